@@ -1,0 +1,119 @@
+# ketenregie — build, run and test. See README.md.
+#
+#   make run     install what is missing, build, migrate, load the demo region once, serve
+#   make test    install what is missing, lint, unit tests (ASan+UBSan), HTTP tests against
+#                the real (sanitized) daemon, short fuzz runs, browser tests in Chromium
+#   make bench   wrk against the real daemon on loopback
+#   make fuzz    build the libFuzzer targets
+
+CC      ?= cc
+BUILD   := build
+GEN     := $(BUILD)/gen
+WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla
+CPPFLAGS_KR := -Isrc -MMD -MP
+REL_CFLAGS  := $(WARN) -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+SAN_CFLAGS  := $(WARN) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDLIBS_KR   := -lmicrohttpd -lsqlite3 -lsodium -lcmark -lpthread
+
+SRC        := $(shell find src -name '*.c' | sort)
+LIB_SRC    := $(filter-out src/main.c,$(SRC))
+TEMPLATES  := $(sort $(wildcard templates/*.html))
+MIGRATIONS := $(sort $(wildcard migrations/*.sql))
+STATIC     := $(sort $(shell find static -type f))
+DATA       := $(sort $(wildcard data/*))
+NPM_WEB    := web/node_modules/.package-lock.json
+VENDOR     := web/node_modules/@utrecht/component-library-css/dist/index.css \
+              web/node_modules/@utrecht/component-library-css/package.json \
+              web/node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css \
+              web/node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/package.json
+VENDOR_LICENCES = $(wildcard web/node_modules/@utrecht/component-library-css/LICENSE*) \
+              $(wildcard web/node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE*)
+UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+REL_OBJ  := $(patsubst src/%.c,$(BUILD)/rel/%.o,$(SRC)) $(BUILD)/rel/gen/embedded_data.o
+SAN_OBJ  := $(patsubst src/%.c,$(BUILD)/san/%.o,$(LIB_SRC)) $(BUILD)/san/gen/embedded_data.o
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+
+.PHONY: all deps run test lint unit http browser fuzz fuzz-run bench clean
+all: $(BUILD)/rel/ketenregie $(BUILD)/san/ketenregie
+
+deps:
+	@tools/install-deps.sh
+
+$(NPM_WEB): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(GEN)/embedded_data.c: $(BUILD)/embed $(TEMPLATES) $(MIGRATIONS) $(STATIC) $(DATA) $(NPM_WEB)
+	@mkdir -p $(@D)
+	$(BUILD)/embed $@ templates=templates/ $(TEMPLATES) migrations=migrations/ $(MIGRATIONS) \
+	    static=static/ $(STATIC) vendor=web/node_modules/ $(VENDOR) $(VENDOR_LICENCES) data=data/ $(DATA)
+
+$(BUILD)/rel/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_KR) $(REL_CFLAGS) -c -o $@ $<
+$(BUILD)/rel/gen/embedded_data.o: $(GEN)/embedded_data.c
+	@mkdir -p $(@D)
+	$(CC) -Isrc -O0 -c -o $@ $<
+$(BUILD)/san/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_KR) $(SAN_CFLAGS) -c -o $@ $<
+$(BUILD)/san/gen/embedded_data.o: $(GEN)/embedded_data.c
+	@mkdir -p $(@D)
+	$(CC) -Isrc -O0 -c -o $@ $<
+
+$(BUILD)/rel/ketenregie: $(REL_OBJ)
+	$(CC) -pie -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS_KR)
+$(BUILD)/san/ketenregie: $(SAN_OBJ) $(BUILD)/san/main.o
+	$(CC) -fsanitize=address,undefined -o $@ $^ $(LDLIBS_KR)
+
+$(BUILD)/unit/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_KR) $(SAN_CFLAGS) -Itests/unit -o $@ $^ $(LDLIBS_KR) -lcmocka
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN)/embedded_data.c
+	@mkdir -p $(@D)
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS_KR)
+
+run: deps $(BUILD)/rel/ketenregie
+	@tools/run.sh
+
+lint:
+	@tools/lint.sh
+
+unit: $(UNIT_BIN)
+	@tools/run-unit.sh $(UNIT_BIN)
+
+http: $(BUILD)/san/ketenregie
+	@node tests/http/run.mjs
+
+browser: $(BUILD)/rel/ketenregie
+	@node tests/browser/run.mjs
+
+fuzz: $(FUZZ_BIN)
+
+fuzz-run: $(FUZZ_BIN)
+	@tools/run-fuzz.sh $(FUZZ_BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory -j2 all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory http
+	@$(MAKE) --no-print-directory fuzz-run
+	@$(MAKE) --no-print-directory browser
+
+bench: deps $(BUILD)/rel/ketenregie
+	@tools/bench.sh
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,34 @@
+/*
+ * audit.h — the audit trail (NEN 7513 style): who, which role and organisation,
+ * which action on which object of which household, when (UTC), from which
+ * address, allowed or refused.
+ *
+ * The router calls audit_request() for every client-data route, so handlers never
+ * forget it. Logins and administration changes call audit_event(). Records are
+ * handed to one writer thread that commits them in batches (group commit): one
+ * fsync for many records under load. audit_log itself is append-only (triggers).
+ */
+#ifndef KR_AUDIT_H
+#define KR_AUDIT_H
+
+#include "server/request.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Start/stop the writer thread. Without it records are written synchronously. */
+void audit_start(void);
+void audit_stop(void); /* writes what is queued, then joins */
+
+/* Record rq->audit for rq->user (the router's call). */
+void audit_request(const request *rq, bool allowed);
+
+/* Record an event that is not a client-data route (login, logout, admin). user may be
+ * NULL (failed login: username carries what was typed). */
+void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
+                 const char *object_type, int64_t object_id, bool allowed, const char *detail);
+
+/* Block until every queued record is in the database (tests, CLI). */
+void audit_flush(void);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * password.h — password hashing (Argon2id through libsodium) and policy.
+ *
+ * Hashing costs ~50 ms and 64 MiB (INTERACTIVE limits), so at most
+ * PASSWORD_MAX_CONCURRENT hashes run at once; other callers wait their turn.
+ * Policy (NIST 800-63B style): 8–128 characters, no composition rules, not one
+ * of the common passwords shipped in data/common-passwords.txt.
+ */
+#ifndef KR_PASSWORD_H
+#define KR_PASSWORD_H
+
+#include <sodium.h>
+#include <stdbool.h>
+
+#define PASSWORD_MIN_CHARS 8
+#define PASSWORD_MAX_CHARS 128
+#define PASSWORD_MAX_CONCURRENT 2
+
+/* Call once at start-up (after sodium_init). False if the common list is missing. */
+bool password_init(void);
+
+/* Hash into out (crypto_pwhash_STRBYTES). False only when out of memory. */
+bool password_hash(const char *pw, char out[crypto_pwhash_STRBYTES]);
+
+/* Verify pw against hash. A NULL/empty hash verifies against a dummy so that an
+ * unknown user costs the same time as a wrong password; it never succeeds. */
+bool password_verify(const char *hash, const char *pw);
+
+/* True when hash was made with weaker parameters than today's. */
+bool password_needs_rehash(const char *hash);
+
+/* NULL when acceptable, else a Dutch message for the form. */
+const char *password_policy_error(const char *pw, const char *username);
+
+#endif

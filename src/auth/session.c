@@ -1,0 +1,173 @@
+/*
+ * session.c — server-side sessions and the cookies that name them (see session.h).
+ *
+ * Never stores or logs a raw token. The cookie is HttpOnly, SameSite=Strict,
+ * Path=/, and with TLS Secure with the __Host- prefix.
+ */
+#include "auth/session.h"
+
+#include "auth/roles.h"
+#include "server/config.h"
+#include "store/db.h"
+
+#include <sodium.h>
+#include <string.h>
+#include <time.h>
+
+enum { TOUCH_INTERVAL_S = 60 };
+
+char *session_random_hex(arena *a)
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof raw);
+	char *hex = arena_alloc(a, 65);
+	sodium_bin2hex(hex, 65, raw, sizeof raw);
+	sodium_memzero(raw, sizeof raw);
+	return hex;
+}
+
+void session_hash_token(const char *token, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+static bool token_shape_ok(const char *t)
+{
+	if (!t || strlen(t) != 64)
+		return false;
+	for (const char *p = t; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return false;
+	return true;
+}
+
+static const char *cookie_name(const request *rq, const char *base)
+{
+	return rq->tls ? arena_printf(rq->a, "__Host-%s", base) : base;
+}
+
+static void set_cookie(request *rq, const char *base, const char *value, long max_age)
+{
+	const char *v = arena_printf(rq->a, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
+	                             cookie_name(rq, base), value, rq->tls ? "; Secure" : "",
+	                             max_age >= 0 ? arena_printf(rq->a, "; Max-Age=%ld", max_age) : "");
+	response_add_header(rq, "Set-Cookie", v);
+}
+
+static void delete_by_hash(const unsigned char *hash)
+{
+	if (!db_begin())
+		return;
+	sqlite3_stmt *st = db_stmt("DELETE FROM session WHERE token_hash = ?1");
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
+	db_done(st);
+	db_commit();
+}
+
+void session_load(request *rq)
+{
+	rq->user = NULL;
+	rq->csrf = NULL;
+	rq->session_hash = NULL;
+	if (!token_shape_ok(rq->cookie_session))
+		return;
+	unsigned char *hash = arena_alloc(rq->a, 32);
+	session_hash_token(rq->cookie_session, hash);
+	sqlite3_stmt *st = db_stmt(
+		"SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.username, u.name, o.id, o.name, o.kind,"
+		" (SELECT group_concat(role) FROM user_role r WHERE r.user_id = u.id)"
+		" FROM session s JOIN app_user u ON u.id = s.user_id JOIN organisation o ON o.id = u.organisation_id"
+		" WHERE s.token_hash = ?1 AND u.active = 1 AND o.active = 1");
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return;
+	}
+	int64_t now = (int64_t)time(NULL);
+	int64_t created = sqlite3_column_int64(st, 2);
+	int64_t last_seen = sqlite3_column_int64(st, 3);
+	if (now - last_seen > (int64_t)config.idle_timeout_s || now - created > (int64_t)config.session_max_s) {
+		sqlite3_reset(st);
+		delete_by_hash(hash);
+		return;
+	}
+	auth_user *u = arena_alloc(rq->a, sizeof *u);
+	u->id = sqlite3_column_int64(st, 0);
+	rq->csrf = db_text(rq->a, st, 1);
+	u->username = db_text(rq->a, st, 4);
+	u->name = db_text(rq->a, st, 5);
+	u->org_id = sqlite3_column_int64(st, 6);
+	u->org_name = db_text(rq->a, st, 7);
+	u->org_kind = db_text(rq->a, st, 8);
+	const char *roles = db_text(rq->a, st, 9);
+	sqlite3_reset(st);
+	u->roles = 0;
+	char *list = arena_strdup(rq->a, roles), *save = NULL;
+	for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		u->roles |= role_from_name(t);
+	rq->user = u;
+	rq->session_hash = hash;
+	if (now - last_seen >= TOUCH_INTERVAL_S && db_begin()) {
+		sqlite3_stmt *up = db_stmt("UPDATE session SET last_seen = ?2 WHERE token_hash = ?1");
+		sqlite3_bind_blob(up, 1, hash, 32, SQLITE_STATIC);
+		sqlite3_bind_int64(up, 2, now);
+		db_done(up);
+		db_commit();
+	}
+}
+
+bool session_start(request *rq, int64_t user_id)
+{
+	char *token = session_random_hex(rq->a);
+	char *csrf = session_random_hex(rq->a);
+	unsigned char hash[32];
+	session_hash_token(token, hash);
+	int64_t now = (int64_t)time(NULL);
+	if (!db_begin())
+		return false;
+	/* Housekeeping: sessions past their absolute lifetime or idle timeout. */
+	sqlite3_stmt *gc = db_stmt("DELETE FROM session WHERE created_at < ?1 OR last_seen < ?2");
+	sqlite3_bind_int64(gc, 1, now - (int64_t)config.session_max_s);
+	sqlite3_bind_int64(gc, 2, now - (int64_t)config.idle_timeout_s);
+	db_done(gc);
+	sqlite3_stmt *st = db_stmt(
+		"INSERT INTO session (token_hash, user_id, csrf, created_at, last_seen) VALUES (?1, ?2, ?3, ?4, ?4)");
+	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now);
+	bool ok = db_done(st);
+	if (!ok) {
+		db_rollback();
+		return false;
+	}
+	if (!db_commit())
+		return false;
+	/* A session cookie (no Max-Age): it ends with the browser as well. */
+	set_cookie(rq, "kr_session", token, -1);
+	set_cookie(rq, "kr_login", "", 0);
+	return true;
+}
+
+void session_end(request *rq)
+{
+	if (rq->session_hash)
+		delete_by_hash(rq->session_hash);
+	set_cookie(rq, "kr_session", "", 0);
+}
+
+void session_end_all_for_user(int64_t user_id)
+{
+	sqlite3_stmt *st = db_stmt("DELETE FROM session WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, user_id);
+	db_done(st);
+}
+
+const char *session_login_token(request *rq)
+{
+	if (token_shape_ok(rq->cookie_login))
+		return rq->cookie_login;
+	char *t = session_random_hex(rq->a);
+	set_cookie(rq, "kr_login", t, 3600);
+	return t;
+}

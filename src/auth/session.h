@@ -1,0 +1,40 @@
+/*
+ * session.h — server-side sessions.
+ *
+ * The cookie carries 32 random bytes (hex); the database stores only their
+ * crypto_generichash. A session ends after config.idle_timeout_s without use,
+ * after config.session_max_s in any case, at logout, and when the account or its
+ * organisation is deactivated. Each session has its own CSRF token.
+ */
+#ifndef KR_SESSION_H
+#define KR_SESSION_H
+
+#include "server/request.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Resolve rq->cookie_session into rq->user, rq->csrf and rq->session_hash
+ * (all NULL when there is no valid session). Expired sessions are deleted. */
+void session_load(request *rq);
+
+/* Start a new session for user_id (after a successful login) and add its cookie
+ * to the response. Returns false on a database failure. */
+bool session_start(request *rq, int64_t user_id);
+
+/* End the current session server-side and clear the cookie. */
+void session_end(request *rq);
+
+/* End every session of a user (deactivation, password reset). Call inside
+ * db_begin()/db_commit(): it is part of the caller's change. */
+void session_end_all_for_user(int64_t user_id);
+
+/* Issue the pre-login CSRF cookie if absent; returns the token the login form
+ * must carry. */
+const char *session_login_token(request *rq);
+
+/* Random token as 64 hex characters in the arena; hash of a hex token (32 bytes). */
+char *session_random_hex(arena *a);
+void session_hash_token(const char *token, unsigned char out[32]);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * throttle.c — login throttling (see throttle.h). Old attempts (over a day) are
+ * pruned when a new one is recorded.
+ */
+#include "auth/throttle.h"
+
+#include "store/db.h"
+
+int64_t throttle_delay(int64_t failures, int64_t since_last_failure)
+{
+	if (failures < THROTTLE_FREE_FAILURES)
+		return 0;
+	if (failures >= THROTTLE_MAX_PER_HOUR)
+		return 3600 - since_last_failure > 0 ? 3600 - since_last_failure : 0;
+	int64_t shift = failures - THROTTLE_FREE_FAILURES;
+	int64_t delay = shift >= 10 ? THROTTLE_MAX_DELAY_S : ((int64_t)1 << shift);
+	if (delay > THROTTLE_MAX_DELAY_S)
+		delay = THROTTLE_MAX_DELAY_S;
+	int64_t left = delay - since_last_failure;
+	return left > 0 ? left : 0;
+}
+
+static int64_t wait_for(sqlite3_stmt *st, int64_t now)
+{
+	int64_t wait = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t failures = sqlite3_column_int64(st, 0);
+		int64_t last = sqlite3_column_int64(st, 1);
+		wait = throttle_delay(failures, now - last);
+	}
+	sqlite3_reset(st);
+	return wait;
+}
+
+int64_t throttle_wait(const char *username, const char *address, int64_t now)
+{
+	sqlite3_stmt *acc = db_stmt(
+		"SELECT count(*), coalesce(max(at), 0) FROM login_attempt"
+		" WHERE username = ?1 AND success = 0 AND at > ?2"
+		" AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = ?1 AND success = 1), 0)");
+	sqlite3_bind_text(acc, 1, username, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(acc, 2, now - 3600);
+	int64_t w1 = wait_for(acc, now);
+	sqlite3_stmt *adr = db_stmt(
+		"SELECT count(*), coalesce(max(at), 0) FROM login_attempt WHERE address = ?1 AND success = 0 AND at > ?2");
+	sqlite3_bind_text(adr, 1, address, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(adr, 2, now - 3600);
+	int64_t w2 = wait_for(adr, now);
+	return w1 > w2 ? w1 : w2;
+}
+
+void throttle_record(const char *username, const char *address, bool success, int64_t now)
+{
+	if (!db_begin())
+		return;
+	sqlite3_stmt *st = db_stmt("INSERT INTO login_attempt (username, address, at, success) VALUES (?1, ?2, ?3, ?4)");
+	sqlite3_bind_text(st, 1, username, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, address, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int(st, 4, success ? 1 : 0);
+	db_done(st);
+	sqlite3_stmt *prune = db_stmt("DELETE FROM login_attempt WHERE at < ?1");
+	sqlite3_bind_int64(prune, 1, now - 86400);
+	db_done(prune);
+	db_commit();
+}

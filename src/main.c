@@ -1,0 +1,377 @@
+/*
+ * main.c — the ketenregie command line and start-up.
+ *
+ *   ketenregie serve | migrate | demo | check | backup FILE
+ *   ketenregie org add --name N --kind K
+ *   ketenregie user add --username U --name N --organisation N --role R [--role R …]
+ *
+ * Every option has an environment-variable equivalent (KETENREGIE_DB, …); flags
+ * win over the environment. Start-up refuses to serve with an unsafe route table
+ * or a database it cannot migrate.
+ */
+#include "auth/audit.h"
+#include "auth/password.h"
+#include "auth/roles.h"
+#include "server/config.h"
+#include "server/http.h"
+#include "server/router.h"
+#include "store/db.h"
+#include "store/demo.h"
+#include "store/migrate.h"
+#include "store/org.h"
+#include "store/user.h"
+#include "view/views.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define KETENREGIE_VERSION "0.1.0"
+
+kr_config config = {
+	.db_path = "var/ketenregie.db",
+	.listen = "127.0.0.1:8080",
+	.threads = 0,
+	.conn_limit = 1024,
+	.per_ip_limit = 128,
+	.conn_timeout_s = 30,
+	.conn_memory = 64 * 1024,
+	.max_body = 1024 * 1024,
+	.max_field = 100 * 1024,
+	.max_fields = 1000,
+	.idle_timeout_s = 15 * 60,
+	.session_max_s = 12 * 3600,
+};
+
+static void usage(FILE *out)
+{
+	fputs("Usage: ketenregie COMMAND [OPTIONS]\n"
+	      "\n"
+	      "Commands:\n"
+	      "  serve                 serve HTTP (migrates the database first)\n"
+	      "  migrate               apply database migrations\n"
+	      "  demo                  load the demo region (once) and print its accounts\n"
+	      "  check                 check the database's integrity\n"
+	      "  backup FILE           online backup of the database to FILE (fsynced)\n"
+	      "  org add --name N --kind K\n"
+	      "  user add --username U --name N --organisation N --role R [--role R ...]\n"
+	      "                        (the password is read from standard input)\n"
+	      "\n"
+	      "Options (environment variable in brackets):\n"
+	      "  --db PATH             database file [KETENREGIE_DB] (var/ketenregie.db)\n"
+	      "  --listen HOST:PORT    listen address [KETENREGIE_LISTEN] (127.0.0.1:8080)\n"
+	      "  --threads N           worker threads [KETENREGIE_THREADS] (number of cores)\n"
+	      "  --tls-cert PATH       TLS certificate, PEM [KETENREGIE_TLS_CERT]\n"
+	      "  --tls-key PATH        TLS private key, PEM [KETENREGIE_TLS_KEY]\n"
+	      "  --theme-css PATH      replace the built-in NL Design System theme [KETENREGIE_THEME_CSS]\n"
+	      "  --idle-timeout S      session idle timeout in seconds [KETENREGIE_IDLE_TIMEOUT] (900)\n"
+	      "  --session-max S       session absolute lifetime in seconds [KETENREGIE_SESSION_MAX] (43200)\n"
+	      "  --max-body BYTES      request body limit [KETENREGIE_MAX_BODY] (1048576)\n"
+	      "  --conn-limit N        connection limit [KETENREGIE_CONN_LIMIT] (1024)\n"
+	      "  --per-ip-limit N      connections per address [KETENREGIE_PER_IP_LIMIT] (128)\n"
+	      "  --conn-timeout S      idle connection timeout [KETENREGIE_CONN_TIMEOUT] (30)\n"
+	      "  --help, --version\n",
+	      out);
+}
+
+enum {
+	OPT_DB = 1000, OPT_LISTEN, OPT_THREADS, OPT_TLS_CERT, OPT_TLS_KEY, OPT_THEME, OPT_IDLE, OPT_SESSION_MAX,
+	OPT_MAX_BODY, OPT_CONN_LIMIT, OPT_PER_IP, OPT_CONN_TIMEOUT, OPT_NAME, OPT_KIND, OPT_USERNAME, OPT_ORG,
+	OPT_ROLE, OPT_HELP, OPT_VERSION,
+};
+
+static const struct option long_opts[] = {
+	{"db", required_argument, NULL, OPT_DB},
+	{"listen", required_argument, NULL, OPT_LISTEN},
+	{"threads", required_argument, NULL, OPT_THREADS},
+	{"tls-cert", required_argument, NULL, OPT_TLS_CERT},
+	{"tls-key", required_argument, NULL, OPT_TLS_KEY},
+	{"theme-css", required_argument, NULL, OPT_THEME},
+	{"idle-timeout", required_argument, NULL, OPT_IDLE},
+	{"session-max", required_argument, NULL, OPT_SESSION_MAX},
+	{"max-body", required_argument, NULL, OPT_MAX_BODY},
+	{"conn-limit", required_argument, NULL, OPT_CONN_LIMIT},
+	{"per-ip-limit", required_argument, NULL, OPT_PER_IP},
+	{"conn-timeout", required_argument, NULL, OPT_CONN_TIMEOUT},
+	{"name", required_argument, NULL, OPT_NAME},
+	{"kind", required_argument, NULL, OPT_KIND},
+	{"username", required_argument, NULL, OPT_USERNAME},
+	{"organisation", required_argument, NULL, OPT_ORG},
+	{"role", required_argument, NULL, OPT_ROLE},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+typedef struct cli_args {
+	const char *name, *kind, *username, *organisation;
+	unsigned roles;
+	bool bad_role;
+} cli_args;
+
+static bool parse_unsigned(const char *s, unsigned long long max, unsigned long long *out)
+{
+	if (!s || !*s)
+		return false;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > max || s[0] == '-')
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Apply a numeric setting; false (with a message) when the value is invalid. */
+static bool set_number(const char *what, const char *value, unsigned long long min, unsigned long long max,
+                       void *target, size_t size)
+{
+	unsigned long long v;
+	if (!parse_unsigned(value, max, &v) || v < min) {
+		fprintf(stderr, "ketenregie: invalid value for %s: %s\n", what, value ? value : "");
+		return false;
+	}
+	if (size == sizeof(unsigned))
+		*(unsigned *)target = (unsigned)v;
+	else
+		*(size_t *)target = (size_t)v;
+	return true;
+}
+
+static bool apply_option(int opt, const char *arg, cli_args *cli)
+{
+	switch (opt) {
+	case OPT_DB: config.db_path = arg; return true;
+	case OPT_LISTEN: config.listen = arg; return true;
+	case OPT_TLS_CERT: config.tls_cert = arg; return true;
+	case OPT_TLS_KEY: config.tls_key = arg; return true;
+	case OPT_THEME: config.theme_css = arg; return true;
+	case OPT_THREADS: return set_number("threads", arg, 0, 256, &config.threads, sizeof(unsigned));
+	case OPT_IDLE: return set_number("idle-timeout", arg, 60, 86400, &config.idle_timeout_s, sizeof(unsigned));
+	case OPT_SESSION_MAX:
+		return set_number("session-max", arg, 60, 7 * 86400, &config.session_max_s, sizeof(unsigned));
+	case OPT_MAX_BODY: return set_number("max-body", arg, 1024, 64u << 20, &config.max_body, sizeof(size_t));
+	case OPT_CONN_LIMIT: return set_number("conn-limit", arg, 1, 65536, &config.conn_limit, sizeof(unsigned));
+	case OPT_PER_IP: return set_number("per-ip-limit", arg, 1, 65536, &config.per_ip_limit, sizeof(unsigned));
+	case OPT_CONN_TIMEOUT:
+		return set_number("conn-timeout", arg, 1, 3600, &config.conn_timeout_s, sizeof(unsigned));
+	case OPT_NAME: cli->name = arg; return true;
+	case OPT_KIND: cli->kind = arg; return true;
+	case OPT_USERNAME: cli->username = arg; return true;
+	case OPT_ORG: cli->organisation = arg; return true;
+	case OPT_ROLE: {
+		unsigned r = role_from_name(arg);
+		if (!r) {
+			fprintf(stderr, "ketenregie: unknown role %s\n", arg);
+			return false;
+		}
+		cli->roles |= r;
+		return true;
+	}
+	}
+	return false;
+}
+
+static const struct {
+	const char *env;
+	int opt;
+} env_opts[] = {
+	{"KETENREGIE_DB", OPT_DB}, {"KETENREGIE_LISTEN", OPT_LISTEN}, {"KETENREGIE_THREADS", OPT_THREADS},
+	{"KETENREGIE_TLS_CERT", OPT_TLS_CERT}, {"KETENREGIE_TLS_KEY", OPT_TLS_KEY},
+	{"KETENREGIE_THEME_CSS", OPT_THEME}, {"KETENREGIE_IDLE_TIMEOUT", OPT_IDLE},
+	{"KETENREGIE_SESSION_MAX", OPT_SESSION_MAX}, {"KETENREGIE_MAX_BODY", OPT_MAX_BODY},
+	{"KETENREGIE_CONN_LIMIT", OPT_CONN_LIMIT}, {"KETENREGIE_PER_IP_LIMIT", OPT_PER_IP},
+	{"KETENREGIE_CONN_TIMEOUT", OPT_CONN_TIMEOUT},
+};
+
+static bool open_database(void)
+{
+	/* Create the folder of the default location; other paths must exist. */
+	if (strcmp(config.db_path, "var/ketenregie.db") == 0)
+		mkdir("var", 0700);
+	if (!db_init(config.db_path))
+		return false;
+	if (!migrate_run(true))
+		return false;
+	return true;
+}
+
+static char *read_password(void)
+{
+	static char buf[1100];
+	if (!fgets(buf, sizeof buf, stdin))
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return buf;
+}
+
+static int cmd_org_add(const cli_args *cli)
+{
+	if (!cli->name || !cli->kind) {
+		fputs("ketenregie: org add needs --name and --kind\n", stderr);
+		return 2;
+	}
+	bool kind_ok = false;
+	for (size_t i = 0; org_kinds[i]; i++)
+		kind_ok |= strcmp(org_kinds[i], cli->kind) == 0;
+	if (!kind_ok) {
+		fprintf(stderr, "ketenregie: unknown kind %s\n", cli->kind);
+		return 2;
+	}
+	if (!db_begin())
+		return 1;
+	int64_t id = org_create(cli->name, cli->kind);
+	if (id <= 0) {
+		db_rollback();
+		fprintf(stderr, "ketenregie: %s\n", id == 0 ? "an organisation with this name exists" : "failed");
+		return 1;
+	}
+	if (!db_commit())
+		return 1;
+	audit_event(NULL, NULL, "cli", "admin_organisation_save", "organisation", id, true, cli->name);
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int cmd_user_add(const cli_args *cli)
+{
+	if (!cli->username || !cli->name || !cli->organisation || !cli->roles) {
+		fputs("ketenregie: user add needs --username, --name, --organisation and --role\n", stderr);
+		return 2;
+	}
+	arena *a = arena_new();
+	int rc = 1;
+	org o;
+	const char *pw = read_password();
+	const char *problem = pw ? password_policy_error(pw, cli->username) : "no password on standard input";
+	char hash[crypto_pwhash_STRBYTES];
+	if (!org_find_by_name(a, cli->organisation, &o)) {
+		fprintf(stderr, "ketenregie: unknown organisation %s\n", cli->organisation);
+		rc = 2;
+	} else if (problem) {
+		fprintf(stderr, "ketenregie: password refused: %s\n", problem);
+		rc = 2;
+	} else if (password_hash(pw, hash) && db_begin()) {
+		int64_t id = user_create(cli->username, cli->name, o.id, cli->roles, hash);
+		if (id > 0 && db_commit()) {
+			audit_event(NULL, NULL, "cli", "admin_user_create", "user", id, true, cli->username);
+			printf("%lld\n", (long long)id);
+			rc = 0;
+		} else {
+			if (id <= 0)
+				db_rollback();
+			fprintf(stderr, "ketenregie: %s\n", id == 0 ? "this username exists" : "failed");
+		}
+	}
+	arena_free(a);
+	return rc;
+}
+
+static int cmd_serve(void)
+{
+	char err[256];
+	if (!router_check_table(err, sizeof err)) {
+		fprintf(stderr, "ketenregie: unsafe route table: %s\n", err);
+		return 1;
+	}
+	if (!views_init(err, sizeof err)) {
+		fprintf(stderr, "ketenregie: templates: %s\n", err);
+		return 1;
+	}
+	config.demo = demo_present();
+	audit_start();
+	bool ok = http_serve();
+	audit_stop();
+	views_free();
+	return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	cli_args cli = {0};
+	for (size_t i = 0; i < sizeof env_opts / sizeof env_opts[0]; i++) {
+		const char *v = getenv(env_opts[i].env);
+		if (v && *v && !apply_option(env_opts[i].opt, v, &cli))
+			return 2;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("ketenregie %s\n", KETENREGIE_VERSION);
+		return 0;
+	}
+	int first = 2;
+	const char *sub = NULL;
+	if ((strcmp(cmd, "org") == 0 || strcmp(cmd, "user") == 0) && argc > 2) {
+		sub = argv[2];
+		first = 3;
+	}
+	optind = first;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
+		if (opt == OPT_HELP || opt == 'h') {
+			usage(stdout);
+			return 0;
+		}
+		if (opt == OPT_VERSION) {
+			printf("ketenregie %s\n", KETENREGIE_VERSION);
+			return 0;
+		}
+		if (opt == '?' || !apply_option(opt, optarg, &cli))
+			return 2;
+	}
+	if (sodium_init() < 0 || !password_init()) {
+		fputs("ketenregie: cannot initialise cryptography\n", stderr);
+		return 1;
+	}
+	bool known = strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 || strcmp(cmd, "demo") == 0 ||
+	             strcmp(cmd, "check") == 0 || strcmp(cmd, "backup") == 0 ||
+	             (strcmp(cmd, "org") == 0 && sub && strcmp(sub, "add") == 0) ||
+	             (strcmp(cmd, "user") == 0 && sub && strcmp(sub, "add") == 0);
+	if (!known) {
+		fprintf(stderr, "ketenregie: unknown command %s%s%s\n", cmd, sub ? " " : "", sub ? sub : "");
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(cmd, "backup") == 0 && optind >= argc) {
+		fputs("ketenregie: backup needs a FILE\n", stderr);
+		return 2;
+	}
+	if (!open_database())
+		return 1;
+	int rc = 0;
+	if (strcmp(cmd, "serve") == 0) {
+		rc = cmd_serve();
+	} else if (strcmp(cmd, "migrate") == 0) {
+		printf("database at version %d\n", migrate_latest());
+	} else if (strcmp(cmd, "demo") == 0) {
+		rc = demo_load(stdout) ? 0 : 1;
+	} else if (strcmp(cmd, "check") == 0) {
+		char msg[256];
+		bool ok = db_check(msg, sizeof msg);
+		printf("%s\n", msg);
+		rc = ok ? 0 : 1;
+	} else if (strcmp(cmd, "backup") == 0) {
+		rc = db_backup(argv[optind]) ? 0 : 1;
+		if (rc == 0)
+			printf("backup written to %s\n", argv[optind]);
+	} else if (strcmp(cmd, "org") == 0) {
+		rc = cmd_org_add(&cli);
+	} else {
+		rc = cmd_user_add(&cli);
+	}
+	audit_flush();
+	db_close_all();
+	return rc;
+}

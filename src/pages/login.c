@@ -1,0 +1,174 @@
+/*
+ * login.c — logging in and out, and setting a password through a one-time link.
+ *
+ * Unknown user and wrong password get the same answer and cost the same time.
+ * Never logs, audits or re-displays a password.
+ */
+#include "pages/pages.h"
+
+#include "auth/audit.h"
+#include "auth/password.h"
+#include "auth/session.h"
+#include "auth/throttle.h"
+#include "server/respond.h"
+#include "store/db.h"
+#include "store/user.h"
+
+#include <string.h>
+#include <time.h>
+
+static void show_login(request *rq, int status, const char *message)
+{
+	tv *ctx = page_ctx(rq, "Inloggen");
+	tv_set_str(ctx, "csrf", session_login_token(rq));
+	page_add_form(ctx, &rq->form);
+	if (message)
+		tv_set_str(ctx, "message", message);
+	if (form_get(&rq->form, "gezet"))
+		tv_set_bool(ctx, "password_set", true);
+	respond_page(rq, status, "login", ctx);
+}
+
+void page_login_form(request *rq)
+{
+	if (rq->user) {
+		respond_redirect(rq, "/");
+		return;
+	}
+	show_login(rq, 200, NULL);
+}
+
+static const char *wait_text(arena *a, int64_t s)
+{
+	if (s < 60)
+		return arena_printf(a, "%lld seconden", (long long)s);
+	return arena_printf(a, "%lld minuten", (long long)((s + 59) / 60));
+}
+
+void page_login_submit(request *rq)
+{
+	const char *username = form_str(&rq->form, "username");
+	const char *pw = form_get(&rq->form, "password");
+	if (form_has_errors(&rq->form) || !pw) {
+		show_login(rq, 422, NULL);
+		return;
+	}
+	int64_t now = (int64_t)time(NULL);
+	int64_t wait = throttle_wait(username, rq->remote_addr, now);
+	if (wait > 0) {
+		audit_event(rq, NULL, username, "login", "session", 0, false, "throttled");
+		show_login(rq, 429,
+		           arena_printf(rq->a, "Te veel mislukte pogingen. Probeer het over %s opnieuw.",
+		                        wait_text(rq->a, wait)));
+		return;
+	}
+	int64_t id = 0;
+	const char *hash = NULL;
+	bool known = user_credentials(rq->a, username, &id, &hash);
+	bool ok = password_verify(known ? hash : NULL, pw);
+	throttle_record(username, rq->remote_addr, ok, now);
+	if (!ok) {
+		audit_event(rq, NULL, username, "login", "session", 0, false, "wrong credentials");
+		show_login(rq, 401, "De combinatie van gebruikersnaam en wachtwoord is niet bekend.");
+		return;
+	}
+	if (password_needs_rehash(hash)) {
+		char fresh[crypto_pwhash_STRBYTES];
+		if (password_hash(pw, fresh) && db_begin()) {
+			if (user_set_password_hash(id, fresh))
+				db_commit();
+			else
+				db_rollback();
+		}
+	}
+	if (!session_start(rq, id)) {
+		respond_error(rq, 500);
+		return;
+	}
+	auth_user who = {.id = id, .username = username};
+	audit_event(rq, &who, username, "login", "session", 0, true, NULL);
+	respond_redirect(rq, "/");
+}
+
+void page_login_logout(request *rq)
+{
+	audit_event(rq, rq->user, NULL, "logout", "session", 0, true, NULL);
+	session_end(rq);
+	respond_redirect(rq, "/login");
+}
+
+static void show_reset(request *rq, int status, const char *token)
+{
+	tv *ctx = page_ctx(rq, "Wachtwoord instellen");
+	tv_set_str(ctx, "csrf", rq->user ? rq->csrf : session_login_token(rq));
+	tv_set_str(ctx, "token", token);
+	page_add_form(ctx, &rq->form);
+	respond_page(rq, status, "password_set", ctx);
+}
+
+static void show_reset_invalid(request *rq)
+{
+	tv *ctx = page_ctx(rq, "Link ongeldig");
+	tv_set_int(ctx, "status", 404);
+	tv_set_str(ctx, "message",
+	           "Deze link om een wachtwoord in te stellen is ongeldig, al gebruikt of verlopen. Vraag de "
+	           "functioneel beheerder om een nieuwe link.");
+	respond_page(rq, 404, "error", ctx);
+}
+
+void page_login_reset_form(request *rq)
+{
+	const char *token = form_str(&rq->form, "t");
+	int64_t uid;
+	if (!user_reset_lookup(token, &uid)) {
+		show_reset_invalid(rq);
+		return;
+	}
+	show_reset(rq, 200, token);
+}
+
+void page_login_reset_submit(request *rq)
+{
+	const char *token = form_str(&rq->form, "token");
+	int64_t uid;
+	if (!user_reset_lookup(token, &uid)) {
+		show_reset_invalid(rq);
+		return;
+	}
+	user_rec u;
+	if (!user_get(rq->a, uid, &u)) {
+		show_reset_invalid(rq);
+		return;
+	}
+	const char *pw = form_get(&rq->form, "password");
+	const char *pw2 = form_get(&rq->form, "password2");
+	if (!form_error(&rq->form, "password")) {
+		const char *problem = password_policy_error(pw ? pw : "", u.username);
+		if (problem)
+			form_add_error(&rq->form, "password", problem);
+		else if (!pw2 || strcmp(pw, pw2) != 0)
+			form_add_error(&rq->form, "password2", "De twee wachtwoorden zijn niet gelijk.");
+	}
+	if (form_has_errors(&rq->form)) {
+		show_reset(rq, 422, token);
+		return;
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (!password_hash(pw, hash) || !db_begin()) {
+		respond_error(rq, 500);
+		return;
+	}
+	if (!user_reset_consume(token) || !user_set_password_hash(uid, hash)) {
+		db_rollback();
+		show_reset_invalid(rq);
+		return;
+	}
+	session_end_all_for_user(uid);
+	if (!db_commit()) {
+		respond_error(rq, 500);
+		return;
+	}
+	auth_user who = {.id = uid, .username = u.username, .org_id = u.org_id};
+	audit_event(rq, &who, u.username, "password_set", "user", uid, true, NULL);
+	respond_redirect(rq, "/login?gezet=1");
+}

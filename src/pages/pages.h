@@ -1,0 +1,35 @@
+/*
+ * pages.h — every page handler and access function, for the route table.
+ * Handlers are named page_<area>_<action>; each area lives in its own file.
+ */
+#ifndef KR_PAGES_H
+#define KR_PAGES_H
+
+#include "server/request.h"
+#include "server/router.h"
+
+/* system.c */
+void page_system_health(request *rq);
+void page_system_static(request *rq);
+void page_system_licences(request *rq);
+/* login.c */
+void page_login_form(request *rq);
+void page_login_submit(request *rq);
+void page_login_logout(request *rq);
+void page_login_reset_form(request *rq);
+void page_login_reset_submit(request *rq);
+/* home.c */
+void page_home_show(request *rq);
+/* admin.c */
+void page_admin_index(request *rq);
+void page_admin_org_new(request *rq);
+void page_admin_org_create(request *rq);
+void page_admin_org_edit(request *rq);
+void page_admin_org_update(request *rq);
+void page_admin_user_new(request *rq);
+void page_admin_user_create(request *rq);
+void page_admin_user_edit(request *rq);
+void page_admin_user_update(request *rq);
+void page_admin_user_reset(request *rq);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * config.h — run-time settings, filled once at start-up from flags and
+ * KETENREGIE_* environment variables (main.c), read-only afterwards.
+ */
+#ifndef KR_CONFIG_H
+#define KR_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct kr_config {
+	const char *db_path;
+	const char *listen;        /* HOST:PORT */
+	unsigned threads;          /* worker threads; 0 = number of cores */
+	unsigned conn_limit;       /* total connections */
+	unsigned per_ip_limit;     /* connections per client address */
+	unsigned conn_timeout_s;   /* idle connection timeout */
+	size_t conn_memory;        /* libmicrohttpd memory per connection */
+	size_t max_body;           /* request body bytes */
+	size_t max_field;          /* bytes per form value */
+	size_t max_fields;         /* fields per form */
+	unsigned idle_timeout_s;   /* session idle timeout */
+	unsigned session_max_s;    /* session absolute lifetime */
+	const char *tls_cert;      /* PEM paths; both or neither */
+	const char *tls_key;
+	const char *theme_css;     /* replaces the embedded theme CSS when set */
+	bool demo;                 /* the database holds the demo region (banner) */
+} kr_config;
+
+extern kr_config config;
+
+#endif

@@ -1,0 +1,238 @@
+/*
+ * router.c — dispatch that enforces the route table's policy (see router.h).
+ *
+ * Order for every request: path → method → session → role → CSRF + Origin (POST)
+ * → declared fields → object access → handler → audit. A route whose roles do
+ * not include the user's is never called; a client-data object that the user's
+ * involvement does not cover answers 404, exactly like a missing one.
+ */
+#include "server/router.h"
+
+#include "auth/audit.h"
+#include "auth/roles.h"
+#include "auth/session.h"
+#include "server/config.h"
+#include "server/respond.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+bool router_match(const char *pattern, const char *path, int64_t *ids, size_t *nids)
+{
+	*nids = 0;
+	const char *p = pattern, *s = path;
+	while (*p) {
+		if (p[0] == '*' && p[1] == '\0')
+			return *s != '\0' && !strstr(s, "..") && !strstr(s, "//");
+		if (strncmp(p, "{id}", 4) == 0) {
+			char digits[20];
+			size_t n = 0;
+			while (s[n] >= '0' && s[n] <= '9' && n < sizeof digits - 1) {
+				digits[n] = s[n];
+				n++;
+			}
+			if (n == 0 || (s[n] != '/' && s[n] != '\0'))
+				return false;
+			digits[n] = '\0';
+			int64_t id;
+			if (*nids == MAX_PATH_IDS || !parse_id(digits, &id))
+				return false;
+			ids[(*nids)++] = id;
+			p += 4;
+			s += n;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	return *s == '\0';
+}
+
+static const route *find_route(const char *method, const char *path, int64_t *ids, size_t *nids, bool *path_known)
+{
+	*path_known = false;
+	for (size_t i = 0; i < routes_count; i++) {
+		if (!router_match(routes[i].pattern, path, ids, nids))
+			continue;
+		*path_known = true;
+		if (strcmp(routes[i].method, method) == 0)
+			return &routes[i];
+	}
+	return NULL;
+}
+
+bool router_allows(const char *method, const char *path, unsigned roles)
+{
+	int64_t ids[MAX_PATH_IDS];
+	size_t nids;
+	bool known;
+	const route *r = find_route(method, path, ids, &nids, &known);
+	return r && ((r->roles & ROLE_PUBLIC) || (r->roles & roles));
+}
+
+bool router_check_table(char *err, size_t errlen)
+{
+	for (size_t i = 0; i < routes_count; i++) {
+		const route *r = &routes[i];
+		const char *problem = NULL;
+		if (!r->handler)
+			problem = "no handler";
+		else if (r->roles == 0)
+			problem = "no roles declared (default deny: declare roles or ROLE_PUBLIC)";
+		else if ((r->roles & ROLE_PUBLIC) && (r->roles & ROLES_ALL))
+			problem = "public and role-restricted at once";
+		else if ((r->flags & ROUTE_CLIENT_DATA) && (r->roles & ~CLIENT_DATA_ROLES))
+			problem = "client data open to a role that may never see it";
+		else if ((r->flags & ROUTE_CLIENT_DATA) && !r->audit_action)
+			problem = "client-data route without audit action";
+		else if ((r->flags & ROUTE_CLIENT_DATA) && strstr(r->pattern, "{id}") && !r->access)
+			problem = "client-data route on an object without access function";
+		else if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "POST") != 0)
+			problem = "method must be GET or POST";
+		if (problem) {
+			snprintf(err, errlen, "route %s %s: %s", r->method, r->pattern, problem);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool same_origin(const request *rq)
+{
+	if (!rq->origin)
+		return true; /* non-browser clients; the CSRF token still applies */
+	if (!rq->host)
+		return false;
+	const char *scheme = rq->tls ? "https://" : "http://";
+	size_t sl = strlen(scheme);
+	return strncmp(rq->origin, scheme, sl) == 0 && strcmp(rq->origin + sl, rq->host) == 0;
+}
+
+static bool token_equal(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	size_t la = strlen(a), lb = strlen(b);
+	return la == lb && la >= 32 && sodium_memcmp(a, b, la) == 0;
+}
+
+/* The csrf field of the raw (not yet validated) form. */
+static const char *raw_csrf(const form *f)
+{
+	for (size_t i = 0; i < f->count; i++)
+		if (strcmp(f->fields[i].name, "csrf") == 0)
+			return f->fields[i].value;
+	return NULL;
+}
+
+static unsigned admitting_role(unsigned route_roles, unsigned user_roles)
+{
+	unsigned both = route_roles & user_roles;
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (both & role_at(i))
+			return role_at(i);
+	return 0;
+}
+
+static bool parse_input(request *rq, const route *r)
+{
+	const char *src;
+	size_t n;
+	bool is_post = strcmp(rq->method, "POST") == 0;
+	if (is_post) {
+		if (rq->body_len && (!rq->content_type ||
+		                     strncmp(rq->content_type, "application/x-www-form-urlencoded", 33) != 0)) {
+			respond_error(rq, 415);
+			return false;
+		}
+		src = rq->body ? rq->body : "";
+		n = rq->body_len;
+	} else {
+		src = rq->query_string ? rq->query_string : "";
+		n = strlen(src);
+		if (rq->query_invalid) {
+			respond_error(rq, 400);
+			return false;
+		}
+	}
+	form_limits lim = {.max_fields = config.max_fields, .max_value = config.max_field};
+	rq->form.a = rq->a;
+	form_status st = form_parse(rq->a, src, n, &lim, &rq->form.fields, &rq->form.count);
+	if (st == FORM_BAD_ENCODING) {
+		respond_error(rq, 400);
+		return false;
+	}
+	if (st != FORM_OK) {
+		respond_error(rq, 413);
+		return false;
+	}
+	if (is_post) {
+		const char *expected = rq->user ? rq->csrf : rq->cookie_login;
+		if (!same_origin(rq) || !token_equal(raw_csrf(&rq->form), expected)) {
+			respond_error(rq, 403);
+			return false;
+		}
+	}
+	form_validate(&rq->form, r->fields);
+	return true;
+}
+
+void router_dispatch(request *rq)
+{
+	bool path_known;
+	const route *r = find_route(rq->method, rq->path, rq->ids, &rq->nids, &path_known);
+	rq->route = r;
+	bool is_static = r && strncmp(r->pattern, "/static/", 8) == 0;
+	if (!is_static)
+		session_load(rq);
+	if (rq->body_too_large) {
+		respond_error(rq, 413);
+		return;
+	}
+	if (!r) {
+		if (path_known) {
+			response_add_header(rq, "Allow", "GET, POST");
+			respond_error(rq, 405);
+		} else {
+			respond_error(rq, 404);
+		}
+		return;
+	}
+	bool client_data = (r->flags & ROUTE_CLIENT_DATA) != 0;
+	if (!(r->roles & ROLE_PUBLIC)) {
+		if (!rq->user) {
+			if (strcmp(rq->method, "GET") == 0)
+				respond_redirect(rq, "/login");
+			else
+				respond_error(rq, 403);
+			return;
+		}
+		rq->role = admitting_role(r->roles, rq->user->roles);
+		if (!rq->role) {
+			if (client_data) {
+				rq->audit.action = r->audit_action;
+				audit_request(rq, false);
+			}
+			respond_error(rq, 403);
+			return;
+		}
+	}
+	if (!parse_input(rq, r))
+		return;
+	if (client_data) {
+		rq->audit.action = r->audit_action;
+		if (r->access && r->access(rq) != ACCESS_OK) {
+			audit_request(rq, false);
+			respond_error(rq, 404);
+			return;
+		}
+	}
+	r->handler(rq);
+	if (rq->res.status == 0)
+		respond_error(rq, 500);
+	if (client_data)
+		audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422);
+}

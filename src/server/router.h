@@ -1,0 +1,58 @@
+/*
+ * router.h — the route table's shape and the dispatcher that enforces it.
+ *
+ * The policy lives in routes.c, one line per route. For each request the router
+ * enforces, in order: path → method → session → role → CSRF and Origin (POST) →
+ * declared fields → object access (client data) → handler → audit. Handlers never
+ * check roles or involvement themselves.
+ */
+#ifndef KR_ROUTER_H
+#define KR_ROUTER_H
+
+#include "server/form.h"
+#include "server/request.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef void (*handler_fn)(request *rq);
+
+typedef enum { ACCESS_OK, ACCESS_NOT_FOUND } access_result;
+/* Decide whether rq->user may reach the object named by rq->ids; fill
+ * rq->audit.object_type/object_id/household_id. Must answer ACCESS_NOT_FOUND both
+ * for objects that do not exist and for objects the user may not see. */
+typedef access_result (*access_fn)(request *rq);
+
+enum route_flags {
+	ROUTE_CLIENT_DATA = 1u << 0, /* shows or changes client data: audited, CLIENT_DATA_ROLES only */
+	ROUTE_NO_CSRF = 1u << 1,     /* reserved; no route uses it */
+};
+
+typedef struct route {
+	const char *method;  /* "GET" or "POST" */
+	const char *pattern; /* "/casussen/{id}"; a trailing "*" matches the rest of the path */
+	handler_fn handler;
+	unsigned roles;      /* ROLE_* bits or ROLE_PUBLIC; 0 = the table is invalid */
+	unsigned flags;
+	access_fn access;    /* required for client-data routes with {id} */
+	const char *audit_action; /* client data: "view", "create", "update", "print", "export" */
+	const field_spec *fields; /* declared inputs (POST body or GET query); csrf is implicit */
+} route;
+
+extern const route routes[];
+extern const size_t routes_count;
+
+/* Check the table's invariants (roles declared, client data only for client roles,
+ * access functions present). False with a message when the table is unsafe. */
+bool router_check_table(char *err, size_t errlen);
+
+/* Handle one request completely: afterwards rq->res holds the answer. */
+void router_dispatch(request *rq);
+
+/* Would a user with these roles be admitted to `method path`? (navigation, tests) */
+bool router_allows(const char *method, const char *path, unsigned roles);
+
+/* Match pattern against path; ids receives {id} values. Exposed for unit tests. */
+bool router_match(const char *pattern, const char *path, int64_t *ids, size_t *nids);
+
+#endif

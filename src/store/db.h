@@ -1,0 +1,55 @@
+/*
+ * db.h — SQLite access: one connection per worker thread, cached statements,
+ * serialised writers.
+ *
+ * Statements are static string literals; values go only through sqlite3_bind_*
+ * (tools/lint.sh fails the build on SQL assembled at run time and on
+ * sqlite3_prepare outside this module). The statement cache is keyed by the
+ * literal's address, so callers must pass literals, never built strings.
+ */
+#ifndef KR_DB_H
+#define KR_DB_H
+
+#include "util/arena.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Remember the database path and open/check it once; false with a message on stderr. */
+bool db_init(const char *path);
+
+/* This thread's connection, opened on first use (WAL, foreign keys, busy timeout). */
+sqlite3 *db_conn(void);
+
+/* A cached prepared statement for the literal sql, reset with bindings cleared.
+ * Aborts on a statement that does not compile: that is a programming error. */
+sqlite3_stmt *db_stmt(const char *sql);
+
+/* Writers are serialised by a process-wide mutex around BEGIN IMMEDIATE … COMMIT.
+ * db_begin never fails to take the mutex; it returns false if BEGIN failed (the
+ * mutex is then already released). db_commit releases the mutex whatever happens. */
+bool db_begin(void);
+bool db_commit(void);
+void db_rollback(void);
+
+/* Run sql (one or more statements, no values) — for migrations and pragmas only. */
+bool db_exec_script(const char *sql);
+
+/* Step a statement expecting SQLITE_DONE; logs and returns false otherwise. */
+bool db_done(sqlite3_stmt *st);
+
+/* Copy column text into the arena ("" for NULL). */
+const char *db_text(arena *a, sqlite3_stmt *st, int col);
+
+/* Id of the last insert on this thread's connection. */
+int64_t db_last_id(void);
+
+/* `PRAGMA quick_check` result "ok"; online backup to path (fsynced). */
+bool db_check(char *msg, size_t msglen);
+bool db_backup(const char *path);
+
+/* Close every connection (call after all worker threads have stopped). */
+void db_close_all(void);
+
+#endif
