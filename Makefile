@@ -92,7 +92,7 @@ unit: $(UNIT_BIN)
 	@tools/run-unit.sh $(UNIT_BIN)
 
 http: $(BUILD)/san/ketenregie
-	@node tests/http/run.mjs
+	@KETENREGIE_BIN=build/san/ketenregie node tests/http/run.mjs
 
 browser: $(BUILD)/rel/ketenregie
 	@node tests/browser/run.mjs

@@ -24,5 +24,7 @@ void page_home_show(request *rq)
 		tv_push(roles, item);
 	}
 	tv_set(ctx, "roles", roles);
+	/* area panels (each area adds one call here) */
+	/* end of area panels */
 	respond_page(rq, 200, "home", ctx);
 }

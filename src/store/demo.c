@@ -89,6 +89,8 @@ static bool load_region(arena *a)
 		if (!org_find_by_name(a, u->org, &o) || user_create(u->username, u->name, o.id, u->roles, hash) <= 0)
 			return false;
 	}
+	/* area demo data (each area adds one call here, inside this transaction) */
+	/* end of area demo data */
 	sqlite3_stmt *st = db_stmt("INSERT INTO setting (key, value) VALUES ('demo', '1')");
 	return db_done(st);
 }

@@ -1,0 +1,145 @@
+// tests/http/lib.mjs — HTTP-level test helpers against the real daemon on loopback.
+//
+// Uses the daemon starter and test registry of ../browser/lib.mjs (same temp
+// database + demo region). The daemon under test is $KETENREGIE_BIN; `make http`
+// points it at the ASan+UBSan build (build/san/ketenregie).
+//
+//   import assert from 'node:assert/strict';
+//   import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+//   const d = await startDaemon();
+//   test('...', async () => {
+//     const c = new Client(d.baseUrl);
+//     await c.login('vt');
+//     const r = await c.get('/overdrachten/nieuw');       // {status, headers, text, location}
+//     const r2 = await c.post('/overdrachten/nieuw', [['reason', 'x'], ['action', 'concept']]);
+//     const rows = sql(d.db, 'SELECT count(*) AS n FROM audit_log');  // read-only sqlite3 CLI
+//   });
+//   await run({ after: () => d.stop() });
+//
+// Client.post adds the csrf field automatically (the token from the last page this
+// client fetched, or from GET / when it has none); pass {csrf: null} to send none,
+// or {csrf: 'x'} to send a wrong one.
+
+import http from 'node:http';
+import { execFileSync } from 'node:child_process';
+
+export { test, run, startDaemon, DEMO_PASSWORD, DEMO_USERS } from '../browser/lib.mjs';
+import { DEMO_PASSWORD } from '../browser/lib.mjs';
+
+/** Raw HTTP request; body is a Buffer or string. Never follows redirects. */
+export function request(baseUrl, method, path, { headers = {}, body = null, timeout = 30_000 } = {}) {
+  const url = new URL(path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: url.hostname, port: url.port, method, path: url.pathname + url.search,
+      headers: { ...headers, ...(body != null ? { 'Content-Length': Buffer.byteLength(body) } : {}) },
+      timeout,
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const buf = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, text: buf.toString('utf8'), body: buf,
+          location: res.headers.location || null });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    if (body != null) req.write(body);
+    req.end();
+  });
+}
+
+/** urlencode [[k, v], …] or {k: v | [v…]} */
+export function encodeForm(fields) {
+  const pairs = Array.isArray(fields) ? fields
+    : Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));
+  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+}
+
+export function csrfFrom(html) {
+  const m = /name="csrf" value="([0-9a-f]{64})"/.exec(html);
+  return m ? m[1] : null;
+}
+
+/** A browser-like client with a cookie jar. */
+export class Client {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+    this.cookies = new Map();
+    this.csrf = null;
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  keepCookies(res) {
+    for (const line of [].concat(res.headers['set-cookie'] || [])) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || /Max-Age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async send(method, path, { headers = {}, body = null } = {}) {
+    const res = await request(this.baseUrl, method, path, {
+      headers: { ...(this.cookies.size ? { Cookie: this.cookieHeader() } : {}), ...headers }, body,
+    });
+    this.keepCookies(res);
+    const token = csrfFrom(res.text);
+    if (token) this.csrf = token;
+    return res;
+  }
+
+  get(path, opts = {}) {
+    return this.send('GET', path, opts);
+  }
+
+  /** POST a form. opts.csrf: undefined = automatic, null = none, string = that token. */
+  async post(path, fields = [], opts = {}) {
+    let token = opts.csrf;
+    if (token === undefined) {
+      if (!this.csrf) await this.get(this.cookies.size ? '/' : '/login');
+      token = this.csrf;
+    }
+    const list = Array.isArray(fields) ? [...fields]
+      : Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));
+    if (token !== null) list.push(['csrf', token]);
+    return this.send('POST', path, {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(opts.headers || {}) },
+      body: opts.rawBody ?? encodeForm(list),
+    });
+  }
+
+  /** Log in (303 expected); returns the response of POST /login. */
+  async login(username, password = DEMO_PASSWORD) {
+    await this.get('/login');
+    const res = await this.post('/login', [['username', username], ['password', password]]);
+    if (res.status !== 303) throw new Error(`login ${username} answered ${res.status}`);
+    await this.get('/');
+    return res;
+  }
+}
+
+/** Run a read-only query with the sqlite3 CLI; returns rows as objects. */
+export function sql(db, query) {
+  const out = execFileSync('sqlite3', ['-readonly', '-json', db, query], { encoding: 'utf8' });
+  return out.trim() ? JSON.parse(out) : [];
+}
+
+/** Retry fn until it returns truthy (audit records are written by a group-commit thread). */
+export async function eventually(fn, { timeout = 3000, interval = 25 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  return last;
+}
