@@ -53,34 +53,41 @@ $(BUILD)/embed: tools/embed.c
 
 $(GEN)/embedded_data.c: $(BUILD)/embed $(TEMPLATES) $(MIGRATIONS) $(STATIC) $(DATA) $(NPM_WEB)
 	@mkdir -p $(@D)
-	$(BUILD)/embed $@ templates=templates/ $(TEMPLATES) migrations=migrations/ $(MIGRATIONS) \
+	@echo "EMBED   $@"
+	@$(BUILD)/embed $@ templates=templates/ $(TEMPLATES) migrations=migrations/ $(MIGRATIONS) \
 	    static=static/ $(STATIC) vendor=web/node_modules/ $(VENDOR) $(VENDOR_LICENCES) data=data/ $(DATA)
 
 $(BUILD)/rel/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_KR) $(REL_CFLAGS) -c -o $@ $<
+	@echo "CC      $<"
+	@$(CC) $(CPPFLAGS_KR) $(REL_CFLAGS) -c -o $@ $<
 $(BUILD)/rel/gen/embedded_data.o: $(GEN)/embedded_data.c
 	@mkdir -p $(@D)
-	$(CC) -Isrc -O0 -c -o $@ $<
+	@$(CC) -Isrc -O0 -fPIE -c -o $@ $<
 $(BUILD)/san/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_KR) $(SAN_CFLAGS) -c -o $@ $<
+	@echo "CC san  $<"
+	@$(CC) $(CPPFLAGS_KR) $(SAN_CFLAGS) -c -o $@ $<
 $(BUILD)/san/gen/embedded_data.o: $(GEN)/embedded_data.c
 	@mkdir -p $(@D)
-	$(CC) -Isrc -O0 -c -o $@ $<
+	@$(CC) -Isrc -O0 -fPIE -c -o $@ $<
 
 $(BUILD)/rel/ketenregie: $(REL_OBJ)
-	$(CC) -pie -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS_KR)
+	@echo "LD      $@"
+	@$(CC) -pie -Wl,-z,relro,-z,now -o $@ $(filter %.o,$^) $(LDLIBS_KR)
 $(BUILD)/san/ketenregie: $(SAN_OBJ) $(BUILD)/san/main.o
-	$(CC) -fsanitize=address,undefined -o $@ $^ $(LDLIBS_KR)
+	@echo "LD      $@"
+	@$(CC) -fsanitize=address,undefined -o $@ $(filter %.o,$^) $(LDLIBS_KR)
 
 $(BUILD)/unit/%: tests/unit/%.c $(SAN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_KR) $(SAN_CFLAGS) -Itests/unit -o $@ $^ $(LDLIBS_KR) -lcmocka
+	@echo "CC unit $<"
+	@$(CC) $(CPPFLAGS_KR) $(SAN_CFLAGS) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LDLIBS_KR) -lcmocka
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN)/embedded_data.c
 	@mkdir -p $(@D)
-	clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS_KR)
+	@echo "CC fuzz $<"
+	@clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $(filter %.c,$^) $(LDLIBS_KR)
 
 run: deps $(BUILD)/rel/ketenregie
 	@tools/run.sh

@@ -32,20 +32,6 @@
 
 #define KETENREGIE_VERSION "0.1.0"
 
-kr_config config = {
-	.db_path = "var/ketenregie.db",
-	.listen = "127.0.0.1:8080",
-	.threads = 0,
-	.conn_limit = 1024,
-	.per_ip_limit = 128,
-	.conn_timeout_s = 30,
-	.conn_memory = 64 * 1024,
-	.max_body = 1024 * 1024,
-	.max_field = 100 * 1024,
-	.max_fields = 1000,
-	.idle_timeout_s = 15 * 60,
-	.session_max_s = 12 * 3600,
-};
 
 static void usage(FILE *out)
 {
@@ -57,6 +43,7 @@ static void usage(FILE *out)
 	      "  demo                  load the demo region (once) and print its accounts\n"
 	      "  check                 check the database's integrity\n"
 	      "  backup FILE           online backup of the database to FILE (fsynced)\n"
+	      "  routes                print the route table: method, path, roles, client data\n"
 	      "  org add --name N --kind K\n"
 	      "  user add --username U --name N --organisation N --role R [--role R ...]\n"
 	      "                        (the password is read from standard input)\n"
@@ -271,6 +258,27 @@ static int cmd_user_add(const cli_args *cli)
 	return rc;
 }
 
+/* The policy as text, one route per line: METHOD PATTERN ROLES FLAGS (tests walk it). */
+static int cmd_routes(void)
+{
+	for (size_t i = 0; i < routes_count; i++) {
+		const route *r = &routes[i];
+		printf("%s\t%s\t", r->method, r->pattern);
+		if (r->roles & ROLE_PUBLIC) {
+			fputs("public", stdout);
+		} else {
+			const char *sep = "";
+			for (int j = 0; j < ROLE_COUNT; j++)
+				if (r->roles & role_at(j)) {
+					printf("%s%s", sep, role_name(role_at(j)));
+					sep = ",";
+				}
+		}
+		printf("\t%s\n", (r->flags & ROUTE_CLIENT_DATA) ? "client_data" : "-");
+	}
+	return 0;
+}
+
 static int cmd_serve(void)
 {
 	char err[256];
@@ -335,6 +343,8 @@ int main(int argc, char **argv)
 		fputs("ketenregie: cannot initialise cryptography\n", stderr);
 		return 1;
 	}
+	if (strcmp(cmd, "routes") == 0)
+		return cmd_routes();
 	bool known = strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 || strcmp(cmd, "demo") == 0 ||
 	             strcmp(cmd, "check") == 0 || strcmp(cmd, "backup") == 0 ||
 	             (strcmp(cmd, "org") == 0 && sub && strcmp(sub, "add") == 0) ||

@@ -1,0 +1,20 @@
+/*
+ * config.c — the run-time settings and their defaults (see config.h). main.c
+ * overrides them from flags and environment before anything else runs.
+ */
+#include "server/config.h"
+
+kr_config config = {
+	.db_path = "var/ketenregie.db",
+	.listen = "127.0.0.1:8080",
+	.threads = 0,
+	.conn_limit = 1024,
+	.per_ip_limit = 128,
+	.conn_timeout_s = 30,
+	.conn_memory = 64 * 1024,
+	.max_body = 1024 * 1024,
+	.max_field = 100 * 1024,
+	.max_fields = 1000,
+	.idle_timeout_s = 15 * 60,
+	.session_max_s = 12 * 3600,
+};
