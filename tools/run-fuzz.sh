@@ -15,7 +15,7 @@ for f in "$@"; do
 		tail -40 "build/fuzz/$name.log"
 		failed=$((failed + 1))
 	else
-		grep -E '^#[0-9]+ +DONE' "build/fuzz/$name.log" | tail -1
+		grep -E '^Done [0-9]+ runs' "build/fuzz/$name.log" | tail -1
 	fi
 done
 [ "$failed" -eq 0 ] || { echo "fuzz: $failed target(s) failed"; exit 1; }

@@ -24,7 +24,7 @@ bool router_match(const char *pattern, const char *path, int64_t *ids, size_t *n
 	const char *p = pattern, *s = path;
 	while (*p) {
 		if (p[0] == '*' && p[1] == '\0')
-			return *s != '\0' && !strstr(s, "..") && !strstr(s, "//");
+			return *s != '\0' && *s != '/' && !strstr(s, "..") && !strstr(s, "//");
 		if (strncmp(p, "{id}", 4) == 0) {
 			char digits[20];
 			size_t n = 0;
