@@ -44,6 +44,10 @@ typedef struct conn_state {
 
 static atomic_int in_flight;
 
+/* Bodies over the limit but under this size are read and thrown away, so that
+ * the client reliably receives the Dutch 413 page instead of a reset. */
+enum { DISCARD_LIMIT = 64 * 1024 * 1024 };
+
 static double elapsed_ms(const struct timespec *start)
 {
 	struct timespec now;
@@ -193,9 +197,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		atomic_fetch_add(&in_flight, 1);
 		*con_cls = cs;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > config.max_body) {
-			/* Refuse before reading the body: libmicrohttpd then skips
-			 * "100 Continue" and closes the connection after the answer. */
+		unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
+		if (announced > config.max_body)
+			cs->too_large = true; /* read and discard, then answer 413 */
+		if (announced > DISCARD_LIMIT) {
+			/* Too big even to discard: answer before reading the body.
+			 * libmicrohttpd then skips "100 Continue" and closes the
+			 * connection, so a client may see a reset instead of the page. */
 			cs->too_large = true;
 			request *rq = build_request(c, cs, url, method);
 			router_dispatch(rq);

@@ -1,0 +1,101 @@
+// throttle_cli.test.mjs — login throttling per account and per address (own
+// daemon, so other tests' failures do not count), the command line, backups,
+// and a clean stop on SIGTERM.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, run, startDaemon, Client, request, sql, DEMO_PASSWORD } from './lib.mjs';
+import { daemonBinary } from '../browser/lib.mjs';
+
+const bin = daemonBinary();
+const d = await startDaemon();
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ketenregie-cli-'));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+test('after 5 failures an account waits, growing; the right password is refused meanwhile', async () => {
+  const c = new Client(d.baseUrl);
+  await c.get('/login');
+  for (let i = 0; i < 5; i += 1) {
+    const r = await c.post('/login', [['username', 'partner'], ['password', `fout-${i}-wachtwoord`]]);
+    assert.equal(r.status, 401);
+  }
+  const blocked = await c.post('/login', [['username', 'partner'], ['password', DEMO_PASSWORD]]);
+  assert.equal(blocked.status, 429);
+  assert.match(blocked.text, /Te veel mislukte pogingen/);
+  await sleep(1200); // 2^(5-5) = 1 s after the fifth failure
+  const ok = await c.post('/login', [['username', 'partner'], ['password', DEMO_PASSWORD]]);
+  assert.equal(ok.status, 303);
+});
+
+test('an address with many failures is slowed down for every account', async () => {
+  const c = new Client(d.baseUrl);
+  await c.get('/login');
+  for (let i = 0; i < 6; i += 1) {
+    await c.post('/login', [['username', `onbekend${i}`], ['password', 'wat-dan-ook-1']]);
+    await sleep(50);
+  }
+  const r = await c.post('/login', [['username', 'beleid'], ['password', DEMO_PASSWORD]]);
+  assert.equal(r.status, 429);
+  const rows = sql(d.db, "SELECT count(*) AS n FROM login_attempt WHERE address = '127.0.0.1' AND success = 0");
+  assert.ok(rows[0].n >= 6, "failures from this address were counted");
+  const own = sql(d.db, "SELECT count(*) AS n FROM login_attempt WHERE username = 'beleid' AND success = 0");
+  assert.equal(own[0].n, 0, "beleid itself never failed: the address rule refused it");
+});
+
+test('--help and --version', () => {
+  const help = execFileSync(bin, ['--help'], { encoding: 'utf8' });
+  for (const word of ['serve', 'migrate', 'demo', 'backup', 'check', 'org add', 'user add', 'KETENREGIE_DB', '--listen']) {
+    assert.ok(help.includes(word), word);
+  }
+  assert.match(execFileSync(bin, ['--version'], { encoding: 'utf8' }), /^ketenregie \d+\.\d+\.\d+/);
+  assert.equal(spawnSync(bin, ['onzin']).status, 2);
+});
+
+test('org add and user add (password on stdin, policy applied), KETENREGIE_DB', () => {
+  const db = path.join(tmp, 'cli.db');
+  const env = { ...process.env, KETENREGIE_DB: db };
+  execFileSync(bin, ['migrate'], { env });
+  const orgId = execFileSync(bin, ['org', 'add', '--name', 'Wijkteam Test', '--kind', 'wijkteam'], { env, encoding: 'utf8' });
+  assert.match(orgId, /^\d+\n$/);
+  assert.equal(spawnSync(bin, ['org', 'add', '--name', 'X', '--kind', 'geen'], { env }).status, 2);
+  const weak = spawnSync(bin, ['user', 'add', '--username', 'a.b', '--name', 'A B', '--organisation', 'Wijkteam Test',
+    '--role', 'teamleider'], { env, input: 'password\n', encoding: 'utf8' });
+  assert.equal(weak.status, 2);
+  assert.match(weak.stderr, /password refused/);
+  const ok = spawnSync(bin, ['user', 'add', '--db', db, '--username', 'a.b', '--name', 'A B', '--organisation', 'Wijkteam Test',
+    '--role', 'teamleider', '--role', 'professional'], { input: 'een goede zin als wachtwoord\n', encoding: 'utf8' });
+  assert.equal(ok.status, 0, ok.stderr);
+  const roles = sql(db, "SELECT role FROM user_role JOIN app_user ON id = user_id WHERE username = 'a.b' ORDER BY role");
+  assert.deepEqual(roles.map((r) => r.role), ['professional', 'teamleider']);
+  const hash = sql(db, "SELECT password_hash AS h FROM app_user WHERE username = 'a.b'")[0].h;
+  assert.match(hash, /^\$argon2id\$/);
+  assert.ok(sql(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'admin_user_create'")[0].n === 1);
+});
+
+test('backup of a live database is complete and passes check', async () => {
+  const file = path.join(tmp, 'backup.db');
+  const out = execFileSync(bin, ['backup', '--db', d.db, file], { encoding: 'utf8' });
+  assert.match(out, /backup written/);
+  assert.equal(execFileSync(bin, ['check', '--db', file], { encoding: 'utf8' }).trim(), 'ok');
+  assert.equal(sql(file, 'SELECT count(*) AS n FROM app_user')[0].n, sql(d.db, 'SELECT count(*) AS n FROM app_user')[0].n);
+});
+
+test('SIGTERM stops the daemon cleanly (exit 0) and the database stays intact', async () => {
+  const db = path.join(tmp, 'stop.db');
+  execFileSync(bin, ['migrate', '--db', db]);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  let up = false;
+  for (let i = 0; i < 100 && !up; i += 1) {
+    try { up = (await request(`http://127.0.0.1:${port}`, 'GET', '/healthz')).status === 200; } catch { await sleep(50); }
+  }
+  assert.ok(up);
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  assert.equal(execFileSync(bin, ['check', '--db', db], { encoding: 'utf8' }).trim(), 'ok');
+});
+
+await run({ after: async () => { await d.stop(); rmSync(tmp, { recursive: true, force: true }); } });
