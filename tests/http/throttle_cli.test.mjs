@@ -98,4 +98,34 @@ test('SIGTERM stops the daemon cleanly (exit 0) and the database stays intact', 
   assert.equal(execFileSync(bin, ['check', '--db', db], { encoding: 'utf8' }).trim(), 'ok');
 });
 
+test('TLS: HSTS, Secure cookies with the __Host- prefix', async () => {
+  const https = await import('node:https');
+  const db = path.join(tmp, 'tls.db');
+  execFileSync(bin, ['migrate', '--db', db]);
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(tmp, 'key.pem'),
+    '-out', path.join(tmp, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(bin, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--tls-cert', path.join(tmp, 'cert.pem'),
+    '--tls-key', path.join(tmp, 'key.pem')], { stdio: 'ignore' });
+  const get = (p) => new Promise((resolve, reject) => {
+    https.get({ host: '127.0.0.1', port, path: p, rejectUnauthorized: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res));
+    }).on('error', reject);
+  });
+  try {
+    let res;
+    for (let i = 0; i < 100 && !res; i += 1) {
+      try { res = await get('/login'); } catch { await sleep(50); }
+    }
+    assert.equal(res.statusCode, 200);
+    assert.match(res.headers['strict-transport-security'], /max-age=\d+/);
+    const cookie = [].concat(res.headers['set-cookie'])[0];
+    assert.match(cookie, /^__Host-kr_login=/);
+    assert.match(cookie, /; Secure/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+});
+
 await run({ after: async () => { await d.stop(); rmSync(tmp, { recursive: true, force: true }); } });
