@@ -12,6 +12,7 @@
 #include "server/router.h"
 
 #include "auth/roles.h"
+#include "pages/leertafel.h"
 #include "pages/pages.h"
 #include "store/org.h"
 
@@ -62,6 +63,109 @@ static const field_spec user_edit_fields[] = {
 	{0},
 };
 
+/* leertafel (issue: leertafel) — fields */
+static const char *const lt_presence_choices[] = {"aanwezig", "afgemeld", "afwezig", NULL};
+static const char *const lt_status_choices[] = {"groen", "oranje", "rood", "afgerond", NULL};
+static const char *const lt_kind_choices[] = {"lijn", "tag", "werkgroep", NULL};
+static const char *const lt_active_choices[] = {"ja", "nee", NULL};
+static const field_spec lt_index_query[] = {
+	{.name = "jaar", .type = FT_INT},
+	{0},
+};
+static const field_spec lt_meeting_fields[] = {
+	{.name = "held_on", .type = FT_DATE, .required = true},
+	{.name = "start_time", .type = FT_LINE, .max_chars = 5},
+	{.name = "location", .type = FT_LINE, .max_chars = 200},
+	{.name = "online", .type = FT_CHOICE, .choices = yes_choices},
+	{.name = "agenda", .type = FT_TEXT, .max_chars = 20000},
+	{.name = "notes", .type = FT_TEXT, .max_chars = 20000},
+	{.name = "decisions", .type = FT_TEXT, .max_chars = 20000},
+	{.name = "att_org", .type = FT_ID, .repeated = true},
+	{.name = "att_presence", .type = FT_CHOICE, .repeated = true, .choices = lt_presence_choices},
+	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
+	{0},
+};
+static const field_spec lt_action_query[] = {
+	{.name = "bijeenkomst", .type = FT_ID},
+	{.name = "plan", .type = FT_ID},
+	{0},
+};
+static const field_spec lt_action_fields[] = {
+	{.name = "bijeenkomst", .type = FT_ID},
+	{.name = "plan", .type = FT_ID},
+	{.name = "wat", .type = FT_TEXT, .required = true, .max_chars = 2000},
+	{.name = "hoe", .type = FT_TEXT, .max_chars = 4000},
+	{.name = "owner", .type = FT_ID, .required = true},
+	{.name = "participant", .type = FT_ID, .repeated = true},
+	{.name = "deadline", .type = FT_DATE},
+	{.name = "quarter", .type = FT_LINE, .max_chars = 20},
+	{.name = "actielijn", .type = FT_ID, .required = true},
+	{.name = "tag", .type = FT_ID},
+	{.name = "werkgroep", .type = FT_ID},
+	{.name = "status", .type = FT_CHOICE, .required = true, .choices = lt_status_choices},
+	{.name = "status_note", .type = FT_TEXT, .max_chars = 2000},
+	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
+	{0},
+};
+static const field_spec lt_action_edit_fields[] = {
+	{.name = "wat", .type = FT_TEXT, .required = true, .max_chars = 2000},
+	{.name = "hoe", .type = FT_TEXT, .max_chars = 4000},
+	{.name = "owner", .type = FT_ID, .required = true},
+	{.name = "participant", .type = FT_ID, .repeated = true},
+	{.name = "deadline", .type = FT_DATE},
+	{.name = "quarter", .type = FT_LINE, .max_chars = 20},
+	{.name = "actielijn", .type = FT_ID, .required = true},
+	{.name = "tag", .type = FT_ID},
+	{.name = "werkgroep", .type = FT_ID},
+	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
+	{0},
+};
+static const field_spec lt_status_fields[] = {
+	{.name = "status", .type = FT_CHOICE, .required = true, .choices = lt_status_choices},
+	{.name = "status_note", .type = FT_TEXT, .max_chars = 2000},
+	{.name = "status_on", .type = FT_DATE, .required = true},
+	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
+	{0},
+};
+static const field_spec lt_plan_fields[] = {
+	{.name = "year", .type = FT_INT, .required = true},
+	{.name = "title", .type = FT_LINE, .required = true, .max_chars = 200},
+	{0},
+};
+static const field_spec lt_adopt_fields[] = {
+	{.name = "adopted_on", .type = FT_DATE, .required = true},
+	{0},
+};
+static const field_spec lt_escalation_query[] = {
+	{.name = "actie", .type = FT_ID},
+	{0},
+};
+static const field_spec lt_escalation_fields[] = {
+	{.name = "actie", .type = FT_ID},
+	{.name = "subject", .type = FT_LINE, .max_chars = 300},
+	{.name = "reason", .type = FT_TEXT, .required = true, .max_chars = 4000},
+	{.name = "escalated_on", .type = FT_DATE, .required = true},
+	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
+	{0},
+};
+static const field_spec lt_decision_fields[] = {
+	{.name = "board_on", .type = FT_DATE, .required = true},
+	{.name = "decision", .type = FT_TEXT, .required = true, .max_chars = 4000},
+	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
+	{0},
+};
+static const field_spec lt_settings_fields[] = {
+	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = lt_kind_choices},
+	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 120},
+	{0},
+};
+static const field_spec lt_toggle_fields[] = {
+	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = lt_kind_choices},
+	{.name = "id", .type = FT_ID, .required = true},
+	{.name = "active", .type = FT_CHOICE, .required = true, .choices = lt_active_choices},
+	{0},
+};
+
 /* ---- the table -------------------------------------------------------------- */
 
 #define PUBLIC ROLE_PUBLIC
@@ -95,6 +199,7 @@ const route routes[] = {
 	/* handovers and cases (issue: Veilig Thuis handover) */
 
 	/* leertafel (issue: leertafel) */
+	/* leertafel (issue: leertafel) — secretaris#undef LT_SL
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

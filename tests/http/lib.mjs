@@ -23,8 +23,21 @@
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 
-export { test, run, startDaemon, DEMO_PASSWORD, DEMO_USERS } from '../browser/lib.mjs';
-import { DEMO_PASSWORD } from '../browser/lib.mjs';
+export { test, run, DEMO_PASSWORD, DEMO_USERS } from '../browser/lib.mjs';
+import { DEMO_PASSWORD, startDaemon as startBrowserDaemon } from '../browser/lib.mjs';
+
+/** The browser harness's daemon, whose stop() also fails when the sanitizers
+ * reported anything (memory errors, undefined behaviour, leaks at exit). */
+export async function startDaemon(options = {}) {
+  const d = await startBrowserDaemon(options);
+  const stop = d.stop;
+  d.stop = async () => {
+    await stop();
+    const report = /(AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:)[\s\S]{0,2000}/.exec(d.log());
+    if (report) throw new Error(`sanitizer report from the daemon:\n${report[0]}`);
+  };
+  return d;
+}
 
 /** Raw HTTP request; body is a Buffer or string. Never follows redirects. */
 export function request(baseUrl, method, path, { headers = {}, body = null, timeout = 30_000 } = {}) {
