@@ -5,6 +5,7 @@
  * (handovers, cases, leertafel) add their own panels through the hooks below.
  * It shows no client data itself; panels that do are audited by their areas.
  */
+#include "pages/leertafel.h"
 #include "pages/pages.h"
 
 #include "auth/roles.h"
@@ -25,6 +26,7 @@ void page_home_show(request *rq)
 	}
 	tv_set(ctx, "roles", roles);
 	/* area panels (each area adds one call here) */
+	leertafel_home_panel(rq, ctx);
 	/* end of area panels */
 	respond_page(rq, 200, "home", ctx);
 }

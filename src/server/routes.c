@@ -199,7 +199,52 @@ const route routes[] = {
 	/* handovers and cases (issue: Veilig Thuis handover) */
 
 	/* leertafel (issue: leertafel) */
-	/* leertafel (issue: leertafel) — secretaris#undef LT_SL
+	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status
+	 * of actions of his/her organisation (rule: leertafel_may_update_action); no client data */
+#define LT_S ROLE_SECRETARIS
+#define LT_SL (ROLE_SECRETARIS | ROLE_LEERTAFELLID)
+	{"GET", "/leertafel", page_leertafel_index, LT_SL, 0, NULL, NULL, lt_index_query},
+	{"GET", "/leertafel/bijeenkomsten/nieuw", page_leertafel_meeting_new, LT_S, 0, NULL, NULL, no_fields},
+	{"POST", "/leertafel/bijeenkomsten/nieuw", page_leertafel_meeting_create, LT_S, 0, NULL, NULL,
+	 lt_meeting_fields},
+	{"GET", "/leertafel/bijeenkomsten/{id}", page_leertafel_meeting_show, LT_SL, 0, NULL, NULL, no_fields},
+	{"GET", "/leertafel/bijeenkomsten/{id}/bewerken", page_leertafel_meeting_edit, LT_S, 0, NULL, NULL,
+	 no_fields},
+	{"POST", "/leertafel/bijeenkomsten/{id}/bewerken", page_leertafel_meeting_update, LT_S, 0, NULL, NULL,
+	 lt_meeting_fields},
+	{"GET", "/leertafel/bijeenkomsten/{id}/actielijst.csv", page_leertafel_meeting_csv, LT_SL, 0, NULL, NULL,
+	 no_fields},
+	{"GET", "/leertafel/acties/nieuw", page_leertafel_action_new, LT_S, 0, NULL, NULL, lt_action_query},
+	{"POST", "/leertafel/acties/nieuw", page_leertafel_action_create, LT_S, 0, NULL, NULL, lt_action_fields},
+	{"GET", "/leertafel/acties/{id}", page_leertafel_action_show, LT_SL, 0, NULL, NULL, no_fields},
+	{"GET", "/leertafel/acties/{id}/bewerken", page_leertafel_action_edit, LT_S, 0, NULL, NULL, no_fields},
+	{"POST", "/leertafel/acties/{id}/bewerken", page_leertafel_action_update, LT_S, 0, NULL, NULL,
+	 lt_action_edit_fields},
+	{"POST", "/leertafel/acties/{id}/status", page_leertafel_action_status, LT_SL, 0, NULL, NULL,
+	 lt_status_fields},
+	{"GET", "/leertafel/actieplannen/nieuw", page_leertafel_plan_new, LT_S, 0, NULL, NULL, no_fields},
+	{"POST", "/leertafel/actieplannen/nieuw", page_leertafel_plan_create, LT_S, 0, NULL, NULL, lt_plan_fields},
+	{"GET", "/leertafel/actieplannen/{id}", page_leertafel_plan_show, LT_SL, 0, NULL, NULL, no_fields},
+	{"POST", "/leertafel/actieplannen/{id}/vaststellen", page_leertafel_plan_adopt, LT_S, 0, NULL, NULL,
+	 lt_adopt_fields},
+	{"GET", "/leertafel/actieplannen/{id}/rapportage", page_leertafel_report, LT_SL, 0, NULL, NULL, no_fields},
+	{"GET", "/leertafel/actieplannen/{id}/rapportage.csv", page_leertafel_report_csv, LT_SL, 0, NULL, NULL,
+	 no_fields},
+	{"GET", "/leertafel/bestuurlijk-overleg", page_leertafel_board, LT_SL, 0, NULL, NULL, no_fields},
+	{"GET", "/leertafel/opschalingen/nieuw", page_leertafel_escalation_new, LT_S, 0, NULL, NULL,
+	 lt_escalation_query},
+	{"POST", "/leertafel/opschalingen/nieuw", page_leertafel_escalation_create, LT_S, 0, NULL, NULL,
+	 lt_escalation_fields},
+	{"GET", "/leertafel/opschalingen/{id}/besluit", page_leertafel_escalation_edit, LT_S, 0, NULL, NULL,
+	 no_fields},
+	{"POST", "/leertafel/opschalingen/{id}/besluit", page_leertafel_escalation_decide, LT_S, 0, NULL, NULL,
+	 lt_decision_fields},
+	{"GET", "/leertafel/instellingen", page_leertafel_settings, LT_S, 0, NULL, NULL, no_fields},
+	{"POST", "/leertafel/instellingen", page_leertafel_settings_add, LT_S, 0, NULL, NULL, lt_settings_fields},
+	{"POST", "/leertafel/instellingen/actief", page_leertafel_settings_toggle, LT_S, 0, NULL, NULL,
+	 lt_toggle_fields},
+#undef LT_S
+#undef LT_SL
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];
