@@ -6,6 +6,7 @@
  * It shows no client data itself; panels that do are audited by their areas.
  */
 #include "pages/leertafel.h"
+#include "pages/handovers.h"
 #include "pages/pages.h"
 
 #include "auth/roles.h"
@@ -27,6 +28,7 @@ void page_home_show(request *rq)
 	tv_set(ctx, "roles", roles);
 	/* area panels (each area adds one call here) */
 	leertafel_home_panel(rq, ctx);
+	handover_home_panel(rq, ctx);
 	/* end of area panels */
 	respond_page(rq, 200, "home", ctx);
 }

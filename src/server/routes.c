@@ -11,7 +11,9 @@
  */
 #include "server/router.h"
 
+#include "auth/access.h"
 #include "auth/roles.h"
+#include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
 #include "store/org.h"
@@ -60,6 +62,94 @@ static const field_spec user_edit_fields[] = {
 	{.name = "organisation", .type = FT_ID, .required = true},
 	{.name = "role", .type = FT_CHOICE, .required = true, .repeated = true, .choices = role_names},
 	{.name = "active", .type = FT_CHOICE, .choices = yes_choices},
+	{0},
+};
+
+/* handovers and cases (issue: Veilig Thuis handover) — fields */
+static const char *const hv_urgency_choices[] = {"hoog", "normaal", NULL};
+static const char *const hv_yes_no[] = {"ja", "nee", NULL};
+static const char *const hv_actions[] = {"concept", "indienen", "lid_toevoegen", "voorwaarde_toevoegen", NULL};
+static const char *const hv_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
+                                          NULL};
+static const char *const hv_return_categories[] = {"geen_lokale_taak", "onvolledig", "veiligheid_onvoldoende",
+                                                   "ander_team", "overig", NULL};
+static const char *const hv_condition_statuses[] = {"nog_niet_besproken", "afgesproken", "nageleefd",
+                                                    "niet_nageleefd", NULL};
+static const field_spec hv_form_fields[] = {
+	{.name = "receiving_organisation", .type = FT_LINE, .max_chars = 16},
+	{.name = "urgency", .type = FT_CHOICE, .choices = hv_urgency_choices},
+	{.name = "household_name", .type = FT_LINE, .max_chars = 200},
+	{.name = "address", .type = FT_LINE, .max_chars = 300},
+	{.name = "member_name", .type = FT_LINE, .max_chars = 200, .repeated = true},
+	{.name = "member_birthdate", .type = FT_LINE, .max_chars = 10, .repeated = true},
+	{.name = "member_role", .type = FT_LINE, .max_chars = 16, .repeated = true},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 10000},
+	{.name = "investigation_outcome", .type = FT_TEXT, .max_chars = 10000},
+	{.name = "risk_assessment", .type = FT_TEXT, .max_chars = 10000},
+	{.name = "safety_condition", .type = FT_TEXT, .max_chars = 2000, .repeated = true},
+	{.name = "providers", .type = FT_TEXT, .max_chars = 10000},
+	{.name = "agreements", .type = FT_TEXT, .max_chars = 10000},
+	{.name = "family_informed", .type = FT_CHOICE, .choices = hv_yes_no},
+	{.name = "family_informed_reason", .type = FT_TEXT, .max_chars = 2000},
+	{.name = "contact", .type = FT_LINE, .max_chars = 200},
+	{.name = "action", .type = FT_CHOICE, .required = true, .choices = hv_actions},
+	{0},
+};
+static const field_spec hv_index_query[] = {
+	{.name = "status", .type = FT_CHOICE, .choices = hv_statuses},
+	{0},
+};
+static const field_spec hv_addendum_fields[] = {
+	{.name = "text", .type = FT_TEXT, .max_chars = 10000},
+	{0},
+};
+static const field_spec hv_take_fields[] = {
+	{.name = "reason", .type = FT_TEXT, .max_chars = 2000},
+	{0},
+};
+static const field_spec hv_warm_fields[] = {
+	{.name = "planned_date", .type = FT_DATE},
+	{.name = "held_date", .type = FT_DATE},
+	{.name = "present", .type = FT_TEXT, .max_chars = 2000},
+	{.name = "family_present", .type = FT_CHOICE, .choices = hv_yes_no},
+	{.name = "family_reason", .type = FT_TEXT, .max_chars = 2000},
+	{.name = "outcome", .type = FT_TEXT, .max_chars = 10000},
+	{0},
+};
+static const field_spec hv_accept_fields[] = {
+	{.name = "director", .type = FT_ID, .required = true},
+	{0},
+};
+static const field_spec hv_return_fields[] = {
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000},
+	{.name = "reason_category", .type = FT_CHOICE, .choices = hv_return_categories},
+	{0},
+};
+static const field_spec hv_condition_fields[] = {
+	{.name = "status", .type = FT_CHOICE, .required = true, .choices = hv_condition_statuses},
+	{0},
+};
+static const field_spec hv_feedback_fields[] = {
+	{.name = "handover", .type = FT_ID, .required = true},
+	{.name = "agreements", .type = FT_TEXT, .required = true, .max_chars = 10000},
+	{.name = "with_family", .type = FT_CHOICE, .required = true, .choices = hv_yes_no},
+	{.name = "agreed_on", .type = FT_DATE, .required = true},
+	{0},
+};
+static const field_spec hv_director_fields[] = {
+	{.name = "director", .type = FT_ID, .required = true},
+	{.name = "reason", .type = FT_LINE, .max_chars = 500},
+	{0},
+};
+static const field_spec hv_figures_query[] = {
+	{.name = "kwartaal", .type = FT_LINE, .max_chars = 10},
+	{0},
+};
+static const field_spec hv_norms_fields[] = {
+	{.name = "decision", .type = FT_INT, .required = true},
+	{.name = "warm", .type = FT_INT, .required = true},
+	{.name = "feedback", .type = FT_INT, .required = true},
+	{.name = "known", .type = FT_INT, .required = true},
 	{0},
 };
 
@@ -197,6 +287,44 @@ const route routes[] = {
 	 no_fields},
 
 	/* handovers and cases (issue: Veilig Thuis handover) */
+#define HV_VT ROLE_VT
+#define HV_TL ROLE_TEAMLEIDER
+#define HV_READ (ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL)
+#define HV_CASE (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)
+#define HV_CD ROUTE_CLIENT_DATA
+	{"GET", "/overdrachten", page_handover_index, HV_VT | HV_TL, HV_CD, NULL, "view", hv_index_query},
+	{"GET", "/overdrachten/nieuw", page_handover_new, HV_VT, 0, NULL, NULL, no_fields},
+	{"POST", "/overdrachten/nieuw", page_handover_create, HV_VT, HV_CD, NULL, "create", hv_form_fields},
+	{"GET", "/overdrachten/{id}", page_handover_show, HV_READ, HV_CD, access_handover_view, "view", no_fields},
+	{"GET", "/overdrachten/{id}/afdrukken", page_handover_print, HV_READ, HV_CD, access_handover_view, "print",
+	 no_fields},
+	{"GET", "/overdrachten/{id}/bewerken", page_handover_edit, HV_VT, HV_CD, access_handover_concept, "view",
+	 no_fields},
+	{"POST", "/overdrachten/{id}/bewerken", page_handover_update, HV_VT, HV_CD, access_handover_concept, "update",
+	 hv_form_fields},
+	{"POST", "/overdrachten/{id}/aanvulling", page_handover_addendum, HV_VT, HV_CD, access_handover_sent, "update",
+	 hv_addendum_fields},
+	{"POST", "/overdrachten/{id}/overnemen", page_handover_take, HV_TL, HV_CD, access_handover_team, "update",
+	 hv_take_fields},
+	{"POST", "/overdrachten/{id}/warme-overdracht", page_handover_warm, HV_TL, HV_CD, access_handover_team,
+	 "update", hv_warm_fields},
+	{"POST", "/overdrachten/{id}/accepteren", page_handover_accept, HV_TL, HV_CD, access_handover_team, "update",
+	 hv_accept_fields},
+	{"POST", "/overdrachten/{id}/terugleggen", page_handover_return, HV_TL, HV_CD, access_handover_team, "update",
+	 hv_return_fields},
+	{"GET", "/casussen", page_case_index, HV_CASE, HV_CD, NULL, "view", no_fields},
+	{"GET", "/casussen/{id}", page_case_show, HV_CASE, HV_CD, access_case_view, "view", no_fields},
+	{"POST", "/casussen/{id}/voorwaarden/{id}", page_case_condition, ROLE_PROFESSIONAL, HV_CD,
+	 access_case_director, "update", hv_condition_fields},
+	{"POST", "/casussen/{id}/terugkoppeling", page_case_feedback, ROLE_PROFESSIONAL, HV_CD, access_case_director,
+	 "create", hv_feedback_fields},
+	{"POST", "/casussen/{id}/regisseur", page_case_director, HV_TL, HV_CD, access_case_team, "update",
+	 hv_director_fields},
+	/* aggregated, anonymous figures: no client data */
+	{"GET", "/cijfers", page_figures_show, HV_VT | HV_TL | ROLE_BELEID, 0, NULL, NULL, hv_figures_query},
+	{"GET", "/cijfers/export.csv", page_figures_csv, HV_VT | HV_TL | ROLE_BELEID, 0, NULL, NULL, hv_figures_query},
+	{"GET", "/beheer/normen", page_norms_edit, ROLE_BEHEERDER, 0, NULL, NULL, no_fields},
+	{"POST", "/beheer/normen", page_norms_update, ROLE_BEHEERDER, 0, NULL, NULL, hv_norms_fields},
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status

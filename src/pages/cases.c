@@ -1,0 +1,314 @@
+/*
+ * cases.c — /casussen: the case list and the case page (household, regisseur
+ * and its history, involved organisations, handovers, safety conditions), the
+ * regisseur's condition statuses and written feedback to Veilig Thuis, and the
+ * team leader's change of regisseur.
+ *
+ * Access is decided by the route table and auth/access.c; a Veilig Thuis user
+ * never reaches this file. Partners see the shared parts only (no handover
+ * content, no feedback). Every change runs in one transaction.
+ */
+#include "pages/handovers.h"
+
+#include "auth/roles.h"
+#include "server/respond.h"
+#include "store/case.h"
+#include "store/db.h"
+#include "store/household.h"
+#include "store/user.h"
+#include "util/date.h"
+
+#include <string.h>
+
+static const char *involvement_label(const char *role)
+{
+	if (strcmp(role, "team") == 0)
+		return "team van de casus";
+	if (strcmp(role, "regisseur") == 0)
+		return "regisseur";
+	if (strcmp(role, "overdragend") == 0)
+		return "overdragende organisatie";
+	return "betrokken";
+}
+
+static tv *case_tv(arena *a, const case_rec *c)
+{
+	tv *o = tv_obj(a);
+	tv_set_int(o, "id", c->id);
+	tv_set_str(o, "household_name", c->household_name);
+	tv_set_str(o, "address", c->address);
+	tv_set_str(o, "team", c->team_name);
+	tv_set_str(o, "director", c->director_name);
+	tv_set_str(o, "status", c->status);
+	tv_set_bool(o, "open", strcmp(c->status, "open") == 0);
+	tv_set_str(o, "opened", hv_date(a, c->opened_at));
+	tv_set_str(o, "closed", hv_date(a, c->closed_at));
+	return o;
+}
+
+void page_case_index(request *rq)
+{
+	arena *a = rq->a;
+	const auth_user *u = rq->user;
+	tv *ctx = page_ctx(rq, "Casussen");
+	rq->audit.object_type = "case_list";
+	tv *items = tv_list(a);
+	size_t n;
+	if (u->roles & ROLE_TEAMLEIDER) {
+		case_rec *list = case_list_for_team(a, u->org_id, &n);
+		for (size_t i = 0; i < n; i++)
+			tv_push(items, case_tv(a, &list[i]));
+		tv_set_bool(ctx, "is_team", true);
+	}
+	if (u->roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) {
+		case_rec *list = case_list_for_user(a, u->id, &n);
+		for (size_t i = 0; i < n; i++) {
+			if ((u->roles & ROLE_TEAMLEIDER) && list[i].team_org_id == u->org_id)
+				continue; /* already listed */
+			tv *o = case_tv(a, &list[i]);
+			tv_set_bool(o, "mine", list[i].director_id == u->id);
+			tv_push(items, o);
+		}
+	}
+	tv_set(ctx, "cases", items);
+	tv_set_bool(ctx, "any", tv_list_len(items) > 0);
+	respond_page(rq, 200, "case_index", ctx);
+}
+
+static tv *status_options(arena *a, const char *selected)
+{
+	tv *list = tv_list(a);
+	for (size_t i = 0; case_condition_statuses[i]; i++) {
+		tv *o = tv_obj(a);
+		tv_set_str(o, "value", case_condition_statuses[i]);
+		tv_set_str(o, "label", case_condition_status_label(case_condition_statuses[i]));
+		tv_set_bool(o, "selected", strcmp(selected, case_condition_statuses[i]) == 0);
+		tv_push(list, o);
+	}
+	return list;
+}
+
+static void show_case(request *rq, int status, const char *failed)
+{
+	arena *a = rq->a;
+	const auth_user *u = rq->user;
+	case_rec c;
+	if (!case_get(a, rq->ids[0], &c)) {
+		respond_error(rq, 404);
+		return;
+	}
+	handover_norms norms;
+	handover_norms_get(&norms);
+	kr_date today = kr_date_today_utc();
+	tv *ctx = page_ctx(rq, arena_printf(a, "Casus %s", c.household_name));
+	page_add_form(ctx, &rq->form);
+	if (failed)
+		tv_set_bool(ctx, arena_printf(a, "failed_%s", failed), true);
+	tv_set(ctx, "c", case_tv(a, &c));
+	bool team = (u->roles & ROLE_TEAMLEIDER) && c.team_org_id == u->org_id;
+	bool involved = case_user_involved(c.id, u->id);
+	bool prof = (u->roles & ROLE_PROFESSIONAL) && involved;
+	bool director = (u->roles & ROLE_PROFESSIONAL) && c.director_id == u->id;
+	bool inner = team || prof; /* sees handovers and feedback, not only the shared parts */
+	tv_set_bool(ctx, "is_director", director);
+	tv_set_bool(ctx, "is_team", team);
+	tv_set_bool(ctx, "inner", inner);
+
+	size_t n;
+	person *p = household_members(a, c.household_id, &n);
+	tv *members = tv_list(a);
+	for (size_t i = 0; i < n; i++) {
+		tv *o = tv_obj(a);
+		tv_set_str(o, "name", p[i].name);
+		tv_set_str(o, "birthdate", hv_date(a, p[i].birthdate));
+		tv_set_str(o, "role", person_role_label(p[i].role));
+		tv_push(members, o);
+	}
+	tv_set(ctx, "members", members);
+
+	case_director_change *dh = case_director_history(a, c.id, &n);
+	tv *hist = tv_list(a);
+	for (size_t i = 0; i < n; i++) {
+		tv *o = tv_obj(a);
+		tv_set_str(o, "name", dh[i].user_name);
+		tv_set_str(o, "by", dh[i].set_by_name);
+		tv_set_str(o, "at", hv_datetime(a, dh[i].set_at));
+		tv_set_str(o, "reason", dh[i].reason);
+		tv_push(hist, o);
+	}
+	tv_set(ctx, "director_history", hist);
+
+	case_involved *inv = case_involvement(a, c.id, &n);
+	tv *orgs = tv_list(a);
+	for (size_t i = 0; i < n; i++) {
+		tv *o = tv_obj(a);
+		tv_set_str(o, "org", inv[i].org_name);
+		tv_set_str(o, "person", inv[i].user_name);
+		tv_set_str(o, "role", involvement_label(inv[i].role));
+		tv_set_str(o, "since", hv_date(a, inv[i].since));
+		tv_set_bool(o, "informed_ja", strcmp(inv[i].family_informed, "ja") == 0);
+		tv_set_bool(o, "informed_nee", strcmp(inv[i].family_informed, "nee") == 0);
+		tv_push(orgs, o);
+	}
+	tv_set(ctx, "involved", orgs);
+
+	handover_rec *hs = handover_list_for_case(a, c.id, &n);
+	tv *handovers = tv_list(a);
+	tv *feedback_choices = tv_list(a);
+	for (size_t i = 0; i < n; i++) {
+		tv *s = hv_summary(a, &hs[i], &norms, today);
+		tv_set_str(s, "vt_org", hs[i].vt_org_name);
+		if (inner) {
+			size_t nf;
+			handover_feedback *f = handover_feedback_list(a, hs[i].id, &nf);
+			tv *fl = tv_list(a);
+			for (size_t j = 0; j < nf; j++) {
+				tv *o = tv_obj(a);
+				tv_set_str(o, "author", f[j].author_name);
+				tv_set_str(o, "at", hv_datetime(a, f[j].created_at));
+				tv_set_str(o, "agreements", f[j].agreements);
+				tv_set_bool(o, "with_family", strcmp(f[j].with_family, "ja") == 0);
+				tv_set_str(o, "agreed_on", hv_date(a, f[j].agreed_on));
+				tv_push(fl, o);
+			}
+			tv_set(s, "feedback", fl);
+		}
+		tv_push(handovers, s);
+		tv *ch = tv_obj(a);
+		tv_set_int(ch, "value", hs[i].id);
+		tv_set_str(ch, "label", arena_printf(a, "Overdracht %lld van %s", (long long)hs[i].id,
+		                                     hv_date(a, hs[i].submitted_at)));
+		tv_set_bool(ch, "selected", i + 1 == n);
+		tv_push(feedback_choices, ch);
+	}
+	tv_set(ctx, "handovers", handovers);
+	tv_set(ctx, "feedback_handovers", feedback_choices);
+	tv_set_bool(ctx, "has_handovers", n > 0);
+
+	case_condition *k = case_conditions(a, c.id, &n);
+	tv *conds = tv_list(a);
+	int64_t failed_condition = 0;
+	if (failed && strcmp(failed, "condition") == 0)
+		failed_condition = rq->ids[1];
+	for (size_t i = 0; i < n; i++) {
+		tv *o = tv_obj(a);
+		tv_set_int(o, "id", k[i].id);
+		tv_set_int(o, "n", (int64_t)i + 1);
+		tv_set_str(o, "text", k[i].text);
+		tv_set_str(o, "status", k[i].status);
+		tv_set_str(o, "status_label", case_condition_status_label(k[i].status));
+		tv_set_bool(o, "broken", strcmp(k[i].status, "niet_nageleefd") == 0);
+		tv_set_str(o, "changed_by", k[i].changed_by_name);
+		tv_set_str(o, "changed_at", hv_datetime(a, k[i].changed_at));
+		tv_set(o, "options", status_options(a, k[i].status));
+		if (k[i].id == failed_condition)
+			tv_set_str(o, "error", form_error(&rq->form, "status"));
+		tv_push(conds, o);
+	}
+	tv_set(ctx, "conditions", conds);
+	tv_set_bool(ctx, "has_conditions", n > 0);
+
+	if (team) {
+		size_t nu;
+		user_rec *pros = user_list_with_role(a, c.team_org_id, ROLE_PROFESSIONAL, &nu);
+		tv *opts = tv_list(a);
+		for (size_t i = 0; i < nu; i++) {
+			tv *o = tv_obj(a);
+			tv_set_int(o, "value", pros[i].id);
+			tv_set_str(o, "label", pros[i].name);
+			tv_set_bool(o, "selected", pros[i].id == c.director_id);
+			tv_push(opts, o);
+		}
+		tv_set(ctx, "directors", opts);
+	}
+	char iso[KR_DATE_BUF];
+	kr_date_format_iso(today, iso);
+	tv_set_str(ctx, "today_iso", iso);
+	respond_page(rq, status, "case_show", ctx);
+}
+
+void page_case_show(request *rq)
+{
+	show_case(rq, 200, NULL);
+}
+
+static void back_to_case(request *rq, bool ok, const char *detail)
+{
+	if (!ok) {
+		db_rollback();
+		respond_error(rq, 404);
+		return;
+	}
+	if (!db_commit()) {
+		respond_error(rq, 500);
+		return;
+	}
+	rq->audit.detail = detail;
+	respond_redirect(rq, arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
+}
+
+void page_case_condition(request *rq)
+{
+	const char *status = form_str(&rq->form, "status");
+	if (!*status && !form_error(&rq->form, "status"))
+		form_add_error(&rq->form, "status", "Kies de status van deze veiligheidsvoorwaarde.");
+	if (form_has_errors(&rq->form) || !db_begin()) {
+		show_case(rq, 422, "condition");
+		return;
+	}
+	rq->audit.detail = status;
+	back_to_case(rq, case_condition_set(rq->ids[0], rq->ids[1], status, rq->user->id),
+	             arena_printf(rq->a, "voorwaarde %lld: %s", (long long)rq->ids[1], status));
+}
+
+void page_case_feedback(request *rq)
+{
+	form *f = &rq->form;
+	arena *a = rq->a;
+	int64_t handover_id = 0;
+	handover_rec h;
+	if (!form_error(f, "handover") && (!form_int(f, "handover", &handover_id) || !handover_get(a, handover_id, &h) ||
+	                                   h.case_id != rq->ids[0]))
+		form_add_error(f, "handover", "Kies de overdracht waarop deze terugkoppeling antwoordt.");
+	const char *agreed_on = form_str(f, "agreed_on");
+	kr_date d;
+	if (*agreed_on && !form_error(f, "agreed_on") && kr_date_parse_iso(agreed_on, &d) &&
+	    kr_date_cmp(d, kr_date_today_utc()) > 0)
+		form_add_error(f, "agreed_on", "De datum waarop de afspraken zijn gemaakt kan niet in de toekomst liggen.");
+	if (form_has_errors(f) || !db_begin()) {
+		show_case(rq, 422, "feedback");
+		return;
+	}
+	const char *agreements = form_get(f, "agreements");
+	bool ok = handover_feedback_add(handover_id, rq->ids[0], rq->user->id, agreements,
+	                                form_str(f, "with_family"), agreed_on);
+	if (!ok) {
+		db_rollback();
+		respond_error(rq, 409);
+		return;
+	}
+	back_to_case(rq, true, arena_printf(a, "terugkoppeling op overdracht %lld", (long long)handover_id));
+}
+
+void page_case_director(request *rq)
+{
+	form *f = &rq->form;
+	arena *a = rq->a;
+	case_rec c;
+	if (!case_get(a, rq->ids[0], &c)) {
+		respond_error(rq, 404);
+		return;
+	}
+	int64_t director = 0;
+	user_rec d;
+	if (!form_error(f, "director") &&
+	    (!form_int(f, "director", &director) || !user_get(a, director, &d) || !d.active ||
+	     d.org_id != c.team_org_id || !(d.roles & ROLE_PROFESSIONAL)))
+		form_add_error(f, "director", "Kies als regisseur een professional van het team van deze casus.");
+	if (form_has_errors(f) || !db_begin()) {
+		show_case(rq, 422, "director");
+		return;
+	}
+	back_to_case(rq, case_set_director(c.id, director, rq->user->id, form_str(f, "reason")),
+	             arena_printf(a, "regisseur: gebruiker %lld", (long long)director));
+}

@@ -1,0 +1,53 @@
+/*
+ * handovers.h — page handlers of the handover and case area (handovers.c,
+ * cases.c, figures.c), the start-page panel, and small display helpers shared
+ * by those files. Access functions live in auth/access.h.
+ */
+#ifndef KR_PAGES_HANDOVERS_H
+#define KR_PAGES_HANDOVERS_H
+
+#include "server/request.h"
+#include "store/handover.h"
+#include "view/tmpl.h"
+
+/* handovers.c */
+void page_handover_index(request *rq);
+void page_handover_new(request *rq);
+void page_handover_create(request *rq);
+void page_handover_show(request *rq);
+void page_handover_edit(request *rq);
+void page_handover_update(request *rq);
+void page_handover_print(request *rq);
+void page_handover_addendum(request *rq);
+void page_handover_take(request *rq);
+void page_handover_warm(request *rq);
+void page_handover_accept(request *rq);
+void page_handover_return(request *rq);
+
+/* cases.c */
+void page_case_index(request *rq);
+void page_case_show(request *rq);
+void page_case_condition(request *rq);
+void page_case_feedback(request *rq);
+void page_case_director(request *rq);
+
+/* figures.c */
+void page_figures_show(request *rq);
+void page_figures_csv(request *rq);
+void page_norms_edit(request *rq);
+void page_norms_update(request *rq);
+
+/* The start-page panel ("Mijn werk") for vt, teamleider and professional: sets
+ * ctx.handover_panel. Shows client data, so it writes its own audit record. */
+void handover_home_panel(request *rq, tv *ctx);
+
+/* Display helpers (arena-owned results). */
+/* "dd-mm-jjjj" of an ISO date or SQLite timestamp; "" when s is empty or invalid. */
+const char *hv_date(arena *a, const char *s);
+/* "dd-mm-jjjj HH:MM" of an SQLite timestamp; "" otherwise. */
+const char *hv_datetime(arena *a, const char *s);
+/* The handover's summary for lists and panels: id, status, urgency, household,
+ * team, dates, working days waiting and the deadline flags. */
+tv *hv_summary(arena *a, const handover_rec *h, const handover_norms *n, kr_date today);
+
+#endif

@@ -1,0 +1,587 @@
+/*
+ * handover.c — SQL for handovers, their members, conditions, addenda and
+ * feedback; the norms; the deadline arithmetic (see handover.h).
+ *
+ * Never decides who may see a handover (auth/access.c does) and never changes
+ * the content of a submitted handover: every content update is restricted to
+ * status 'concept' here, and the schema's triggers refuse it as well.
+ */
+#include "store/handover.h"
+
+#include "store/db.h"
+#include "store/household.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const handover_return_categories[] = {"geen_lokale_taak", "onvolledig", "veiligheid_onvoldoende",
+                                                  "ander_team", "overig", NULL};
+
+const char *handover_return_category_label(const char *c)
+{
+	if (!c)
+		return "";
+	if (strcmp(c, "geen_lokale_taak") == 0)
+		return "Geen taak voor het lokale veld";
+	if (strcmp(c, "onvolledig") == 0)
+		return "Overdracht onvolledig";
+	if (strcmp(c, "veiligheid_onvoldoende") == 0)
+		return "Directe veiligheid nog niet geborgd";
+	if (strcmp(c, "ander_team") == 0)
+		return "Hoort bij een ander team of een andere regio";
+	if (strcmp(c, "overig") == 0)
+		return "Andere reden";
+	return "";
+}
+
+const char *const handover_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
+                                         NULL};
+
+const char *handover_status_label(const char *s)
+{
+	if (!s)
+		return "";
+	if (strcmp(s, "concept") == 0)
+		return "concept";
+	if (strcmp(s, "ingediend") == 0)
+		return "ingediend";
+	if (strcmp(s, "in_behandeling") == 0)
+		return "in behandeling";
+	if (strcmp(s, "geaccepteerd") == 0)
+		return "geaccepteerd";
+	if (strcmp(s, "teruggelegd") == 0)
+		return "teruggelegd";
+	return "";
+}
+
+bool handover_is_local_team_kind(const char *kind)
+{
+	return kind && (strcmp(kind, "wijkteam") == 0 || strcmp(kind, "buurtteam") == 0);
+}
+
+static void *grow(arena *a, void *list, size_t k, size_t *cap, size_t size)
+{
+	if (k < *cap)
+		return list;
+	size_t ncap = *cap ? *cap * 2 : 8;
+	void *bigger = arena_alloc(a, ncap * size);
+	if (k)
+		memcpy(bigger, list, k * size);
+	*cap = ncap;
+	return bigger;
+}
+
+static void bind_opt_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static bool write_parts(int64_t id, const handover_input *in)
+{
+	sqlite3_stmt *st = db_stmt("DELETE FROM handover_member WHERE handover_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if (!db_done(st))
+		return false;
+	st = db_stmt("DELETE FROM handover_condition WHERE handover_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if (!db_done(st))
+		return false;
+	arena *a = arena_new();
+	bool ok = true;
+	for (size_t i = 0; ok && i < in->nmembers; i++) {
+		const handover_member *m = &in->members[i];
+		st = db_stmt("INSERT INTO handover_member (handover_id, position, name, name_key, birthdate, role)"
+		             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		bind_text(st, 3, m->name);
+		bind_text(st, 4, household_name_key(a, m->name));
+		bind_opt_text(st, 5, m->birthdate);
+		bind_opt_text(st, 6, m->role);
+		ok = db_done(st);
+	}
+	for (size_t i = 0; ok && i < in->nconditions; i++) {
+		st = db_stmt("INSERT INTO handover_condition (handover_id, position, text) VALUES (?1, ?2, ?3)");
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		bind_text(st, 3, in->conditions[i]);
+		ok = db_done(st);
+	}
+	arena_free(a);
+	return ok;
+}
+
+static void bind_content(sqlite3_stmt *st, const handover_input *in)
+{
+	bind_opt_id(st, 2, in->receiving_org_id);
+	bind_opt_text(st, 3, in->urgency);
+	bind_text(st, 4, in->household_name);
+	bind_text(st, 5, in->address);
+	bind_text(st, 6, in->reason);
+	bind_text(st, 7, in->investigation_outcome);
+	bind_text(st, 8, in->risk_assessment);
+	bind_text(st, 9, in->providers);
+	bind_text(st, 10, in->agreements);
+	bind_opt_text(st, 11, in->family_informed);
+	bind_text(st, 12, in->family_informed_reason);
+	bind_text(st, 13, in->contact);
+}
+
+int64_t handover_create(int64_t vt_org_id, int64_t user_id, const handover_input *in)
+{
+	sqlite3_stmt *st = db_stmt(
+		"INSERT INTO handover (created_by, receiving_org_id, urgency, household_name, address, reason,"
+		" investigation_outcome, risk_assessment, providers, agreements, family_informed, family_informed_reason,"
+		" contact, vt_org_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	sqlite3_bind_int64(st, 1, user_id);
+	bind_content(st, in);
+	sqlite3_bind_int64(st, 14, vt_org_id);
+	if (!db_done(st))
+		return 0;
+	int64_t id = db_last_id();
+	return write_parts(id, in) ? id : 0;
+}
+
+bool handover_update_concept(int64_t id, const handover_input *in)
+{
+	sqlite3_stmt *st = db_stmt(
+		"UPDATE handover SET receiving_org_id = ?2, urgency = ?3, household_name = ?4, address = ?5, reason = ?6,"
+		" investigation_outcome = ?7, risk_assessment = ?8, providers = ?9, agreements = ?10,"
+		" family_informed = ?11, family_informed_reason = ?12, contact = ?13, updated_at = datetime('now')"
+		" WHERE id = ?1 AND status = 'concept'");
+	sqlite3_bind_int64(st, 1, id);
+	bind_content(st, in);
+	if (!db_done(st) || sqlite3_changes(db_conn()) != 1)
+		return false;
+	return write_parts(id, in);
+}
+
+bool handover_submit(int64_t id, int64_t user_id)
+{
+	sqlite3_stmt *st = db_stmt(
+		"UPDATE handover SET status = 'ingediend', submitted_at = datetime('now'), submitted_by = ?2,"
+		" updated_at = datetime('now') WHERE id = ?1 AND status = 'concept'");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, user_id);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+#define HANDOVER_COLUMNS                                                                                       \
+	"SELECT h.id, h.vt_org_id, vo.name, h.created_by, cu.name, coalesce(h.receiving_org_id, 0),"             \
+	" coalesce(ro.name, ''), coalesce(h.urgency, ''), h.household_name, h.address, h.reason,"                 \
+	" h.investigation_outcome, h.risk_assessment, h.providers, h.agreements, coalesce(h.family_informed, ''),"\
+	" h.family_informed_reason, h.contact, h.status, h.created_at, h.updated_at, coalesce(h.submitted_at, ''),"\
+	" coalesce(h.taken_org_id, 0), coalesce(tko.name, ''), coalesce(tku.name, ''), coalesce(h.taken_at, ''),"\
+	" coalesce(h.taken_reason, ''), coalesce(h.decided_at, ''), coalesce(du.name, ''),"                       \
+	" coalesce(h.return_category, ''), coalesce(h.return_reason, ''), coalesce(h.case_id, 0),"                \
+	" coalesce(h.household_id, 0), coalesce(h.warm_planned_date, ''), coalesce(h.warm_held_date, ''),"        \
+	" coalesce(h.warm_present, ''), coalesce(h.warm_family_present, ''), coalesce(h.warm_family_reason, ''),"\
+	" coalesce(h.warm_outcome, ''), coalesce(wu.name, ''), coalesce(h.warm_recorded_at, ''),"                 \
+	" coalesce(c.director_id, 0), coalesce(dir.name, ''),"                                                     \
+	" coalesce((SELECT min(f.created_at) FROM handover_feedback f WHERE f.handover_id = h.id), ''),"          \
+	" (SELECT count(*) FROM handover_feedback f WHERE f.handover_id = h.id),"                                 \
+	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'nageleefd'),"         \
+	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'niet_nageleefd'),"    \
+	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id)"                                     \
+	" FROM handover h JOIN organisation vo ON vo.id = h.vt_org_id JOIN app_user cu ON cu.id = h.created_by"  \
+	" LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                                \
+	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user tku ON tku.id = h.taken_by"   \
+	" LEFT JOIN app_user du ON du.id = h.decided_by LEFT JOIN app_user wu ON wu.id = h.warm_recorded_by"     \
+	" LEFT JOIN casefile c ON c.id = h.case_id LEFT JOIN app_user dir ON dir.id = c.director_id"
+
+static void read_handover(arena *a, sqlite3_stmt *st, handover_rec *h)
+{
+	int i = 0;
+	h->id = sqlite3_column_int64(st, i++);
+	h->vt_org_id = sqlite3_column_int64(st, i++);
+	h->vt_org_name = db_text(a, st, i++);
+	h->created_by = sqlite3_column_int64(st, i++);
+	h->created_by_name = db_text(a, st, i++);
+	h->receiving_org_id = sqlite3_column_int64(st, i++);
+	h->receiving_org_name = db_text(a, st, i++);
+	h->urgency = db_text(a, st, i++);
+	h->household_name = db_text(a, st, i++);
+	h->address = db_text(a, st, i++);
+	h->reason = db_text(a, st, i++);
+	h->investigation_outcome = db_text(a, st, i++);
+	h->risk_assessment = db_text(a, st, i++);
+	h->providers = db_text(a, st, i++);
+	h->agreements = db_text(a, st, i++);
+	h->family_informed = db_text(a, st, i++);
+	h->family_informed_reason = db_text(a, st, i++);
+	h->contact = db_text(a, st, i++);
+	h->status = db_text(a, st, i++);
+	h->created_at = db_text(a, st, i++);
+	h->updated_at = db_text(a, st, i++);
+	h->submitted_at = db_text(a, st, i++);
+	h->taken_org_id = sqlite3_column_int64(st, i++);
+	h->taken_org_name = db_text(a, st, i++);
+	h->taken_by_name = db_text(a, st, i++);
+	h->taken_at = db_text(a, st, i++);
+	h->taken_reason = db_text(a, st, i++);
+	h->decided_at = db_text(a, st, i++);
+	h->decided_by_name = db_text(a, st, i++);
+	h->return_category = db_text(a, st, i++);
+	h->return_reason = db_text(a, st, i++);
+	h->case_id = sqlite3_column_int64(st, i++);
+	h->household_id = sqlite3_column_int64(st, i++);
+	h->warm_planned_date = db_text(a, st, i++);
+	h->warm_held_date = db_text(a, st, i++);
+	h->warm_present = db_text(a, st, i++);
+	h->warm_family_present = db_text(a, st, i++);
+	h->warm_family_reason = db_text(a, st, i++);
+	h->warm_outcome = db_text(a, st, i++);
+	h->warm_recorded_by_name = db_text(a, st, i++);
+	h->warm_recorded_at = db_text(a, st, i++);
+	h->director_id = sqlite3_column_int64(st, i++);
+	h->director_name = db_text(a, st, i++);
+	h->first_feedback_at = db_text(a, st, i++);
+	h->feedback_count = sqlite3_column_int64(st, i++);
+	h->conditions_kept = sqlite3_column_int64(st, i++);
+	h->conditions_broken = sqlite3_column_int64(st, i++);
+	h->conditions_total = sqlite3_column_int64(st, i++);
+}
+
+static handover_rec *collect(arena *a, sqlite3_stmt *st, size_t *n)
+{
+	size_t cap = 0, k = 0;
+	handover_rec *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		read_handover(a, st, &list[k++]);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+bool handover_get(arena *a, int64_t id, handover_rec *out)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_COLUMNS " WHERE h.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_handover(a, st, out);
+	sqlite3_reset(st);
+	return found;
+}
+
+handover_member *handover_members(arena *a, int64_t id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT name, coalesce(birthdate, ''), coalesce(role, '') FROM handover_member"
+	                           " WHERE handover_id = ?1 ORDER BY position");
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 0, k = 0;
+	handover_member *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		list[k].name = db_text(a, st, 0);
+		list[k].birthdate = db_text(a, st, 1);
+		list[k].role = db_text(a, st, 2);
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+const char **handover_conditions(arena *a, int64_t id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT text FROM handover_condition WHERE handover_id = ?1 ORDER BY position");
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 0, k = 0;
+	const char **list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		list[k++] = db_text(a, st, 0);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+bool handover_addendum_add(int64_t id, int64_t user_id, const char *text)
+{
+	sqlite3_stmt *st = db_stmt(
+		"INSERT INTO handover_addendum (handover_id, author_id, text)"
+		" SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM handover WHERE id = ?1 AND status <> 'concept')");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, user_id);
+	bind_text(st, 3, text);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+handover_addendum *handover_addenda(arena *a, int64_t id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT u.name, d.created_at, d.text FROM handover_addendum d"
+	                           " JOIN app_user u ON u.id = d.author_id WHERE d.handover_id = ?1 ORDER BY d.id");
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 0, k = 0;
+	handover_addendum *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		list[k].author_name = db_text(a, st, 0);
+		list[k].created_at = db_text(a, st, 1);
+		list[k].text = db_text(a, st, 2);
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+/* ---- triage, warm handover, decision --------------------------------------- */
+
+bool handover_take(int64_t id, int64_t org_id, int64_t user_id, const char *reason)
+{
+	sqlite3_stmt *st = db_stmt(
+		"UPDATE handover SET status = 'in_behandeling', taken_org_id = ?2, taken_by = ?3, taken_at = datetime('now'),"
+		" taken_reason = ?4, updated_at = datetime('now') WHERE id = ?1 AND status = 'ingediend'");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org_id);
+	sqlite3_bind_int64(st, 3, user_id);
+	bind_text(st, 4, reason);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+bool handover_record_warm(int64_t id, int64_t user_id, const handover_warm *w)
+{
+	sqlite3_stmt *st = db_stmt(
+		"UPDATE handover SET warm_planned_date = ?2, warm_held_date = ?3, warm_present = ?4,"
+		" warm_family_present = ?5, warm_family_reason = ?6, warm_outcome = ?7, warm_recorded_by = ?8,"
+		" warm_recorded_at = datetime('now'), updated_at = datetime('now')"
+		" WHERE id = ?1 AND status IN ('in_behandeling', 'geaccepteerd')");
+	sqlite3_bind_int64(st, 1, id);
+	bind_opt_text(st, 2, w->planned_date);
+	bind_opt_text(st, 3, w->held_date);
+	bind_opt_text(st, 4, w->present);
+	bind_opt_text(st, 5, w->family_present);
+	bind_opt_text(st, 6, w->family_reason);
+	bind_opt_text(st, 7, w->outcome);
+	sqlite3_bind_int64(st, 8, user_id);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_id, int64_t household_id)
+{
+	sqlite3_stmt *st = db_stmt(
+		"UPDATE handover SET status = 'geaccepteerd', decided_at = datetime('now'), decided_by = ?3,"
+		" case_id = ?4, household_id = ?5, taken_org_id = coalesce(taken_org_id, ?2),"
+		" taken_by = coalesce(taken_by, ?3), taken_at = coalesce(taken_at, datetime('now')),"
+		" updated_at = datetime('now') WHERE id = ?1 AND status IN ('ingediend', 'in_behandeling')");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, org_id);
+	sqlite3_bind_int64(st, 3, user_id);
+	sqlite3_bind_int64(st, 4, case_id);
+	sqlite3_bind_int64(st, 5, household_id);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+bool handover_return(int64_t id, int64_t user_id, const char *category, const char *reason)
+{
+	sqlite3_stmt *st = db_stmt(
+		"UPDATE handover SET status = 'teruggelegd', decided_at = datetime('now'), decided_by = ?2,"
+		" return_category = ?3, return_reason = ?4, updated_at = datetime('now')"
+		" WHERE id = ?1 AND status IN ('ingediend', 'in_behandeling')");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, user_id);
+	bind_text(st, 3, category);
+	bind_text(st, 4, reason);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+/* ---- feedback ------------------------------------------------------------------ */
+
+bool handover_feedback_add(int64_t id, int64_t case_id, int64_t user_id, const char *agreements,
+                           const char *with_family, const char *agreed_on)
+{
+	sqlite3_stmt *st = db_stmt(
+		"INSERT INTO handover_feedback (handover_id, case_id, author_id, agreements, with_family, agreed_on)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM handover WHERE id = ?1 AND case_id = ?2"
+		" AND status = 'geaccepteerd')");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, case_id);
+	sqlite3_bind_int64(st, 3, user_id);
+	bind_text(st, 4, agreements);
+	bind_text(st, 5, with_family);
+	bind_text(st, 6, agreed_on);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+handover_feedback *handover_feedback_list(arena *a, int64_t id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT f.id, u.name, f.created_at, f.agreements, f.with_family, f.agreed_on"
+	                           " FROM handover_feedback f JOIN app_user u ON u.id = f.author_id"
+	                           " WHERE f.handover_id = ?1 ORDER BY f.id");
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 0, k = 0;
+	handover_feedback *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		handover_feedback *f = &list[k++];
+		f->id = sqlite3_column_int64(st, 0);
+		f->author_name = db_text(a, st, 1);
+		f->created_at = db_text(a, st, 2);
+		f->agreements = db_text(a, st, 3);
+		f->with_family = db_text(a, st, 4);
+		f->agreed_on = db_text(a, st, 5);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+/* ---- lists ------------------------------------------------------------------------ */
+
+handover_rec *handover_list_for_vt(arena *a, int64_t vt_org_id, const char *status, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_COLUMNS " WHERE h.vt_org_id = ?1 AND (?2 = '' OR h.status = ?2)"
+	                                            " ORDER BY h.id DESC LIMIT 1000");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, status);
+	return collect(a, st, n);
+}
+
+handover_rec *handover_inbox(arena *a, int64_t org_id, bool local_team, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		HANDOVER_COLUMNS " WHERE h.status IN ('ingediend', 'in_behandeling') AND (h.taken_org_id = ?1"
+		" OR (h.taken_org_id IS NULL AND (h.receiving_org_id = ?1 OR (h.receiving_org_id IS NULL AND ?2))))"
+		" ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	return collect(a, st, n);
+}
+
+handover_rec *handover_decided_for_team(arena *a, int64_t org_id, bool local_team, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		HANDOVER_COLUMNS " WHERE h.status IN ('geaccepteerd', 'teruggelegd') AND (h.taken_org_id = ?1"
+		" OR (h.taken_org_id IS NULL AND (h.receiving_org_id = ?1 OR (h.receiving_org_id IS NULL AND ?2))))"
+		" ORDER BY h.decided_at DESC, h.id DESC LIMIT 200");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	return collect(a, st, n);
+}
+
+handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_COLUMNS " WHERE h.case_id = ?1 ORDER BY h.submitted_at, h.id");
+	sqlite3_bind_int64(st, 1, case_id);
+	return collect(a, st, n);
+}
+
+handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		HANDOVER_COLUMNS " WHERE h.status <> 'concept' AND ((h.submitted_at >= ?1 AND h.submitted_at < ?2)"
+		" OR (h.decided_at >= ?1 AND h.decided_at < ?2)) ORDER BY h.id");
+	bind_text(st, 1, from);
+	bind_text(st, 2, to);
+	return collect(a, st, n);
+}
+
+/* ---- norms and deadlines ------------------------------------------------------ */
+
+static int setting_int(const char *key, int fallback)
+{
+	sqlite3_stmt *st = db_stmt("SELECT value FROM setting WHERE key = ?1");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int v = fallback;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		char *end;
+		long x = s ? strtol(s, &end, 10) : 0;
+		if (s && *s && !*end && x > 0 && x <= 1000)
+			v = (int)x;
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
+void handover_norms_get(handover_norms *out)
+{
+	out->decision_wd = setting_int("norm_besluit_werkdagen", 5);
+	out->warm_wd = setting_int("norm_warme_overdracht_werkdagen", 10);
+	out->feedback_wd = setting_int("norm_terugkoppeling_werkdagen", 15);
+	out->known_months = setting_int("bekend_gesloten_maanden", 12);
+}
+
+static bool setting_put(const char *key, int v)
+{
+	sqlite3_stmt *st = db_stmt("INSERT INTO setting (key, value) VALUES (?1, ?2)"
+	                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, v);
+	return db_done(st);
+}
+
+bool handover_norms_set(const handover_norms *n)
+{
+	return setting_put("norm_besluit_werkdagen", n->decision_wd) &&
+	       setting_put("norm_warme_overdracht_werkdagen", n->warm_wd) &&
+	       setting_put("norm_terugkoppeling_werkdagen", n->feedback_wd) &&
+	       setting_put("bekend_gesloten_maanden", n->known_months);
+}
+
+bool handover_date_of(const char *s, kr_date *out)
+{
+	if (!s || strlen(s) < 10)
+		return false;
+	char buf[11];
+	memcpy(buf, s, 10);
+	buf[10] = '\0';
+	return kr_date_parse_iso(buf, out);
+}
+
+void handover_deadlines_of(const handover_rec *h, const handover_norms *n, kr_date today, handover_deadlines *out)
+{
+	memset(out, 0, sizeof *out);
+	out->decision_wd = -1;
+	kr_date submitted, decided, held, feedback;
+	if (!handover_date_of(h->submitted_at, &submitted))
+		return;
+	out->submitted = true;
+	out->decision_due = kr_add_working_days(submitted, n->decision_wd);
+	bool is_decided = handover_date_of(h->decided_at, &decided) &&
+	                  (strcmp(h->status, "geaccepteerd") == 0 || strcmp(h->status, "teruggelegd") == 0);
+	out->decision_open = !is_decided;
+	out->waiting_wd = kr_working_days_between(submitted, is_decided ? decided : today);
+	if (is_decided)
+		out->decision_wd = out->waiting_wd;
+	else
+		out->decision_overdue = out->waiting_wd > n->decision_wd;
+	out->accepted = is_decided && strcmp(h->status, "geaccepteerd") == 0;
+	if (!out->accepted)
+		return;
+	out->warm_due = kr_add_working_days(decided, n->warm_wd);
+	out->feedback_due = kr_add_working_days(decided, n->feedback_wd);
+	out->warm_held = handover_date_of(h->warm_held_date, &held);
+	if (out->warm_held)
+		out->warm_in_norm = kr_working_days_between(decided, held) <= n->warm_wd;
+	else
+		out->warm_overdue = kr_working_days_between(decided, today) > n->warm_wd;
+	out->feedback_given = handover_date_of(h->first_feedback_at, &feedback);
+	if (out->feedback_given)
+		out->feedback_in_norm = kr_working_days_between(decided, feedback) <= n->feedback_wd;
+	else
+		out->feedback_overdue = kr_working_days_between(decided, today) > n->feedback_wd;
+}
