@@ -8,6 +8,7 @@
 #include "auth/password.h"
 #include "auth/roles.h"
 #include "store/db.h"
+#include "store/demo_leertafel.h"
 #include "store/org.h"
 #include "store/user.h"
 
@@ -90,6 +91,8 @@ static bool load_region(arena *a)
 			return false;
 	}
 	/* area demo data (each area adds one call here, inside this transaction) */
+	if (!demo_leertafel_load(a, hash))
+		return false;
 	/* end of area demo data */
 	sqlite3_stmt *st = db_stmt("INSERT INTO setting (key, value) VALUES ('demo', '1')");
 	return db_done(st);
