@@ -8,6 +8,7 @@
  */
 #include "store/handover.h"
 
+#include "store/case.h"
 #include "store/db.h"
 #include "store/household.h"
 
@@ -393,6 +394,51 @@ bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_i
 	sqlite3_bind_int64(st, 4, case_id);
 	sqlite3_bind_int64(st, 5, household_id);
 	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
+/* Members of the handover not yet in the household become persons of it. */
+static bool add_members_to_household(arena *a, int64_t handover_id, int64_t household_id)
+{
+	size_t n;
+	handover_member *m = handover_members(a, handover_id, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!*m[i].name || !*m[i].birthdate || !*m[i].role)
+			continue;
+		if (household_has_person(household_id, household_name_key(a, m[i].name), m[i].birthdate))
+			continue;
+		if (!household_add_person(household_id, m[i].name, m[i].birthdate, m[i].role))
+			return false;
+	}
+	return true;
+}
+
+bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, int64_t director, int64_t by,
+                        int64_t *case_id_out, int64_t *household_id_out)
+{
+	bool open = false;
+	int64_t case_id = case_known_for_handover(h->id, org_id, 0, &open);
+	int64_t household_id = 0;
+	bool ok = true;
+	if (case_id && open) {
+		case_rec c;
+		ok = case_get(a, case_id, &c);
+		household_id = ok ? c.household_id : 0;
+		ok = ok && case_set_director(case_id, director, by, "Nieuwe overdracht van Veilig Thuis geaccepteerd");
+	} else {
+		household_id = household_create(h->household_name, h->address);
+		case_id = household_id ? case_create(household_id, org_id, director, by) : 0;
+		ok = case_id > 0;
+	}
+	ok = ok && add_members_to_household(a, h->id, household_id);
+	size_t nc = 0;
+	const char **conds = ok ? handover_conditions(a, h->id, &nc) : NULL;
+	for (size_t i = 0; ok && i < nc; i++)
+		ok = case_condition_add(case_id, h->id, conds[i]);
+	ok = ok && case_involve(case_id, h->vt_org_id, 0, "overdragend");
+	ok = ok && handover_accept(h->id, org_id, by, case_id, household_id);
+	*case_id_out = case_id;
+	*household_id_out = household_id;
+	return ok;
 }
 
 bool handover_return(int64_t id, int64_t user_id, const char *category, const char *reason)

@@ -88,6 +88,14 @@ typedef struct handover_warm {
 bool handover_record_warm(int64_t id, int64_t user_id, const handover_warm *w);
 /* Accept for org_id (taking it when nobody had), linking case and household. */
 bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_id, int64_t household_id);
+/* The acceptance as a whole (inside one transaction): reuse the open case of the
+ * same household in org_id (member match) and name director as its regisseur, or
+ * open a new household and case; add the handover's members that the household
+ * lacks, its safety conditions as case conditions, Veilig Thuis as the handing-over
+ * organisation, and mark the handover accepted. False when anything failed (the
+ * caller rolls back) or the handover was no longer open. */
+bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, int64_t director, int64_t by,
+                        int64_t *case_id, int64_t *household_id);
 bool handover_return(int64_t id, int64_t user_id, const char *category, const char *reason);
 
 /* ---- feedback ---- */
