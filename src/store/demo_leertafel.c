@@ -1,10 +1,10 @@
 /*
  * demo_leertafel.c — loads the leertafel demo data (see demo_leertafel.h).
  * Actions follow what Dutch regions publish in their plans after the
- * inspectorate's report on the local network after Veilig Thuis: uniform
- * handover format, warm handover as a joint home visit, training of
+ * inspectorate's report on the local network after Veilig Thuis: a uniform
+ * overdracht format, the warme overdracht as a joint home visit, training of
  * aandachtsfunctionarissen, the meldcode in schools, 1G1P1R in work processes,
- * quarterly evaluation of the handover process. Everything goes through the
+ * quarterly evaluation of the overdracht process. Everything goes through the
  * leertafel stores; no client table is touched.
  */
 #include "store/demo_leertafel.h"
