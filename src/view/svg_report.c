@@ -31,7 +31,7 @@ tv *svg_report_chart(arena *a, const svg_bar_row *rows, size_t nrows)
 	}
 	tv *chart = tv_obj(a);
 	int height = SVG_TOP + (int)nrows * SVG_ROW_H + 40;
-	tv_set_int(chart, "width", SVG_LABEL_W + SVG_BAR_AREA + 50);
+	tv_set_int(chart, "width", SVG_LABEL_W + SVG_BAR_AREA + 40);
 	tv_set_int(chart, "height", height);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < nrows; i++) {
@@ -73,7 +73,7 @@ tv *svg_report_chart(arena *a, const svg_bar_row *rows, size_t nrows)
 		tv_set_int(g, "x", lx);
 		tv_set_int(g, "text_x", lx + 18);
 		tv_push(legend, g);
-		lx += 150;
+		lx += 130;
 	}
 	tv_set(chart, "legend", legend);
 	tv_set_int(chart, "legend_y", SVG_TOP + (int)nrows * SVG_ROW_H + 14);

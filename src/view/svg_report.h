@@ -18,7 +18,7 @@ typedef struct svg_bar_row {
 	traffic_counts counts;
 } svg_bar_row;
 
-enum { SVG_BAR_AREA = 360, SVG_LABEL_W = 230, SVG_ROW_H = 34, SVG_TOP = 10 };
+enum { SVG_BAR_AREA = 300, SVG_LABEL_W = 200, SVG_ROW_H = 34, SVG_TOP = 10 };
 
 /* One segment of a bar: x offset and width in pixels (within the bar area). */
 typedef struct svg_segment {

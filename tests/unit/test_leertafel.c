@@ -114,9 +114,9 @@ static void test_layout(void **state)
 	svg_segment s[LT_NSTATUS];
 	traffic_counts c = {.n = {1, 1, 1, 0}, .total = 3};
 	svg_report_layout(&c, 3, s);
-	assert_int_equal(s[0].w, 120);
-	assert_int_equal(s[1].w, 120);
-	assert_int_equal(s[2].w, 120);
+	assert_int_equal(s[0].w, SVG_BAR_AREA / 3);
+	assert_int_equal(s[1].w, SVG_BAR_AREA / 3);
+	assert_int_equal(s[2].w, SVG_BAR_AREA / 3);
 	assert_int_equal(s[3].w, 0);
 	assert_int_equal(seg_sum(s), SVG_BAR_AREA);
 	/* rounding never loses or gains pixels against the scaled total */
