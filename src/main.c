@@ -55,6 +55,9 @@ static void usage(FILE *out)
 	      "  --tls-cert PATH       TLS certificate, PEM [KETENREGIE_TLS_CERT]\n"
 	      "  --tls-key PATH        TLS private key, PEM [KETENREGIE_TLS_KEY]\n"
 	      "  --theme-css PATH      replace the built-in NL Design System theme [KETENREGIE_THEME_CSS]\n"
+	      "  --public-origin URL   how browsers reach us behind a proxy, e.g. https://ketenregie.example.nl\n"
+	      "                        (Origin check, Secure cookies, links) [KETENREGIE_PUBLIC_ORIGIN]\n"
+	      "  --trusted-proxy ADDR  believe X-Forwarded-For from this proxy address [KETENREGIE_TRUSTED_PROXY]\n"
 	      "  --idle-timeout S      session idle timeout in seconds [KETENREGIE_IDLE_TIMEOUT] (900)\n"
 	      "  --session-max S       session absolute lifetime in seconds [KETENREGIE_SESSION_MAX] (43200)\n"
 	      "  --max-body BYTES      request body limit [KETENREGIE_MAX_BODY] (1048576)\n"
@@ -68,7 +71,7 @@ static void usage(FILE *out)
 enum {
 	OPT_DB = 1000, OPT_LISTEN, OPT_THREADS, OPT_TLS_CERT, OPT_TLS_KEY, OPT_THEME, OPT_IDLE, OPT_SESSION_MAX,
 	OPT_MAX_BODY, OPT_CONN_LIMIT, OPT_PER_IP, OPT_CONN_TIMEOUT, OPT_NAME, OPT_KIND, OPT_USERNAME, OPT_ORG,
-	OPT_ROLE, OPT_HELP, OPT_VERSION,
+	OPT_ROLE, OPT_HELP, OPT_VERSION, OPT_PUBLIC_ORIGIN, OPT_TRUSTED_PROXY,
 };
 
 static const struct option long_opts[] = {
@@ -78,6 +81,8 @@ static const struct option long_opts[] = {
 	{"tls-cert", required_argument, NULL, OPT_TLS_CERT},
 	{"tls-key", required_argument, NULL, OPT_TLS_KEY},
 	{"theme-css", required_argument, NULL, OPT_THEME},
+	{"public-origin", required_argument, NULL, OPT_PUBLIC_ORIGIN},
+	{"trusted-proxy", required_argument, NULL, OPT_TRUSTED_PROXY},
 	{"idle-timeout", required_argument, NULL, OPT_IDLE},
 	{"session-max", required_argument, NULL, OPT_SESSION_MAX},
 	{"max-body", required_argument, NULL, OPT_MAX_BODY},
@@ -137,7 +142,15 @@ static bool apply_option(int opt, const char *arg, cli_args *cli)
 	case OPT_TLS_CERT: config.tls_cert = arg; return true;
 	case OPT_TLS_KEY: config.tls_key = arg; return true;
 	case OPT_THEME: config.theme_css = arg; return true;
-	case OPT_THREADS: return set_number("threads", arg, 0, 256, &config.threads, sizeof(unsigned));
+	case OPT_PUBLIC_ORIGIN:
+		if (strncmp(arg, "https://", 8) != 0 && strncmp(arg, "http://", 7) != 0) {
+			fprintf(stderr, "ketenregie: --public-origin must look like https://host[:port]\n");
+			return false;
+		}
+		config.public_origin = arg;
+		return true;
+	case OPT_TRUSTED_PROXY: config.trusted_proxy = arg; return true;
+	case OPT_THREADS: return set_number("threads", arg, 0, 32, &config.threads, sizeof(unsigned));
 	case OPT_IDLE: return set_number("idle-timeout", arg, 60, 86400, &config.idle_timeout_s, sizeof(unsigned));
 	case OPT_SESSION_MAX:
 		return set_number("session-max", arg, 60, 7 * 86400, &config.session_max_s, sizeof(unsigned));
@@ -169,7 +182,8 @@ static const struct {
 } env_opts[] = {
 	{"KETENREGIE_DB", OPT_DB}, {"KETENREGIE_LISTEN", OPT_LISTEN}, {"KETENREGIE_THREADS", OPT_THREADS},
 	{"KETENREGIE_TLS_CERT", OPT_TLS_CERT}, {"KETENREGIE_TLS_KEY", OPT_TLS_KEY},
-	{"KETENREGIE_THEME_CSS", OPT_THEME}, {"KETENREGIE_IDLE_TIMEOUT", OPT_IDLE},
+	{"KETENREGIE_THEME_CSS", OPT_THEME}, {"KETENREGIE_PUBLIC_ORIGIN", OPT_PUBLIC_ORIGIN},
+	{"KETENREGIE_TRUSTED_PROXY", OPT_TRUSTED_PROXY}, {"KETENREGIE_IDLE_TIMEOUT", OPT_IDLE},
 	{"KETENREGIE_SESSION_MAX", OPT_SESSION_MAX}, {"KETENREGIE_MAX_BODY", OPT_MAX_BODY},
 	{"KETENREGIE_CONN_LIMIT", OPT_CONN_LIMIT}, {"KETENREGIE_PER_IP_LIMIT", OPT_PER_IP},
 	{"KETENREGIE_CONN_TIMEOUT", OPT_CONN_TIMEOUT},
@@ -304,6 +318,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	/* The database, its WAL and backups hold client data: owner-only files. */
+	umask(077);
 	cli_args cli = {0};
 	for (size_t i = 0; i < sizeof env_opts / sizeof env_opts[0]; i++) {
 		const char *v = getenv(env_opts[i].env);

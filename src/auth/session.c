@@ -125,6 +125,13 @@ bool session_start(request *rq, int64_t user_id)
 	int64_t now = (int64_t)time(NULL);
 	if (!db_begin())
 		return false;
+	if (rq->session_hash) {
+		/* Logging in again (another user at a shared workstation): the old
+		 * session ends here, not when it times out. */
+		sqlite3_stmt *old = db_stmt("DELETE FROM session WHERE token_hash = ?1");
+		sqlite3_bind_blob(old, 1, rq->session_hash, 32, SQLITE_STATIC);
+		db_done(old);
+	}
 	/* Housekeeping: sessions past their absolute lifetime or idle timeout. */
 	sqlite3_stmt *gc = db_stmt("DELETE FROM session WHERE created_at < ?1 OR last_seen < ?2");
 	sqlite3_bind_int64(gc, 1, now - (int64_t)config.session_max_s);

@@ -6,27 +6,42 @@
 
 #include "store/db.h"
 
-int64_t throttle_delay(int64_t failures, int64_t since_last_failure)
+#include <sodium.h>
+#include <string.h>
+
+const char *throttle_key(arena *a, const char *typed, bool is_account)
+{
+	if (is_account)
+		return typed;
+	unsigned char h[16];
+	crypto_generichash(h, sizeof h, (const unsigned char *)typed, strlen(typed), NULL, 0);
+	char *key = arena_alloc(a, 2 * sizeof h + 2);
+	key[0] = '#';
+	sodium_bin2hex(key + 1, 2 * sizeof h + 1, h, sizeof h);
+	return key;
+}
+
+int64_t throttle_delay(int64_t failures, int64_t since_last_failure, int64_t max_delay)
 {
 	if (failures < THROTTLE_FREE_FAILURES)
 		return 0;
 	if (failures >= THROTTLE_MAX_PER_HOUR)
 		return 3600 - since_last_failure > 0 ? 3600 - since_last_failure : 0;
 	int64_t shift = failures - THROTTLE_FREE_FAILURES;
-	int64_t delay = shift >= 10 ? THROTTLE_MAX_DELAY_S : ((int64_t)1 << shift);
-	if (delay > THROTTLE_MAX_DELAY_S)
-		delay = THROTTLE_MAX_DELAY_S;
+	int64_t delay = shift >= 20 ? max_delay : ((int64_t)1 << shift);
+	if (delay > max_delay)
+		delay = max_delay;
 	int64_t left = delay - since_last_failure;
 	return left > 0 ? left : 0;
 }
 
-static int64_t wait_for(sqlite3_stmt *st, int64_t now)
+static int64_t wait_for(sqlite3_stmt *st, int64_t now, int64_t max_delay)
 {
 	int64_t wait = 0;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t failures = sqlite3_column_int64(st, 0);
 		int64_t last = sqlite3_column_int64(st, 1);
-		wait = throttle_delay(failures, now - last);
+		wait = throttle_delay(failures, now - last, max_delay);
 	}
 	sqlite3_reset(st);
 	return wait;
@@ -40,12 +55,12 @@ int64_t throttle_wait(const char *username, const char *address, int64_t now)
 		" AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = ?1 AND success = 1), 0)");
 	sqlite3_bind_text(acc, 1, username, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(acc, 2, now - 3600);
-	int64_t w1 = wait_for(acc, now);
+	int64_t w1 = wait_for(acc, now, THROTTLE_MAX_ACCOUNT_DELAY_S);
 	sqlite3_stmt *adr = db_stmt(
 		"SELECT count(*), coalesce(max(at), 0) FROM login_attempt WHERE address = ?1 AND success = 0 AND at > ?2");
 	sqlite3_bind_text(adr, 1, address, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(adr, 2, now - 3600);
-	int64_t w2 = wait_for(adr, now);
+	int64_t w2 = wait_for(adr, now, THROTTLE_MAX_DELAY_S);
 	return w1 > w2 ? w1 : w2;
 }
 

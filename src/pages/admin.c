@@ -233,8 +233,7 @@ static bool username_ok(const char *s)
 
 static const char *reset_url(request *rq, const char *token)
 {
-	return arena_printf(rq->a, "%s://%s/wachtwoord?t=%s", rq->tls ? "https" : "http",
-	                    rq->host ? rq->host : "127.0.0.1:8080", token);
+	return arena_printf(rq->a, "%s/wachtwoord?t=%s", rq->own_origin, token);
 }
 
 static void validate_user(request *rq, user_rec *u)

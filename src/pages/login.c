@@ -54,21 +54,26 @@ void page_login_submit(request *rq)
 		return;
 	}
 	int64_t now = (int64_t)time(NULL);
-	int64_t wait = throttle_wait(username, rq->remote_addr, now);
+	int64_t id = 0;
+	const char *hash = NULL;
+	bool known = user_credentials(rq->a, username, &id, &hash);
+	/* What was typed is kept (throttling, audit) only when it names an account:
+	 * people type passwords into the username field. */
+	const char *key = throttle_key(rq->a, username, known);
+	const char *audit_name = known ? username : "(onbekend)";
+	int64_t wait = throttle_wait(key, rq->remote_addr, now);
 	if (wait > 0) {
-		audit_event(rq, NULL, username, "login", "session", 0, false, "throttled");
+		/* Not audited: refused before any check, and cheap to repeat, so each
+		 * would only fill the append-only log. The failures before it are. */
 		show_login(rq, 429,
 		           arena_printf(rq->a, "Te veel mislukte pogingen. Probeer het over %s opnieuw.",
 		                        wait_text(rq->a, wait)));
 		return;
 	}
-	int64_t id = 0;
-	const char *hash = NULL;
-	bool known = user_credentials(rq->a, username, &id, &hash);
 	bool ok = password_verify(known ? hash : NULL, pw);
-	throttle_record(username, rq->remote_addr, ok, now);
+	throttle_record(key, rq->remote_addr, ok, now);
 	if (!ok) {
-		audit_event(rq, NULL, username, "login", "session", 0, false, "wrong credentials");
+		audit_event(rq, NULL, audit_name, "login", "session", 0, false, "wrong credentials");
 		show_login(rq, 401, "De combinatie van gebruikersnaam en wachtwoord is niet bekend.");
 		return;
 	}

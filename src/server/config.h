@@ -24,6 +24,8 @@ typedef struct kr_config {
 	const char *tls_cert;      /* PEM paths; both or neither */
 	const char *tls_key;
 	const char *theme_css;     /* replaces the embedded theme CSS when set */
+	const char *public_origin; /* "https://ketenregie.example.nl" behind a proxy; NULL = from Host */
+	const char *trusted_proxy; /* address of the reverse proxy whose X-Forwarded-For we believe */
 	bool demo;                 /* the database holds the demo region (banner) */
 } kr_config;
 

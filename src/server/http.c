@@ -57,11 +57,15 @@ static double elapsed_ms(const struct timespec *start)
 
 void response_add_header(request *rq, const char *name, const char *value)
 {
-	if (rq->res.nheaders < MAX_RESPONSE_HEADERS) {
-		rq->res.headers[rq->res.nheaders].name = name;
-		rq->res.headers[rq->res.nheaders].value = value;
-		rq->res.nheaders++;
+	/* More headers than the table holds is a programming error: dropping one
+	 * silently could lose a Set-Cookie that ends a session. */
+	if (rq->res.nheaders >= MAX_RESPONSE_HEADERS) {
+		fprintf(stderr, "ketenregie: too many response headers (%s)\n", name);
+		abort();
 	}
+	rq->res.headers[rq->res.nheaders].name = name;
+	rq->res.headers[rq->res.nheaders].value = value;
+	rq->res.nheaders++;
 }
 
 static void add_security_headers(struct MHD_Response *r, bool cache_forever)
@@ -72,7 +76,7 @@ static void add_security_headers(struct MHD_Response *r, bool cache_forever)
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-	if (config.tls_cert)
+	if (config.tls_cert || (config.public_origin && strncmp(config.public_origin, "https://", 8) == 0))
 		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	MHD_add_response_header(r, "Cache-Control",
 	                        cache_forever ? "public, max-age=31536000, immutable" : "no-store");
@@ -114,6 +118,25 @@ static const char *client_address(arena *a, struct MHD_Connection *c)
 	return arena_strdup(a, buf);
 }
 
+/* Behind the trusted proxy: the last X-Forwarded-For entry is the address the
+ * proxy itself saw (earlier entries come from the client and prove nothing). */
+static const char *forwarded_address(arena *a, struct MHD_Connection *c, const char *peer)
+{
+	const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (!xff)
+		return peer;
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	size_t n = strcspn(last, " ");
+	char *addr = arena_strndup(a, last, n);
+	unsigned char buf[sizeof(struct in6_addr)];
+	if (inet_pton(AF_INET, addr, buf) == 1 || inet_pton(AF_INET6, addr, buf) == 1)
+		return addr;
+	return peer;
+}
+
 static request *build_request(struct MHD_Connection *c, conn_state *cs, const char *url, const char *method)
 {
 	arena *a = cs->a;
@@ -123,10 +146,16 @@ static request *build_request(struct MHD_Connection *c, conn_state *cs, const ch
 	const char *q = strchr(url, '?');
 	rq->path = q ? arena_strndup(a, url, (size_t)(q - url)) : arena_strdup(a, url);
 	rq->remote_addr = client_address(a, c);
+	if (config.trusted_proxy && strcmp(rq->remote_addr, config.trusted_proxy) == 0)
+		rq->remote_addr = forwarded_address(a, c, rq->remote_addr);
 	rq->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	rq->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
 	rq->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-	rq->tls = config.tls_cert != NULL;
+	rq->tls = config.tls_cert != NULL ||
+	          (config.public_origin && strncmp(config.public_origin, "https://", 8) == 0);
+	rq->own_origin = config.public_origin
+	                     ? config.public_origin
+	                     : arena_printf(a, "%s://%s", rq->tls ? "https" : "http", rq->host ? rq->host : "");
 	rq->cookie_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
 	                                                 rq->tls ? "__Host-kr_session" : "kr_session");
 	rq->cookie_login = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, rq->tls ? "__Host-kr_login" : "kr_login");
@@ -231,6 +260,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	return queue(c, cs, rq);
 }
 
+/* Copy s into out, replacing bytes outside printable ASCII, spaces and '%' by %XX. */
+static void log_escape(const char *s, char *out, size_t outlen)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t j = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && j + 4 < outlen; p++) {
+		if (*p > ' ' && *p < 0x7f && *p != '%') {
+			out[j++] = (char)*p;
+		} else {
+			out[j++] = '%';
+			out[j++] = hex[*p >> 4];
+			out[j++] = hex[*p & 15];
+		}
+	}
+	out[j] = '\0';
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
@@ -244,9 +290,12 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	gmtime_r(&wall.tv_sec, &tm);
 	char ts[32];
 	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	/* Path only: ids in paths are not client data; query strings are never logged. */
+	/* Path only: ids in paths are not client data; query strings are never logged.
+	 * The path is escaped so that nobody can forge a log line through it. */
+	char path[256];
+	log_escape(cs->path ? cs->path : "-", path, sizeof path);
 	fprintf(stderr, "time=%s method=%s path=%s status=%d ms=%.2f user=%lld%s\n", ts,
-	        cs->method ? cs->method : "-", cs->path ? cs->path : "-", cs->status, elapsed_ms(&cs->start),
+	        cs->method ? cs->method : "-", path, cs->status, elapsed_ms(&cs->start),
 	        (long long)cs->user_id, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
 	arena_free(cs->a);
 	free(cs);
@@ -307,6 +356,8 @@ bool http_serve(void)
 	if (threads == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n > 0 ? (unsigned)n : 1;
+		if (threads > 32)
+			threads = 32; /* db.c keeps at most 64 connections: workers + writer + CLI */
 	}
 	/* Block the stop signals in every thread; the main thread waits for them. */
 	sigset_t stop;

@@ -40,7 +40,7 @@ typedef struct http_header {
 	const char *value;
 } http_header;
 
-enum { MAX_RESPONSE_HEADERS = 8, MAX_PATH_IDS = 4 };
+enum { MAX_RESPONSE_HEADERS = 16, MAX_PATH_IDS = 4 };
 
 typedef struct response {
 	int status; /* 0 until a handler answered */
@@ -67,7 +67,9 @@ typedef struct request {
 	const char *cookie_login;   /* pre-login CSRF cookie value or NULL */
 	const char *query_string;   /* re-encoded query, or NULL */
 	bool query_invalid;         /* the query held a NUL byte */
-	bool tls;
+	bool tls;           /* the browser talks https to us: built-in TLS, or a
+	                     * --public-origin https://… behind a TLS-terminating proxy */
+	const char *own_origin; /* "https://host[:port]" as browsers name us */
 	bool body_too_large;
 	const char *body;
 	size_t body_len;

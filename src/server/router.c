@@ -104,11 +104,7 @@ static bool same_origin(const request *rq)
 {
 	if (!rq->origin)
 		return true; /* non-browser clients; the CSRF token still applies */
-	if (!rq->host)
-		return false;
-	const char *scheme = rq->tls ? "https://" : "http://";
-	size_t sl = strlen(scheme);
-	return strncmp(rq->origin, scheme, sl) == 0 && strcmp(rq->origin + sl, rq->host) == 0;
+	return rq->own_origin && strcmp(rq->origin, rq->own_origin) == 0;
 }
 
 static bool token_equal(const char *a, const char *b)

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { STMT_CACHE = 256, MAX_CONNS = 64 };
+enum { STMT_CACHE = 1024, MAX_CONNS = 64 };
 
 typedef struct conn {
 	sqlite3 *db;

@@ -101,11 +101,26 @@ static bool load_region(arena *a)
 	return db_done(st);
 }
 
+/* Any account at all? The demo region must never be mixed into a real one:
+ * it would add a beheerder with a published password. */
+static bool has_users(void)
+{
+	sqlite3_stmt *st = db_stmt("SELECT 1 FROM app_user LIMIT 1");
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
 bool demo_load(FILE *out)
 {
 	if (demo_present()) {
 		print_accounts(out);
 		return true;
+	}
+	if (has_users()) {
+		fputs("ketenregie: this database already has accounts; the demo region is only loaded into an "
+		      "empty database\n", stderr);
+		return false;
 	}
 	arena *a = arena_new();
 	bool ok = db_begin();

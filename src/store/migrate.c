@@ -37,8 +37,29 @@ static int current_version(void)
 	return v;
 }
 
+bool migrate_check_embedded(char *err, size_t errlen)
+{
+	/* Files are sorted by name; with zero-padded numbers they must read 1, 2, … N.
+	 * A gap would make a database that already passed the missing number skip it
+	 * forever, so a binary with a gap refuses to touch any database. */
+	for (size_t i = 0; i < embedded_migrations.count; i++) {
+		int v = version_of(embedded_migrations.files[i].name);
+		if (v != (int)i + 1) {
+			snprintf(err, errlen, "migration %s: expected number %04zu", embedded_migrations.files[i].name,
+			         i + 1);
+			return false;
+		}
+	}
+	return true;
+}
+
 bool migrate_run(bool verbose)
 {
+	char err[256];
+	if (!migrate_check_embedded(err, sizeof err)) {
+		fprintf(stderr, "ketenregie: %s\n", err);
+		return false;
+	}
 	int have = current_version();
 	if (have < 0)
 		return false;

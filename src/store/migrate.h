@@ -7,10 +7,14 @@
 #define KR_MIGRATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Bring the database of this thread's connection up to date. Prints each applied
  * migration when verbose. Returns false (and leaves the failing one unapplied). */
 bool migrate_run(bool verbose);
+
+/* Are the embedded migrations numbered 1..N without gaps or duplicates? */
+bool migrate_check_embedded(char *err, size_t errlen);
 
 /* Highest migration number embedded in the binary. */
 int migrate_latest(void);

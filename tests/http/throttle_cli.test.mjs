@@ -128,4 +128,40 @@ test('TLS: HSTS, Secure cookies with the __Host- prefix', async () => {
   }
 });
 
+test('behind a TLS proxy: --public-origin for Origin and cookies, --trusted-proxy for addresses', async () => {
+  const px = await startDaemon({ serveArgs: ['--public-origin', 'https://ketenregie.example.nl', '--trusted-proxy', '127.0.0.1'] });
+  try {
+    const c = new Client(px.baseUrl);
+    const page = await c.get('/login');
+    assert.match([].concat(page.headers['set-cookie'])[0], /^__Host-kr_login=.*; Secure/);
+    assert.match(page.headers['strict-transport-security'], /max-age/);
+    const headers = { Origin: 'https://ketenregie.example.nl', 'X-Forwarded-For': '10.1.2.3, 192.0.2.44' };
+    const wrongOrigin = await c.post('/login', [['username', 'vt'], ['password', DEMO_PASSWORD]],
+      { headers: { ...headers, Origin: 'http://ketenregie.example.nl' } });
+    assert.equal(wrongOrigin.status, 403);
+    const bad = await c.post('/login', [['username', 'vt'], ['password', 'fout-fout-fout']], { headers });
+    assert.equal(bad.status, 401);
+    const addr = sql(px.db, "SELECT address FROM login_attempt WHERE username = 'vt'")[0].address;
+    assert.equal(addr, '192.0.2.44', 'the address the proxy saw, not what the client claimed');
+    const ok = await c.post('/login', [['username', 'vt'], ['password', DEMO_PASSWORD]], { headers });
+    assert.equal(ok.status, 303);
+    assert.match([].concat(ok.headers['set-cookie']).join('\n'), /__Host-kr_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict; Secure/);
+  } finally {
+    await px.stop();
+  }
+});
+
+test('demo refuses a database that already has accounts', () => {
+  const db = path.join(tmp, 'prod.db');
+  execFileSync(bin, ['migrate', '--db', db]);
+  execFileSync(bin, ['org', 'add', '--db', db, '--name', 'Gemeente Echt', '--kind', 'gemeente']);
+  const u = spawnSync(bin, ['user', 'add', '--db', db, '--username', 'echte.beheerder', '--name', 'B', '--organisation',
+    'Gemeente Echt', '--role', 'beheerder'], { input: 'een echte goede zin\n' });
+  assert.equal(u.status, 0);
+  const demo = spawnSync(bin, ['demo', '--db', db], { encoding: 'utf8' });
+  assert.notEqual(demo.status, 0);
+  assert.match(demo.stderr, /empty database/);
+  assert.equal(sql(db, 'SELECT count(*) AS n FROM app_user')[0].n, 1);
+});
+
 await run({ after: async () => { await d.stop(); rmSync(tmp, { recursive: true, force: true }); } });

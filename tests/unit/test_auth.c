@@ -71,15 +71,24 @@ static void test_tokens(void **state)
 static void test_throttle_rule(void **state)
 {
 	(void)state;
-	assert_int_equal(throttle_delay(0, 0), 0);
-	assert_int_equal(throttle_delay(4, 0), 0);
-	assert_int_equal(throttle_delay(5, 0), 1);
-	assert_int_equal(throttle_delay(6, 0), 2);
-	assert_int_equal(throttle_delay(8, 3), 5);
-	assert_int_equal(throttle_delay(8, 100), 0);
-	assert_int_equal(throttle_delay(40, 0), THROTTLE_MAX_DELAY_S);
-	assert_int_equal(throttle_delay(100, 10), 3590);
-	assert_int_equal(throttle_delay(100, 4000), 0);
+	const int64_t cap = THROTTLE_MAX_DELAY_S;
+	assert_int_equal(throttle_delay(0, 0, cap), 0);
+	assert_int_equal(throttle_delay(4, 0, cap), 0);
+	assert_int_equal(throttle_delay(5, 0, cap), 1);
+	assert_int_equal(throttle_delay(6, 0, cap), 2);
+	assert_int_equal(throttle_delay(8, 3, cap), 5);
+	assert_int_equal(throttle_delay(8, 100, cap), 0);
+	assert_int_equal(throttle_delay(40, 0, cap), THROTTLE_MAX_DELAY_S);
+	assert_int_equal(throttle_delay(40, 0, THROTTLE_MAX_ACCOUNT_DELAY_S), 60);
+	assert_int_equal(throttle_delay(100, 10, cap), 3590);
+	assert_int_equal(throttle_delay(100, 4000, cap), 0);
+	arena *a = arena_new();
+	assert_string_equal(throttle_key(a, "vt", true), "vt");
+	const char *k = throttle_key(a, "mijn geheime wachtwoord", false);
+	assert_int_equal(k[0], '#');
+	assert_null(strstr(k, "geheim"));
+	assert_string_equal(k, throttle_key(a, "mijn geheime wachtwoord", false));
+	arena_free(a);
 }
 
 int main(void)
