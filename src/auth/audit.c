@@ -16,8 +16,15 @@
 #include <string.h>
 #include <time.h>
 
+/* A request thread waiting until its record is committed (fail-closed audit). */
+typedef struct ticket {
+	bool done;
+	bool ok;
+} ticket;
+
 typedef struct entry {
 	struct entry *next;
+	ticket *waiter; /* NULL when nobody waits */
 	char at[32];
 	int64_t user_id, org_id, object_id, household_id;
 	char *username, *role, *action, *object_type, *address, *detail;
@@ -27,6 +34,7 @@ typedef struct entry {
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t q_wake = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t q_empty = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t q_done = PTHREAD_COND_INITIALIZER;
 static entry *q_head, *q_tail;
 static bool writing, running, stopping;
 static pthread_t writer;
@@ -105,7 +113,18 @@ static bool insert(const entry *e)
 	return db_done(st);
 }
 
-/* Write a chain of entries in one transaction and free them. */
+/* Tell a waiting request how its record fared. Called with q_lock held. */
+static void settle(entry *e, bool ok)
+{
+	if (e->waiter) {
+		e->waiter->ok = ok;
+		e->waiter->done = true;
+	}
+}
+
+/* Write a chain of entries in one transaction (group commit), settle their
+ * waiters and free them. Entries that cannot be written are reported, never
+ * silently dropped: their waiters learn it and answer 500. */
 static void write_batch(entry *list)
 {
 	bool ok = db_begin();
@@ -117,18 +136,32 @@ static void write_batch(entry *list)
 		else
 			db_rollback();
 	}
+	pthread_mutex_lock(&q_lock);
+	for (entry *e = list; e; e = e->next)
+		if (ok)
+			settle(e, true);
+	pthread_mutex_unlock(&q_lock);
 	if (!ok) {
 		fputs("ketenregie: audit batch failed, retrying one by one\n", stderr);
 		for (entry *e = list; e; e = e->next) {
-			if (!db_begin() || !insert(e)) {
-				fprintf(stderr, "ketenregie: AUDIT RECORD LOST action=%s user=%lld\n",
-				        e->action ? e->action : "?", (long long)e->user_id);
+			bool one = db_begin();
+			if (one && !insert(e)) {
 				db_rollback();
-				continue;
+				one = false;
+			} else if (one) {
+				one = db_commit();
 			}
-			db_commit();
+			if (!one)
+				fprintf(stderr, "ketenregie: AUDIT RECORD NOT WRITTEN action=%s user=%lld\n",
+				        e->action ? e->action : "?", (long long)e->user_id);
+			pthread_mutex_lock(&q_lock);
+			settle(e, one);
+			pthread_mutex_unlock(&q_lock);
 		}
 	}
+	pthread_mutex_lock(&q_lock);
+	pthread_cond_broadcast(&q_done);
+	pthread_mutex_unlock(&q_lock);
 	while (list) {
 		entry *next = list->next;
 		free_entry(list);
@@ -189,13 +222,17 @@ void audit_flush(void)
 	pthread_mutex_unlock(&q_lock);
 }
 
-static void enqueue(entry *e)
+/* Queue e; with wait, block until it is committed and return whether it was. */
+static bool enqueue(entry *e, bool wait)
 {
+	ticket t = {false, false};
+	if (wait)
+		e->waiter = &t;
 	pthread_mutex_lock(&q_lock);
 	if (!running) {
 		pthread_mutex_unlock(&q_lock);
 		write_batch(e);
-		return;
+		return !wait || t.ok;
 	}
 	if (q_tail)
 		q_tail->next = e;
@@ -203,7 +240,10 @@ static void enqueue(entry *e)
 		q_head = e;
 	q_tail = e;
 	pthread_cond_signal(&q_wake);
+	while (wait && !t.done)
+		pthread_cond_wait(&q_done, &q_lock);
 	pthread_mutex_unlock(&q_lock);
+	return !wait || t.ok;
 }
 
 static entry *new_entry(const request *rq, const auth_user *u, unsigned role, const char *username)
@@ -224,7 +264,7 @@ static entry *new_entry(const request *rq, const auth_user *u, unsigned role, co
 	return e;
 }
 
-void audit_request(const request *rq, bool allowed)
+bool audit_request(const request *rq, bool allowed)
 {
 	entry *e = new_entry(rq, rq->user, rq->role, NULL);
 	e->action = dup_or_null(rq->audit.action);
@@ -233,7 +273,7 @@ void audit_request(const request *rq, bool allowed)
 	e->household_id = rq->audit.household_id;
 	e->detail = dup_or_null(rq->audit.detail ? rq->audit.detail : rq->path);
 	e->allowed = allowed;
-	enqueue(e);
+	return enqueue(e, true);
 }
 
 void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
@@ -245,5 +285,5 @@ void audit_event(const request *rq, const auth_user *user, const char *username,
 	e->object_id = object_id;
 	e->detail = dup_or_null(detail);
 	e->allowed = allowed;
-	enqueue(e);
+	enqueue(e, false);
 }

@@ -6,7 +6,10 @@
  * The router calls audit_request() for every client-data route, so handlers never
  * forget it. Logins and administration changes call audit_event(). Records are
  * handed to one writer thread that commits them in batches (group commit): one
- * fsync for many records under load. audit_log itself is append-only (triggers).
+ * fsync for many records under load. A client-data request waits until its
+ * record is committed (fail-closed: no record, no answer — the router then sends
+ * 500); login and administration events do not wait. audit_log itself is
+ * append-only (triggers).
  */
 #ifndef KR_AUDIT_H
 #define KR_AUDIT_H
@@ -20,8 +23,9 @@
 void audit_start(void);
 void audit_stop(void); /* writes what is queued, then joins */
 
-/* Record rq->audit for rq->user (the router's call). */
-void audit_request(const request *rq, bool allowed);
+/* Record rq->audit for rq->user (the router's call) and wait until it is
+ * committed. False when it could not be written. */
+bool audit_request(const request *rq, bool allowed);
 
 /* Record an event that is not a client-data route (login, logout, admin). user may be
  * NULL (failed login: username carries what was typed). */

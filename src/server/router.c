@@ -216,8 +216,15 @@ void router_dispatch(request *rq)
 			return;
 		}
 	}
-	if (!parse_input(rq, r))
+	if (!parse_input(rq, r)) {
+		if (client_data) {
+			/* refused before the object was even looked up (CSRF, encoding, size) */
+			rq->audit.action = r->audit_action;
+			rq->audit.detail = arena_printf(rq->a, "%s refused with %d", rq->path, rq->res.status);
+			audit_request(rq, false);
+		}
 		return;
+	}
 	if (client_data) {
 		rq->audit.action = r->audit_action;
 		if (r->access && r->access(rq) != ACCESS_OK) {
@@ -229,6 +236,11 @@ void router_dispatch(request *rq)
 	r->handler(rq);
 	if (rq->res.status == 0)
 		respond_error(rq, 500);
-	if (client_data)
-		audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422);
+	/* Fail closed: client data leaves only with its audit record committed. */
+	if (client_data &&
+	    !audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422)) {
+		sb_init(&rq->res.body, rq->a);
+		rq->res.nheaders = 0;
+		respond_error(rq, 500);
+	}
 }
