@@ -1,0 +1,268 @@
+/*
+ * test_handover.c — unit tests of the handover area: deadlines in working days
+ * across Easter, Koningsdag on a Sunday, Christmas and New Year; the name key;
+ * and the "already known" match between a handover's members and a team's
+ * cases, on a real (temporary) database with the real migrations.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "store/case.h"
+#include "store/db.h"
+#include "store/handover.h"
+#include "store/household.h"
+#include "store/migrate.h"
+#include "store/org.h"
+#include "store/user.h"
+#include "util/arena.h"
+#include "util/date.h"
+
+static kr_date D(int y, int m, int d)
+{
+	return (kr_date){y, m, d};
+}
+
+static void assert_date(kr_date got, kr_date want)
+{
+	assert_int_equal(got.y, want.y);
+	assert_int_equal(got.m, want.m);
+	assert_int_equal(got.d, want.d);
+}
+
+static const handover_norms NORMS = {.decision_wd = 5, .warm_wd = 10, .feedback_wd = 15, .known_months = 12};
+
+static handover_rec rec(const char *status, const char *submitted, const char *decided, const char *warm,
+                        const char *feedback)
+{
+	handover_rec h;
+	memset(&h, 0, sizeof h);
+	h.status = status;
+	h.submitted_at = submitted;
+	h.decided_at = decided;
+	h.warm_held_date = warm;
+	h.first_feedback_at = feedback;
+	return h;
+}
+
+/* Easter 2026 is 5 April: Goede Vrijdag 3 April and Tweede Paasdag 6 April are skipped. */
+static void test_easter(void **state)
+{
+	(void)state;
+	assert_int_equal(kr_working_days_between(D(2026, 4, 2), D(2026, 4, 7)), 1);
+	handover_rec h = rec("ingediend", "2026-04-02 09:15:00", "", "", "");
+	handover_deadlines d;
+	handover_deadlines_of(&h, &NORMS, D(2026, 4, 10), &d);
+	assert_true(d.submitted);
+	assert_date(d.decision_due, D(2026, 4, 13));
+	assert_int_equal(d.waiting_wd, 4);
+	assert_true(d.decision_open);
+	assert_false(d.decision_overdue);
+	handover_deadlines_of(&h, &NORMS, D(2026, 4, 14), &d);
+	assert_int_equal(d.waiting_wd, 6);
+	assert_true(d.decision_overdue);
+}
+
+/* Koningsdag falls on Sunday 27 April 2025 and moves to Saturday 26 April: no
+ * working day is lost; in 2026 it is Monday 27 April and one is. */
+static void test_koningsdag_on_sunday(void **state)
+{
+	(void)state;
+	assert_true(kr_is_holiday(D(2025, 4, 26)));
+	assert_false(kr_is_holiday(D(2025, 4, 27)));
+	assert_int_equal(kr_working_days_between(D(2025, 4, 24), D(2025, 4, 29)), 3);
+	assert_int_equal(kr_working_days_between(D(2026, 4, 24), D(2026, 4, 29)), 2);
+	handover_rec h = rec("geaccepteerd", "2025-04-17 10:00:00", "2025-04-24 10:00:00", "", "");
+	handover_deadlines d;
+	handover_deadlines_of(&h, &NORMS, D(2025, 4, 30), &d);
+	assert_true(d.accepted);
+	/* 17 April (Thu) → 24 April: 18 Goede Vrijdag, 21 Tweede Paasdag skipped → 3 working days */
+	assert_int_equal(d.decision_wd, 3);
+	/* warm handover 10 working days after 24 April 2025 (5 May is not a day off in 2025) */
+	assert_date(d.warm_due, D(2025, 5, 9));
+	assert_false(d.warm_overdue);
+}
+
+/* Christmas and New Year: 24 December 2026 → 4 January 2027 has five working days. */
+static void test_christmas_new_year(void **state)
+{
+	(void)state;
+	assert_int_equal(kr_working_days_between(D(2026, 12, 24), D(2027, 1, 4)), 5);
+	handover_rec h = rec("geaccepteerd", "2026-12-18 10:00:00", "2026-12-23 10:00:00", "2027-01-07", "");
+	handover_deadlines d;
+	handover_deadlines_of(&h, &NORMS, D(2027, 1, 20), &d);
+	/* 24, 28, 29, 30, 31 Dec, 4, 5, 6, 7 Jan: held on the 9th working day → within 10 */
+	assert_true(d.warm_held);
+	assert_true(d.warm_in_norm);
+	assert_date(d.warm_due, D(2027, 1, 8));
+	/* feedback due 15 working days after 23 December: 15 January 2027 */
+	assert_date(d.feedback_due, D(2027, 1, 15));
+	assert_false(d.feedback_given);
+	assert_true(d.feedback_overdue);
+	handover_rec g = rec("geaccepteerd", "2026-12-18 10:00:00", "2026-12-23 10:00:00", "", "2027-01-15 16:00:00");
+	handover_deadlines_of(&g, &NORMS, D(2027, 1, 20), &d);
+	assert_true(d.feedback_given);
+	assert_true(d.feedback_in_norm);
+	assert_true(d.warm_overdue);
+}
+
+static void test_concept_and_returned(void **state)
+{
+	(void)state;
+	handover_rec c = rec("concept", "", "", "", "");
+	handover_deadlines d;
+	handover_deadlines_of(&c, &NORMS, D(2026, 1, 1), &d);
+	assert_false(d.submitted);
+	assert_false(d.decision_overdue);
+	handover_rec r = rec("teruggelegd", "2026-03-02 10:00:00", "2026-03-16 10:00:00", "", "");
+	handover_deadlines_of(&r, &NORMS, D(2026, 6, 1), &d);
+	assert_false(d.decision_open);
+	assert_false(d.accepted);
+	assert_int_equal(d.decision_wd, 10);
+	assert_false(d.warm_overdue);
+	assert_false(d.feedback_overdue);
+}
+
+static void test_name_key(void **state)
+{
+	arena *a = arena_new();
+	(void)state;
+	assert_string_equal(household_name_key(a, "  Noëlle   de  VRIES "), "noelle de vries");
+	assert_string_equal(household_name_key(a, "Selin Aydın"), "selin ayd\xc4\xb1n"); /* dotless i stays */
+	assert_string_equal(household_name_key(a, "Ébène Çelik"), "ebene celik");
+	assert_string_equal(household_name_key(a, ""), "");
+	assert_string_equal(household_name_key(a, NULL), "");
+	arena_free(a);
+}
+
+/* ---- the "already known" match, on a real database ---------------------------- */
+
+static char db_dir[64];
+
+static int db_setup(void **state)
+{
+	(void)state;
+	snprintf(db_dir, sizeof db_dir, "/tmp/kr-unit-XXXXXX");
+	if (!mkdtemp(db_dir))
+		return -1;
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", db_dir);
+	if (!db_init(path) || !migrate_run(false))
+		return -1;
+	return 0;
+}
+
+static int db_teardown(void **state)
+{
+	(void)state;
+	db_close_all();
+	char path[160];
+	const char *files[] = {"t.db", "t.db-wal", "t.db-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", db_dir, files[i]);
+		unlink(path);
+	}
+	rmdir(db_dir);
+	return 0;
+}
+
+static int64_t submit(int64_t vt_org, int64_t vt_user, handover_member *m, size_t n)
+{
+	static const char *const conds[] = {"Geen geweld."};
+	handover_input in = {.urgency = "normaal", .household_name = "Familie Test", .address = "Straat 1",
+	                     .members = m, .nmembers = n, .conditions = conds, .nconditions = 1,
+	                     .reason = "r", .investigation_outcome = "o", .risk_assessment = "t",
+	                     .providers = "p", .agreements = "a", .family_informed = "ja", .contact = "c"};
+	int64_t id = handover_create(vt_org, vt_user, &in);
+	assert_true(id > 0);
+	assert_true(handover_submit(id, vt_user));
+	return id;
+}
+
+static void test_known_match(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	assert_true(db_begin());
+	int64_t vt = org_create("VT", "veilig_thuis");
+	int64_t noord = org_create("Noord", "wijkteam");
+	int64_t zuid = org_create("Zuid", "wijkteam");
+	int64_t vt_user = user_create("vt", "VT", vt, 1u, NULL);
+	int64_t prof = user_create("prof", "Prof", noord, 4u, NULL);
+	assert_true(vt > 0 && noord > 0 && zuid > 0 && vt_user > 0 && prof > 0);
+
+	/* Noord has an open case with Noah de Vries (2015-06-21) */
+	int64_t hh = household_create("Familie De Vries", "Straat 12");
+	assert_true(household_add_person(hh, "Noah de Vries", "2015-06-21", "kind") > 0);
+	int64_t c = case_create(hh, noord, prof, prof);
+	assert_true(c > 0);
+
+	/* same name written differently, same birth date → known to Noord only */
+	handover_member same[] = {{"Selin Aydın", "1990-11-08", "ouder"}, {"  NOAH  de vries", "2015-06-21", "kind"}};
+	int64_t h1 = submit(vt, vt_user, same, 2);
+	bool open = false;
+	assert_int_equal(case_known_for_handover(h1, noord, 12, &open), c);
+	assert_true(open);
+	assert_int_equal(case_known_for_handover(h1, zuid, 12, &open), 0);
+
+	/* same name, other birth date → not known */
+	handover_member other[] = {{"Noah de Vries", "2015-06-22", "kind"}};
+	int64_t h2 = submit(vt, vt_user, other, 1);
+	assert_int_equal(case_known_for_handover(h2, noord, 12, &open), 0);
+
+	/* a case closed 3 months ago counts with a 12-month window, not with 0 or 2 months */
+	sqlite3_stmt *st = db_stmt("UPDATE casefile SET status = 'gesloten', closed_at = datetime('now', '-3 months')"
+	                           " WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, c);
+	assert_true(db_done(st));
+	assert_int_equal(case_known_for_handover(h1, noord, 12, &open), c);
+	assert_false(open);
+	assert_int_equal(case_known_for_handover(h1, noord, 2, &open), 0);
+	assert_int_equal(case_known_for_handover(h1, noord, 0, &open), 0);
+
+	/* acceptance with no open case opens a new one with the handover's members and conditions */
+	handover_rec h;
+	assert_true(handover_get(a, h1, &h));
+	int64_t nc = 0, nh = 0;
+	assert_true(handover_open_case(a, &h, noord, prof, prof, &nc, &nh));
+	assert_true(nc > 0 && nc != c);
+	size_t n;
+	household_members(a, nh, &n);
+	assert_int_equal(n, 2);
+	case_conditions(a, nc, &n);
+	assert_int_equal(n, 1);
+	/* a second handover of that family is added to the now open case */
+	int64_t h3 = submit(vt, vt_user, same, 2);
+	assert_true(handover_get(a, h3, &h));
+	int64_t nc2 = 0, nh2 = 0;
+	assert_true(handover_open_case(a, &h, noord, prof, prof, &nc2, &nh2));
+	assert_int_equal(nc2, nc);
+	household_members(a, nh, &n);
+	assert_int_equal(n, 2);
+	case_conditions(a, nc, &n);
+	assert_int_equal(n, 2);
+	/* and a submitted handover cannot be changed any more */
+	assert_false(handover_update_concept(h3, &(handover_input){.household_name = "x"}));
+	db_rollback();
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_easter),
+		cmocka_unit_test(test_koningsdag_on_sunday),
+		cmocka_unit_test(test_christmas_new_year),
+		cmocka_unit_test(test_concept_and_returned),
+		cmocka_unit_test(test_name_key),
+		cmocka_unit_test_setup_teardown(test_known_match, db_setup, db_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
