@@ -59,3 +59,7 @@ scenario() { # NAME PATH [USER]
 scenario "static file (baseline)" /static/app.css
 scenario "start page, logged in (vt)" / vt
 # area scenarios
+# handovers and cases: the case page of the demo's large case (10 members, 20 safety
+# conditions, 3 handovers), as its regisseur sees it — every request is also audited
+bench_case=$(sqlite3 "$tmp/b.db" "SELECT case_id FROM handover WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) = 3 LIMIT 1")
+scenario "case page 10/20/3 (professional)" "/casussen/$bench_case" professional
