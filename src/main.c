@@ -12,6 +12,7 @@
 #include "auth/audit.h"
 #include "auth/password.h"
 #include "auth/roles.h"
+#include "pages/pages.h"
 #include "server/config.h"
 #include "server/http.h"
 #include "server/router.h"
@@ -296,8 +297,8 @@ static int cmd_routes(void)
 static int cmd_serve(void)
 {
 	char err[256];
-	if (!router_check_table(err, sizeof err)) {
-		fprintf(stderr, "ketenregie: unsafe route table: %s\n", err);
+	if (!router_check_table(err, sizeof err) || !home_panels_check(err, sizeof err)) {
+		fprintf(stderr, "ketenregie: unsafe access policy: %s\n", err);
 		return 1;
 	}
 	if (!views_init(err, sizeof err)) {

@@ -37,9 +37,10 @@ void page_figures_csv(request *rq);
 void page_norms_edit(request *rq);
 void page_norms_update(request *rq);
 
-/* The start-page panel ("Mijn werk") for vt, teamleider and professional: sets
- * ctx.handover_panel. Shows client data, so it writes its own audit record. */
-void handover_home_panel(request *rq, tv *ctx);
+/* The start-page panel ("Mijn werk") for vt, teamleider and professional (home.c
+ * decides who): sets ctx.handover_panel; true when it names households (home.c
+ * then writes the audit record). */
+bool handover_home_panel(request *rq, tv *ctx);
 
 /* Display helpers (arena-owned results). */
 /* "dd-mm-jjjj" of an ISO date or SQLite timestamp; "" when s is empty or invalid. */

@@ -1,16 +1,47 @@
 /*
  * home.c — "Mijn werk", the start page: what this user has to do today.
  *
- * The foundation shows, per role the user holds, where the work is. The areas
- * (handovers, cases, leertafel) add their own panels through the hooks below.
- * It shows no client data itself; panels that do are audited by their areas.
+ * "/" is open to every role, so the route table cannot say which parts of it show
+ * client data. The panel table below does, in the same spirit: each area panel
+ * with the roles that see it and whether it shows client data. This file calls a
+ * panel only for those roles and writes the audit record for client-data panels;
+ * panels never check roles themselves. home_panels_check() (run at start-up with
+ * the route table's check) refuses a client-data panel open to a non-client role.
  */
-#include "pages/leertafel.h"
 #include "pages/handovers.h"
+#include "pages/leertafel.h"
 #include "pages/pages.h"
 
+#include "auth/audit.h"
 #include "auth/roles.h"
 #include "server/respond.h"
+
+#include <stdio.h>
+
+typedef struct home_panel {
+	const char *name;
+	unsigned roles;   /* who sees the panel */
+	bool client_data; /* its content names clients: audited, client roles only */
+	/* Fill ctx; return true when it showed client data (then audited). */
+	bool (*fill)(request *rq, tv *ctx);
+} home_panel;
+
+static const home_panel panels[] = {
+	{"leertafel", ROLE_SECRETARIS | ROLE_LEERTAFELLID, false, leertafel_home_panel},
+	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, handover_home_panel},
+};
+
+bool home_panels_check(char *err, size_t errlen)
+{
+	for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++) {
+		if (panels[i].roles == 0 ||
+		    (panels[i].client_data && (panels[i].roles & ~(unsigned)CLIENT_DATA_ROLES))) {
+			snprintf(err, errlen, "start-page panel %s: roles not allowed for its data", panels[i].name);
+			return false;
+		}
+	}
+	return true;
+}
 
 void page_home_show(request *rq)
 {
@@ -26,9 +57,12 @@ void page_home_show(request *rq)
 		tv_push(roles, item);
 	}
 	tv_set(ctx, "roles", roles);
-	/* area panels (each area adds one call here) */
-	leertafel_home_panel(rq, ctx);
-	handover_home_panel(rq, ctx);
-	/* end of area panels */
+	for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++) {
+		const home_panel *p = &panels[i];
+		if (!(rq->user->roles & p->roles))
+			continue;
+		if (p->fill(rq, ctx) && p->client_data)
+			audit_event(rq, rq->user, NULL, "view", "start_page_panel", 0, true, p->name);
+	}
 	respond_page(rq, 200, "home", ctx);
 }

@@ -538,10 +538,8 @@ void page_leertafel_meeting_csv(request *rq)
 
 /* ---- start-page panel ------------------------------------------------------------ */
 
-void leertafel_home_panel(request *rq, tv *ctx)
+bool leertafel_home_panel(request *rq, tv *ctx)
 {
-	if (!rq->user || !(rq->user->roles & (ROLE_SECRETARIS | ROLE_LEERTAFELLID)))
-		return;
 	arena *a = rq->a;
 	const char *today = lt_today(a);
 	tv *p = tv_obj(a);
@@ -556,4 +554,5 @@ void leertafel_home_panel(request *rq, tv *ctx)
 	tv_set(p, "actions", l);
 	tv_set_str(p, "organisation", rq->user->org_name);
 	tv_set(ctx, "leertafel", p);
+	return false; /* never client data */
 }

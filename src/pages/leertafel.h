@@ -51,8 +51,9 @@ void page_leertafel_settings(request *rq);
 void page_leertafel_settings_add(request *rq);
 void page_leertafel_settings_toggle(request *rq);
 
-/* The start-page panel for secretaris and leertafellid: the next meeting and the
- * open actions of the user's organisation. Sets ctx.leertafel; nothing for other roles. */
-void leertafel_home_panel(request *rq, tv *ctx);
+/* The start-page panel for secretaris and leertafellid (home.c decides who): the
+ * next meeting and the open actions of the user's organisation. Sets
+ * ctx.leertafel; returns false (never client data). */
+bool leertafel_home_panel(request *rq, tv *ctx);
 
 #endif

@@ -20,6 +20,7 @@ void page_login_reset_form(request *rq);
 void page_login_reset_submit(request *rq);
 /* home.c */
 void page_home_show(request *rq);
+bool home_panels_check(char *err, size_t errlen);
 /* admin.c */
 void page_admin_index(request *rq);
 void page_admin_org_new(request *rq);

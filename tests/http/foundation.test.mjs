@@ -357,6 +357,21 @@ test('request log: one line per request, without query strings', async () => {
   assert.doesNotMatch(log, /geheim/);
 });
 
+test('start page: a panel naming households is audited by home.c; leertafel panel is not client data', async () => {
+  const vt = await clientFor('vt');
+  const page = await vt.get('/');
+  assert.equal(page.status, 200);
+  const rows = await eventually(() => {
+    const r = sql(d.db, "SELECT detail FROM audit_log WHERE username = 'vt' AND object_type = 'start_page_panel'");
+    return r.length ? r : null;
+  });
+  assert.equal(rows[0].detail, 'overdrachten');
+  const sec = await clientFor('secretaris');
+  await sec.get('/');
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(sql(d.db, "SELECT count(*) AS n FROM audit_log WHERE username = 'secretaris' AND object_type = 'start_page_panel'")[0].n, 0);
+});
+
 test('Dutch error pages', async () => {
   const r = await request(d.baseUrl, 'GET', '/bestaat-niet');
   assert.equal(r.status, 404);

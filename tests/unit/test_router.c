@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "auth/roles.h"
+#include "pages/pages.h"
 #include "server/router.h"
 
 static void test_match(void **state)
@@ -52,6 +53,13 @@ static void test_table_is_safe(void **state)
 	}
 }
 
+static void test_home_panels_are_safe(void **state)
+{
+	(void)state;
+	char err[256] = "";
+	assert_true(home_panels_check(err, sizeof err));
+}
+
 static void test_allows(void **state)
 {
 	(void)state;
@@ -68,6 +76,7 @@ int main(void)
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_table_is_safe),
 		cmocka_unit_test(test_allows),
+		cmocka_unit_test(test_home_panels_are_safe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
