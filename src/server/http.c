@@ -35,6 +35,7 @@ typedef struct conn_state {
 	strbuf body;
 	bool too_large;
 	bool answered;
+	size_t received; /* body bytes seen, kept or not */
 	int status;
 	int64_t user_id;
 	struct timespec start;
@@ -226,9 +227,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		atomic_fetch_add(&in_flight, 1);
 		*con_cls = cs;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 		unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
+		bool has_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "kr_session") ||
+		                   MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "__Host-kr_session");
+		if ((announced > 0 || te) && router_refuse_early(method, url, has_session)) {
+			/* Nobody will read this body: answer now (404, 405, 403 or a
+			 * redirect to the login page) instead of buffering it. */
+			request *rq = build_request(c, cs, url, method);
+			router_dispatch(rq);
+			return queue(c, cs, rq);
+		}
 		if (announced > config.max_body)
 			cs->too_large = true; /* read and discard, then answer 413 */
+		else if (announced > 0)
+			sb_reserve(&cs->body, (size_t)announced); /* one allocation, no doubling */
 		if (announced > DISCARD_LIMIT) {
 			/* Too big even to discard: answer before reading the body.
 			 * libmicrohttpd then skips "100 Continue" and closes the
@@ -243,11 +256,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (cs->answered)
 		return MHD_YES;
 	if (*upload_data_size) {
+		cs->received += *upload_data_size;
 		if (!cs->too_large && cs->body.len + *upload_data_size <= config.max_body)
 			sb_append(&cs->body, upload_data, *upload_data_size);
 		else
 			cs->too_large = true; /* keep reading, answer 413 at the end */
 		*upload_data_size = 0;
+		if (cs->received > DISCARD_LIMIT)
+			return MHD_NO; /* a chunked body without end: close the connection */
 		return MHD_YES;
 	}
 	request *rq = build_request(c, cs, url, method);

@@ -64,6 +64,15 @@ static const route *find_route(const char *method, const char *path, int64_t *id
 	return NULL;
 }
 
+bool router_refuse_early(const char *method, const char *path, bool has_session_cookie)
+{
+	int64_t ids[MAX_PATH_IDS];
+	size_t nids;
+	bool known;
+	const route *r = find_route(strcmp(method, "HEAD") == 0 ? "GET" : method, path, ids, &nids, &known);
+	return !r || (!(r->roles & ROLE_PUBLIC) && !has_session_cookie);
+}
+
 bool router_allows(const char *method, const char *path, unsigned roles)
 {
 	int64_t ids[MAX_PATH_IDS];

@@ -49,6 +49,11 @@ bool router_check_table(char *err, size_t errlen);
 /* Handle one request completely: afterwards rq->res holds the answer. */
 void router_dispatch(request *rq);
 
+/* Can a request with a body be refused before the body is read? True for an
+ * unknown path or method, and for a non-public route without a session cookie
+ * (http.c then answers at once instead of buffering up to 1 MB for nothing). */
+bool router_refuse_early(const char *method, const char *path, bool has_session_cookie);
+
 /* Would a user with these roles be admitted to `method path`? (navigation, tests) */
 bool router_allows(const char *method, const char *path, unsigned roles);
 

@@ -16,7 +16,7 @@ void sb_init(strbuf *sb, arena *a)
 	sb->data = arena_alloc(a, sb->cap);
 }
 
-static void sb_reserve(strbuf *sb, size_t extra)
+void sb_reserve(strbuf *sb, size_t extra)
 {
 	if (sb->len + extra + 1 <= sb->cap)
 		return;

@@ -19,6 +19,8 @@ typedef struct strbuf {
 } strbuf;
 
 void sb_init(strbuf *sb, arena *a);
+/* Make room for extra more bytes (one allocation for a body of known size). */
+void sb_reserve(strbuf *sb, size_t extra);
 void sb_append(strbuf *sb, const char *s, size_t n);
 void sb_puts(strbuf *sb, const char *s);
 void sb_putc(strbuf *sb, char c);

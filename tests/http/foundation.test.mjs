@@ -265,6 +265,17 @@ test('hostile input: 10 MB body, chunked overflow, 10,000 fields, bad UTF-8, NUL
     s.end('0\r\n\r\n');
   });
   assert.match(chunked, /^HTTP\/1\.1 413/);
+  // bodies nobody will read are refused before they are read
+  const nowhere = await rawExchange((s) => {
+    s.write(`POST /nergens HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${900 * 1024}\r\n\r\n`);
+    s.end();
+  });
+  assert.match(nowhere, /^HTTP\/1\.1 404/);
+  const anonPost = await rawExchange((s) => {
+    s.write(`POST /beheer/organisaties/nieuw HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${900 * 1024}\r\n\r\n`);
+    s.end();
+  });
+  assert.match(anonPost, /^HTTP\/1\.1 403/);
   const traversal = await request(d.baseUrl, 'GET', '/static/..%2f..%2fetc/passwd');
   assert.equal(traversal.status, 404);
   const put = await request(d.baseUrl, 'PUT', '/');
