@@ -197,7 +197,7 @@ static const char *check_value(form *f, const field_spec *sp, const char *v)
 		break;
 	case FT_DATE:
 		if (!kr_date_parse_iso(v, &d))
-			return "Vul een geldige datum in (dag-maand-jaar).";
+			return "Vul een bestaande datum in.";
 		break;
 	case FT_CHOICE: {
 		bool found = false;
@@ -215,8 +215,15 @@ static const char *check_value(form *f, const field_spec *sp, const char *v)
 	return NULL;
 }
 
+const char *form_label(const form *f, const char *name)
+{
+	const field_spec *sp = find_spec(f->specs, name);
+	return sp ? sp->label : NULL;
+}
+
 void form_validate(form *f, const field_spec *specs)
 {
+	f->specs = specs;
 	size_t kept = 0;
 	for (size_t i = 0; i < f->count; i++) {
 		const field_spec *sp = find_spec(specs, f->fields[i].name);

@@ -58,6 +58,7 @@ typedef struct field_spec {
 	unsigned max_chars; /* 0 = type default */
 	bool repeated;      /* may occur more than once */
 	const char *const *choices; /* FT_CHOICE: NULL-terminated */
+	const char *label;  /* Dutch name for the error summary ("Gebruikersnaam") */
 } field_spec;
 
 typedef struct field_error {
@@ -67,6 +68,7 @@ typedef struct field_error {
 
 typedef struct form {
 	arena *a;
+	const field_spec *specs; /* set by form_validate */
 	form_field *fields;
 	size_t count;
 	field_error *errors;
@@ -88,6 +90,8 @@ bool form_int(const form *f, const char *name, int64_t *out);
 
 void form_add_error(form *f, const char *name, const char *message);
 const char *form_error(const form *f, const char *name);
+/* The declared label of a field, or NULL. */
+const char *form_label(const form *f, const char *name);
 bool form_has_errors(const form *f);
 
 /* Parse a decimal positive id (1..2^53); false otherwise. */

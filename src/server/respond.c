@@ -92,6 +92,9 @@ void page_add_form(tv *ctx, const form *f)
 		tv *item = tv_obj(a);
 		tv_set_str(item, "field", f->errors[i].name);
 		tv_set_str(item, "message", f->errors[i].message);
+		const char *label = form_label(f, f->errors[i].name);
+		if (label)
+			tv_set_str(item, "label", label);
 		tv_push(list, item);
 	}
 	tv_set(ctx, "errors", errors);

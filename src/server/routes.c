@@ -27,8 +27,8 @@ static const field_spec login_query[] = {
 	{0},
 };
 static const field_spec login_fields[] = {
-	{.name = "username", .type = FT_LINE, .required = true, .max_chars = 64},
-	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024},
+	{.name = "username", .type = FT_LINE, .required = true, .max_chars = 64, .label = "Gebruikersnaam"},
+	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Wachtwoord"},
 	{0},
 };
 static const field_spec reset_query[] = {
@@ -37,31 +37,31 @@ static const field_spec reset_query[] = {
 };
 static const field_spec reset_fields[] = {
 	{.name = "token", .type = FT_LINE, .required = true, .max_chars = 64},
-	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024},
-	{.name = "password2", .type = FT_TOKEN, .required = true, .max_chars = 1024},
+	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Wachtwoord"},
+	{.name = "password2", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Herhaal het wachtwoord"},
 	{0},
 };
 
 static const char *const yes_choices[] = {"ja", NULL};
 
 static const field_spec org_fields[] = {
-	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 200},
-	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = org_kinds},
-	{.name = "active", .type = FT_CHOICE, .choices = yes_choices},
+	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 200, .label = "Naam"},
+	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = org_kinds, .label = "Soort organisatie"},
+	{.name = "active", .type = FT_CHOICE, .choices = yes_choices, .label = "Actief"},
 	{0},
 };
 static const field_spec user_new_fields[] = {
-	{.name = "username", .type = FT_LINE, .required = true, .max_chars = 64},
-	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 200},
-	{.name = "organisation", .type = FT_ID, .required = true},
-	{.name = "role", .type = FT_CHOICE, .required = true, .repeated = true, .choices = role_names},
+	{.name = "username", .type = FT_LINE, .required = true, .max_chars = 64, .label = "Gebruikersnaam"},
+	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 200, .label = "Naam"},
+	{.name = "organisation", .type = FT_ID, .required = true, .label = "Organisatie"},
+	{.name = "role", .type = FT_CHOICE, .required = true, .repeated = true, .choices = role_names, .label = "Rollen"},
 	{0},
 };
 static const field_spec user_edit_fields[] = {
-	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 200},
-	{.name = "organisation", .type = FT_ID, .required = true},
-	{.name = "role", .type = FT_CHOICE, .required = true, .repeated = true, .choices = role_names},
-	{.name = "active", .type = FT_CHOICE, .choices = yes_choices},
+	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 200, .label = "Naam"},
+	{.name = "organisation", .type = FT_ID, .required = true, .label = "Organisatie"},
+	{.name = "role", .type = FT_CHOICE, .required = true, .repeated = true, .choices = role_names, .label = "Rollen"},
+	{.name = "active", .type = FT_CHOICE, .choices = yes_choices, .label = "Actief"},
 	{0},
 };
 

@@ -293,7 +293,7 @@ test('script tags and SQL metacharacters are escaped and bound', async () => {
   assert.match(r.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt;&#39; OR 1&#61;1 --/);
   const empty = await c.post('/login', [['username', ''], ['password', '']]);
   assert.equal(empty.status, 422);
-  assert.match(empty.text, /Dit veld is verplicht/);
+  assert.match(empty.text, /<a href="#username">Gebruikersnaam: Dit veld is verplicht\.<\/a>/, 'the summary names the field');
 });
 
 test('administration: organisation and user with a one-time link; deactivation ends sessions; audited', async () => {
