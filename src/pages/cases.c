@@ -99,7 +99,7 @@ static void show_case(request *rq, int status, const char *failed)
 	}
 	handover_norms norms;
 	handover_norms_get(&norms);
-	kr_date today = kr_date_today_utc();
+	kr_date today = kr_date_today_nl();
 	tv *ctx = page_ctx(rq, arena_printf(a, "Casus %s", c.household_name));
 	page_add_form(ctx, &rq->form);
 	if (failed)
@@ -273,7 +273,7 @@ void page_case_feedback(request *rq)
 	const char *agreed_on = form_str(f, "agreed_on");
 	kr_date d;
 	if (*agreed_on && !form_error(f, "agreed_on") && kr_date_parse_iso(agreed_on, &d) &&
-	    kr_date_cmp(d, kr_date_today_utc()) > 0)
+	    kr_date_cmp(d, kr_date_today_nl()) > 0)
 		form_add_error(f, "agreed_on", "De datum waarop de afspraken zijn gemaakt kan niet in de toekomst liggen.");
 	if (form_has_errors(f) || !db_begin()) {
 		show_case(rq, 422, "feedback");

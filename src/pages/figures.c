@@ -125,7 +125,7 @@ static void compute(arena *a, kr_quarter q, figures *f)
 	handover_rec *list = handover_list_between(a, from, to, &n);
 	handover_norms norms;
 	handover_norms_get(&norms);
-	kr_date today = kr_date_today_utc();
+	kr_date today = kr_date_today_nl();
 	int cap = (int)n;
 	team_figures total = {.team = "Totaal", .decision_wd = arena_alloc(a, (n + 1) * sizeof(int))};
 	for (size_t i = 0; i < n; i++) {
@@ -166,7 +166,7 @@ static tv *row_tv(arena *a, team_figures *t, bool is_total)
 
 static kr_quarter chosen_quarter(request *rq)
 {
-	kr_quarter q = kr_quarter_of(kr_date_today_utc());
+	kr_quarter q = kr_quarter_of(kr_date_today_nl());
 	kr_quarter parsed;
 	const char *s = form_str(&rq->form, "kwartaal");
 	if (*s && kr_quarter_parse(s, &parsed))
@@ -191,7 +191,7 @@ void page_figures_show(request *rq)
 	kr_quarter_format(q, qbuf);
 	tv_set_str(ctx, "quarter", qbuf);
 	tv *quarters = tv_list(a);
-	kr_quarter now = kr_quarter_of(kr_date_today_utc());
+	kr_quarter now = kr_quarter_of(kr_date_today_nl());
 	for (int i = 0; i < 8; i++) {
 		kr_quarter x = kr_quarter_add(now, -i);
 		char b[KR_QUARTER_BUF];

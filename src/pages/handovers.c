@@ -43,7 +43,7 @@ const char *hv_date(arena *a, const char *s)
 const char *hv_datetime(arena *a, const char *s)
 {
 	char buf[KR_DATETIME_BUF];
-	if (!kr_datetime_reformat(s, buf))
+	if (!kr_datetime_reformat_nl(s, buf))
 		return hv_date(a, s);
 	return arena_strdup(a, buf);
 }
@@ -231,7 +231,7 @@ static void show_form(request *rq, int status, int64_t id, const handover_input 
 	tv_set(ctx, "v", v);
 	tv_set(ctx, "members", member_rows_tv(a, rows));
 	tv_set(ctx, "conditions", condition_rows_tv(a, rows));
-	kr_date today = kr_date_today_utc();
+	kr_date today = kr_date_today_nl();
 	char iso[KR_DATE_BUF];
 	kr_date_format_iso(today, iso);
 	tv_set_str(ctx, "today_iso", iso);
@@ -324,7 +324,7 @@ static bool validate_handover(request *rq, handover_input *in, form_rows *rows, 
 {
 	arena *a = rq->a;
 	form *f = &rq->form;
-	kr_date today = kr_date_today_utc();
+	kr_date today = kr_date_today_nl();
 
 	const char *recv = form_str(f, "receiving_organisation");
 	if (*recv && !triage) {
@@ -677,7 +677,7 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	const auth_user *u = rq->user;
 	handover_norms norms;
 	handover_norms_get(&norms);
-	kr_date today = kr_date_today_utc();
+	kr_date today = kr_date_today_nl();
 	tv *ctx = page_ctx(rq, arena_printf(a, "Overdracht %lld", (long long)h.id));
 	page_add_form(ctx, &rq->form);
 	if (failed)
@@ -820,7 +820,7 @@ void page_handover_warm(request *rq)
 {
 	form *f = &rq->form;
 	arena *a = rq->a;
-	kr_date today = kr_date_today_utc(), d;
+	kr_date today = kr_date_today_nl(), d;
 	handover_warm w = {
 		.planned_date = form_str(f, "planned_date"),
 		.held_date = form_str(f, "held_date"),
@@ -927,7 +927,7 @@ void page_handover_index(request *rq)
 	const auth_user *u = rq->user;
 	handover_norms norms;
 	handover_norms_get(&norms);
-	kr_date today = kr_date_today_utc();
+	kr_date today = kr_date_today_nl();
 	tv *ctx = page_ctx(rq, "Overdrachten");
 	tv_set(ctx, "norms", norms_tv(a, &norms));
 	rq->audit.object_type = "handover_list";
@@ -982,7 +982,7 @@ bool handover_home_panel(request *rq, tv *ctx)
 	const auth_user *u = rq->user;
 	handover_norms norms;
 	handover_norms_get(&norms);
-	kr_date today = kr_date_today_utc();
+	kr_date today = kr_date_today_nl();
 	tv *p = tv_obj(a);
 	tv *act = tv_list(a); /* what this user must act on, overdue first */
 	size_t n;

@@ -197,7 +197,7 @@ static const char *check_value(form *f, const field_spec *sp, const char *v)
 		break;
 	case FT_DATE:
 		if (!kr_date_parse_iso(v, &d))
-			return "Vul een bestaande datum in.";
+			return "Vul een geldige datum in.";
 		break;
 	case FT_CHOICE: {
 		bool found = false;

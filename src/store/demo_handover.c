@@ -43,7 +43,7 @@ static int64_t user_id(arena *a, const char *username)
 /* "YYYY-MM-DD 10:00:00" of the working day wd working days before today. */
 static const char *wd_ago(arena *a, int wd)
 {
-	kr_date d = kr_add_working_days(kr_date_today_utc(), -wd);
+	kr_date d = kr_add_working_days(kr_date_today_nl(), -wd);
 	char iso[KR_DATE_BUF];
 	kr_date_format_iso(d, iso);
 	return arena_printf(a, "%s 10:00:00", iso);
@@ -51,7 +51,7 @@ static const char *wd_ago(arena *a, int wd)
 
 static const char *wd_ago_date(arena *a, int wd)
 {
-	kr_date d = kr_add_working_days(kr_date_today_utc(), -wd);
+	kr_date d = kr_add_working_days(kr_date_today_nl(), -wd);
 	char iso[KR_DATE_BUF];
 	kr_date_format_iso(d, iso);
 	return arena_strdup(a, iso);

@@ -224,6 +224,45 @@ int64_t kr_date_diff_days(kr_date from, kr_date to)
 	return kr_days_from_civil(to) - kr_days_from_civil(from);
 }
 
+/* Seconds since the epoch of 01:00 UTC on the last Sunday of month m of year y. */
+static int64_t last_sunday_0100_utc(int y, int m)
+{
+	kr_date last = { y, m, kr_days_in_month(y, m) };
+	int64_t z = kr_days_from_civil(last);
+	z -= kr_date_weekday(last) % 7; /* ISO 7 = Sunday */
+	return z * 86400 + 3600;
+}
+
+int kr_nl_utc_offset_hours(int64_t t)
+{
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int y = kr_civil_from_days(days).y;
+	return (t >= last_sunday_0100_utc(y, 3) && t < last_sunday_0100_utc(y, 10)) ? 2 : 1;
+}
+
+kr_date kr_date_today_nl(void)
+{
+	int64_t t = (int64_t)time(NULL);
+	t += 3600 * kr_nl_utc_offset_hours(t);
+	return kr_civil_from_days(t >= 0 ? t / 86400 : (t - 86399) / 86400);
+}
+
+bool kr_datetime_reformat_nl(const char *utc, char out[static KR_DATETIME_BUF])
+{
+	kr_datetime dt;
+	if (!kr_datetime_parse(utc, &dt)) {
+		out[0] = '\0';
+		return false;
+	}
+	int64_t t = kr_days_from_civil(dt.date) * 86400 + dt.hh * 3600 + dt.mi * 60 + dt.ss;
+	t += 3600 * kr_nl_utc_offset_hours(t);
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t rest = t - days * 86400;
+	kr_datetime local = { kr_civil_from_days(days), (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60) };
+	kr_datetime_format(local, out);
+	return true;
+}
+
 kr_date kr_date_today_utc(void)
 {
 	time_t now = time(NULL);

@@ -114,6 +114,12 @@ int64_t kr_date_diff_days(kr_date from, kr_date to);
 /* Today's date in UTC, from time() and gmtime_r(). The only clock reader. */
 kr_date kr_date_today_utc(void);
 
+/* Dutch civil time without tzdata: CET (UTC+1), and CEST (UTC+2) from the last
+ * Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC (EU rule). */
+int kr_nl_utc_offset_hours(int64_t unix_seconds);
+/* Today's date in the Netherlands — what "vandaag" means to every user. */
+kr_date kr_date_today_nl(void);
+
 /* Easter Sunday of year y (anonymous Gregorian algorithm); for y >= 1583. */
 kr_date kr_easter(int y);
 
@@ -184,6 +190,8 @@ void kr_datetime_format(kr_datetime dt, char out[static KR_DATETIME_BUF]);
  * "dd-mm-jjjj HH:MM". Returns false and writes "" when s does not parse.
  */
 bool kr_datetime_reformat(const char *s, char out[static KR_DATETIME_BUF]);
+/* As kr_datetime_reformat, for a UTC timestamp shown in Dutch time. */
+bool kr_datetime_reformat_nl(const char *utc, char out[static KR_DATETIME_BUF]);
 
 /* True when q.q is 1..4 and q.year is 1900..2200. */
 bool kr_quarter_valid(kr_quarter q);

@@ -1,8 +1,8 @@
 /*
  * textcheck.c — BSN and birth-date detectors for free text (see
- * textcheck.h). Plain byte scanning over ASCII digits; no allocation, no
- * state, no locale. Only the current year is read from the clock, by
- * text_has_birthdate() via kr_date_today_utc().
+ * textcheck.h). Plain byte scanning over ASCII digits and letters; no
+ * allocation, no state, no locale. Only today's date is read from the clock,
+ * by text_has_birthdate() via kr_date_today_nl().
  */
 #include "util/textcheck.h"
 
@@ -52,28 +52,40 @@ static size_t digit_run(const char *s)
 	return n;
 }
 
-/*
- * Dotted form "ddd.ddd.ddd" at s (s[0] is the first digit of a run of three).
- * start is the beginning of the text, to look one group back.
- */
-static bool dotted_bsn_at(const char *start, const char *s)
+static bool is_sep(char c)
 {
-	int d[9];
-	for (int g = 0; g < 3; g++) {
-		const char *p = s + g * 4;
-		if (digit_run(p) != 3)
-			return false;
-		if (g < 2 && p[3] != '.')
-			return false;
-		for (int i = 0; i < 3; i++)
-			d[g * 3 + i] = p[i] - '0';
-	}
-	/* Not a part of a longer dotted number: "1.234.567.890" or "123.456.782.1". */
-	if (s - start >= 2 && s[-1] == '.' && is_digit(s[-2]))
+	return c == '.' || c == ' ' || c == '-';
+}
+
+/*
+ * Grouped form at s (s[0] starts a digit run, s[-1] is no digit): 3-3-3 or
+ * 4-2-3 digits with one separator kind between the groups. start is the
+ * beginning of the text, to look one group back.
+ */
+static bool grouped_bsn_at(const char *start, const char *s)
+{
+	size_t g1 = digit_run(s);
+	size_t want2 = g1 == 3 ? 3 : g1 == 4 ? 2 : 0;
+	if (!want2 || !is_sep(s[g1]))
 		return false;
-	if (s[11] == '.' && is_digit(s[12]))
+	char sep = s[g1];
+	const char *p2 = s + g1 + 1;
+	if (digit_run(p2) != want2 || p2[want2] != sep)
 		return false;
-	return elfproef(d);
+	const char *p3 = p2 + want2 + 1;
+	if (digit_run(p3) != 3)
+		return false;
+	const char *end = p3 + 3;
+	/* Not a part of a longer grouped number: "1.123.456.782", "123 456 782 12". */
+	if (s - start >= 2 && (is_sep(s[-1]) || s[-1] == '/') && is_digit(s[-2]))
+		return false;
+	if ((is_sep(end[0]) || end[0] == '/') && is_digit(end[1]))
+		return false;
+	int d[9], k = 0;
+	for (const char *q = s; q < end; q++)
+		if (is_digit(*q))
+			d[k++] = *q - '0';
+	return k == 9 && elfproef(d);
 }
 
 bool text_has_bsn(const char *s)
@@ -94,7 +106,7 @@ bool text_has_bsn(const char *s)
 			if (elfproef(d))
 				return true;
 		}
-		if (run == 3 && dotted_bsn_at(s, p))
+		if ((run == 3 || run == 4) && grouped_bsn_at(s, p))
 			return true;
 		p += run;
 	}
@@ -115,52 +127,132 @@ static bool small_number(const char *s, size_t min, size_t max, int *v, size_t *
 	return true;
 }
 
-static bool plausible(kr_date d, int last_year)
+static bool is_letter(char c)
 {
-	return d.y >= 1900 && d.y <= last_year && d.m >= 1 && d.m <= 12 && d.d >= 1 &&
-	       d.d <= kr_days_in_month(d.y, d.m);
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* A date starting at digit run p (the caller made sure p[-1] is no digit). */
-static bool date_at(const char *p, int last_year)
+static char lower(char c)
 {
-	kr_date d;
-	size_t a, b, c;
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
 
-	/* d-m-jjjj, dd-mm-jjjj, d/m/jjjj, dd/mm/jjjj (same separator twice). */
-	if (small_number(p, 1, 2, &d.d, &a)) {
-		char sep = p[a];
-		if ((sep == '-' || sep == '/') && small_number(p + a + 1, 1, 2, &d.m, &b) &&
-		    p[a + 1 + b] == sep && small_number(p + a + b + 2, 4, 4, &d.y, &c))
-			return plausible(d, last_year);
-		return false;
+/* Does s start with the lowercase word w (case-insensitive)? */
+static bool starts_with_ci(const char *s, const char *w)
+{
+	for (; *w; s++, w++)
+		if (lower(*s) != *w)
+			return false;
+	return true;
+}
+
+/* Dutch month name or abbreviation of exactly len letters at s: 1..12, or 0. */
+static int month_name(const char *s, size_t len)
+{
+	static const struct {
+		const char *name;
+		int m;
+	} names[] = {
+		{"januari", 1}, {"jan", 1}, {"februari", 2}, {"feb", 2}, {"maart", 3}, {"mrt", 3},
+		{"april", 4}, {"apr", 4}, {"mei", 5}, {"juni", 6}, {"jun", 6}, {"juli", 7}, {"jul", 7},
+		{"augustus", 8}, {"aug", 8}, {"september", 9}, {"sep", 9}, {"sept", 9}, {"oktober", 10},
+		{"okt", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == len && starts_with_ci(s, names[i].name))
+			return names[i].m;
+	return 0;
+}
+
+/* A birth word starting within the 40 bytes before p. */
+static bool birth_word_before(const char *start, const char *p)
+{
+	const char *from = p - start > 40 ? p - 40 : start;
+	for (const char *q = from; q < p; q++) {
+		if (q > start && is_letter(q[-1]))
+			continue;
+		if (!starts_with_ci(q, "geb"))
+			continue;
+		if (!is_letter(q[3]) || starts_with_ci(q, "geboren") || starts_with_ci(q, "geboorte") ||
+		    starts_with_ci(q, "gebdat"))
+			return true;
 	}
-	/* jjjj-mm-dd */
-	if (small_number(p, 4, 4, &d.y, &a) && p[4] == '-' &&
-	    small_number(p + 5, 2, 2, &d.m, &b) && p[7] == '-' &&
-	    small_number(p + 8, 2, 2, &d.d, &c))
-		return plausible(d, last_year);
 	return false;
 }
 
-bool text_has_birthdate_until(const char *s, int last_year)
+enum date_form { DATE_NONE, DATE_PLAIN, DATE_DOTTED };
+
+/* A date starting at digit run p (the caller made sure p[-1] is no digit). */
+static enum date_form date_at(const char *p, kr_date *d)
+{
+	size_t a, b, c;
+
+	/* d-m-jjjj, dd-mm-jjjj, d/m/jjjj, dd/mm/jjjj, d.m.jjjj, dd.mm.jjjj (same separator twice). */
+	if (small_number(p, 1, 2, &d->d, &a)) {
+		char sep = p[a];
+		if ((sep == '-' || sep == '/' || sep == '.') && small_number(p + a + 1, 1, 2, &d->m, &b) &&
+		    p[a + 1 + b] == sep && small_number(p + a + b + 2, 4, 4, &d->y, &c))
+			return sep == '.' ? DATE_DOTTED : DATE_PLAIN;
+		/* "12 maart 2015", "12 mrt. 2015" */
+		const char *q = p + a;
+		if (*q != ' ')
+			return DATE_NONE;
+		while (*q == ' ')
+			q++;
+		size_t len = 0;
+		while (is_letter(q[len]))
+			len++;
+		if (!(d->m = month_name(q, len)))
+			return DATE_NONE;
+		q += len;
+		if (*q == '.')
+			q++;
+		if (*q != ' ')
+			return DATE_NONE;
+		while (*q == ' ')
+			q++;
+		return small_number(q, 4, 4, &d->y, &c) ? DATE_PLAIN : DATE_NONE;
+	}
+	/* jjjj-mm-dd */
+	if (small_number(p, 4, 4, &d->y, &a) && p[4] == '-' &&
+	    small_number(p + 5, 2, 2, &d->m, &b) && p[7] == '-' &&
+	    small_number(p + 8, 2, 2, &d->d, &c))
+		return DATE_PLAIN;
+	return DATE_NONE;
+}
+
+bool text_has_birthdate_on(const char *s, kr_date today)
 {
 	if (s == NULL)
 		return false;
+	kr_date year_ago = {today.y - 1, today.m, today.d};
+	if (year_ago.d > kr_days_in_month(year_ago.y, year_ago.m))
+		year_ago.d = kr_days_in_month(year_ago.y, year_ago.m);
 	const char *p = s;
 	while (*p != '\0') {
 		if (!is_digit(*p)) {
 			p++;
 			continue;
 		}
-		if (date_at(p, last_year))
-			return true;
+		kr_date d;
+		enum date_form f = date_at(p, &d);
+		if (f != DATE_NONE && d.y >= 1900 && kr_date_valid(d) && kr_date_cmp(d, today) <= 0) {
+			if (birth_word_before(s, p))
+				return true;
+			if (f == DATE_PLAIN && kr_date_cmp(d, year_ago) < 0)
+				return true;
+		}
 		p += digit_run(p);
 	}
 	return false;
 }
 
+bool text_has_birthdate_until(const char *s, int last_year)
+{
+	return text_has_birthdate_on(s, (kr_date){last_year, 12, 31});
+}
+
 bool text_has_birthdate(const char *s)
 {
-	return text_has_birthdate_until(s, kr_date_today_utc().y);
+	return text_has_birthdate_on(s, kr_date_today_nl());
 }

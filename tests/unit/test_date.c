@@ -503,9 +503,29 @@ static void test_quarter_days(void **state)
 	assert_false(kr_quarter_valid((kr_quarter){ 1899, 1 }));
 }
 
+static void test_dutch_time(void **state)
+{
+	(void)state;
+	/* 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC */
+	int64_t mar29 = kr_days_from_civil((kr_date){ 2026, 3, 29 }) * 86400;
+	int64_t oct25 = kr_days_from_civil((kr_date){ 2026, 10, 25 }) * 86400;
+	assert_int_equal(kr_nl_utc_offset_hours(mar29 + 3599), 1);
+	assert_int_equal(kr_nl_utc_offset_hours(mar29 + 3600), 2);
+	assert_int_equal(kr_nl_utc_offset_hours(oct25 + 3599), 2);
+	assert_int_equal(kr_nl_utc_offset_hours(oct25 + 3600), 1);
+	assert_int_equal(kr_nl_utc_offset_hours(kr_days_from_civil((kr_date){ 2027, 1, 15 }) * 86400), 1);
+	char buf[KR_DATETIME_BUF];
+	assert_true(kr_datetime_reformat_nl("2026-11-22 23:29:00", buf));
+	assert_string_equal(buf, "23-11-2026 00:29"); /* after midnight in the Netherlands */
+	assert_true(kr_datetime_reformat_nl("2026-07-01 22:15:00", buf));
+	assert_string_equal(buf, "02-07-2026 00:15");
+	assert_false(kr_datetime_reformat_nl("gisteren", buf));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dutch_time),
 		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_valid_and_leap),
 		cmocka_unit_test(test_format),
