@@ -4,11 +4,12 @@
  * Fields such as learning-table notes or handover summaries are meant to be
  * anonymous. These checks spot the two most common slips — a BSN and a date
  * of birth — so that the form can warn before saving. They are heuristics
- * for a warning, not a guarantee and not a block: they miss BSNs written
- * with spaces and they flag ordinary dates too. They never modify the text.
+ * for a warning, not a guarantee and not a block. They never modify the text.
  */
 #ifndef KR_TEXTCHECK_H
 #define KR_TEXTCHECK_H
+
+#include "util/date.h"
 
 #include <stdbool.h>
 
@@ -20,23 +21,39 @@
 bool kr_bsn_valid(const char *nine_digits);
 
 /*
- * True when s contains a possible BSN that passes the elfproef: either a
- * run of exactly nine ASCII digits (not part of a longer digit run), or the
- * dotted form ddd.ddd.ddd not part of a longer dotted number. Letters
- * around the digits do not matter ("BSN123456782" is flagged). NULL: false.
+ * True when s contains a possible BSN that passes the elfproef, written as
+ *   - a run of exactly nine ASCII digits (not part of a longer digit run), or
+ *   - three groups 3-3-3 ("123.456.782", "123 456 782", "123-456-782") or
+ *     4-2-3 ("1234.56.782", the notation on Dutch documents), with the same
+ *     separator (dot, space or hyphen) between the groups, not part of a
+ *     longer grouped number ("1.123.456.782", "06-123-456-782" are not).
+ * Letters around the digits do not matter ("BSN123456782" is flagged).
+ * NULL: false.
  */
 bool text_has_bsn(const char *s);
 
 /*
- * True when s contains something that reads as a date of birth: a valid
- * calendar date with year 1900..the current UTC year, written d-m-jjjj,
- * dd-mm-jjjj, d/m/jjjj, dd/mm/jjjj or jjjj-mm-dd, not glued to more digits.
- * Any such date counts — the text cannot tell a birth date from an
- * appointment, so recent dates are flagged as well. NULL: false.
+ * True when s contains something that reads as a date of birth. A date is a
+ * valid calendar date from 1900 on, not after today, written
+ *   d-m-jjjj, dd-mm-jjjj, d/m/jjjj, dd/mm/jjjj, jjjj-mm-dd, d.m.jjjj,
+ *   dd.mm.jjjj, or with a Dutch month name: "12 maart 2015", "12 mrt. 2015",
+ * not glued to more digits. Such a date counts as a date of birth when
+ *   - a birth word stands shortly before it (within 40 bytes): "geboren",
+ *     "geboorte…" (geboortedatum), "gebdat…", or "geb" as a word ("geb.",
+ *     "geb:"), whatever the form of the date; or
+ *   - without a birth word, when it lies more than a year before today and
+ *     is written with dashes, slashes or a month name. Dotted dates without
+ *     a birth word never count ("versie 1.2.2020").
+ * So appointments ("volgende bijeenkomst op 10-12-2026") and recent dates do
+ * not warn; a birth date less than a year ago is only caught with a birth
+ * word. NULL: false.
  */
 bool text_has_birthdate(const char *s);
 
-/* As text_has_birthdate(), with the latest year counted given explicitly. */
+/* As text_has_birthdate(), with today given explicitly. */
+bool text_has_birthdate_on(const char *s, kr_date today);
+
+/* As text_has_birthdate(), with today taken as 31 December of last_year. */
 bool text_has_birthdate_until(const char *s, int last_year);
 
 #endif
