@@ -48,6 +48,8 @@ static const demo_user demo_users[] = {
 	{"secretaris", "Ingrid Hendriks", "Gemeente Venlo (demo)", ROLE_SECRETARIS,
 	 "procesbegeleider, secretaris leertafel"},
 	{"leertafellid", "Karin Willems", "JGZ Noord-Limburg (demo)", ROLE_LEERTAFELLID, "lid van de leertafel"},
+	{"leertafellid.politie", "Rob Verheijen", "Politie basisteam Venlo (demo)", ROLE_LEERTAFELLID,
+	 "lid van de leertafel (politie)"},
 	{"beleid", "Tom van der Linden", "Gemeente Venlo (demo)", ROLE_BELEID, "beleidsmedewerker gemeente"},
 	{"beheerder", "Ruud Gerards", "Gemeente Venlo (demo)", ROLE_BEHEERDER, "functioneel beheerder"},
 	{"teamleider.zuid", "Annelies Kersten", "Wijkteam Venlo-Zuid (demo)", ROLE_TEAMLEIDER,

@@ -7,7 +7,9 @@
 //   KETENREGIE_BIN=build/san/ketenregie node tests/http/leertafel.test.mjs
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test, run, startDaemon, Client, sql } from './lib.mjs';
 
@@ -571,6 +573,26 @@ test('CSV is well-formed Dutch Excel and neutralises formulas', async () => {
   const rep = parseCsv(r.text);
   for (const x of rep) for (const cell of x) assert.doesNotMatch(cell, /^[=+@]/);
   assert.ok(rep.some((x) => x[1] === `'${hostile}`));
+});
+
+// ------------------------------------------------------------------ QA findings
+
+test('the demo account list names leertafellid.politie once, at Politie basisteam Venlo', () => {
+  const bin = process.env.KETENREGIE_BIN ? path.resolve(ROOT, process.env.KETENREGIE_BIN) : path.join(ROOT, 'build/rel/ketenregie');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-demo-'));
+  try {
+    const db = path.join(dir, 'demo.db');
+    const env = { ...process.env, KETENREGIE_DEMO_PASSWORD: 'demo-ketenregie-2026' };
+    execFileSync(bin, ['migrate', '--db', db], { env, encoding: 'utf8', stdio: 'pipe' });
+    const out = execFileSync(bin, ['demo', '--db', db], { env, encoding: 'utf8', stdio: 'pipe' });
+    const lines = out.split('\n').filter((l) => /^\s+leertafellid\.politie\s/.test(l));
+    assert.equal(lines.length, 1, out);
+    assert.match(lines[0], /Rob Verheijen.*Politie basisteam Venlo \(demo\)/);
+    assert.deepEqual(sql(db, "SELECT u.name, o.name AS org FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.username = 'leertafellid.politie'").map((x) => [x.name, x.org]),
+      [['Rob Verheijen', 'Politie basisteam Venlo (demo)']]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 await run({ after: () => d.stop() });
