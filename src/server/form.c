@@ -150,6 +150,19 @@ static bool parse_int(const char *s, int64_t *out)
 	return true;
 }
 
+/* C0 controls (but tab, and newlines in multi-line text) and DEL: invisible,
+ * and able to corrupt terminals, logs and exports downstream. */
+static bool has_control_chars(const char *v, bool multiline)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if (*p == '\t' || (multiline && (*p == '\n' || *p == '\r')))
+			continue;
+		if (*p < 0x20 || *p == 0x7f)
+			return true;
+	}
+	return false;
+}
+
 static const field_spec *find_spec(const field_spec *specs, const char *name)
 {
 	for (const field_spec *sp = specs; sp && sp->name; sp++)
@@ -180,6 +193,8 @@ static const char *check_value(form *f, const field_spec *sp, const char *v)
 		return arena_printf(f->a, "Dit veld mag ten hoogste %u tekens bevatten (nu %zu).", max, chars);
 	if (*v == '\0')
 		return NULL; /* emptiness is judged by `required` */
+	if (sp->type != FT_TOKEN && has_control_chars(v, sp->type == FT_TEXT))
+		return "Dit veld bevat onzichtbare stuurtekens; typ de tekst opnieuw of plak hem als platte tekst.";
 	int64_t n;
 	kr_date d;
 	switch (sp->type) {

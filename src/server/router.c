@@ -245,6 +245,12 @@ void router_dispatch(request *rq)
 	r->handler(rq);
 	if (rq->res.status == 0)
 		respond_error(rq, 500);
+	/* Access was allowed; say so, and say when the request itself did not succeed
+	 * (a form shown again with errors, a conflict) so that the record does not
+	 * read like a change that happened. */
+	if (client_data && rq->res.status >= 400)
+		rq->audit.detail = arena_printf(rq->a, "%s (antwoord %d, niets gewijzigd)",
+		                                rq->audit.detail ? rq->audit.detail : rq->path, rq->res.status);
 	/* Fail closed: client data leaves only with its audit record committed. */
 	if (client_data &&
 	    !audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422)) {

@@ -106,6 +106,13 @@ static void test_validate(void **state)
 	assert_int_equal(parse(a, "naam=twee%0Aregels", &f), FORM_OK);
 	form_validate(&f, specs);
 	assert_non_null(form_error(&f, "naam"));
+	assert_int_equal(parse(a, "naam=esc%1B%5B31m&tekst=regel%0D%0Aregel%09tab", &f), FORM_OK);
+	form_validate(&f, specs);
+	assert_non_null(form_error(&f, "naam"));  /* ESC refused */
+	assert_null(form_error(&f, "tekst"));     /* CR LF and tab are fine in text */
+	assert_int_equal(parse(a, "tekst=bel%07", &f), FORM_OK);
+	form_validate(&f, specs);
+	assert_non_null(form_error(&f, "tekst"));
 	arena_free(a);
 }
 
