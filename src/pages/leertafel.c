@@ -34,7 +34,7 @@
 const char *lt_today(arena *a)
 {
 	char buf[KR_DATE_BUF];
-	kr_date_format_iso(kr_date_today_utc(), buf);
+	kr_date_format_iso(kr_date_today_nl(), buf);
 	return arena_strdup(a, buf);
 }
 
@@ -179,7 +179,7 @@ void page_leertafel_index(request *rq)
 {
 	arena *a = rq->a;
 	const char *today = lt_today(a);
-	int this_year = kr_date_today_utc().y;
+	int this_year = kr_date_today_nl().y;
 	int64_t year = this_year;
 	if (form_error(&rq->form, "jaar") || !form_int(&rq->form, "jaar", &year) || year < 2000 || year > 2100)
 		year = this_year;
@@ -416,17 +416,22 @@ void page_leertafel_meeting_update(request *rq)
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/bijeenkomsten/%lld", (long long)m.id));
 }
 
-/* The meeting's action list: actions born in it, and the open actions as of its date. */
+/* The meeting's action list: actions born in it, and the open actions, both with their
+ * status as of the meeting and "te laat" measured against `as_of`: the meeting's date, or
+ * today for a meeting still to come. A past meeting's list never changes afterwards. */
 typedef struct action_list {
 	action *fresh;
 	size_t nfresh;
 	action *open;
 	size_t nopen;
+	const char *as_of;
 } action_list;
 
 static void load_action_list(request *rq, const meeting *m, action_list *l)
 {
-	l->fresh = action_list_meeting_new(rq->a, m->id, &l->nfresh);
+	const char *today = lt_today(rq->a);
+	l->as_of = strcmp(m->held_on, today) < 0 ? m->held_on : today;
+	l->fresh = action_list_meeting_new(rq->a, m->id, m->held_on, &l->nfresh);
 	const char *since = meeting_previous_date(rq->a, m->id, m->held_on);
 	l->open = action_list_open_at(rq->a, m->id, m->held_on, since, &l->nopen);
 }
@@ -469,9 +474,9 @@ void page_leertafel_meeting_show(request *rq)
 	load_action_list(rq, &m, &l);
 	tv *fl = tv_list(a), *ol = tv_list(a);
 	for (size_t i = 0; i < l.nfresh; i++)
-		tv_push(fl, lt_action_tv(rq, &l.fresh[i], today));
+		tv_push(fl, lt_action_tv(rq, &l.fresh[i], l.as_of));
 	for (size_t i = 0; i < l.nopen; i++)
-		tv_push(ol, lt_action_tv(rq, &l.open[i], today));
+		tv_push(ol, lt_action_tv(rq, &l.open[i], l.as_of));
 	tv_set(ctx, "fresh", fl);
 	tv_set(ctx, "open", ol);
 	if (l.nfresh) {
@@ -517,7 +522,6 @@ void page_leertafel_meeting_csv(request *rq)
 		respond_error(rq, 404);
 		return;
 	}
-	const char *today = lt_today(a);
 	action_list l;
 	load_action_list(rq, &m, &l);
 	strbuf sb;
@@ -530,9 +534,9 @@ void page_leertafel_meeting_csv(request *rq)
 		csv_cell(&sb, head[i]);
 	csv_end_row(&sb);
 	for (size_t i = 0; i < l.nfresh; i++)
-		csv_action_row(&sb, a, "nieuw", &l.fresh[i], today);
+		csv_action_row(&sb, a, "nieuw", &l.fresh[i], l.as_of);
 	for (size_t i = 0; i < l.nopen; i++)
-		csv_action_row(&sb, a, "lopend", &l.open[i], today);
+		csv_action_row(&sb, a, "lopend", &l.open[i], l.as_of);
 	respond_csv(rq, arena_printf(a, "actielijst-leertafel-%s.csv", m.held_on), &sb);
 }
 

@@ -181,7 +181,7 @@ static bool find_birth(request *rq, birth *b)
 		b->year = b->plan.year;
 		return true;
 	}
-	b->year = kr_date_today_utc().y;
+	b->year = kr_date_today_nl().y;
 	b->have_plan = action_plan_for_year(rq->a, b->year, &b->plan);
 	return true;
 }
@@ -267,8 +267,11 @@ void page_leertafel_action_create(request *rq)
 	char due[11] = "", quarter[8] = "";
 	read_action(rq, &in, due, quarter, true);
 	in.meeting_id = b.in_meeting ? b.m.id : 0;
-	in.born_on = b.in_meeting ? b.m.held_on : lt_today(a);
-	in.status_on = in.born_on;
+	const char *today = lt_today(a);
+	in.born_on = b.in_meeting ? b.m.held_on : today;
+	/* The first status is dated when the action came to be: its meeting's date, or today
+	 * when that meeting is still to come (a status can never lie in the future). */
+	in.status_on = strcmp(in.born_on, today) > 0 ? today : in.born_on;
 	if (form_has_errors(&rq->form) || !db_begin()) {
 		action x = {0};
 		show_action_form(rq, 422, &x, &b, true);
@@ -444,7 +447,7 @@ static void show_action(request *rq, int status, const action *x, bool submitted
 		tv_set_str(e, "who", hist[i].user_name);
 		tv_set_str(e, "org", hist[i].org_name);
 		char buf[KR_DATETIME_BUF];
-		kr_datetime_reformat(hist[i].recorded_at, buf);
+		kr_datetime_reformat_nl(hist[i].recorded_at, buf);
 		tv_set_str(e, "recorded_at", buf);
 		tv_push(hl, e);
 	}
@@ -456,7 +459,7 @@ static void show_action(request *rq, int status, const action *x, bool submitted
 		tv_set_str(e, "what", ch[i].what);
 		tv_set_str(e, "who", ch[i].user_name);
 		char buf[KR_DATETIME_BUF];
-		kr_datetime_reformat(ch[i].changed_at, buf);
+		kr_datetime_reformat_nl(ch[i].changed_at, buf);
 		tv_set_str(e, "at", buf);
 		tv_set_bool(e, "after_adoption", ch[i].after_adoption);
 		tv_push(cl, e);
@@ -516,9 +519,10 @@ void page_leertafel_action_status(request *rq)
 	const char *today = lt_today(a);
 	if (!form_error(f, "status_on") && *on && strcmp(on, today) > 0)
 		form_add_error(f, "status_on", "De datum van de status mag niet in de toekomst liggen.");
-	else if (!form_error(f, "status_on") && *on && strcmp(on, x.born_on) < 0)
+	else if (!form_error(f, "status_on") && *on && strcmp(on, action_exists_from(&x)) < 0)
 		form_add_error(f, "status_on",
-		               arena_printf(a, "De datum ligt vóór het ontstaan van de actie (%s).", lt_date(a, x.born_on)));
+		               arena_printf(a, "De datum ligt vóór het ontstaan van de actie (%s).",
+		                            lt_date(a, action_exists_from(&x))));
 	if (!form_error(f, "status_note") && strcmp(status, "rood") == 0 && !*form_str(f, "status_note"))
 		form_add_error(f, "status_note", "Licht bij ‘rood’ toe waarom de actie is vastgelopen.");
 	lt_check_client_data(rq, status_text_fields);

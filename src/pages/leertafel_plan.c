@@ -33,7 +33,7 @@ static void show_plan_form(request *rq, int status)
 		tv_set_str(v, "year", form_str(&rq->form, "year"));
 		tv_set_str(v, "title", form_str(&rq->form, "title"));
 	} else {
-		int y = kr_date_today_utc().y + 1;
+		int y = kr_date_today_nl().y + 1;
 		tv_set_int(v, "year", y);
 		tv_set_str(v, "title", arena_printf(rq->a, "Actieplan leertafel %d", y));
 	}

@@ -51,6 +51,11 @@ bool action_is_overdue(const char *due_on, const char *status, const char *today
 	return action_status_index(status) != LT_AFGEROND && kr_date_cmp(due, now) < 0;
 }
 
+const char *action_exists_from(const action *x)
+{
+	return strcmp(x->recorded_on, x->born_on) < 0 ? x->recorded_on : x->born_on;
+}
+
 const char *action_parse_when(const char *deadline, const char *quarter, char due_out[11], char quarter_out[8],
                               const char **field)
 {
@@ -88,7 +93,7 @@ const char *action_parse_when(const char *deadline, const char *quarter, char du
 /* Columns before and after the three status columns (current or as of a date). */
 #define ACTION_COLS_A                                                                                         \
 	"SELECT a.id, a.plan_id, p.year, COALESCE(p.adopted_on, ''), COALESCE(a.meeting_id, 0),"              \
-	" COALESCE(m.held_on, ''), a.born_on, a.wat, a.hoe, COALESCE(a.due_on, ''), a.quarter,"               \
+	" COALESCE(m.held_on, ''), COALESCE(m.held_on, a.born_on), date(a.created_at), a.wat, a.hoe, COALESCE(a.due_on, ''), a.quarter,"               \
 	" a.actielijn_id, COALESCE(a.tag_id, 0), COALESCE(a.werkgroep_id, 0), l.name, COALESCE(t.name, ''),"  \
 	" COALESCE(w.name, ''), l.position, "
 #define ACTION_COLS_B                                                                                         \
@@ -115,6 +120,7 @@ static void read_action(arena *a, sqlite3_stmt *st, action *x)
 	x->meeting_id = sqlite3_column_int64(st, c++);
 	x->meeting_held_on = db_text(a, st, c++);
 	x->born_on = db_text(a, st, c++);
+	x->recorded_on = db_text(a, st, c++);
 	x->wat = db_text(a, st, c++);
 	x->hoe = db_text(a, st, c++);
 	x->due_on = db_text(a, st, c++);
@@ -167,10 +173,18 @@ action *action_list_plan(arena *a, int64_t plan_id, size_t *n)
 	return read_all(a, st, n);
 }
 
-action *action_list_meeting_new(arena *a, int64_t meeting_id, size_t *n)
+action *action_list_meeting_new(arena *a, int64_t meeting_id, const char *as_of, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(ACTION_SELECT " WHERE a.meeting_id = ?1 ORDER BY a.id");
+	sqlite3_stmt *st = db_stmt(
+		ACTION_COLS_A "s.status, s.note, s.status_on" ACTION_COLS_B
+		" JOIN lt_action_status s ON s.id = COALESCE("
+		"   (SELECT s2.id FROM lt_action_status s2 WHERE s2.action_id = a.id AND s2.status_on <= ?2"
+		"     ORDER BY s2.status_on DESC, s2.id DESC LIMIT 1),"
+		"   (SELECT s3.id FROM lt_action_status s3 WHERE s3.action_id = a.id"
+		"     ORDER BY s3.status_on, s3.id LIMIT 1))"
+		" WHERE a.meeting_id = ?1 ORDER BY a.id");
 	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
 	return read_all(a, st, n);
 }
 
@@ -180,7 +194,7 @@ action *action_list_open_at(arena *a, int64_t meeting_id, const char *held_on, c
 		ACTION_COLS_A "s.status, s.note, s.status_on" ACTION_COLS_B
 		" JOIN lt_action_status s ON s.id = (SELECT s2.id FROM lt_action_status s2"
 		"   WHERE s2.action_id = a.id AND s2.status_on <= ?2 ORDER BY s2.status_on DESC, s2.id DESC LIMIT 1)"
-		" WHERE a.born_on <= ?2 AND COALESCE(a.meeting_id, 0) <> ?1"
+		" WHERE COALESCE(m.held_on, a.born_on) <= ?2 AND COALESCE(a.meeting_id, 0) <> ?1"
 		"   AND (a.meeting_id IS NULL OR m.held_on < ?2 OR (m.held_on = ?2 AND a.meeting_id < ?1))"
 		"   AND (s.status <> 'afgerond' OR s.status_on > ?3)"
 		" ORDER BY COALESCE(a.due_on, '9999-12-31'), a.id");

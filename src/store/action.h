@@ -60,7 +60,8 @@ typedef struct action {
 	const char *plan_adopted_on; /* "" when the plan is not adopted */
 	int64_t meeting_id;          /* 0 when born in the plan */
 	const char *meeting_held_on; /* "" when born in the plan */
-	const char *born_on;
+	const char *born_on;     /* the meeting's date (follows it), or the day born in the plan */
+	const char *recorded_on; /* the day it was entered (UTC date of created_at) */
 	const char *wat, *hoe;
 	const char *due_on;  /* "" when none */
 	const char *quarter; /* "" unless given as quarter */
@@ -106,10 +107,16 @@ typedef struct action_input {
 } action_input;
 
 bool action_get(arena *a, int64_t id, action *out);
+/* The first day an action exists, for dating its statuses: the earlier of the day it was born
+ * (its meeting's date, or the day it was put in the plan) and the day it was recorded — an
+ * action added to the list of a future meeting exists from the moment it was recorded. */
+const char *action_exists_from(const action *x);
+
 /* The plan's actions, by actielijn position and id. */
 action *action_list_plan(arena *a, int64_t plan_id, size_t *n);
-/* Actions born in this meeting. */
-action *action_list_meeting_new(arena *a, int64_t meeting_id, size_t *n);
+/* Actions born in this meeting; status fields hold the status as of as_of (ISO), or the
+ * first status when none is that old. */
+action *action_list_meeting_new(arena *a, int64_t meeting_id, const char *as_of, size_t *n);
 /* Actions born before held_on (ISO) and not in meeting_id, whose status as of held_on is
  * not afgerond, or became afgerond after since (ISO, "" = ever); status fields hold the
  * status as of held_on. */

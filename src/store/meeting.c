@@ -139,7 +139,13 @@ bool meeting_update(const meeting *m)
 	sqlite3_bind_text(st, 6, m->agenda, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, m->notes, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->decisions, -1, SQLITE_STATIC);
-	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+	if (!db_done(st) || sqlite3_changes(db_conn()) != 1)
+		return false;
+	/* The actions born in the meeting are born on its (new) date. */
+	sqlite3_stmt *born = db_stmt("UPDATE lt_action SET born_on = ?2 WHERE meeting_id = ?1");
+	sqlite3_bind_int64(born, 1, m->id);
+	sqlite3_bind_text(born, 2, m->held_on, -1, SQLITE_STATIC);
+	return db_done(born);
 }
 
 attendance *meeting_attendance(arena *a, int64_t meeting_id, size_t *n)

@@ -46,6 +46,7 @@ bool meeting_next(arena *a, const char *today, meeting *out);
 const char *meeting_previous_date(arena *a, int64_t id, const char *held_on);
 
 int64_t meeting_create(const meeting *m, int64_t user_id);
+/* Also moves the birth date of the actions born in the meeting to its new date. */
 bool meeting_update(const meeting *m);
 
 /* Every active organisation (and inactive ones that were recorded), by name, with the

@@ -595,4 +595,85 @@ test('the demo account list names leertafellid.politie once, at Politie basistea
   }
 });
 
+const isoDay = (offsetDays = 0) => {
+  const t = new Date(Date.now() + offsetDays * 86_400_000);
+  return t.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+};
+const lastId = (table) => Number(one(`SELECT max(id) AS id FROM ${table}`).id);
+
+test('an action of a future meeting takes a status today; its birth date follows the meeting date', async () => {
+  const c = await as('secretaris');
+  const future = isoDay(30), later = isoDay(45), today = isoDay(0), yesterday = isoDay(-1);
+  let r = await c.post('/leertafel/bijeenkomsten/nieuw', { held_on: future, location: 'Zaal toekomst' });
+  assert.equal(r.status, 303);
+  const m = Number(r.location.split('/').pop());
+  r = await c.post('/leertafel/acties/nieuw', { bijeenkomst: String(m), wat: 'Actie voor een komende bijeenkomst', owner: String(ORG.vt()),
+    quarter: `Q4 ${future.slice(0, 4)}`, actielijn: String(lijn('Stoppen en duurzaam oplossen')), status: 'groen' });
+  assert.equal(r.status, 303, r.text.match(/field-error[^<]*/g)?.join(' | '));
+  const a = lastId('lt_action');
+  assert.equal(one(`SELECT status_on FROM lt_action WHERE id = ${a}`).status_on, today, 'first status dated today, not in the future');
+
+  r = await c.post(`/leertafel/acties/${a}/status`, { status: 'oranje', status_note: 'Start later', status_on: today });
+  assert.equal(r.status, 303, r.text.match(/field-error[^<]*/g)?.join(' | '));
+  assert.equal(one(`SELECT status FROM lt_action WHERE id = ${a}`).status, 'oranje', 'the update became the current status');
+  r = await c.post(`/leertafel/acties/${a}/status`, { status: 'rood', status_note: 'x', status_on: yesterday });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /De datum ligt vóór het ontstaan van de actie/);
+
+  // the meeting moves: the action's birth date moves with it
+  r = await c.post(`/leertafel/bijeenkomsten/${m}/bewerken`, { held_on: later, location: 'Zaal toekomst' });
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT born_on FROM lt_action WHERE id = ${a}`).born_on, later);
+  r = await c.get(`/leertafel/acties/${a}`);
+  assert.ok(r.text.includes(`${later.slice(8, 10)}-${later.slice(5, 7)}-${later.slice(0, 4)}`));
+});
+
+test('a past meeting\'s action list stays as it was: statuses and "te laat" as of the meeting date (page and CSV)', async () => {
+  const c = await as('secretaris');
+  const meetingOn = async (held_on) => {
+    const res = await c.post('/leertafel/bijeenkomsten/nieuw', { held_on, location: 'Zaal 2023' });
+    assert.equal(res.status, 303);
+    return Number(res.location.split('/').pop());
+  };
+  const mA = await meetingOn('2023-03-01');
+  const mB = await meetingOn('2023-03-15');
+  const mC = await meetingOn('2023-06-01');
+  const mk = async (wat, when) => {
+    const res = await c.post('/leertafel/acties/nieuw', { bijeenkomst: String(mA), wat, owner: String(ORG.vt()), ...when,
+      actielijn: String(lijn('Stoppen en duurzaam oplossen')), status: 'groen' });
+    assert.equal(res.status, 303, res.text.match(/field-error[^<]*/g)?.join(' | '));
+    return lastId('lt_action');
+  };
+  const done = await mk('Afgerond na de bijeenkomst 2023', { quarter: 'Q3 2023' });
+  const late = await mk('Te laat na april 2023', { deadline: '2023-04-01' });
+  for (const [status, on] of [['oranje', '2023-05-01'], ['afgerond', '2023-09-01']]) {
+    const res = await c.post(`/leertafel/acties/${done}/status`, { status, status_note: 'stand', status_on: on });
+    assert.equal(res.status, 303);
+  }
+  const rowOf = (html, wat) => html.slice(html.lastIndexOf('<tr', html.indexOf(wat)), html.indexOf('</tr>', html.indexOf(wat)));
+
+  // the meeting where both were born: statuses as of 01-03-2023, not today's
+  let r = await c.get(`/leertafel/bijeenkomsten/${mA}`);
+  assert.match(rowOf(r.text, 'Afgerond na de bijeenkomst 2023'), /stoplicht--groen/);
+  assert.doesNotMatch(rowOf(r.text, 'Afgerond na de bijeenkomst 2023'), /stoplicht--afgerond/);
+  assert.doesNotMatch(rowOf(r.text, 'Te laat na april 2023'), /te laat/);
+  let csv = parseCsv((await c.get(`/leertafel/bijeenkomsten/${mA}/actielijst.csv`)).text);
+  assert.deepEqual(csv.filter((x) => x[0] === 'nieuw').map((x) => [x[2], x[10], x[11]]),
+    [['Afgerond na de bijeenkomst 2023', 'groen', 'nee'], ['Te laat na april 2023', 'groen', 'nee']]);
+
+  // two weeks later: not yet late (due 01-04-2023), although it is late today
+  r = await c.get(`/leertafel/bijeenkomsten/${mB}`);
+  assert.doesNotMatch(rowOf(r.text, 'Te laat na april 2023'), /te laat/);
+  csv = parseCsv((await c.get(`/leertafel/bijeenkomsten/${mB}/actielijst.csv`)).text);
+  assert.deepEqual(csv.find((x) => x[2] === 'Te laat na april 2023').slice(10, 12), ['groen', 'nee']);
+
+  // in June it was late, and the other action was oranje (afgerond only in September)
+  r = await c.get(`/leertafel/bijeenkomsten/${mC}`);
+  assert.match(rowOf(r.text, 'Te laat na april 2023'), /\(te laat\)/);
+  assert.match(rowOf(r.text, 'Afgerond na de bijeenkomst 2023'), /stoplicht--oranje/);
+  csv = parseCsv((await c.get(`/leertafel/bijeenkomsten/${mC}/actielijst.csv`)).text);
+  assert.deepEqual(csv.find((x) => x[2] === 'Te laat na april 2023').slice(10, 12), ['groen', 'ja']);
+  assert.deepEqual(csv.find((x) => x[2] === 'Afgerond na de bijeenkomst 2023').slice(10, 12), ['oranje', 'nee']);
+});
+
 await run({ after: () => d.stop() });
