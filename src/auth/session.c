@@ -150,6 +150,7 @@ bool session_start(request *rq, int64_t user_id)
 	}
 	if (!db_commit())
 		return false;
+	rq->csrf = csrf; /* forms in this very answer carry the new session's token */
 	/* A session cookie (no Max-Age): it ends with the browser as well. */
 	set_cookie(rq, "kr_session", token, -1);
 	set_cookie(rq, "kr_login", "", 0);

@@ -11,6 +11,8 @@
 #include "auth/session.h"
 #include "auth/throttle.h"
 #include "server/respond.h"
+#include "server/router.h"
+#include "view/html.h"
 #include "store/db.h"
 #include "store/user.h"
 
@@ -22,11 +24,83 @@ static void show_login(request *rq, int status, const char *message)
 	tv *ctx = page_ctx(rq, "Inloggen");
 	tv_set_str(ctx, "csrf", session_login_token(rq));
 	page_add_form(ctx, &rq->form);
+	/* a form carried along from an expired session stays with the retry */
+	if (form_get(&rq->form, "resume_to")) {
+		tv_set_bool(ctx, "expired", true);
+		tv_set_str(ctx, "resume_to", form_str(&rq->form, "resume_to"));
+		tv_set_str(ctx, "resume", form_get(&rq->form, "resume") ? form_get(&rq->form, "resume") : "");
+	}
 	if (message)
 		tv_set_str(ctx, "message", message);
 	if (form_get(&rq->form, "gezet"))
 		tv_set_bool(ctx, "password_set", true);
 	respond_page(rq, status, "login", ctx);
+}
+
+/* The submitted body without its csrf field, re-encoded: what the user typed. */
+static const char *body_without_csrf(request *rq)
+{
+	form_limits lim = {.max_fields = 10000, .max_value = 1024 * 1024};
+	form_field *fields;
+	size_t n;
+	if (form_parse(rq->a, rq->body, rq->body_len, &lim, &fields, &n) != FORM_OK)
+		return NULL;
+	strbuf sb;
+	sb_init(&sb, rq->a);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(fields[i].name, "csrf") == 0)
+			continue;
+		if (sb.len)
+			sb_putc(&sb, '&');
+		url_encode(&sb, fields[i].name, strlen(fields[i].name));
+		sb_putc(&sb, '=');
+		url_encode(&sb, fields[i].value, fields[i].len);
+	}
+	return sb.data;
+}
+
+void login_show_expired(request *rq)
+{
+	const char *kept = body_without_csrf(rq);
+	if (!kept) {
+		respond_error(rq, 403);
+		return;
+	}
+	tv *ctx = page_ctx(rq, "Sessie verlopen");
+	tv_set_str(ctx, "csrf", session_login_token(rq));
+	tv_set_bool(ctx, "expired", true);
+	tv_set_str(ctx, "resume_to", rq->path);
+	tv_set_str(ctx, "resume", kept);
+	tv *values = tv_obj(rq->a);
+	tv_set(ctx, "form", values);
+	respond_page(rq, 403, "login", ctx);
+}
+
+/* After a login that carried a form along: the page that sends it on, with the
+ * new session's token, once the user confirms. */
+static bool show_resume(request *rq, unsigned roles)
+{
+	const char *to = form_str(&rq->form, "resume_to");
+	const char *data = form_get(&rq->form, "resume");
+	if (!*to || !data || !router_allows("POST", to, roles))
+		return false;
+	form_limits lim = {.max_fields = 10000, .max_value = 1024 * 1024};
+	form_field *fields;
+	size_t n;
+	if (form_parse(rq->a, data, strlen(data), &lim, &fields, &n) != FORM_OK)
+		return false;
+	tv *ctx = page_ctx(rq, "Formulier opnieuw versturen");
+	tv_set_str(ctx, "resume_to", to);
+	tv *list = tv_list(rq->a);
+	for (size_t i = 0; i < n; i++) {
+		tv *f = tv_obj(rq->a);
+		tv_set_str(f, "name", fields[i].name);
+		tv_set_str(f, "value", fields[i].value);
+		tv_push(list, f);
+	}
+	tv_set(ctx, "fields", list);
+	respond_page(rq, 200, "login_resume", ctx);
+	return true;
 }
 
 void page_login_form(request *rq)
@@ -92,6 +166,9 @@ void page_login_submit(request *rq)
 	}
 	auth_user who = {.id = id, .username = username};
 	audit_event(rq, &who, username, "login", "session", 0, true, NULL);
+	user_rec me;
+	if (form_get(&rq->form, "resume_to") && user_get(rq->a, id, &me) && show_resume(rq, me.roles))
+		return;
 	respond_redirect(rq, "/");
 }
 

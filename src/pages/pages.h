@@ -18,6 +18,10 @@ void page_login_submit(request *rq);
 void page_login_logout(request *rq);
 void page_login_reset_form(request *rq);
 void page_login_reset_submit(request *rq);
+/* A POST arrived after the session ended (idle timeout, logout elsewhere): answer
+ * 403 with a login form that carries the submitted fields along, so that nothing
+ * typed is lost. Called by the router, never from the route table. */
+void login_show_expired(request *rq);
 /* home.c */
 void page_home_show(request *rq);
 bool home_panels_check(char *err, size_t errlen);

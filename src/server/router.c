@@ -11,6 +11,7 @@
 #include "auth/audit.h"
 #include "auth/roles.h"
 #include "auth/session.h"
+#include "pages/pages.h"
 #include "server/config.h"
 #include "server/respond.h"
 
@@ -211,6 +212,8 @@ void router_dispatch(request *rq)
 		if (!rq->user) {
 			if (strcmp(rq->method, "GET") == 0)
 				respond_redirect(rq, "/login");
+			else if (same_origin(rq) && rq->body_len > 0 && !rq->body_too_large)
+				login_show_expired(rq); /* 403, with a way back that keeps the input */
 			else
 				respond_error(rq, 403);
 			return;

@@ -29,6 +29,9 @@ static const field_spec login_query[] = {
 static const field_spec login_fields[] = {
 	{.name = "username", .type = FT_LINE, .required = true, .max_chars = 64, .label = "Gebruikersnaam"},
 	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Wachtwoord"},
+	/* a form carried along from an expired session (see login_show_expired) */
+	{.name = "resume_to", .type = FT_LINE, .max_chars = 200},
+	{.name = "resume", .type = FT_TOKEN, .max_chars = 1024 * 1024},
 	{0},
 };
 static const field_spec reset_query[] = {

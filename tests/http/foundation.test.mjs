@@ -223,6 +223,37 @@ test('logout ends the session server-side', async () => {
   assert.equal(replay.location, '/login');
 });
 
+test('a form sent after the session expired is not lost: log in again and send it on', async () => {
+  const c = new Client(d.baseUrl);
+  await c.login('beheerder');
+  await c.get('/beheer/organisaties/nieuw');
+  const uid = sql(d.db, "SELECT id FROM app_user WHERE username = 'beheerder'")[0].id;
+  execFileSync('sqlite3', [d.db, `UPDATE session SET last_seen = last_seen - 20*60 WHERE user_id = ${uid}`]);
+  const expired = await c.post('/beheer/organisaties/nieuw', [['name', 'Kinderopvang <Zonnetje> & co'], ['kind', 'kinderopvang']]);
+  assert.equal(expired.status, 403);
+  assert.match(expired.text, /Uw sessie is verlopen/);
+  assert.match(expired.text, /name="resume_to" value="\/beheer\/organisaties\/nieuw"/);
+  const resume = /name="resume" value="([^"]*)"/.exec(expired.text)[1].replace(/&amp;/g, '&').replace(/&#61;/g, '=').replace(/&#39;/g, "'");
+  assert.match(resume, /Zonnetje/);
+  assert.doesNotMatch(resume, /csrf/);
+  assert.equal(sql(d.db, "SELECT count(*) AS n FROM organisation WHERE name LIKE 'Kinderopvang%'")[0].n, 0);
+  const again = await c.post('/login', [['username', 'beheerder'], ['password', DEMO_PASSWORD],
+    ['resume_to', '/beheer/organisaties/nieuw'], ['resume', resume]]);
+  assert.equal(again.status, 200);
+  assert.match(again.text, /Formulier opnieuw versturen/);
+  assert.match(again.text, /<form method="post" action="\/beheer\/organisaties\/nieuw">/);
+  assert.match(again.text, /<input type="hidden" name="name" value="Kinderopvang &lt;Zonnetje&gt; &amp; co">/);
+  const sent = await c.post('/beheer/organisaties/nieuw', [['name', 'Kinderopvang <Zonnetje> & co'], ['kind', 'kinderopvang']]);
+  assert.equal(sent.status, 303);
+  assert.equal(sql(d.db, "SELECT count(*) AS n FROM organisation WHERE name = 'Kinderopvang <Zonnetje> & co'")[0].n, 1);
+  // a carried-along form is never sent on to a route the user may not use
+  const other = new Client(d.baseUrl);
+  await other.get('/login');
+  const sneaky = await other.post('/login', [['username', 'vt'], ['password', DEMO_PASSWORD],
+    ['resume_to', '/beheer/organisaties/nieuw'], ['resume', 'name=x&kind=ggz']]);
+  assert.equal(sneaky.status, 303);
+});
+
 test('idle timeout and absolute lifetime end sessions', async () => {
   const c = new Client(d.baseUrl);
   await c.login('beleid');
