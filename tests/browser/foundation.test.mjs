@@ -106,4 +106,27 @@ test('administration pages pass axe and create a user by keyboard-friendly form'
   await context.close();
 });
 
+test('session expires while typing: log in again, send the form on, nothing lost', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, daemon.baseUrl, 'beheerder', DEMO_PASSWORD);
+  await page.goto(`${daemon.baseUrl}/beheer/organisaties/nieuw`);
+  await page.fill('#name', 'GGZ Oost (na verlopen sessie)');
+  await page.selectOption('#kind', 'ggz');
+  execFileSync('sqlite3', [daemon.db, "UPDATE session SET last_seen = last_seen - 3600"]);
+  await page.click('button:has-text("Opslaan")');
+  assert.match(await page.locator('h1').innerText(), /Uw sessie is verlopen/);
+  await checkA11y(page, 'session expired');
+  await page.fill('#username', 'beheerder');
+  await page.fill('#password', DEMO_PASSWORD);
+  await page.click('form.login-form button[type=submit]');
+  assert.match(await page.locator('h1').innerText(), /Formulier opnieuw versturen/);
+  await checkA11y(page, 'resume form');
+  await page.click('button:has-text("Formulier opnieuw versturen")');
+  await page.waitForURL('**/beheer');
+  assert.match(await page.content(), /GGZ Oost \(na verlopen sessie\)/);
+  await context.close();
+});
+
 await run({ after: async () => { await browser.close(); await daemon.stop(); } });
