@@ -93,7 +93,7 @@ tv *lt_action_tv(request *rq, const action *x, const char *today)
 	tv_set_str(o, "tag", x->tag);
 	tv_set_str(o, "werkgroep", x->werkgroep);
 	tv_set_str(o, "status", x->status);
-	tv_set_str(o, "status_meaning", action_status_meaning(x->status));
+	tv_set_str(o, "status_meaning", action_status_extra(x->status));
 	tv_set_str(o, "status_note", x->status_note);
 	tv_set_str(o, "status_on", lt_date(a, x->status_on));
 	tv_set_bool(o, "overdue", action_is_overdue(x->due_on, x->status, today));
@@ -233,6 +233,7 @@ void page_leertafel_index(request *rq)
 		tv_set_str(o, "title", plans[i].title);
 		tv_set_str(o, "adopted_on", lt_date(a, plans[i].adopted_on));
 		tv_set_int(o, "nactions", plans[i].nactions);
+		tv_set_str(o, "nactions_text", action_count_text(a, plans[i].nactions));
 		tv_push(pl, o);
 	}
 	tv_set(ctx, "plans", pl);

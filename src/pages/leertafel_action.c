@@ -23,6 +23,7 @@
 #include "view/markdown.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const action_text_fields[] = {"wat", "hoe", "status_note", NULL};
@@ -55,7 +56,7 @@ static tv *status_options(request *rq, const char *selected)
 	for (int i = 0; i < LT_NSTATUS; i++) {
 		tv *o = tv_obj(rq->a);
 		tv_set_str(o, "value", action_statuses[i]);
-		tv_set_str(o, "meaning", action_status_meaning(action_statuses[i]));
+		tv_set_str(o, "meaning", action_status_extra(action_statuses[i]));
 		tv_set_bool(o, "selected", selected && strcmp(selected, action_statuses[i]) == 0);
 		tv_push(list, o);
 	}
@@ -203,7 +204,7 @@ void page_leertafel_action_new(request *rq)
 }
 
 /* Read and check the action form into in; adds field errors. */
-static void read_action(request *rq, action_input *in, char due[11], char quarter[8], bool create)
+static void read_action(request *rq, action_input *in, char due[11], char quarter[8], bool create, int plan_year)
 {
 	arena *a = rq->a;
 	form *f = &rq->form;
@@ -231,6 +232,15 @@ static void read_action(request *rq, action_input *in, char due[11], char quarte
 	const char *msg = NULL;
 	if (!form_error(f, "deadline") && !form_error(f, "quarter"))
 		msg = action_parse_when(form_str(f, "deadline"), form_str(f, "quarter"), due, quarter, &field);
+	/* A deadline belongs to the plan's year, give or take one year (carried-over actions). */
+	if (!msg && plan_year > 0) {
+		int y = atoi(due);
+		field = *quarter ? "quarter" : "deadline";
+		if (y < plan_year - 1 || y > plan_year + 1)
+			msg = arena_printf(a, "Kies %s in %d, %d of %d: de actie hoort bij het actieplan %d.",
+			                   *quarter ? "een kwartaal" : "een datum", plan_year - 1, plan_year, plan_year + 1,
+			                   plan_year);
+	}
 	if (msg)
 		form_add_error(f, field, msg);
 	in->due_on = msg ? "" : due;
@@ -265,7 +275,7 @@ void page_leertafel_action_create(request *rq)
 	}
 	action_input in = {0};
 	char due[11] = "", quarter[8] = "";
-	read_action(rq, &in, due, quarter, true);
+	read_action(rq, &in, due, quarter, true, b.year);
 	in.meeting_id = b.in_meeting ? b.m.id : 0;
 	const char *today = lt_today(a);
 	in.born_on = b.in_meeting ? b.m.held_on : today;
@@ -346,6 +356,34 @@ static bool same_ids(const int64_t *p, size_t np, const action_org *ao, size_t n
 	return distinct == others;
 }
 
+/* "Owner (eigenaar), Other, …" for the organisations of an action input. */
+static const char *orgs_text(request *rq, const action_input *in)
+{
+	strbuf sb;
+	sb_init(&sb, rq->a);
+	org o;
+	if (org_get(rq->a, in->owner_id, &o))
+		sb_printf(&sb, "%s (eigenaar)", o.name);
+	for (size_t i = 0; i < in->nparticipants; i++) {
+		bool dup = in->participants[i] == in->owner_id;
+		for (size_t k = 0; k < i; k++)
+			dup = dup || in->participants[k] == in->participants[i];
+		if (!dup && org_get(rq->a, in->participants[i], &o))
+			sb_printf(&sb, "%s%s", sb.len ? ", " : "", o.name);
+	}
+	return sb.len ? sb.data : "";
+}
+
+/* Name of an actielijn/tag (kind "lijn"/"tag") or werkgroep; "" for 0 or unknown. */
+static const char *item_name(request *rq, const char *kind, int64_t id)
+{
+	lt_item it;
+	if (id <= 0)
+		return "";
+	bool found = strcmp(kind, "werkgroep") == 0 ? werkgroep_get(rq->a, id, &it) : actielijn_get(rq->a, id, &it);
+	return found ? it.name : "";
+}
+
 void page_leertafel_action_update(request *rq)
 {
 	arena *a = rq->a;
@@ -358,37 +396,40 @@ void page_leertafel_action_update(request *rq)
 	birth_of(rq, &x, &b);
 	action_input in = {0};
 	char due[11] = "", quarter[8] = "";
-	read_action(rq, &in, due, quarter, false);
+	read_action(rq, &in, due, quarter, false, x.plan_year);
 	if (form_has_errors(&rq->form)) {
 		show_action_form(rq, 422, &x, &b, true);
 		return;
 	}
-	strbuf what;
-	sb_init(&what, a);
 	size_t nao;
 	action_org *ao = action_orgs(a, x.id, &nao);
 	struct {
 		bool changed;
-		const char *name;
+		const char *name, *old, *new;
 	} diffs[] = {
-		{strcmp(in.wat, x.wat) != 0, "wat"},
-		{strcmp(in.hoe, x.hoe) != 0, "hoe"},
-		{!same_ids(in.participants, in.nparticipants, ao, nao, in.owner_id), "wie"},
-		{strcmp(in.due_on, x.due_on) != 0 || strcmp(in.quarter, x.quarter) != 0, "wanneer"},
-		{in.actielijn_id != x.actielijn_id, "actielijn"},
-		{in.tag_id != x.tag_id, "doen/delen/leren"},
-		{in.werkgroep_id != x.werkgroep_id, "werkgroep"},
+		{strcmp(in.wat, x.wat) != 0, "wat", x.wat, in.wat},
+		{strcmp(in.hoe, x.hoe) != 0, "hoe", x.hoe, in.hoe},
+		{!same_ids(in.participants, in.nparticipants, ao, nao, in.owner_id), "wie", x.orgs_text, orgs_text(rq, &in)},
+		{strcmp(in.due_on, x.due_on) != 0 || strcmp(in.quarter, x.quarter) != 0, "wanneer", lt_when(a, &x),
+		 *in.quarter ? in.quarter : lt_date(a, in.due_on)},
+		{in.actielijn_id != x.actielijn_id, "actielijn", x.actielijn, item_name(rq, "lijn", in.actielijn_id)},
+		{in.tag_id != x.tag_id, "doen/delen/leren", x.tag, item_name(rq, "tag", in.tag_id)},
+		{in.werkgroep_id != x.werkgroep_id, "werkgroep", x.werkgroep, item_name(rq, "werkgroep", in.werkgroep_id)},
 	};
+	/* What was adopted stays readable: every changed field with its old and new value. */
+	strbuf what;
+	sb_init(&what, a);
 	for (size_t i = 0; i < sizeof diffs / sizeof diffs[0]; i++)
 		if (diffs[i].changed)
-			sb_printf(&what, "%s%s", what.len ? ", " : "", diffs[i].name);
+			sb_printf(&what, "%s%s van ‘%s’ in ‘%s’", what.len ? "; " : "", diffs[i].name,
+			          *diffs[i].old ? diffs[i].old : "(leeg)", *diffs[i].new ? diffs[i].new : "(leeg)");
 	const char *path = arena_printf(a, "/leertafel/acties/%lld", (long long)x.id);
 	if (!what.len) {
 		respond_redirect(rq, path);
 		return;
 	}
 	bool after = *x.plan_adopted_on != '\0';
-	const char *text = arena_printf(a, "%s: %s", after ? "Gewijzigd na vaststelling" : "Gewijzigd", what.data);
+	const char *text = arena_printf(a, "Gewijzigd: %s.", what.data);
 	if (!db_begin()) {
 		show_action_form(rq, 422, &x, &b, true);
 		return;
@@ -441,7 +482,7 @@ static void show_action(request *rq, int status, const action *x, bool submitted
 	for (size_t i = 0; i < n; i++) {
 		tv *e = tv_obj(a);
 		tv_set_str(e, "status", hist[i].status);
-		tv_set_str(e, "meaning", action_status_meaning(hist[i].status));
+		tv_set_str(e, "meaning", action_status_extra(hist[i].status));
 		tv_set_str(e, "note", hist[i].note);
 		tv_set_str(e, "status_on", lt_date(a, hist[i].status_on));
 		tv_set_str(e, "who", hist[i].user_name);
@@ -587,6 +628,13 @@ static void show_escalation_form(request *rq, int status, const action *x, bool 
 		tv_set_int(o, "id", x->id);
 		tv_set_str(o, "wat", x->wat);
 		tv_set(ctx, "action", o);
+		escalation open;
+		if (board_open_for_action(a, x->id, &open)) {
+			tv *e = tv_obj(a);
+			tv_set_int(e, "id", open.id);
+			tv_set_str(e, "escalated_on", lt_date(a, open.escalated_on));
+			tv_set(ctx, "open_escalation", e);
+		}
 	}
 	tv *v = tv_obj(a);
 	tv_set_str(v, "subject", submitted ? form_str(&rq->form, "subject") : "");
@@ -639,6 +687,12 @@ void page_leertafel_escalation_create(request *rq)
 		form_add_error(f, "subject", "Beschrijf het knelpunt dat u wilt opschalen.");
 	if (!form_error(f, "escalated_on") && *on && strcmp(on, lt_today(a)) > 0)
 		form_add_error(f, "escalated_on", "De datum van opschalen mag niet in de toekomst liggen.");
+	escalation open;
+	if (x && board_open_for_action(a, x->id, &open) && !form_error(f, "reason"))
+		form_add_error(f, "reason",
+		               arena_printf(a, "Deze actie is al opgeschaald op %s en het bestuurlijk overleg heeft daar nog "
+		                               "niet over besloten. Vul die opschaling aan in plaats van opnieuw op te schalen.",
+		                            lt_date(a, open.escalated_on)));
 	lt_check_client_data(rq, escalation_text_fields);
 	if (form_has_errors(f) || !db_begin()) {
 		show_escalation_form(rq, 422, x, true);
@@ -690,6 +744,15 @@ void page_leertafel_escalation_decide(request *rq)
 		return;
 	}
 	form *f = &rq->form;
+	const char *on = form_str(f, "board_on");
+	if (!form_error(f, "board_on") && *on && strcmp(on, e.escalated_on) < 0)
+		form_add_error(f, "board_on",
+		               arena_printf(rq->a, "Het bestuurlijk overleg kan niet vóór de opschaling (%s) zijn geweest.",
+		                            lt_date(rq->a, e.escalated_on)));
+	else if (!form_error(f, "board_on") && *on && strcmp(on, lt_today(rq->a)) > 0)
+		form_add_error(f, "board_on",
+		               "De datum van het bestuurlijk overleg mag niet in de toekomst liggen: leg het besluit vast "
+		               "na het overleg.");
 	lt_check_client_data(rq, decision_text_fields);
 	if (form_has_errors(f) || !db_begin()) {
 		show_decision_form(rq, 422, &e, true);

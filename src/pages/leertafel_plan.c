@@ -110,6 +110,8 @@ static void show_plan(request *rq, int status, const action_plan *p)
 	tv_set_bool(ctx, "has_actions", n > 0);
 	tv_set_bool(ctx, "has_changed", changed > 0);
 	tv_set_int(ctx, "changed", (int64_t)changed);
+	tv_set_str(ctx, "changed_text",
+	           changed == 1 ? "1 actie is" : arena_printf(a, "%zu acties zijn", changed));
 	respond_page(rq, status, "leertafel_plan", ctx);
 }
 
@@ -278,10 +280,10 @@ void page_leertafel_report(request *rq)
 	const svg_bar_row *total = &r.rows[r.nrows - 1];
 	tv_set(ctx, "total", counts_tv(a, total));
 	tv_set_str(ctx, "summary",
-	           arena_printf(a, "Stoplichten van %d acties: %d groen (op schema), %d oranje (risico), %d rood "
+	           arena_printf(a, "Stoplichten van %s: %d groen (op schema), %d oranje (risico), %d rood "
 	                           "(vastgelopen), %d afgerond; %d te laat. De tabel hiernaast geeft dezelfde "
 	                           "aantallen per actielijn.",
-	                        total->counts.total, total->counts.n[LT_GROEN], total->counts.n[LT_ORANJE],
+	                        action_count_text(a, total->counts.total), total->counts.n[LT_GROEN], total->counts.n[LT_ORANJE],
 	                        total->counts.n[LT_ROOD], total->counts.n[LT_AFGEROND], total->counts.overdue));
 	tv *lines = tv_list(a);
 	for (size_t i = 0; i + 1 < r.nrows; i++)

@@ -33,6 +33,16 @@ const char *action_status_meaning(const char *status)
 	return i < 0 ? "" : status_meanings[i];
 }
 
+const char *action_status_extra(const char *status)
+{
+	return action_status_index(status) == LT_AFGEROND ? "" : action_status_meaning(status);
+}
+
+const char *action_count_text(arena *a, int64_t n)
+{
+	return arena_printf(a, "%lld %s", (long long)n, n == 1 ? "actie" : "acties");
+}
+
 void traffic_counts_add(traffic_counts *c, const char *status, bool overdue)
 {
 	int i = action_status_index(status);
@@ -78,10 +88,24 @@ const char *action_parse_when(const char *deadline, const char *quarter, char du
 		quarter_out[0] = '\0';
 		return NULL;
 	}
+	/* Normalise: spaces trimmed and collapsed, the Dutch "K" (kwartaal) read as "Q". */
+	char norm[24];
+	size_t k = 0;
+	for (const char *p = quarter; *p && k + 1 < sizeof norm; p++) {
+		if (*p == ' ' || *p == '\t') {
+			if (k > 0 && norm[k - 1] != ' ')
+				norm[k++] = ' ';
+			continue;
+		}
+		norm[k++] = *p == 'K' || *p == 'k' ? 'Q' : *p;
+	}
+	while (k > 0 && norm[k - 1] == ' ')
+		k--;
+	norm[k] = '\0';
 	kr_quarter q;
-	if (!kr_quarter_parse(quarter, &q)) {
+	if (!kr_quarter_parse(norm, &q)) {
 		*field = "quarter";
-		return "Schrijf het kwartaal als Q1 2027 (kwartaal 1 tot en met 4 en een jaartal).";
+		return "Schrijf het kwartaal als Q1 2027 of K1 2027 (kwartaal 1 tot en met 4 en een jaartal).";
 	}
 	kr_date_format_iso(kr_quarter_last_day(q), due_out);
 	kr_quarter_format(q, quarter_out);

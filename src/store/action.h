@@ -27,6 +27,11 @@ extern const char *const action_statuses[];
 int action_status_index(const char *status);
 /* "op schema", "risico", "vastgelopen", "afgerond"; "" when unknown. */
 const char *action_status_meaning(const char *status);
+/* The meaning where it adds to the status word: as action_status_meaning(), but "" for
+ * afgerond (so that pages never say "afgerond afgerond"). */
+const char *action_status_extra(const char *status);
+/* "1 actie" / "3 acties", arena-owned. */
+const char *action_count_text(arena *a, int64_t n);
 
 typedef struct traffic_counts {
 	int n[LT_NSTATUS];
@@ -43,7 +48,7 @@ bool action_is_overdue(const char *due_on, const char *status, const char *today
 
 /*
  * Interpret the "wanneer" inputs: exactly one of deadline (ISO date) or quarter
- * ("Q1 2027", "2027-Q1", …) must be given. On success writes the due date (the
+ * ("Q1 2027", "K1 2027", "2027-Q1", extra spaces allowed) must be given. On success writes the due date (the
  * deadline, or the last day of the quarter) and the normalised quarter ("" for
  * a deadline) and returns NULL; otherwise returns a Dutch message and sets
  * *field to the input it is about ("deadline" or "quarter").

@@ -67,6 +67,17 @@ bool board_get(arena *a, int64_t id, escalation *out)
 	return found;
 }
 
+bool board_open_for_action(arena *a, int64_t action_id, escalation *out)
+{
+	sqlite3_stmt *st = db_stmt(ESC_SELECT " WHERE e.action_id = ?1 AND e.decided_on IS NULL ORDER BY e.id LIMIT 1");
+	sqlite3_bind_int64(st, 1, action_id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_row(a, st, out);
+	sqlite3_reset(st);
+	return found;
+}
+
 int64_t board_escalate(int64_t action_id, const char *subject, const char *reason, const char *escalated_on,
                        int64_t user_id)
 {

@@ -31,6 +31,8 @@ escalation *board_list(arena *a, size_t *n);
 /* Escalations about one action, newest first. */
 escalation *board_list_action(arena *a, int64_t action_id, size_t *n);
 bool board_get(arena *a, int64_t id, escalation *out);
+/* The oldest escalation about the action that the board has not decided yet; false when none. */
+bool board_open_for_action(arena *a, int64_t action_id, escalation *out);
 int64_t board_escalate(int64_t action_id, const char *subject, const char *reason, const char *escalated_on,
                        int64_t user_id);
 bool board_decide(int64_t id, const char *board_on, const char *decision);

@@ -5,7 +5,27 @@
  */
 #include "view/svg_report.h"
 
+#include "util/utf8.h"
+
 #include <stdio.h>
+#include <string.h>
+
+const char *svg_report_label(arena *a, const char *label, size_t max_chars)
+{
+	size_t n = strlen(label);
+	if (max_chars < 2 || utf8_chars(label, n) <= max_chars)
+		return label;
+	/* byte offset after max_chars - 1 characters */
+	size_t off = 0, space = 0;
+	for (size_t c = 0; c < max_chars - 1 && off < n; c++) {
+		uint32_t cp;
+		off += utf8_decode(label + off, n - off, &cp);
+		if (cp == ' ' && c >= (max_chars - 1) * 2 / 3)
+			space = off - 1;
+	}
+	size_t cut = space ? space : off;
+	return arena_printf(a, "%.*s…", (int)cut, label);
+}
 
 void svg_report_layout(const traffic_counts *c, int max, svg_segment out[LT_NSTATUS])
 {
@@ -39,7 +59,8 @@ tv *svg_report_chart(arena *a, const svg_bar_row *rows, size_t nrows)
 		svg_report_layout(&rows[i].counts, max, seg);
 		int y = SVG_TOP + (int)i * SVG_ROW_H;
 		tv *r = tv_obj(a);
-		tv_set_str(r, "label", rows[i].label);
+		tv_set_str(r, "label", svg_report_label(a, rows[i].label, SVG_LABEL_CHARS));
+		tv_set_str(r, "full_label", rows[i].label);
 		tv_set_int(r, "y", y);
 		tv_set_int(r, "text_y", y + 18);
 		int sum = 0;
@@ -50,7 +71,7 @@ tv *svg_report_chart(arena *a, const svg_bar_row *rows, size_t nrows)
 				continue;
 			tv *g = tv_obj(a);
 			tv_set_str(g, "status", action_statuses[s]);
-			tv_set_str(g, "meaning", action_status_meaning(action_statuses[s]));
+			tv_set_str(g, "meaning", action_status_extra(action_statuses[s]));
 			tv_set_int(g, "count", rows[i].counts.n[s]);
 			tv_set_int(g, "x", SVG_LABEL_W + seg[s].x);
 			tv_set_int(g, "w", seg[s].w);
@@ -69,7 +90,7 @@ tv *svg_report_chart(arena *a, const svg_bar_row *rows, size_t nrows)
 	for (int s = 0; s < LT_NSTATUS; s++) {
 		tv *g = tv_obj(a);
 		tv_set_str(g, "status", action_statuses[s]);
-		tv_set_str(g, "meaning", action_status_meaning(action_statuses[s]));
+		tv_set_str(g, "meaning", action_status_extra(action_statuses[s]));
 		tv_set_int(g, "x", lx);
 		tv_set_int(g, "text_x", lx + 18);
 		tv_push(legend, g);

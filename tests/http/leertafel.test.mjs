@@ -676,4 +676,113 @@ test('a past meeting\'s action list stays as it was: statuses and "te laat" as o
   assert.deepEqual(csv.find((x) => x[2] === 'Afgerond na de bijeenkomst 2023').slice(10, 12), ['oranje', 'nee']);
 });
 
+test('changes after adoption keep the old and the new value of every changed field, in Dutch', async () => {
+  const c = await as('secretaris');
+  let r = await c.post('/leertafel/actieplannen/nieuw', { year: '2022', title: 'Actieplan leertafel 2022' });
+  assert.equal(r.status, 303);
+  const plan = Number(r.location.split('/').pop());
+  r = await c.post('/leertafel/acties/nieuw', { plan: String(plan), wat: 'Oorspronkelijke wat', hoe: '', owner: String(ORG.vt()),
+    quarter: 'Q4 2022', actielijn: String(lijn('Stoppen en duurzaam oplossen')), status: 'groen' });
+  assert.equal(r.status, 303, r.text.match(/field-error[^<]*/g)?.join(' | '));
+  const a = lastId('lt_action');
+  r = await c.post(`/leertafel/actieplannen/${plan}/vaststellen`, { adopted_on: '2022-02-01' });
+  assert.equal(r.status, 303);
+  r = await c.post(`/leertafel/acties/${a}/bewerken`, { wat: 'Nieuwe wat', hoe: 'Met de werkgroep', owner: String(ORG.vt()),
+    participant: [String(ORG.jgz())], quarter: 'Q1 2023', actielijn: String(lijn('Eerder en beter in beeld')) });
+  assert.equal(r.status, 303, r.text.match(/field-error[^<]*/g)?.join(' | '));
+  const ch = one(`SELECT what, after_adoption FROM lt_action_change WHERE action_id = ${a} ORDER BY id DESC LIMIT 1`);
+  assert.equal(ch.after_adoption, 1);
+  for (const part of ['wat van ‘Oorspronkelijke wat’ in ‘Nieuwe wat’', 'hoe van ‘(leeg)’ in ‘Met de werkgroep’',
+    'wie van ‘Veilig Thuis Noord-Limburg (demo) (eigenaar)’ in ‘Veilig Thuis Noord-Limburg (demo) (eigenaar), JGZ Noord-Limburg (demo)’',
+    'wanneer van ‘Q4 2022’ in ‘Q1 2023’', 'actielijn van ‘Stoppen en duurzaam oplossen’ in ‘Eerder en beter in beeld’']) {
+    assert.ok(ch.what.includes(part), `${part} in ${ch.what}`);
+  }
+  r = await c.get(`/leertafel/acties/${a}`);
+  const changes = r.text.slice(r.text.indexOf('id="wijzigingen-kop"'), r.text.indexOf('id="opschaling-kop"'));
+  const li = changes.slice(changes.indexOf('<li>', changes.indexOf('<li>') ), changes.indexOf('</li>') + 5);
+  assert.ok(li.includes(escapeHtml('wanneer van ‘Q4 2022’ in ‘Q1 2023’')), li);
+  assert.equal(li.match(/vaststelling/g).length, 1, `said once: ${li}`);
+  assert.match(li, /class="status-badge lt-badge--changed">na vaststelling/);
+  assert.doesNotMatch(r.text, /status-badge--open/, 'the mark is not green');
+  r = await c.get(`/leertafel/actieplannen/${plan}`);
+  assert.match(r.text, /1 actie is na de vaststelling toegevoegd of gewijzigd/);
+});
+
+test('deadlines within the plan year ±1; the quarter also as K1 2027 and with extra spaces', async () => {
+  const c = await as('secretaris');
+  const plan = one('SELECT id FROM lt_plan WHERE year = 2022').id;
+  const base = { plan: String(plan), wat: 'Termijn', owner: String(ORG.vt()), actielijn: String(lijn('Stoppen en duurzaam oplossen')), status: 'groen' };
+  const before = count('SELECT count(*) FROM lt_action');
+  let r = await c.post('/leertafel/acties/nieuw', { ...base, deadline: '1900-01-01' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /id="deadline-error">Kies een datum in 2021, 2022 of 2023: de actie hoort bij het actieplan 2022/);
+  assert.match(r.text, /value="1900-01-01"/);
+  r = await c.post('/leertafel/acties/nieuw', { ...base, quarter: 'Q1 2030' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /id="quarter-error">Kies een kwartaal in 2021, 2022 of 2023/);
+  assert.equal(count('SELECT count(*) FROM lt_action'), before);
+  const a = one(`SELECT id FROM lt_action WHERE plan_id = ${plan} LIMIT 1`).id;
+  r = await c.post(`/leertafel/acties/${a}/bewerken`, { wat: 'Nieuwe wat', owner: String(ORG.vt()), deadline: '2099-12-31',
+    actielijn: String(lijn('Eerder en beter in beeld')) });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Kies een datum in 2021, 2022 of 2023/);
+
+  r = await c.post('/leertafel/acties/nieuw', { ...base, quarter: 'K1 2022' });
+  assert.equal(r.status, 303, r.text.match(/field-error[^<]*/g)?.join(' | '));
+  r = await c.post('/leertafel/acties/nieuw', { ...base, quarter: '  k3    2023 ' });
+  assert.equal(r.status, 303, r.text.match(/field-error[^<]*/g)?.join(' | '));
+  assert.deepEqual(sql(d.db, `SELECT quarter, due_on FROM lt_action WHERE plan_id = ${plan} AND wat = 'Termijn' ORDER BY id`),
+    [{ quarter: 'Q1 2022', due_on: '2022-03-31' }, { quarter: 'Q3 2023', due_on: '2023-09-30' }]);
+});
+
+test('escalation: no second one while the first is open; the board date lies between escalation and today', async () => {
+  const c = await as('secretaris');
+  const a = one("SELECT id FROM lt_action WHERE wat = 'Nieuwe wat'").id;
+  let r = await c.post('/leertafel/opschalingen/nieuw', { actie: String(a), reason: 'Loopt vast.', escalated_on: '2022-05-01' });
+  assert.equal(r.status, 303);
+  const e = one(`SELECT id FROM lt_escalation WHERE action_id = ${a}`).id;
+  const n = count(`SELECT count(*) FROM lt_escalation WHERE action_id = ${a}`);
+  r = await c.get(`/leertafel/opschalingen/nieuw?actie=${a}`);
+  assert.match(r.text, new RegExp(`al opgeschaald op 01-05-2022[\\s\\S]*href="/leertafel/bestuurlijk-overleg#opschaling-${e}"`));
+  r = await c.post('/leertafel/opschalingen/nieuw', { actie: String(a), reason: 'Nog steeds.', escalated_on: '2022-06-01' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /id="reason-error">Deze actie is al opgeschaald op 01-05-2022/);
+  assert.match(r.text, /Nog steeds\.<\/textarea>/);
+  assert.equal(count(`SELECT count(*) FROM lt_escalation WHERE action_id = ${a}`), n);
+
+  for (const [board_on, msg] of [['2022-04-30', /kan niet vóór de opschaling \(01-05-2022\)/], ['2099-01-01', /mag niet in de toekomst liggen/]]) {
+    r = await c.post(`/leertafel/opschalingen/${e}/besluit`, { board_on, decision: 'Besluit' });
+    assert.equal(r.status, 422, board_on);
+    assert.match(r.text, msg);
+    assert.match(r.text, new RegExp(`value="${board_on}"`));
+  }
+  assert.equal(one(`SELECT decided_on FROM lt_escalation WHERE id = ${e}`).decided_on, null);
+  r = await c.post(`/leertafel/opschalingen/${e}/besluit`, { board_on: '2022-05-01', decision: 'Besluit' });
+  assert.equal(r.status, 303);
+  // decided: escalating the same action again is allowed
+  r = await c.post('/leertafel/opschalingen/nieuw', { actie: String(a), reason: 'Opnieuw vast.', escalated_on: '2022-06-01' });
+  assert.equal(r.status, 303);
+});
+
+test('UX: no duplicate headings, singular/plural, no "afgerond: afgerond", Markdown hint', async () => {
+  const c = await as('secretaris');
+  const m = one("SELECT id FROM lt_meeting WHERE held_on = '2023-03-01'").id;
+  let r = await c.get(`/leertafel/bijeenkomsten/${m}`);
+  assert.match(r.text, /<caption class="visually-hidden">Nieuwe acties<\/caption>/);
+  assert.doesNotMatch(r.text, /<caption>/);
+  assert.doesNotMatch(r.text, /stoplicht--afgerond">afgerond<\/span> <span class="lt-meaning">afgerond/);
+  r = await c.get('/leertafel/actieplannen/1/rapportage');
+  assert.doesNotMatch(r.text, /afgerond: afgerond/);
+  assert.match(r.text, /afgerond<\/text>/);
+  r = await c.get('/leertafel');
+  assert.doesNotMatch(r.text, /\b1 acties\b/);
+  assert.doesNotMatch(r.text, /actie\(s\)/);
+  r = await c.get('/leertafel/actieplannen/1');
+  assert.doesNotMatch(r.text, /actie\(s\)/);
+  for (const u of ['/leertafel/bijeenkomsten/nieuw', '/leertafel/opschalingen/nieuw', '/leertafel/opschalingen/1/besluit']) {
+    r = await c.get(u);
+    assert.match(r.text, /Opmaak met Markdown; HTML wordt niet getoond\./, u);
+  }
+});
+
 await run({ after: () => d.stop() });

@@ -14,6 +14,7 @@
 #include "store/action.h"
 #include "util/arena.h"
 #include "util/textcheck.h"
+#include "util/utf8.h"
 #include "view/svg_report.h"
 #include "view/tmpl.h"
 
@@ -88,7 +89,15 @@ static void test_when(void **state)
 	assert_string_equal(field, "deadline");
 	assert_non_null(action_parse_when("2027-02-30", "", due, q, &field));
 	assert_string_equal(field, "deadline");
-	const char *bad[] = {"Q5 2027", "Q0 2027", "Q1 27", "Q1 2027 extra", "kwartaal 1", "Q1 1899"};
+	/* the Dutch kwartaal and extra spaces */
+	assert_null(action_parse_when("", "K1 2027", due, q, &field));
+	assert_string_equal(q, "Q1 2027");
+	assert_string_equal(due, "2027-03-31");
+	assert_null(action_parse_when("", "  k3    2026 ", due, q, &field));
+	assert_string_equal(q, "Q3 2026");
+	assert_null(action_parse_when("", "2027-K2", due, q, &field));
+	assert_string_equal(q, "Q2 2027");
+	const char *bad[] = {"K5 2027", "Q1 2 027", "Q5 2027", "Q0 2027", "Q1 27", "Q1 2027 extra", "kwartaal 1", "Q1 1899"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		field = NULL;
 		assert_non_null(action_parse_when("", bad[i], due, q, &field));
@@ -144,6 +153,36 @@ static void test_chart(void **state)
 	arena_free(a);
 }
 
+static void test_long_labels(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	assert_string_equal(svg_report_label(a, "Eerder en beter in beeld", SVG_LABEL_CHARS), "Eerder en beter in beeld");
+	const char *lng = "Specifieke groepen beter bedienen en samen leren in de hele regio";
+	const char *cut = svg_report_label(a, lng, SVG_LABEL_CHARS);
+	assert_string_equal(cut, "Specifieke groepen beter…"); /* at a word boundary */
+	assert_true(utf8_chars(cut, strlen(cut)) <= SVG_LABEL_CHARS);
+	cut = svg_report_label(a, "Ketensamenwerkingsafsprakenoverzichtsdocument", 10);
+	assert_string_equal(cut, "Ketensame…");
+	cut = svg_report_label(a, "ééééééééééééé", 5); /* never inside a UTF-8 sequence */
+	assert_string_equal(cut, "éééé…");
+	/* the chart draws the short label and keeps the full one for the <title> */
+	svg_bar_row rows[1] = {{.label = lng, .counts = {.n = {1, 0, 0, 0}, .total = 1}}};
+	tv *ctx = tv_obj(a);
+	tv_set(ctx, "chart", svg_report_chart(a, rows, 1));
+	static const char src[] = "{{#chart.rows}}{{label}}|{{full_label}}{{/chart.rows}}";
+	tmpl_source ts = {"t", src, sizeof src - 1};
+	char err[128];
+	tmpl_set *set = tmpl_load(&ts, 1, err, sizeof err);
+	assert_non_null(set);
+	strbuf out;
+	sb_init(&out, a);
+	assert_true(tmpl_render(set, "t", ctx, &out));
+	assert_string_equal(out.data, "Specifieke groepen beter…|Specifieke groepen beter bedienen en samen leren in de hele regio");
+	tmpl_set_free(set);
+	arena_free(a);
+}
+
 static void test_bsn_in_leertafel_text(void **state)
 {
 	(void)state;
@@ -164,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_when),
 		cmocka_unit_test(test_layout),
 		cmocka_unit_test(test_chart),
+		cmocka_unit_test(test_long_labels),
 		cmocka_unit_test(test_bsn_in_leertafel_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
