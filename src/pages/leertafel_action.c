@@ -23,7 +23,6 @@
 #include "view/markdown.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char *const action_text_fields[] = {"wat", "hoe", "status_note", NULL};
@@ -234,7 +233,7 @@ static void read_action(request *rq, action_input *in, char due[11], char quarte
 		msg = action_parse_when(form_str(f, "deadline"), form_str(f, "quarter"), due, quarter, &field);
 	/* A deadline belongs to the plan's year, give or take one year (carried-over actions). */
 	if (!msg && plan_year > 0) {
-		int y = atoi(due);
+		int y = (due[0] - '0') * 1000 + (due[1] - '0') * 100 + (due[2] - '0') * 10 + (due[3] - '0');
 		field = *quarter ? "quarter" : "deadline";
 		if (y < plan_year - 1 || y > plan_year + 1)
 			msg = arena_printf(a, "Kies %s in %d, %d of %d: de actie hoort bij het actieplan %d.",
