@@ -313,6 +313,48 @@ void page_leertafel_report(request *rq)
 		tv_push(al, o);
 	}
 	tv_set(ctx, "actions", al);
+
+	/* On paper the matrix comes in parts of at most LT_PRINT_ORGS partners (as even as
+	 * possible), so that every partner column fits on A4 portrait. */
+	enum { LT_PRINT_ORGS = 4 };
+	size_t nparts = (r.norgs + LT_PRINT_ORGS - 1) / LT_PRINT_ORGS;
+	size_t per = nparts ? (r.norgs + nparts - 1) / nparts : 0;
+	tv *parts = tv_list(a);
+	for (size_t p = 0; p < nparts; p++) {
+		size_t from = p * per, to = from + per < r.norgs ? from + per : r.norgs;
+		tv *part = tv_obj(a);
+		tv_set_int(part, "part", (int64_t)p + 1);
+		tv_set_int(part, "parts", (int64_t)nparts);
+		tv *pc = tv_list(a);
+		for (size_t j = from; j < to; j++) {
+			tv *c = tv_obj(a);
+			tv_set_str(c, "name", r.orgs[j].name);
+			tv_push(pc, c);
+		}
+		tv_set(part, "orgs", pc);
+		tv *pa = tv_list(a);
+		for (size_t i = 0; i < r.n; i++) {
+			tv *o = tv_obj(a);
+			tv_set_int(o, "id", r.xs[i].id);
+			tv_set_str(o, "wat", r.xs[i].wat);
+			tv_set_str(o, "status", r.xs[i].status);
+			tv_set_str(o, "wanneer", lt_when(a, &r.xs[i]));
+			tv_set_bool(o, "overdue", r.overdue[i]);
+			tv *cells = tv_list(a);
+			for (size_t j = from; j < to; j++) {
+				int c = cell_of(&r, r.xs[i].id, r.orgs[j].org_id);
+				tv *cell = tv_obj(a);
+				tv_set_bool(cell, "owner", c == 2);
+				tv_set_bool(cell, "part", c == 1);
+				tv_push(cells, cell);
+			}
+			tv_set(o, "cells", cells);
+			tv_push(pa, o);
+		}
+		tv_set(part, "actions", pa);
+		tv_push(parts, part);
+	}
+	tv_set(ctx, "print_parts", parts);
 	respond_page(rq, 200, "leertafel_report", ctx);
 }
 

@@ -5,6 +5,10 @@
 //   node tests/browser/leertafel.test.mjs        (release build: build/rel/ketenregie)
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, run, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
 
 const daemon = await startDaemon();
@@ -148,6 +152,62 @@ test('the flow works without JavaScript', async () => {
     await page.goto(`${base}/leertafel/bijeenkomsten/1`);
     assert.match(await page.textContent('h1'), /Leertafel/);
   }, { javaScriptEnabled: false });
+});
+
+/** Print the current page to an A4 PDF; returns { pages, text } (pdftotext -raw, whitespace folded). */
+async function printA4(page) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-lt-pdf-'));
+  try {
+    const file = path.join(dir, 'p.pdf');
+    writeFileSync(file, pdf);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    assert.match(info, /Page size:\s+595(\.\d+)? x 842/);
+    const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    return { pages: Number(/Pages:\s+(\d+)/.exec(info)[1]), text: raw.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('on A4 paper: every partner of the traffic-light report; action lists compact, words whole', async () => {
+  await withUser('secretaris', async (page) => {
+    await page.goto(`${base}/leertafel/actieplannen/1/rapportage`);
+    const names = (await page.locator('table.lt-matrix:not(.lt-matrix--print) thead th').allTextContents()).slice(3);
+    assert.ok(names.length >= 8, `partners in the matrix: ${names.join(', ')}`);
+    const report = await printA4(page);
+    for (const name of names) assert.ok(report.text.includes(name), `${name} on paper`);
+    await checkA11y(page, 'stoplichtenrapportage (print parts in the DOM)');
+
+    // the meeting with the longest action list
+    let best = { url: null, rows: 0 };
+    for (const href of await page.goto(`${base}/leertafel?jaar=2026`).then(() => page.locator('main a[href^="/leertafel/bijeenkomsten/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))) {
+      if (!/^\/leertafel\/bijeenkomsten\/\d+$/.test(href)) continue;
+      await page.goto(`${base}${href}`);
+      const rows = await page.locator('#actielijst table.lt-actions tbody tr').count();
+      if (rows > best.rows) best = { url: href, rows };
+    }
+    assert.ok(best.rows >= 7, `a meeting with ${best.rows} actions`);
+    await page.goto(`${base}${best.url}`);
+    await page.emulateMedia({ media: 'print' });
+    const layout = await page.evaluate(() => {
+      const table = document.querySelector('#actielijst table.lt-actions');
+      const th = [...table.querySelectorAll('thead th')].map((x) => x.getBoundingClientRect().width / table.getBoundingClientRect().width);
+      const td = getComputedStyle(table.querySelector('tbody td:nth-child(3)'));
+      return { th, hyphens: td.hyphens, wrap: td.overflowWrap, brk: td.wordBreak,
+        breakBefore: getComputedStyle(document.querySelector('#actielijst')).breakBefore };
+    });
+    assert.ok(layout.th[2] >= 0.2 && layout.th[3] >= 0.15, `Hoe and Wie get room: ${layout.th.map((x) => x.toFixed(2))}`);
+    assert.equal(layout.hyphens, 'manual');
+    assert.equal(layout.wrap, 'normal');
+    assert.equal(layout.brk, 'normal');
+    assert.notEqual(layout.breakBefore, 'page', 'no forced page break before the action list');
+    const list = await printA4(page);
+    assert.ok(list.pages <= 3, `${best.rows} actions on ${list.pages} pages`);
+    assert.match(list.text, /Actielijst/);
+  });
 });
 
 await run({ after: async () => { await browser.close(); await daemon.stop(); } });
