@@ -454,7 +454,7 @@ int64_t action_create(const action_input *in, int64_t user_id, const char *user_
 	int64_t id = db_last_id();
 	if (!set_orgs(id, in) ||
 	    !add_status(id, in->status, in->status_note, in->status_on, user_id, user_name, org_name) ||
-	    !log_change(id, after_adoption ? "Actie toegevoegd na vaststelling van het actieplan" : "Actie aangemaakt",
+	    !log_change(id, after_adoption ? "Actie toegevoegd aan het actieplan" : "Actie aangemaakt",
 	                after_adoption, user_id, user_name))
 		return 0;
 	return id;

@@ -706,6 +706,13 @@ test('changes after adoption keep the old and the new value of every changed fie
   assert.doesNotMatch(r.text, /status-badge--open/, 'the mark is not green');
   r = await c.get(`/leertafel/actieplannen/${plan}`);
   assert.match(r.text, /1 actie is na de vaststelling toegevoegd of gewijzigd/);
+  // an action added after adoption: "na vaststelling" said once
+  r = await c.post('/leertafel/acties/nieuw', { plan: String(plan), wat: 'Later toegevoegd', owner: String(ORG.vt()),
+    quarter: 'Q4 2022', actielijn: String(lijn('Stoppen en duurzaam oplossen')), status: 'groen' });
+  assert.equal(r.status, 303);
+  r = await c.get(`/leertafel/acties/${lastId('lt_action')}`);
+  const added = r.text.slice(r.text.indexOf('id="wijzigingen-kop"'), r.text.indexOf('id="opschaling-kop"'));
+  assert.equal(added.match(/vaststelling/g).length, 1, added);
 });
 
 test('deadlines within the plan year ±1; the quarter also as K1 2027 and with extra spaces', async () => {
@@ -721,7 +728,7 @@ test('deadlines within the plan year ±1; the quarter also as K1 2027 and with e
   assert.equal(r.status, 422);
   assert.match(r.text, /id="quarter-error">Kies een kwartaal in 2021, 2022 of 2023/);
   assert.equal(count('SELECT count(*) FROM lt_action'), before);
-  const a = one(`SELECT id FROM lt_action WHERE plan_id = ${plan} LIMIT 1`).id;
+  const a = one(`SELECT id FROM lt_action WHERE plan_id = ${plan} ORDER BY id LIMIT 1`).id;
   r = await c.post(`/leertafel/acties/${a}/bewerken`, { wat: 'Nieuwe wat', owner: String(ORG.vt()), deadline: '2099-12-31',
     actielijn: String(lijn('Eerder en beter in beeld')) });
   assert.equal(r.status, 422);
