@@ -214,6 +214,25 @@ void audit_stop(void)
 	running = false;
 }
 
+void audit_account_events_of(arena *a, int64_t user_id, audit_account_events *out)
+{
+	out->previous_login_at = out->previous_login_address = out->password_set_at = "";
+	sqlite3_stmt *st = db_stmt(
+		"SELECT at, coalesce(address, '') FROM audit_log WHERE user_id = ?1 AND action = 'login'"
+		" AND outcome = 'allowed' ORDER BY id DESC LIMIT 1 OFFSET 1");
+	sqlite3_bind_int64(st, 1, user_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->previous_login_at = db_text(a, st, 0);
+		out->previous_login_address = db_text(a, st, 1);
+	}
+	sqlite3_reset(st);
+	st = db_stmt("SELECT at FROM audit_log WHERE user_id = ?1 AND action = 'password_set' ORDER BY id DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, user_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out->password_set_at = db_text(a, st, 0);
+	sqlite3_reset(st);
+}
+
 void audit_flush(void)
 {
 	pthread_mutex_lock(&q_lock);

@@ -32,6 +32,16 @@ bool audit_request(const request *rq, bool allowed);
 void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
                  const char *object_type, int64_t object_id, bool allowed, const char *detail);
 
+/* The user's login before the current one and the last time the password was set
+ * through a link (UTC timestamps, "" when none), so that a person notices use of
+ * the account that was not his or hers. */
+typedef struct audit_account_events {
+	const char *previous_login_at;
+	const char *previous_login_address;
+	const char *password_set_at;
+} audit_account_events;
+void audit_account_events_of(arena *a, int64_t user_id, audit_account_events *out);
+
 /* Block until every queued record is in the database (tests, CLI). */
 void audit_flush(void);
 

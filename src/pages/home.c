@@ -16,6 +16,8 @@
 #include "auth/roles.h"
 #include "server/respond.h"
 
+#include "util/date.h"
+
 #include <stdio.h>
 
 typedef struct home_panel {
@@ -43,6 +45,21 @@ bool home_panels_check(char *err, size_t errlen)
 	return true;
 }
 
+/* "Vorige keer ingelogd …": a person is the first to notice a login that was not
+ * his or hers (also one after a password link an administrator made). */
+static void account_events(request *rq, tv *ctx)
+{
+	audit_account_events ev;
+	audit_account_events_of(rq->a, rq->user->id, &ev);
+	char buf[KR_DATETIME_BUF];
+	if (kr_datetime_reformat_nl(ev.previous_login_at, buf)) {
+		tv_set_str(ctx, "previous_login_at", buf);
+		tv_set_str(ctx, "previous_login_address", ev.previous_login_address);
+	}
+	if (kr_datetime_reformat_nl(ev.password_set_at, buf))
+		tv_set_str(ctx, "password_set_at", buf);
+}
+
 void page_home_show(request *rq)
 {
 	tv *ctx = page_ctx(rq, "Mijn werk");
@@ -57,6 +74,7 @@ void page_home_show(request *rq)
 		tv_push(roles, item);
 	}
 	tv_set(ctx, "roles", roles);
+	account_events(rq, ctx);
 	for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++) {
 		const home_panel *p = &panels[i];
 		if (!(rq->user->roles & p->roles))

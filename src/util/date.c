@@ -247,19 +247,41 @@ kr_date kr_date_today_nl(void)
 	return kr_civil_from_days(t >= 0 ? t / 86400 : (t - 86399) / 86400);
 }
 
-bool kr_datetime_reformat_nl(const char *utc, char out[static KR_DATETIME_BUF])
+/* A UTC date and time as Dutch civil time. */
+static kr_datetime utc_to_nl(kr_datetime dt)
 {
-	kr_datetime dt;
-	if (!kr_datetime_parse(utc, &dt)) {
-		out[0] = '\0';
-		return false;
-	}
 	int64_t t = kr_days_from_civil(dt.date) * 86400 + dt.hh * 3600 + dt.mi * 60 + dt.ss;
 	t += 3600 * kr_nl_utc_offset_hours(t);
 	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
 	int64_t rest = t - days * 86400;
-	kr_datetime local = { kr_civil_from_days(days), (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60) };
-	kr_datetime_format(local, out);
+	return (kr_datetime){ kr_civil_from_days(days), (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60) };
+}
+
+bool kr_datetime_reformat_nl(const char *utc, char out[static KR_DATETIME_BUF])
+{
+	kr_datetime dt;
+	char sqlite_shape[20];
+	if (utc && strlen(utc) >= 19 && utc[10] == 'T') {
+		/* ISO 8601 as the audit log writes it: "2026-11-22T14:03:00.123Z" */
+		memcpy(sqlite_shape, utc, 19);
+		sqlite_shape[10] = ' ';
+		sqlite_shape[19] = '\0';
+		utc = sqlite_shape;
+	}
+	if (!kr_datetime_parse(utc, &dt)) {
+		out[0] = '\0';
+		return false;
+	}
+	kr_datetime_format(utc_to_nl(dt), out);
+	return true;
+}
+
+bool kr_date_of_utc_timestamp_nl(const char *utc, kr_date *out)
+{
+	kr_datetime dt;
+	if (!kr_datetime_parse(utc, &dt))
+		return false;
+	*out = utc_to_nl(dt).date;
 	return true;
 }
 

@@ -119,6 +119,9 @@ kr_date kr_date_today_utc(void);
 int kr_nl_utc_offset_hours(int64_t unix_seconds);
 /* Today's date in the Netherlands — what "vandaag" means to every user. */
 kr_date kr_date_today_nl(void);
+/* The Dutch calendar date of an SQLite UTC timestamp ("2026-03-28 23:30:00" is
+ * 29-03-2026 in the Netherlands); false, *out untouched, when utc is not one. */
+bool kr_date_of_utc_timestamp_nl(const char *utc, kr_date *out);
 
 /* Easter Sunday of year y (anonymous Gregorian algorithm); for y >= 1583. */
 kr_date kr_easter(int y);
@@ -190,7 +193,8 @@ void kr_datetime_format(kr_datetime dt, char out[static KR_DATETIME_BUF]);
  * "dd-mm-jjjj HH:MM". Returns false and writes "" when s does not parse.
  */
 bool kr_datetime_reformat(const char *s, char out[static KR_DATETIME_BUF]);
-/* As kr_datetime_reformat, for a UTC timestamp shown in Dutch time. */
+/* As kr_datetime_reformat, for a UTC timestamp shown in Dutch time; also takes
+ * ISO 8601 "YYYY-MM-DDTHH:MM:SS…" (the audit log's form). */
 bool kr_datetime_reformat_nl(const char *utc, char out[static KR_DATETIME_BUF]);
 
 /* True when q.q is 1..4 and q.year is 1900..2200. */

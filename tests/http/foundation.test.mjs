@@ -414,6 +414,17 @@ test('start page: a panel naming households is audited by home.c; leertafel pane
   assert.equal(sql(d.db, "SELECT count(*) AS n FROM audit_log WHERE username = 'secretaris' AND object_type = 'start_page_panel'")[0].n, 0);
 });
 
+test('the start page shows the previous login, so that a person notices a login that was not his', async () => {
+  const a = new Client(d.baseUrl);
+  await a.login('leertafellid');
+  const first = await a.get('/');
+  const b = new Client(d.baseUrl);
+  await b.login('leertafellid');
+  const second = await b.get('/');
+  assert.match(second.text, /Vorige keer ingelogd: \d{2}-\d{2}-\d{4} \d{2}:\d{2} vanaf 127\.0\.0\.1/);
+  assert.ok(first.status === 200);
+});
+
 test('Dutch error pages', async () => {
   const r = await request(d.baseUrl, 'GET', '/bestaat-niet');
   assert.equal(r.status, 404);

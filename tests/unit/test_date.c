@@ -520,6 +520,8 @@ static void test_dutch_time(void **state)
 	assert_true(kr_datetime_reformat_nl("2026-07-01 22:15:00", buf));
 	assert_string_equal(buf, "02-07-2026 00:15");
 	assert_false(kr_datetime_reformat_nl("gisteren", buf));
+	assert_true(kr_datetime_reformat_nl("2026-11-22T13:03:00.123Z", buf));
+	assert_string_equal(buf, "22-11-2026 14:03");
 }
 
 int main(void)
