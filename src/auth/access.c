@@ -22,6 +22,8 @@ bool access_team_sees_handover(const handover_rec *h, int64_t org_id, const char
 {
 	if (strcmp(h->status, "concept") == 0)
 		return false;
+	if (strcmp(h->status, "teruggelegd") == 0) /* only the team that handled it: took or returned it */
+		return (h->taken_org_id && h->taken_org_id == org_id) || (h->decided_org_id && h->decided_org_id == org_id);
 	if (h->taken_org_id)
 		return h->taken_org_id == org_id;
 	if (h->receiving_org_id)

@@ -9,7 +9,8 @@
  *   vt            the handovers its own organisation wrote (never a case page);
  *   teamleider    submitted handovers addressed to the own team, or to the joint
  *                 triage while no team took them (local teams only), or taken by
- *                 the own team; the cases of the own team;
+ *                 the own team; once returned, only the team that took or
+ *                 returned it; the cases of the own team;
  *   professional  the cases he/she is personally involved in, and their handovers;
  *   partner       the cases he/she is personally involved in (not the handovers).
  * A user holding several roles gets the union of what the route's roles allow.

@@ -155,20 +155,27 @@ static void show_case(request *rq, int status, const char *failed)
 	handover_rec *hs = handover_list_for_case(a, c.id, &n);
 	tv *handovers = tv_list(a);
 	tv *feedback_choices = tv_list(a);
+	bool failed_feedback = failed && strcmp(failed, "feedback") == 0;
+	int64_t chosen = 0;
+	if (failed_feedback)
+		form_int(&rq->form, "handover", &chosen);
+	size_t nfb = 0;
+	handover_feedback *fb = inner ? handover_feedback_for_case(a, c.id, &nfb) : NULL; /* one query, not one per handover */
 	for (size_t i = 0; i < n; i++) {
 		tv *s = hv_summary(a, &hs[i], &norms, today);
 		tv_set_str(s, "vt_org", hs[i].vt_org_name);
 		if (inner) {
-			size_t nf;
-			handover_feedback *f = handover_feedback_list(a, hs[i].id, &nf);
 			tv *fl = tv_list(a);
-			for (size_t j = 0; j < nf; j++) {
+			for (size_t j = 0; j < nfb; j++) {
+				const handover_feedback *f = &fb[j];
+				if (f->handover_id != hs[i].id)
+					continue;
 				tv *o = tv_obj(a);
-				tv_set_str(o, "author", f[j].author_name);
-				tv_set_str(o, "at", hv_datetime(a, f[j].created_at));
-				tv_set_str(o, "agreements", f[j].agreements);
-				tv_set_bool(o, "with_family", strcmp(f[j].with_family, "ja") == 0);
-				tv_set_str(o, "agreed_on", hv_date(a, f[j].agreed_on));
+				tv_set_str(o, "author", f->author_name);
+				tv_set_str(o, "at", hv_datetime(a, f->created_at));
+				tv_set_str(o, "agreements", f->agreements);
+				tv_set_bool(o, "with_family", strcmp(f->with_family, "ja") == 0);
+				tv_set_str(o, "agreed_on", hv_date(a, f->agreed_on));
 				tv_push(fl, o);
 			}
 			tv_set(s, "feedback", fl);
@@ -178,12 +185,18 @@ static void show_case(request *rq, int status, const char *failed)
 		tv_set_int(ch, "value", hs[i].id);
 		tv_set_str(ch, "label", arena_printf(a, "Overdracht %lld van %s", (long long)hs[i].id,
 		                                     hv_date(a, hs[i].submitted_at)));
-		tv_set_bool(ch, "selected", i + 1 == n);
+		tv_set_bool(ch, "selected", chosen ? hs[i].id == chosen : i + 1 == n);
 		tv_push(feedback_choices, ch);
 	}
 	tv_set(ctx, "handovers", handovers);
 	tv_set(ctx, "feedback_handovers", feedback_choices);
 	tv_set_bool(ctx, "has_handovers", n > 0);
+	const char *wf = failed_feedback ? form_str(&rq->form, "with_family") : "";
+	tv_set_bool(ctx, "fb_family_ja", strcmp(wf, "ja") == 0);
+	tv_set_bool(ctx, "fb_family_nee", strcmp(wf, "nee") == 0);
+	const char *prev = failed && strcmp(failed, "director") == 0 ? form_str(&rq->form, "previous_director") : "";
+	tv_set_bool(ctx, "previous_ja", strcmp(prev, "ja") == 0);
+	tv_set_bool(ctx, "previous_nee", strcmp(prev, "nee") == 0);
 
 	case_condition *k = case_conditions(a, c.id, &n);
 	tv *conds = tv_list(a);
@@ -247,6 +260,16 @@ static void back_to_case(request *rq, bool ok, const char *detail)
 	respond_redirect(rq, arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
 }
 
+/* 409 with the way back to the case (a second click, or someone else was first). */
+static void case_conflict(request *rq)
+{
+	db_rollback();
+	tv *ctx = page_ctx(rq, "Al verwerkt of tegelijk gewijzigd");
+	tv_set_str(ctx, "href", arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
+	tv_set_str(ctx, "what", "de casus");
+	respond_page(rq, 409, "handover_conflict", ctx);
+}
+
 void page_case_condition(request *rq)
 {
 	const char *status = form_str(&rq->form, "status");
@@ -271,10 +294,16 @@ void page_case_feedback(request *rq)
 	                                   h.case_id != rq->ids[0]))
 		form_add_error(f, "handover", "Kies de overdracht waarop deze terugkoppeling antwoordt.");
 	const char *agreed_on = form_str(f, "agreed_on");
-	kr_date d;
-	if (*agreed_on && !form_error(f, "agreed_on") && kr_date_parse_iso(agreed_on, &d) &&
-	    kr_date_cmp(d, kr_date_today_nl()) > 0)
-		form_add_error(f, "agreed_on", "De datum waarop de afspraken zijn gemaakt kan niet in de toekomst liggen.");
+	kr_date d, submitted;
+	if (*agreed_on && !form_error(f, "agreed_on") && kr_date_parse_iso(agreed_on, &d)) {
+		if (kr_date_cmp(d, kr_date_today_nl()) > 0)
+			form_add_error(f, "agreed_on", "De datum waarop de afspraken zijn gemaakt kan niet in de toekomst liggen.");
+		else if (handover_id && !form_error(f, "handover") && handover_date_of(h.submitted_at, &submitted) &&
+		         kr_date_cmp(d, submitted) < 0)
+			/* agreements can be made at the warm handover, before the acceptance, never before the handover */
+			form_add_error(f, "agreed_on", arena_printf(a, "De afspraken kunnen niet gemaakt zijn vóór de indiening"
+			                                              " van de overdracht (%s).", hv_date(a, h.submitted_at)));
+	}
 	if (form_has_errors(f) || !db_begin()) {
 		show_case(rq, 422, "feedback");
 		return;
@@ -283,8 +312,7 @@ void page_case_feedback(request *rq)
 	bool ok = handover_feedback_add(handover_id, rq->ids[0], rq->user->id, agreements,
 	                                form_str(f, "with_family"), agreed_on);
 	if (!ok) {
-		db_rollback();
-		respond_error(rq, 409);
+		case_conflict(rq);
 		return;
 	}
 	back_to_case(rq, true, arena_printf(a, "terugkoppeling op overdracht %lld", (long long)handover_id));
@@ -305,10 +333,17 @@ void page_case_director(request *rq)
 	    (!form_int(f, "director", &director) || !user_get(a, director, &d) || !d.active ||
 	     d.org_id != c.team_org_id || !(d.roles & ROLE_PROFESSIONAL)))
 		form_add_error(f, "director", "Kies als regisseur een professional van het team van deze casus.");
+	/* the former regisseur's involvement is decided, not a side effect */
+	const char *prev = form_str(f, "previous_director");
+	if (director && director != c.director_id && !*prev && !form_error(f, "previous_director"))
+		form_add_error(f, "previous_director",
+		               arena_printf(a, "Geef aan of %s bij de casus betrokken blijft.", c.director_name));
 	if (form_has_errors(f) || !db_begin()) {
 		show_case(rq, 422, "director");
 		return;
 	}
-	back_to_case(rq, case_set_director(c.id, director, rq->user->id, form_str(f, "reason")),
-	             arena_printf(a, "regisseur: gebruiker %lld", (long long)director));
+	bool ok = case_set_director(c.id, director, rq->user->id, form_str(f, "reason"));
+	if (ok && director != c.director_id && strcmp(prev, "ja") == 0)
+		ok = case_involve(c.id, c.team_org_id, c.director_id, "betrokken");
+	back_to_case(rq, ok, arena_printf(a, "regisseur: gebruiker %lld", (long long)director));
 }

@@ -6,6 +6,10 @@
  * feedback within the norm), as a page and as CSV for Dutch Excel; and
  * /beheer/normen, where the functioneel beheerder sets the deadline norms.
  *
+ * Every column counts one cohort: the handovers submitted in the quarter (Dutch
+ * time), each with its state of today, under the team that took, accepted or
+ * returned it (the addressee while nobody has).
+ *
  * Aggregated only: this file must never put a name, a household, a free-text
  * reason or a handover id on the page or in the CSV.
  */
@@ -85,17 +89,12 @@ static team_figures *team_of(arena *a, figures *f, const char *name, int capacit
 	return t;
 }
 
-static bool in_range(const char *ts, const char *from, const char *to)
+/* One handover of the quarter's submission cohort: received, and — when decided
+ * by today — accepted or returned with its figures. */
+static void add(team_figures *t, const handover_rec *h, const handover_deadlines *d)
 {
-	return ts && *ts && strcmp(ts, from) >= 0 && strcmp(ts, to) < 0;
-}
-
-static void add(team_figures *t, const handover_rec *h, const handover_deadlines *d, bool received,
-                bool decided)
-{
-	if (received)
-		t->received++;
-	if (!decided)
+	t->received++;
+	if (d->decision_open)
 		return;
 	if (d->accepted) {
 		t->accepted++;
@@ -112,15 +111,25 @@ static void add(team_figures *t, const handover_rec *h, const handover_deadlines
 	}
 }
 
+/* "YYYY-MM-DD HH:MM:SS" in UTC of 00:00 Dutch time on day d. */
+static const char *utc_of_nl_midnight(arena *a, kr_date d)
+{
+	int64_t t = kr_days_from_civil(d) * 86400;
+	t -= 3600 * kr_nl_utc_offset_hours(t - 3600); /* the offset in force just before midnight, UTC */
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t rest = t - days * 86400;
+	char iso[KR_DATE_BUF];
+	kr_date_format_iso(kr_civil_from_days(days), iso);
+	return arena_printf(a, "%s %02d:%02d:%02d", iso, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
+}
+
 static void compute(arena *a, kr_quarter q, figures *f)
 {
 	memset(f, 0, sizeof *f);
 	f->q = q;
-	char from_d[KR_DATE_BUF], to_d[KR_DATE_BUF];
-	kr_date_format_iso(kr_quarter_first_day(q), from_d);
-	kr_date_format_iso(kr_quarter_first_day(kr_quarter_add(q, 1)), to_d);
-	const char *from = arena_printf(a, "%s 00:00:00", from_d);
-	const char *to = arena_printf(a, "%s 00:00:00", to_d);
+	/* submitted_at is UTC: the quarter starts at midnight Dutch time */
+	const char *from = utc_of_nl_midnight(a, kr_quarter_first_day(q));
+	const char *to = utc_of_nl_midnight(a, kr_quarter_first_day(kr_quarter_add(q, 1)));
 	size_t n;
 	handover_rec *list = handover_list_between(a, from, to, &n);
 	handover_norms norms;
@@ -132,13 +141,13 @@ static void compute(arena *a, kr_quarter q, figures *f)
 		const handover_rec *h = &list[i];
 		handover_deadlines d;
 		handover_deadlines_of(h, &norms, today, &d);
+		/* the team that took it, accepted or returned it; else the addressee */
 		const char *team = h->taken_org_id ? h->taken_org_name
+		                   : h->decided_org_id ? h->decided_org_name
 		                   : h->receiving_org_id ? h->receiving_org_name
 		                                         : "Gezamenlijke triage (nog niet verdeeld)";
-		bool received = in_range(h->submitted_at, from, to);
-		bool decided = !d.decision_open && in_range(h->decided_at, from, to);
-		add(team_of(a, f, team, cap), h, &d, received, decided);
-		add(&total, h, &d, received, decided);
+		add(team_of(a, f, team, cap), h, &d);
+		add(&total, h, &d);
 	}
 	f->teams[f->nteams++] = total;
 }
@@ -164,26 +173,37 @@ static tv *row_tv(arena *a, team_figures *t, bool is_total)
 	return o;
 }
 
-static kr_quarter chosen_quarter(request *rq)
+/* The asked quarter, or the current one; false when one was asked that does not exist. */
+static bool chosen_quarter(request *rq, kr_quarter *q)
 {
-	kr_quarter q = kr_quarter_of(kr_date_today_nl());
+	*q = kr_quarter_of(kr_date_today_nl());
 	kr_quarter parsed;
 	const char *s = form_str(&rq->form, "kwartaal");
-	if (*s && kr_quarter_parse(s, &parsed))
-		q = parsed;
-	return q;
+	if (!*s)
+		return true;
+	if (!kr_quarter_parse(s, &parsed))
+		return false;
+	*q = parsed;
+	return true;
 }
 
 void page_figures_show(request *rq)
 {
 	arena *a = rq->a;
 	const char *s = form_str(&rq->form, "kwartaal");
-	kr_quarter q = chosen_quarter(rq);
+	kr_quarter q;
 	tv *ctx = page_ctx(rq, "Procescijfers overdrachten");
-	if (*s && !kr_quarter_parse(s, &q)) {
-		form_add_error(&rq->form, "kwartaal", "Kies een kwartaal zoals Q1 2026.");
-		q = chosen_quarter(rq);
+	bool valid = chosen_quarter(rq, &q);
+	if (!valid && !form_error(&rq->form, "kwartaal")) {
+		char cur[KR_QUARTER_BUF];
+		kr_quarter_format(q, cur);
+		form_add_error(&rq->form, "kwartaal", arena_printf(a, "Het kwartaal \"%s\" bestaat niet. Kies een kwartaal"
+		                                                     " zoals Q1 2026; hieronder staat het huidige kwartaal,"
+		                                                     " %s.", s, cur));
+	} else if (form_error(&rq->form, "kwartaal")) {
+		valid = false;
 	}
+	tv_set_bool(ctx, "invalid_quarter", !valid);
 	page_add_form(ctx, &rq->form);
 	figures *f = arena_alloc(a, sizeof *f);
 	compute(a, q, f);
@@ -217,13 +237,17 @@ void page_figures_show(request *rq)
 	tv_set_int(nt, "warm", norms.warm_wd);
 	tv_set_int(nt, "feedback", norms.feedback_wd);
 	tv_set(ctx, "norms", nt);
-	respond_page(rq, 200, "figures", ctx);
+	respond_page(rq, valid ? 200 : 422, "figures", ctx);
 }
 
 void page_figures_csv(request *rq)
 {
 	arena *a = rq->a;
-	kr_quarter q = chosen_quarter(rq);
+	kr_quarter q;
+	if (!chosen_quarter(rq, &q) || form_error(&rq->form, "kwartaal")) {
+		respond_error(rq, 400); /* a download never silently holds another quarter */
+		return;
+	}
 	figures *f = arena_alloc(a, sizeof *f);
 	compute(a, q, f);
 	char qbuf[KR_QUARTER_BUF];

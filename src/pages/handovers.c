@@ -24,6 +24,7 @@
 #include "store/user.h"
 #include "util/date.h"
 
+#include <sodium.h>
 #include <string.h>
 
 enum { MAX_MEMBER_ROWS = 60, MAX_CONDITION_ROWS = 80 };
@@ -61,7 +62,9 @@ static const char *team_label(const handover_rec *h)
 		return h->taken_org_name;
 	if (h->receiving_org_id)
 		return h->receiving_org_name;
-	return "Gezamenlijke triage lokale teams";
+	if (h->receiving_triage)
+		return "Gezamenlijke triage lokale teams";
+	return "(nog niet gekozen)";
 }
 
 tv *hv_summary(arena *a, const handover_rec *h, const handover_norms *n, kr_date today)
@@ -74,11 +77,12 @@ tv *hv_summary(arena *a, const handover_rec *h, const handover_norms *n, kr_date
 	tv_set_str(o, "status_label", handover_status_label(h->status));
 	tv_set_bool(o, "is_concept", strcmp(h->status, "concept") == 0);
 	tv_set_bool(o, "is_returned", strcmp(h->status, "teruggelegd") == 0);
+	tv_set_bool(o, "is_open", strcmp(h->status, "ingediend") == 0 || strcmp(h->status, "in_behandeling") == 0);
 	tv_set_str(o, "urgency", h->urgency);
 	tv_set_bool(o, "urgency_hoog", strcmp(h->urgency, "hoog") == 0);
 	tv_set_str(o, "household_name", *h->household_name ? h->household_name : "(naam nog niet ingevuld)");
 	tv_set_str(o, "team", team_label(h));
-	tv_set_bool(o, "triage", !h->receiving_org_id);
+	tv_set_bool(o, "triage", h->receiving_triage);
 	tv_set_str(o, "created", hv_date(a, h->created_at));
 	tv_set_str(o, "submitted", hv_date(a, h->submitted_at));
 	tv_set_str(o, "decided", hv_date(a, h->decided_at));
@@ -125,16 +129,41 @@ static bool is_local_team(const auth_user *u)
 	return handover_is_local_team_kind(u->org_kind);
 }
 
-/* "Bekend bij uw team" for a team leader's own organisation only. */
-static void set_known(arena *a, tv *o, const handover_rec *h, const auth_user *u, const handover_norms *n)
+static void put_known(tv *o, int64_t case_id, bool open)
 {
-	bool open = false;
-	int64_t case_id = case_known_for_handover(h->id, u->org_id, n->known_months, &open);
 	tv_set_bool(o, "known", case_id > 0);
 	tv_set_bool(o, "known_open", case_id > 0 && open);
 	if (case_id > 0)
 		tv_set_int(o, "known_case", case_id);
-	(void)a;
+}
+
+/* A one-time key for the new-handover form (32 hex characters). */
+static const char *new_form_key(arena *a)
+{
+	unsigned char raw[16];
+	char hex[33];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+	return arena_strdup(a, hex);
+}
+
+/* A form key as the form sent it: 16..64 hex characters, else "". */
+static const char *valid_form_key(const char *k)
+{
+	size_t n = strlen(k);
+	if (n < 16 || n > 64 || strspn(k, "0123456789abcdef") != n)
+		return "";
+	return k;
+}
+
+/* 409 for a change that came too late (a second click, or someone else was
+ * first), with the way back to what it was about. */
+static void conflict(request *rq, const char *href, const char *what)
+{
+	tv *ctx = page_ctx(rq, "Al verwerkt of tegelijk gewijzigd");
+	tv_set_str(ctx, "href", href);
+	tv_set_str(ctx, "what", what);
+	respond_page(rq, 409, "handover_conflict", ctx);
 }
 
 /* ---- the form -------------------------------------------------------------------- */
@@ -202,9 +231,9 @@ static tv *condition_rows_tv(arena *a, const form_rows *r)
 }
 
 /* The values the form shows: from the database (in) or as submitted. */
-static void show_form(request *rq, int status, int64_t id, const handover_input *in, const form_rows *rows,
-                      bool receiving_triage)
+static void show_form(request *rq, int status, int64_t id, const handover_input *in, const form_rows *rows)
 {
+	bool receiving_triage = in->receiving_triage && !in->receiving_org_id;
 	arena *a = rq->a;
 	tv *ctx = page_ctx(rq, id ? "Overdracht bewerken (concept)" : "Nieuwe overdracht");
 	page_add_form(ctx, &rq->form);
@@ -212,6 +241,8 @@ static void show_form(request *rq, int status, int64_t id, const handover_input 
 	                                  : "/overdrachten/nieuw");
 	if (id)
 		tv_set_int(ctx, "id", id);
+	else
+		tv_set_str(ctx, "form_key", in->form_key && *in->form_key ? in->form_key : new_form_key(a));
 	tv_set(ctx, "teams", team_options(a, in->receiving_org_id, receiving_triage));
 	tv_set_bool(ctx, "receiving_triage", receiving_triage);
 	tv *v = tv_obj(a);
@@ -250,18 +281,20 @@ static const char *trimmed(arena *a, const char *s)
 	return arena_strndup(a, s + b, n - b);
 }
 
-/* Read the submitted form into in/rows (rows as submitted, blanks included). */
-static void read_form(request *rq, handover_input *in, form_rows *rows, bool *triage)
+/* Read the submitted form into in/rows (rows as submitted, blanks included; rows
+ * beyond the caps are cut off and reported as a field message). */
+static void read_form(request *rq, handover_input *in, form_rows *rows)
 {
 	arena *a = rq->a;
-	const form *f = &rq->form;
+	form *f = &rq->form;
 	memset(in, 0, sizeof *in);
 	memset(rows, 0, sizeof *rows);
 	const char *recv = form_str(f, "receiving_organisation");
-	*triage = strcmp(recv, "triage") == 0;
+	in->receiving_triage = strcmp(recv, "triage") == 0;
 	int64_t rid = 0;
-	if (!*triage && *recv && parse_id(recv, &rid))
+	if (!in->receiving_triage && *recv && parse_id(recv, &rid))
 		in->receiving_org_id = rid;
+	in->form_key = valid_form_key(form_str(f, "form_key"));
 	in->urgency = form_str(f, "urgency");
 	in->household_name = form_str(f, "household_name");
 	in->address = form_str(f, "address");
@@ -281,8 +314,12 @@ static void read_form(request *rq, handover_input *in, form_rows *rows, bool *tr
 	size_t nm = nn > nd ? nn : nd;
 	if (nr > nm)
 		nm = nr;
-	if (nm > MAX_MEMBER_ROWS)
+	if (nm > MAX_MEMBER_ROWS) {
 		nm = MAX_MEMBER_ROWS;
+		if (!form_error(f, "members"))
+			form_add_error(f, "members", arena_printf(a, "Een overdracht heeft ten hoogste %d gezinsleden; de rijen"
+			                                             " daarna zijn niet overgenomen.", MAX_MEMBER_ROWS));
+	}
 	rows->members = arena_alloc(a, (nm + 1) * sizeof *rows->members);
 	for (size_t i = 0; i < nm; i++) {
 		rows->members[i].name = i < nn ? trimmed(a, names[i]) : "";
@@ -292,17 +329,24 @@ static void read_form(request *rq, handover_input *in, form_rows *rows, bool *tr
 	rows->nmembers = nm;
 	const char **conds;
 	size_t nc = form_all(f, "safety_condition", &conds);
-	if (nc > MAX_CONDITION_ROWS)
+	if (nc > MAX_CONDITION_ROWS) {
 		nc = MAX_CONDITION_ROWS;
+		if (!form_error(f, "conditions"))
+			form_add_error(f, "conditions", arena_printf(a, "Een overdracht heeft ten hoogste %d"
+			                                                " veiligheidsvoorwaarden; de vakken daarna zijn niet"
+			                                                " overgenomen.", MAX_CONDITION_ROWS));
+	}
 	rows->conditions = arena_alloc(a, (nc + 1) * sizeof *rows->conditions);
 	for (size_t i = 0; i < nc; i++)
 		rows->conditions[i] = trimmed(a, conds[i]);
 	rows->nconditions = nc;
 }
 
+/* A row without name and birth date is empty, whatever role it shows (the form
+ * preselects one): it is skipped, never checked and never stored. */
 static bool member_blank(const handover_member *m)
 {
-	return !*m->name && !*m->birthdate && !*m->role;
+	return !*m->name && !*m->birthdate;
 }
 
 static bool role_valid(const char *r)
@@ -320,8 +364,9 @@ static void req_text(form *f, const char *name, const char *value, const char *m
 }
 
 /* Validate; on success in->members/conditions hold only the filled-in rows. */
-static bool validate_handover(request *rq, handover_input *in, form_rows *rows, bool triage, bool submit)
+static bool validate_handover(request *rq, handover_input *in, form_rows *rows, bool submit)
 {
+	bool triage = in->receiving_triage;
 	arena *a = rq->a;
 	form *f = &rq->form;
 	kr_date today = kr_date_today_nl();
@@ -468,7 +513,8 @@ void page_handover_new(request *rq)
 	static const char *three[] = {"", "", ""};
 	rows.conditions = three;
 	rows.nconditions = 3;
-	show_form(rq, 200, 0, &in, &rows, false);
+	in.form_key = new_form_key(a);
+	show_form(rq, 200, 0, &in, &rows);
 }
 
 /* Create (id == 0) or update a concept, and submit when asked. */
@@ -476,23 +522,31 @@ static void save_handover(request *rq, int64_t id)
 {
 	handover_input in;
 	form_rows rows;
-	bool triage;
-	read_form(rq, &in, &rows, &triage);
+	read_form(rq, &in, &rows);
 	const char *action = form_str(&rq->form, "action");
 	rq->audit.object_type = "handover";
 	if (id)
 		rq->audit.object_id = id;
-	if (strcmp(action, "lid_toevoegen") == 0 || strcmp(action, "voorwaarde_toevoegen") == 0 || !*action) {
+	bool more = strcmp(action, "lid_toevoegen") == 0 || strcmp(action, "voorwaarde_toevoegen") == 0;
+	if (more || !*action) {
 		/* Only re-show the form (no JavaScript needed for more rows); nothing stored. */
 		rq->audit.detail = "formulier opnieuw getoond, niets opgeslagen";
 		add_blank_rows(rq->a, &rows, action);
-		show_form(rq, *action ? 200 : 422, id, &in, &rows, triage);
+		show_form(rq, *action && !form_has_errors(&rq->form) ? 200 : 422, id, &in, &rows);
+		return;
+	}
+	/* The same form sent twice (a double click, a reload): the first one counts. */
+	int64_t earlier = id ? 0 : handover_by_form_key(rq->user->id, in.form_key);
+	if (earlier) {
+		rq->audit.object_id = earlier;
+		rq->audit.detail = "formulier al verwerkt, niets opnieuw opgeslagen";
+		respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)earlier));
 		return;
 	}
 	bool submit = strcmp(action, "indienen") == 0;
-	if (!validate_handover(rq, &in, &rows, triage, submit) || !db_begin()) {
+	if (!validate_handover(rq, &in, &rows, submit) || !db_begin()) {
 		add_blank_rows(rq->a, &rows, "");
-		show_form(rq, 422, id, &in, &rows, triage);
+		show_form(rq, 422, id, &in, &rows);
 		return;
 	}
 	bool ok;
@@ -501,12 +555,25 @@ static void save_handover(request *rq, int64_t id)
 	} else {
 		id = handover_create(rq->user->org_id, rq->user->id, &in);
 		ok = id > 0;
+		if (!ok) {
+			/* a concurrent twin won the UNIQUE form key: show what it made */
+			db_rollback();
+			earlier = handover_by_form_key(rq->user->id, in.form_key);
+			if (earlier) {
+				rq->audit.object_id = earlier;
+				rq->audit.detail = "formulier al verwerkt, niets opnieuw opgeslagen";
+				respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)earlier));
+			} else {
+				respond_error(rq, 500);
+			}
+			return;
+		}
 	}
 	if (ok && submit)
 		ok = handover_submit(id, rq->user->id);
 	if (!ok) {
 		db_rollback();
-		respond_error(rq, id ? 409 : 500);
+		conflict(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)id), "de overdracht");
 		return;
 	}
 	if (!db_commit()) {
@@ -538,6 +605,7 @@ void page_handover_edit(request *rq)
 	}
 	handover_input in = {
 		.receiving_org_id = h.receiving_org_id,
+		.receiving_triage = h.receiving_triage,
 		.urgency = h.urgency,
 		.household_name = h.household_name,
 		.address = h.address,
@@ -554,8 +622,8 @@ void page_handover_edit(request *rq)
 	rows.members = handover_members(a, h.id, &rows.nmembers);
 	rows.conditions = handover_conditions(a, h.id, &rows.nconditions);
 	add_blank_rows(a, &rows, "");
-	/* a concept with a chosen team shows it; without one nothing is preselected */
-	show_form(rq, 200, h.id, &in, &rows, false);
+	/* a concept shows the team or the joint triage it was saved with; nothing when neither was chosen */
+	show_form(rq, 200, h.id, &in, &rows);
 }
 
 /* ---- one handover ------------------------------------------------------------------ */
@@ -631,6 +699,26 @@ static tv *feedback_tv(arena *a, int64_t id)
 		tv_set_str(o, "agreements", f[i].agreements);
 		tv_set_bool(o, "with_family", strcmp(f[i].with_family, "ja") == 0);
 		tv_set_str(o, "agreed_on", hv_date(a, f[i].agreed_on));
+		tv_push(list, o);
+	}
+	return list;
+}
+
+static tv *warm_history_tv(arena *a, int64_t id)
+{
+	size_t n;
+	handover_warm_entry *e = handover_warm_history(a, id, &n);
+	tv *list = tv_list(a);
+	for (size_t i = 0; n > 1 && i < n; i++) { /* one recording is simply the current state */
+		tv *o = tv_obj(a);
+		tv_set_str(o, "at", hv_datetime(a, e[i].recorded_at));
+		tv_set_str(o, "by", e[i].recorded_by_name);
+		tv_set_str(o, "planned", hv_date(a, e[i].planned_date));
+		tv_set_str(o, "held", hv_date(a, e[i].held_date));
+		tv_set_bool(o, "family_ja", strcmp(e[i].family_present, "ja") == 0);
+		tv_set_bool(o, "family_nee", strcmp(e[i].family_present, "nee") == 0);
+		tv_set_str(o, "present", e[i].present);
+		tv_set_str(o, "outcome", e[i].outcome);
 		tv_push(list, o);
 	}
 	return list;
@@ -732,9 +820,31 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	tv_set_bool(ctx, "show_case_link", h.case_id && (team || prof));
 	tv_set_int(ctx, "case_id", h.case_id);
 	tv_set_bool(ctx, "can_print", !concept || vt);
+	tv_set_bool(ctx, "failed_take_or_return", failed && (strcmp(failed, "take") == 0 || strcmp(failed, "return") == 0));
+	tv *wh = warm_history_tv(a, h.id);
+	tv_set(ctx, "warm_history", wh);
+	tv_set_bool(ctx, "has_warm_history", tv_list_len(wh) > 0);
 	if (team) {
-		set_known(a, ctx, &h, u, &norms);
-		tv_set(ctx, "directors", director_options(a, u->org_id, 0));
+		bool kopen = false;
+		int64_t kcase = case_known_for_handover(h.id, u->org_id, norms.known_months, &kopen);
+		put_known(ctx, kcase, kopen);
+		/* the open case of this family keeps its regisseur unless the team leader changes it */
+		int64_t selected = 0;
+		case_rec kc;
+		if (kcase && kopen && case_get(a, kcase, &kc)) {
+			selected = kc.director_id;
+			tv_set_str(ctx, "known_director", kc.director_name);
+			tv_set_bool(ctx, "known_has_director", true);
+		}
+		bool failed_accept = failed && strcmp(failed, "accept") == 0;
+		int64_t posted = 0;
+		if (failed_accept && form_int(&rq->form, "director", &posted))
+			selected = posted;
+		tv_set(ctx, "directors", director_options(a, u->org_id, selected));
+		tv_set_bool(ctx, "needs_take_reason", h.receiving_triage && !h.taken_org_id);
+		const char *prev = failed_accept ? form_str(&rq->form, "previous_director") : "";
+		tv_set_bool(ctx, "previous_ja", strcmp(prev, "ja") == 0);
+		tv_set_bool(ctx, "previous_nee", strcmp(prev, "nee") == 0);
 		tv_set(ctx, "categories", category_options(a, form_str(&rq->form, "reason_category")));
 		/* the warm-handover form shows what is recorded unless a failed post is shown */
 		tv *w = tv_obj(a);
@@ -774,7 +884,7 @@ static void finish(request *rq, bool ok, const char *detail)
 {
 	if (!ok) {
 		db_rollback();
-		respond_error(rq, 409);
+		conflict(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)rq->ids[0]), "de overdracht");
 		return;
 	}
 	if (!db_commit()) {
@@ -805,7 +915,7 @@ void page_handover_take(request *rq)
 		return;
 	}
 	const char *reason = trimmed(rq->a, form_get(&rq->form, "reason"));
-	if (!h.receiving_org_id && !*reason && !form_error(&rq->form, "reason"))
+	if (h.receiving_triage && !h.receiving_org_id && !*reason && !form_error(&rq->form, "reason"))
 		form_add_error(&rq->form, "reason", "Schrijf waarom uw team deze overdracht oppakt.");
 	if (!*reason)
 		reason = "Rechtstreeks aan dit team overgedragen.";
@@ -821,6 +931,14 @@ void page_handover_warm(request *rq)
 	form *f = &rq->form;
 	arena *a = rq->a;
 	kr_date today = kr_date_today_nl(), d;
+	handover_rec h;
+	if (!handover_get(a, rq->ids[0], &h)) {
+		respond_error(rq, 404);
+		return;
+	}
+	kr_date submitted = today;
+	handover_date_of(h.submitted_at, &submitted);
+	const char *submitted_text = hv_date(a, h.submitted_at);
 	handover_warm w = {
 		.planned_date = form_str(f, "planned_date"),
 		.held_date = form_str(f, "held_date"),
@@ -831,9 +949,23 @@ void page_handover_warm(request *rq)
 	};
 	if (!*w.planned_date && !*w.held_date && !form_error(f, "planned_date") && !form_error(f, "held_date"))
 		form_add_error(f, "planned_date", "Vul de geplande datum in, of de datum waarop de warme overdracht plaatsvond.");
+	if (*w.planned_date && !form_error(f, "planned_date") && kr_date_parse_iso(w.planned_date, &d)) {
+		if (kr_date_cmp(d, submitted) < 0)
+			form_add_error(f, "planned_date", arena_printf(a, "De warme overdracht kan niet gepland zijn vóór de"
+			                                                 " indiening van de overdracht (%s).", submitted_text));
+		else if (kr_date_cmp(d, kr_date_add_days(today, 366)) > 0)
+			form_add_error(f, "planned_date", "Plan de warme overdracht binnen een jaar.");
+	}
+	if (!*w.held_date && *h.warm_held_date && !form_error(f, "held_date"))
+		form_add_error(f, "held_date", arena_printf(a, "De warme overdracht is al vastgelegd als gehouden op %s. Vul de"
+		                                              " datum in waarop hij plaatsvond; een correctie wordt naast de"
+		                                              " eerdere vastlegging bewaard.", hv_date(a, h.warm_held_date)));
 	if (*w.held_date && !form_error(f, "held_date")) {
 		if (kr_date_parse_iso(w.held_date, &d) && kr_date_cmp(d, today) > 0)
 			form_add_error(f, "held_date", "Een warme overdracht die plaatsvond kan niet in de toekomst liggen.");
+		else if (kr_date_parse_iso(w.held_date, &d) && kr_date_cmp(d, submitted) < 0)
+			form_add_error(f, "held_date", arena_printf(a, "De warme overdracht kan niet vóór de indiening van de"
+			                                              " overdracht (%s) hebben plaatsgevonden.", submitted_text));
 		req_text(f, "present", w.present, "Schrijf wie er aanwezig waren.");
 		req_text(f, "family_present", w.family_present, "Geef aan of het gezin aanwezig was.");
 		if (strcmp(w.family_present, "nee") == 0)
@@ -857,18 +989,41 @@ void page_handover_accept(request *rq)
 		respond_error(rq, 404);
 		return;
 	}
+	const char *back = arena_printf(a, "/overdrachten/%lld", (long long)h.id);
+	if (strcmp(h.status, "ingediend") != 0 && strcmp(h.status, "in_behandeling") != 0) {
+		conflict(rq, back, "de overdracht");
+		return;
+	}
 	int64_t director = 0;
 	user_rec d;
 	if (!form_error(f, "director") &&
 	    (!form_int(f, "director", &director) || !user_get(a, director, &d) || !d.active ||
 	     d.org_id != rq->user->org_id || !(d.roles & ROLE_PROFESSIONAL)))
 		form_add_error(f, "director", "Kies als regisseur een professional van uw eigen team.");
+	handover_acceptance acc = {.director = director};
+	/* from the joint triage: why this team, also when it was not taken first */
+	acc.take_reason = trimmed(a, form_get(f, "take_reason"));
+	if (h.receiving_triage && !h.taken_org_id && !*acc.take_reason && !form_error(f, "take_reason"))
+		form_add_error(f, "take_reason", "Schrijf waarom uw team deze overdracht oppakt.");
+	/* the family's open case keeps its regisseur unless the change is explicit */
+	bool open = false;
+	int64_t known = case_known_for_handover(h.id, rq->user->org_id, 0, &open);
+	case_rec kc;
+	if (known && open && !form_error(f, "director") && case_get(a, known, &kc) && kc.director_id != director) {
+		acc.change_reason = trimmed(a, form_get(f, "director_change_reason"));
+		const char *prev = form_str(f, "previous_director");
+		if (!*acc.change_reason && !form_error(f, "director_change_reason"))
+			form_add_error(f, "director_change_reason",
+			               arena_printf(a, "Casus %lld van dit gezin heeft al %s als regisseur. Kies %s, of schrijf"
+			                               " waarom de regie wisselt.", (long long)known, kc.director_name,
+			                            kc.director_name));
+		if (!*prev && !form_error(f, "previous_director"))
+			form_add_error(f, "previous_director",
+			               arena_printf(a, "Geef aan of %s bij de casus betrokken blijft.", kc.director_name));
+		acc.keep_previous = strcmp(prev, "ja") == 0;
+	}
 	if (form_has_errors(f)) {
 		show_handover(rq, 422, "accept", "handover_show");
-		return;
-	}
-	if (strcmp(h.status, "ingediend") != 0 && strcmp(h.status, "in_behandeling") != 0) {
-		respond_error(rq, 409);
 		return;
 	}
 	if (!db_begin()) {
@@ -876,10 +1031,10 @@ void page_handover_accept(request *rq)
 		return;
 	}
 	int64_t case_id = 0, household_id = 0;
-	bool ok = handover_open_case(a, &h, rq->user->org_id, director, rq->user->id, &case_id, &household_id);
+	bool ok = handover_open_case(a, &h, rq->user->org_id, &acc, rq->user->id, &case_id, &household_id);
 	if (!ok) {
 		db_rollback();
-		respond_error(rq, 409);
+		conflict(rq, back, "de overdracht");
 		return;
 	}
 	if (!db_commit()) {
@@ -887,7 +1042,9 @@ void page_handover_accept(request *rq)
 		return;
 	}
 	rq->audit.household_id = household_id;
-	rq->audit.detail = arena_printf(a, "geaccepteerd; casus %lld", (long long)case_id);
+	rq->audit.detail = acc.change_reason && *acc.change_reason
+	                       ? arena_printf(a, "geaccepteerd; casus %lld; regisseur gewijzigd", (long long)case_id)
+	                       : arena_printf(a, "geaccepteerd; casus %lld", (long long)case_id);
 	respond_redirect(rq, arena_printf(a, "/casussen/%lld", (long long)case_id));
 }
 
@@ -954,11 +1111,20 @@ void page_handover_index(request *rq)
 	}
 	if (u->roles & ROLE_TEAMLEIDER) {
 		bool local = is_local_team(u);
-		handover_rec *inbox = handover_inbox(a, u->org_id, local, &n);
+		handover_rec *inbox = handover_inbox_brief(a, u->org_id, local, &n);
+		size_t nk, k = 0;
+		handover_known *known = handover_inbox_known(a, u->org_id, local, norms.known_months, &nk);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < n; i++) {
 			tv *s = hv_summary(a, &inbox[i], &norms, today);
-			set_known(a, s, &inbox[i], u, &norms);
+			bool found = false;
+			for (k = 0; k < nk && !found; k++)
+				if (known[k].handover_id == inbox[i].id) {
+					put_known(s, known[k].case_id, known[k].open);
+					found = true;
+				}
+			if (!found)
+				put_known(s, 0, false);
 			tv_push(items, s);
 		}
 		tv_set_bool(ctx, "is_team", true);
@@ -984,32 +1150,36 @@ bool handover_home_panel(request *rq, tv *ctx)
 	handover_norms_get(&norms);
 	kr_date today = kr_date_today_nl();
 	tv *p = tv_obj(a);
-	tv *act = tv_list(a); /* what this user must act on, overdue first */
+	tv *act = tv_list(a); /* what this user must act on */
 	size_t n;
 	if (u->roles & ROLE_VT) {
-		handover_rec *list = handover_list_for_vt(a, u->org_id, "", &n);
-		size_t concepts = 0, returned = 0, overdue = 0;
+		/* only what can still be overdue, brief: never the whole year's handovers */
+		handover_rec *list = handover_vt_open_items(a, u->org_id, &n);
+		size_t overdue = 0;
 		for (size_t i = 0; i < n; i++) {
 			handover_deadlines d;
 			handover_deadlines_of(&list[i], &norms, today, &d);
-			if (strcmp(list[i].status, "concept") == 0 && list[i].created_by == u->id)
-				concepts++;
-			if (strcmp(list[i].status, "teruggelegd") == 0)
-				returned++;
 			if (d.decision_overdue || d.warm_overdue || d.feedback_overdue) {
 				overdue++;
-				tv *s = hv_summary(a, &list[i], &norms, today);
-				tv_push(act, s);
+				tv_push(act, hv_summary(a, &list[i], &norms, today));
 			}
 		}
+		/* returned handovers ask VT to act: listed for the last 20 working days */
+		char since[KR_DATE_BUF];
+		kr_date_format_iso(kr_add_working_days(today, -20), since);
+		handover_rec *ret = handover_vt_returned_since(a, u->org_id, since, &n);
+		for (size_t i = 0; i < n; i++)
+			tv_push(act, hv_summary(a, &ret[i], &norms, today));
+		int64_t concepts = 0, returned = 0;
+		handover_vt_counts(u->org_id, u->id, &concepts, &returned);
 		tv_set_bool(p, "vt", true);
-		tv_set_int(p, "vt_concepts", (int64_t)concepts);
-		tv_set_int(p, "vt_returned", (int64_t)returned);
+		tv_set_int(p, "vt_concepts", concepts);
+		tv_set_int(p, "vt_returned", returned);
 		tv_set_int(p, "vt_overdue", (int64_t)overdue);
 		tv_set_bool(p, "vt_overdue_any", overdue > 0);
 	}
 	if (u->roles & ROLE_TEAMLEIDER) {
-		handover_rec *inbox = handover_inbox(a, u->org_id, is_local_team(u), &n);
+		handover_rec *inbox = handover_inbox_brief(a, u->org_id, is_local_team(u), &n);
 		size_t overdue = 0, waiting = n;
 		for (size_t i = 0; i < n; i++) {
 			handover_deadlines d;
@@ -1019,13 +1189,16 @@ bool handover_home_panel(request *rq, tv *ctx)
 				tv_push(act, hv_summary(a, &inbox[i], &norms, today));
 			}
 		}
-		handover_rec *done = handover_decided_for_team(a, u->org_id, is_local_team(u), &n);
+		/* the team's accepted handovers: warm handover and feedback to VT */
+		handover_rec *open = handover_team_open_items(a, u->org_id, &n);
 		for (size_t i = 0; i < n; i++) {
 			handover_deadlines d;
-			handover_deadlines_of(&done[i], &norms, today, &d);
-			if (d.warm_overdue) {
+			handover_deadlines_of(&open[i], &norms, today, &d);
+			if (d.warm_overdue || d.feedback_overdue) {
 				overdue++;
-				tv_push(act, hv_summary(a, &done[i], &norms, today));
+				tv *s = hv_summary(a, &open[i], &norms, today);
+				tv_set_int(s, "case_id", open[i].case_id);
+				tv_push(act, s);
 			}
 		}
 		tv_set_bool(p, "team", true);
@@ -1034,30 +1207,23 @@ bool handover_home_panel(request *rq, tv *ctx)
 		tv_set_bool(p, "team_overdue_any", overdue > 0);
 	}
 	if (u->roles & ROLE_PROFESSIONAL) {
-		size_t nc;
-		case_rec *cases = case_list_for_user(a, u->id, &nc);
-		size_t directing = 0;
-		for (size_t i = 0; i < nc; i++) {
-			if (cases[i].director_id != u->id || strcmp(cases[i].status, "open") != 0)
-				continue;
-			directing++;
-			handover_rec *hs = handover_list_for_case(a, cases[i].id, &n);
-			for (size_t j = 0; j < n; j++) {
-				handover_deadlines d;
-				handover_deadlines_of(&hs[j], &norms, today, &d);
-				if (d.feedback_overdue || d.warm_overdue) {
-					tv *s = hv_summary(a, &hs[j], &norms, today);
-					tv_set_int(s, "case_id", cases[i].id);
-					tv_push(act, s);
-				}
+		/* one query for all cases the user directs, not one per case */
+		handover_rec *open = handover_director_open_items(a, u->id, &n);
+		for (size_t i = 0; i < n; i++) {
+			handover_deadlines d;
+			handover_deadlines_of(&open[i], &norms, today, &d);
+			if (d.feedback_overdue || d.warm_overdue) {
+				tv *s = hv_summary(a, &open[i], &norms, today);
+				tv_set_int(s, "case_id", open[i].case_id);
+				tv_push(act, s);
 			}
 		}
 		tv_set_bool(p, "prof", true);
-		tv_set_int(p, "prof_cases", (int64_t)directing);
+		tv_set_int(p, "prof_cases", case_count_directed(u->id));
 	}
 	tv_set(p, "act", act);
 	tv_set_bool(p, "act_any", tv_list_len(act) > 0);
 	tv_set(p, "norms", norms_tv(a, &norms));
 	tv_set(ctx, "handover_panel", p);
-	return tv_list_len(act) > 0; /* names households only when something is overdue */
+	return tv_list_len(act) > 0; /* names households only when something needs action */
 }

@@ -79,80 +79,91 @@ static const char *const hv_return_categories[] = {"geen_lokale_taak", "onvolled
 static const char *const hv_condition_statuses[] = {"nog_niet_besproken", "afgesproken", "nageleefd",
                                                     "niet_nageleefd", NULL};
 static const field_spec hv_form_fields[] = {
-	{.name = "receiving_organisation", .type = FT_LINE, .max_chars = 16},
-	{.name = "urgency", .type = FT_CHOICE, .choices = hv_urgency_choices},
-	{.name = "household_name", .type = FT_LINE, .max_chars = 200},
-	{.name = "address", .type = FT_LINE, .max_chars = 300},
-	{.name = "member_name", .type = FT_LINE, .max_chars = 200, .repeated = true},
-	{.name = "member_birthdate", .type = FT_LINE, .max_chars = 10, .repeated = true},
-	{.name = "member_role", .type = FT_LINE, .max_chars = 16, .repeated = true},
-	{.name = "reason", .type = FT_TEXT, .max_chars = 10000},
-	{.name = "investigation_outcome", .type = FT_TEXT, .max_chars = 10000},
-	{.name = "risk_assessment", .type = FT_TEXT, .max_chars = 10000},
-	{.name = "safety_condition", .type = FT_TEXT, .max_chars = 2000, .repeated = true},
-	{.name = "providers", .type = FT_TEXT, .max_chars = 10000},
-	{.name = "agreements", .type = FT_TEXT, .max_chars = 10000},
-	{.name = "family_informed", .type = FT_CHOICE, .choices = hv_yes_no},
-	{.name = "family_informed_reason", .type = FT_TEXT, .max_chars = 2000},
-	{.name = "contact", .type = FT_LINE, .max_chars = 200},
-	{.name = "action", .type = FT_CHOICE, .required = true, .choices = hv_actions},
+	{.name = "receiving_organisation", .type = FT_LINE, .max_chars = 16, .label = "Ontvangend lokaal team"},
+	{.name = "urgency", .type = FT_CHOICE, .choices = hv_urgency_choices, .label = "Urgentie"},
+	{.name = "household_name", .type = FT_LINE, .max_chars = 200, .label = "Naam van het gezin"},
+	{.name = "address", .type = FT_LINE, .max_chars = 300, .label = "Adres"},
+	{.name = "member_name", .type = FT_LINE, .max_chars = 200, .repeated = true, .label = "Naam gezinslid"},
+	{.name = "member_birthdate", .type = FT_LINE, .max_chars = 10, .repeated = true,
+	 .label = "Geboortedatum gezinslid"},
+	{.name = "member_role", .type = FT_LINE, .max_chars = 16, .repeated = true, .label = "Rol in het gezin"},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 10000, .label = "Aanleiding"},
+	{.name = "investigation_outcome", .type = FT_TEXT, .max_chars = 10000, .label = "Uitkomst onderzoek"},
+	{.name = "risk_assessment", .type = FT_TEXT, .max_chars = 10000, .label = "Veiligheidstaxatie"},
+	{.name = "safety_condition", .type = FT_TEXT, .max_chars = 2000, .repeated = true,
+	 .label = "Veiligheidsvoorwaarde"},
+	{.name = "providers", .type = FT_TEXT, .max_chars = 10000, .label = "Betrokken hulpverlening"},
+	{.name = "agreements", .type = FT_TEXT, .max_chars = 10000, .label = "Gemaakte afspraken"},
+	{.name = "family_informed", .type = FT_CHOICE, .choices = hv_yes_no, .label = "Gezin op de hoogte"},
+	{.name = "family_informed_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom het gezin niet op de hoogte is"},
+	{.name = "contact", .type = FT_LINE, .max_chars = 200, .label = "Contactpersoon Veilig Thuis"},
+	{.name = "action", .type = FT_CHOICE, .required = true, .choices = hv_actions, .label = "Actie"},
+	{.name = "form_key", .type = FT_LINE, .max_chars = 64, .label = "Formuliersleutel"},
+	/* names of the handler's own messages, for the summary (not sent by the form) */
+	{.name = "members", .type = FT_LINE, .max_chars = 16, .label = "Gezinsleden"},
+	{.name = "conditions", .type = FT_LINE, .max_chars = 16, .label = "Veiligheidsvoorwaarden"},
 	{0},
 };
 static const field_spec hv_index_query[] = {
-	{.name = "status", .type = FT_CHOICE, .choices = hv_statuses},
+	{.name = "status", .type = FT_CHOICE, .choices = hv_statuses, .label = "Status"},
 	{0},
 };
 static const field_spec hv_addendum_fields[] = {
-	{.name = "text", .type = FT_TEXT, .max_chars = 10000},
+	{.name = "text", .type = FT_TEXT, .max_chars = 10000, .label = "Aanvulling"},
 	{0},
 };
 static const field_spec hv_take_fields[] = {
-	{.name = "reason", .type = FT_TEXT, .max_chars = 2000},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom uw team deze overdracht oppakt"},
 	{0},
 };
 static const field_spec hv_warm_fields[] = {
-	{.name = "planned_date", .type = FT_DATE},
-	{.name = "held_date", .type = FT_DATE},
-	{.name = "present", .type = FT_TEXT, .max_chars = 2000},
-	{.name = "family_present", .type = FT_CHOICE, .choices = hv_yes_no},
-	{.name = "family_reason", .type = FT_TEXT, .max_chars = 2000},
-	{.name = "outcome", .type = FT_TEXT, .max_chars = 10000},
+	{.name = "planned_date", .type = FT_DATE, .label = "Gepland op"},
+	{.name = "held_date", .type = FT_DATE, .label = "Plaatsgevonden op"},
+	{.name = "present", .type = FT_TEXT, .max_chars = 2000, .label = "Aanwezig"},
+	{.name = "family_present", .type = FT_CHOICE, .choices = hv_yes_no, .label = "Gezin aanwezig"},
+	{.name = "family_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom het gezin niet aanwezig was"},
+	{.name = "outcome", .type = FT_TEXT, .max_chars = 10000, .label = "Uitkomst"},
 	{0},
 };
 static const field_spec hv_accept_fields[] = {
-	{.name = "director", .type = FT_ID, .required = true},
+	{.name = "director", .type = FT_ID, .required = true, .label = "Regisseur"},
+	{.name = "take_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom uw team deze overdracht oppakt"},
+	{.name = "director_change_reason", .type = FT_TEXT, .max_chars = 500, .label = "Reden van de wissel van regisseur"},
+	{.name = "previous_director", .type = FT_CHOICE, .choices = hv_yes_no, .label = "Huidige regisseur blijft betrokken"},
 	{0},
 };
 static const field_spec hv_return_fields[] = {
-	{.name = "reason", .type = FT_TEXT, .max_chars = 4000},
-	{.name = "reason_category", .type = FT_CHOICE, .choices = hv_return_categories},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Toelichting voor Veilig Thuis"},
+	{.name = "reason_category", .type = FT_CHOICE, .choices = hv_return_categories, .label = "Soort reden"},
 	{0},
 };
 static const field_spec hv_condition_fields[] = {
-	{.name = "status", .type = FT_CHOICE, .required = true, .choices = hv_condition_statuses},
+	{.name = "status", .type = FT_CHOICE, .required = true, .choices = hv_condition_statuses,
+	 .label = "Status van de veiligheidsvoorwaarde"},
 	{0},
 };
 static const field_spec hv_feedback_fields[] = {
-	{.name = "handover", .type = FT_ID, .required = true},
-	{.name = "agreements", .type = FT_TEXT, .required = true, .max_chars = 10000},
-	{.name = "with_family", .type = FT_CHOICE, .required = true, .choices = hv_yes_no},
-	{.name = "agreed_on", .type = FT_DATE, .required = true},
+	{.name = "handover", .type = FT_ID, .required = true, .label = "Overdracht"},
+	{.name = "agreements", .type = FT_TEXT, .required = true, .max_chars = 10000, .label = "Veiligheidsafspraken"},
+	{.name = "with_family", .type = FT_CHOICE, .required = true, .choices = hv_yes_no, .label = "Met het gezin"},
+	{.name = "agreed_on", .type = FT_DATE, .required = true, .label = "Datum van de afspraken"},
 	{0},
 };
 static const field_spec hv_director_fields[] = {
-	{.name = "director", .type = FT_ID, .required = true},
-	{.name = "reason", .type = FT_LINE, .max_chars = 500},
+	{.name = "director", .type = FT_ID, .required = true, .label = "Regisseur"},
+	{.name = "reason", .type = FT_LINE, .max_chars = 500, .label = "Reden van de wissel"},
+	{.name = "previous_director", .type = FT_CHOICE, .choices = hv_yes_no, .label = "Huidige regisseur blijft betrokken"},
 	{0},
 };
 static const field_spec hv_figures_query[] = {
-	{.name = "kwartaal", .type = FT_LINE, .max_chars = 10},
+	{.name = "kwartaal", .type = FT_LINE, .max_chars = 10, .label = "Kwartaal"},
 	{0},
 };
 static const field_spec hv_norms_fields[] = {
-	{.name = "decision", .type = FT_INT, .required = true},
-	{.name = "warm", .type = FT_INT, .required = true},
-	{.name = "feedback", .type = FT_INT, .required = true},
-	{.name = "known", .type = FT_INT, .required = true},
+	{.name = "decision", .type = FT_INT, .required = true, .label = "Besluit binnen (werkdagen)"},
+	{.name = "warm", .type = FT_INT, .required = true, .label = "Warme overdracht binnen (werkdagen)"},
+	{.name = "feedback", .type = FT_INT, .required = true, .label = "Terugkoppeling binnen (werkdagen)"},
+	{.name = "known", .type = FT_INT, .required = true, .label = "Bekend: gesloten casus tot (maanden)"},
 	{0},
 };
 

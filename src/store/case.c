@@ -115,6 +115,15 @@ case_rec *case_list_for_user(arena *a, int64_t user_id, size_t *n)
 	return collect_cases(a, st, n);
 }
 
+int64_t case_count_directed(int64_t user_id)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM casefile WHERE director_id = ?1 AND status = 'open'");
+	sqlite3_bind_int64(st, 1, user_id);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
 int64_t case_known_for_handover(int64_t handover_id, int64_t team_org_id, int include_closed_months, bool *open)
 {
 	int months = include_closed_months > 1200 ? 1200 : include_closed_months;

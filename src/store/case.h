@@ -66,6 +66,8 @@ bool case_user_involved(int64_t case_id, int64_t user_id);
 /* Cases a team leader (team_org_id > 0) or a person (user_id > 0) sees, open first. */
 case_rec *case_list_for_team(arena *a, int64_t team_org_id, size_t *n);
 case_rec *case_list_for_user(arena *a, int64_t user_id, size_t *n);
+/* How many open cases user_id directs. */
+int64_t case_count_directed(int64_t user_id);
 
 /* Open case of the same household in team_org_id, found by a member of the
  * handover (same name key and birth date). include_closed_months > 0 also finds

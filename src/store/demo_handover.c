@@ -74,6 +74,7 @@ static int64_t make(arena *a, const ids *x, const demo_handover *d, int64_t rece
 		nc++;
 	handover_input in = {
 		.receiving_org_id = receiving,
+		.receiving_triage = receiving == 0 && submit, /* the concept has no receiver chosen yet */
 		.urgency = d->urgency,
 		.household_name = d->household,
 		.address = d->address,
@@ -110,10 +111,39 @@ static bool set_times(arena *a, int64_t id, int submitted_wd, int taken_wd, int 
 	sqlite3_bind_text(st, 4, wd_ago(a, decided_wd), -1, SQLITE_TRANSIENT);
 	if (!db_done(st))
 		return false;
+	/* the case, its first regisseur and its involvement date from the acceptance, not the load */
+	const char *at = wd_ago(a, decided_wd);
 	st = db_stmt("UPDATE casefile SET opened_at = ?2 WHERE id = (SELECT case_id FROM handover WHERE id = ?1)"
 	             " AND opened_at > ?2");
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, wd_ago(a, decided_wd), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
+	if (!db_done(st))
+		return false;
+	st = db_stmt("UPDATE case_director SET set_at = ?2 WHERE case_id = (SELECT case_id FROM handover WHERE id = ?1)"
+	             " AND set_at > ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
+	if (!db_done(st))
+		return false;
+	st = db_stmt("UPDATE case_involvement SET since = ?2 WHERE case_id = (SELECT case_id FROM handover WHERE id = ?1)"
+	             " AND since > ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
+	if (!db_done(st))
+		return false;
+	return true;
+}
+
+/* Involve a partner in a case from wd working days ago. */
+static bool involve_since(arena *a, int64_t case_id, int64_t partner_org, int64_t user, int wd)
+{
+	if (!case_involve(case_id, partner_org, user, "betrokken"))
+		return false;
+	sqlite3_stmt *st = db_stmt("UPDATE case_involvement SET since = ?3 WHERE case_id = ?1 AND user_id = ?2"
+	                           " AND role = 'betrokken' AND ended_at IS NULL");
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, user);
+	sqlite3_bind_text(st, 3, wd_ago(a, wd), -1, SQLITE_TRANSIENT);
 	return db_done(st);
 }
 
@@ -121,7 +151,8 @@ static int64_t accept(arena *a, int64_t id, int64_t team, int64_t director, int6
 {
 	handover_rec h;
 	int64_t case_id = 0, household_id = 0;
-	if (!handover_get(a, id, &h) || !handover_open_case(a, &h, team, director, by, &case_id, &household_id))
+	handover_acceptance acc = {.director = director, .take_reason = "Gezin woont in het werkgebied van dit team."};
+	if (!handover_get(a, id, &h) || !handover_open_case(a, &h, team, &acc, by, &case_id, &household_id))
 		return 0;
 	return case_id;
 }
@@ -136,6 +167,7 @@ static bool warm(arena *a, int64_t id, int64_t by, int held_wd, bool family)
 		.family_reason = family ? "" : "Vader weigerde deel te nemen; moeder gesproken op een later moment.",
 		.outcome = "Overdracht met het gezin doorgenomen. Veiligheidsvoorwaarden besproken en door ouders "
 		           "ondertekend. Vervolgafspraak voor het veiligheidsplan gemaakt.",
+		.recorded_at = wd_ago(a, held_wd),
 	};
 	return handover_record_warm(id, by, &w);
 }
@@ -149,6 +181,11 @@ static bool feedback(arena *a, int64_t id, int64_t case_id, int64_t by, int wd)
 	                           "ja", wd_ago_date(a, wd + 1)))
 		return false;
 	sqlite3_stmt *st = db_stmt("UPDATE handover_feedback SET created_at = ?2 WHERE handover_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, wd_ago(a, wd), -1, SQLITE_TRANSIENT);
+	if (!db_done(st))
+		return false;
+	st = db_stmt("UPDATE handover SET feedback_first_at = ?2 WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, wd_ago(a, wd), -1, SQLITE_TRANSIENT);
 	return db_done(st);
@@ -190,6 +227,13 @@ bool demo_handover_load(arena *a)
 		.partner = user_id(a, "partner"),
 		.partner_jgz = user_id(a, "partner.jgz"),
 	};
+	/* Buurtteam Blerick needs a professional to name as regisseur (handover 4);
+	 * same demo password as the other accounts */
+	int64_t tlb_id = 0;
+	const char *demo_hash = NULL;
+	if (!user_credentials(a, "teamleider.buurt", &tlb_id, &demo_hash) ||
+	    user_create("professional.buurt", "Iris Vermeulen", x.buurt, ROLE_PROFESSIONAL, demo_hash) <= 0)
+		return false;
 	if (!x.vt_org || !x.noord || !x.zuid || !x.buurt || !x.school || !x.vt || !x.tl_noord || !x.prof ||
 	    !x.tl_zuid || !x.prof_zuid || !x.tl_buurt || !x.partner)
 		return false;
@@ -218,7 +262,7 @@ bool demo_handover_load(arena *a)
 	static const char *const devries_status[] = {"nageleefd", "afgesproken", "nageleefd", "niet_nageleefd"};
 	if (!c1 || !warm(a, h1, x.tl_noord, 30, true) || !feedback(a, h1, c1, x.prof, 26) ||
 	    !set_times(a, h1, 40, 38, 36) || !set_conditions(c1, x.prof, devries_status, 4) ||
-	    !case_involve(c1, x.school, x.partner, "betrokken"))
+	    !involve_since(a, c1, x.school, x.partner, 33))
 		return false;
 
 	/* 2. Submitted to the joint triage 7 working days ago, urgent: overdue; Noah de
@@ -264,7 +308,7 @@ bool demo_handover_load(arena *a)
 		"Onveilig voor Mila bij voortduring.",
 		"Kinderopvang De Boomhut (demo).", "Warme overdracht met beide ouders plannen.", "ja", NULL};
 	int64_t h4 = make(a, &x, &lemmens, 0, true);
-	handover_warm planned = {.planned_date = wd_ago_date(a, -3)};
+	handover_warm planned = {.planned_date = wd_ago_date(a, -3), .recorded_at = wd_ago(a, 2)};
 	if (!h4 || !handover_take(h4, x.buurt, x.tl_buurt, "Gezin woont in Blerick; buurtteam kent de kinderopvang.") ||
 	    !handover_record_warm(h4, x.tl_buurt, &planned) || !set_times(a, h4, 3, 2, 2))
 		return false;
@@ -283,7 +327,8 @@ bool demo_handover_load(arena *a)
 	if (!c5 || !set_times(a, h5, 6, 4, 3))
 		return false;
 
-	/* 6. Accepted 20 working days ago by Venlo-Zuid: warm handover and feedback overdue. */
+	/* 6. Accepted 20 working days ago by Venlo-Zuid: warm handover held in time,
+	 *    feedback to Veilig Thuis overdue (for the regisseur and the team leader). */
 	static const demo_handover gerards = {
 		"Familie Gerards (demo)", "Demostraat 88, Venlo", "hoog",
 		{{"Anouk Gerards", "1995-06-06", "ouder"}, {"Sem Gerards", "2020-04-04", "kind"},
@@ -296,7 +341,7 @@ bool demo_handover_load(arena *a)
 		"Politie basisteam Venlo (demo); Reclassering (demo).", "Moeder heeft een AWARE-alarm.", "ja", NULL};
 	int64_t h6 = make(a, &x, &gerards, x.zuid, true);
 	int64_t c6 = h6 && handover_take(h6, x.zuid, x.tl_zuid, "") ? accept(a, h6, x.zuid, x.prof_zuid, x.tl_zuid) : 0;
-	if (!c6 || !set_times(a, h6, 24, 22, 20))
+	if (!c6 || !set_times(a, h6, 24, 22, 20) || !warm(a, h6, x.tl_zuid, 14, true))
 		return false;
 
 	/* 7. Returned to Veilig Thuis. */
@@ -363,7 +408,7 @@ bool demo_handover_load(arena *a)
 			return false;
 		cw = c;
 	}
-	if (!case_involve(cw, x.school, x.partner, "betrokken"))
+	if (!involve_since(a, cw, x.school, x.partner, 280))
 		return false;
 	(void)x.prof2;
 	(void)x.partner_jgz;

@@ -12,6 +12,7 @@
 #include "store/db.h"
 #include "store/household.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,12 +108,15 @@ static bool write_parts(int64_t id, const handover_input *in)
 		return false;
 	arena *a = arena_new();
 	bool ok = true;
+	int64_t pos = 0;
 	for (size_t i = 0; ok && i < in->nmembers; i++) {
 		const handover_member *m = &in->members[i];
+		if ((!m->name || !*m->name) && (!m->birthdate || !*m->birthdate))
+			continue; /* an empty row is never stored, whatever its role */
 		st = db_stmt("INSERT INTO handover_member (handover_id, position, name, name_key, birthdate, role)"
 		             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+		sqlite3_bind_int64(st, 2, ++pos);
 		bind_text(st, 3, m->name);
 		bind_text(st, 4, household_name_key(a, m->name));
 		bind_opt_text(st, 5, m->birthdate);
@@ -144,6 +148,7 @@ static void bind_content(sqlite3_stmt *st, const handover_input *in)
 	bind_opt_text(st, 11, in->family_informed);
 	bind_text(st, 12, in->family_informed_reason);
 	bind_text(st, 13, in->contact);
+	sqlite3_bind_int(st, 14, in->receiving_org_id ? 0 : in->receiving_triage);
 }
 
 int64_t handover_create(int64_t vt_org_id, int64_t user_id, const handover_input *in)
@@ -151,14 +156,28 @@ int64_t handover_create(int64_t vt_org_id, int64_t user_id, const handover_input
 	sqlite3_stmt *st = db_stmt(
 		"INSERT INTO handover (created_by, receiving_org_id, urgency, household_name, address, reason,"
 		" investigation_outcome, risk_assessment, providers, agreements, family_informed, family_informed_reason,"
-		" contact, vt_org_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+		" contact, receiving_triage, vt_org_id, form_key)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
 	sqlite3_bind_int64(st, 1, user_id);
 	bind_content(st, in);
-	sqlite3_bind_int64(st, 14, vt_org_id);
+	sqlite3_bind_int64(st, 15, vt_org_id);
+	bind_opt_text(st, 16, in->form_key);
 	if (!db_done(st))
 		return 0;
 	int64_t id = db_last_id();
 	return write_parts(id, in) ? id : 0;
+}
+
+int64_t handover_by_form_key(int64_t user_id, const char *form_key)
+{
+	if (!form_key || !*form_key)
+		return 0;
+	sqlite3_stmt *st = db_stmt("SELECT id FROM handover WHERE created_by = ?1 AND form_key = ?2");
+	sqlite3_bind_int64(st, 1, user_id);
+	bind_text(st, 2, form_key);
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
 }
 
 bool handover_update_concept(int64_t id, const handover_input *in)
@@ -166,7 +185,8 @@ bool handover_update_concept(int64_t id, const handover_input *in)
 	sqlite3_stmt *st = db_stmt(
 		"UPDATE handover SET receiving_org_id = ?2, urgency = ?3, household_name = ?4, address = ?5, reason = ?6,"
 		" investigation_outcome = ?7, risk_assessment = ?8, providers = ?9, agreements = ?10,"
-		" family_informed = ?11, family_informed_reason = ?12, contact = ?13, updated_at = datetime('now')"
+		" family_informed = ?11, family_informed_reason = ?12, contact = ?13, receiving_triage = ?14,"
+		" updated_at = datetime('now')"
 		" WHERE id = ?1 AND status = 'concept'");
 	sqlite3_bind_int64(st, 1, id);
 	bind_content(st, in);
@@ -196,16 +216,17 @@ bool handover_submit(int64_t id, int64_t user_id)
 	" coalesce(h.household_id, 0), coalesce(h.warm_planned_date, ''), coalesce(h.warm_held_date, ''),"        \
 	" coalesce(h.warm_present, ''), coalesce(h.warm_family_present, ''), coalesce(h.warm_family_reason, ''),"\
 	" coalesce(h.warm_outcome, ''), coalesce(wu.name, ''), coalesce(h.warm_recorded_at, ''),"                 \
-	" coalesce(c.director_id, 0), coalesce(dir.name, ''),"                                                     \
-	" coalesce((SELECT min(f.created_at) FROM handover_feedback f WHERE f.handover_id = h.id), ''),"          \
+	" coalesce(c.director_id, 0), coalesce(dir.name, ''), coalesce(h.feedback_first_at, ''),"                \
 	" (SELECT count(*) FROM handover_feedback f WHERE f.handover_id = h.id),"                                 \
 	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'nageleefd'),"         \
 	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'niet_nageleefd'),"    \
-	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id)"                                     \
+	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id),"                                    \
+	" h.receiving_triage, coalesce(du.organisation_id, 0), coalesce(dorg.name, '')"                            \
 	" FROM handover h JOIN organisation vo ON vo.id = h.vt_org_id JOIN app_user cu ON cu.id = h.created_by"  \
 	" LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                                \
 	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user tku ON tku.id = h.taken_by"   \
 	" LEFT JOIN app_user du ON du.id = h.decided_by LEFT JOIN app_user wu ON wu.id = h.warm_recorded_by"     \
+	" LEFT JOIN organisation dorg ON dorg.id = du.organisation_id"                                            \
 	" LEFT JOIN casefile c ON c.id = h.case_id LEFT JOIN app_user dir ON dir.id = c.director_id"
 
 static void read_handover(arena *a, sqlite3_stmt *st, handover_rec *h)
@@ -259,6 +280,73 @@ static void read_handover(arena *a, sqlite3_stmt *st, handover_rec *h)
 	h->conditions_kept = sqlite3_column_int64(st, i++);
 	h->conditions_broken = sqlite3_column_int64(st, i++);
 	h->conditions_total = sqlite3_column_int64(st, i++);
+	h->receiving_triage = sqlite3_column_int(st, i++) != 0;
+	h->decided_org_id = sqlite3_column_int64(st, i++);
+	h->decided_org_name = db_text(a, st, i++);
+	h->brief = false;
+}
+
+/* The brief columns of the start-page panels: what hv_summary() and the deadlines
+ * need, without the content, the director or the condition counts. */
+#define HANDOVER_BRIEF_COLUMNS                                                                                 \
+	"SELECT h.id, h.vt_org_id, h.created_by, coalesce(h.receiving_org_id, 0), coalesce(ro.name, ''),"        \
+	" h.receiving_triage, coalesce(h.urgency, ''), h.household_name, h.status, h.created_at,"                 \
+	" coalesce(h.submitted_at, ''), coalesce(h.taken_org_id, 0), coalesce(tko.name, ''),"                     \
+	" coalesce(h.decided_at, ''), coalesce(h.return_category, ''), coalesce(h.case_id, 0),"                   \
+	" coalesce(h.warm_planned_date, ''), coalesce(h.warm_held_date, ''), coalesce(h.feedback_first_at, ''),"\
+	" coalesce(du.organisation_id, 0), coalesce(dorg.name, '')"                                                \
+	" FROM handover h LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                \
+	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user du ON du.id = h.decided_by"   \
+	" LEFT JOIN organisation dorg ON dorg.id = du.organisation_id"
+
+static void read_brief(arena *a, sqlite3_stmt *st, handover_rec *h)
+{
+	memset(h, 0, sizeof *h);
+	int i = 0;
+	h->id = sqlite3_column_int64(st, i++);
+	h->vt_org_id = sqlite3_column_int64(st, i++);
+	h->created_by = sqlite3_column_int64(st, i++);
+	h->receiving_org_id = sqlite3_column_int64(st, i++);
+	h->receiving_org_name = db_text(a, st, i++);
+	h->receiving_triage = sqlite3_column_int(st, i++) != 0;
+	h->urgency = db_text(a, st, i++);
+	h->household_name = db_text(a, st, i++);
+	h->status = db_text(a, st, i++);
+	h->created_at = db_text(a, st, i++);
+	h->submitted_at = db_text(a, st, i++);
+	h->taken_org_id = sqlite3_column_int64(st, i++);
+	h->taken_org_name = db_text(a, st, i++);
+	h->decided_at = db_text(a, st, i++);
+	h->return_category = db_text(a, st, i++);
+	h->case_id = sqlite3_column_int64(st, i++);
+	h->warm_planned_date = db_text(a, st, i++);
+	h->warm_held_date = db_text(a, st, i++);
+	h->first_feedback_at = db_text(a, st, i++);
+	h->decided_org_id = sqlite3_column_int64(st, i++);
+	h->decided_org_name = db_text(a, st, i++);
+	static const char empty[] = "";
+	const char **text[] = {&h->vt_org_name, &h->created_by_name, &h->address, &h->reason,
+	                       &h->investigation_outcome, &h->risk_assessment, &h->providers, &h->agreements,
+	                       &h->family_informed, &h->family_informed_reason, &h->contact, &h->updated_at,
+	                       &h->taken_by_name, &h->taken_at, &h->taken_reason, &h->decided_by_name,
+	                       &h->return_reason, &h->warm_present, &h->warm_family_present, &h->warm_family_reason,
+	                       &h->warm_outcome, &h->warm_recorded_by_name, &h->warm_recorded_at, &h->director_name};
+	for (size_t k = 0; k < sizeof text / sizeof text[0]; k++)
+		*text[k] = empty;
+	h->brief = true;
+}
+
+static handover_rec *collect_brief(arena *a, sqlite3_stmt *st, size_t *n)
+{
+	size_t cap = 0, k = 0;
+	handover_rec *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		read_brief(a, st, &list[k++]);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
 }
 
 static handover_rec *collect(arena *a, sqlite3_stmt *st, size_t *n)
@@ -368,7 +456,7 @@ bool handover_record_warm(int64_t id, int64_t user_id, const handover_warm *w)
 	sqlite3_stmt *st = db_stmt(
 		"UPDATE handover SET warm_planned_date = ?2, warm_held_date = ?3, warm_present = ?4,"
 		" warm_family_present = ?5, warm_family_reason = ?6, warm_outcome = ?7, warm_recorded_by = ?8,"
-		" warm_recorded_at = datetime('now'), updated_at = datetime('now')"
+		" warm_recorded_at = coalesce(?9, datetime('now')), updated_at = datetime('now')"
 		" WHERE id = ?1 AND status IN ('in_behandeling', 'geaccepteerd')");
 	sqlite3_bind_int64(st, 1, id);
 	bind_opt_text(st, 2, w->planned_date);
@@ -378,21 +466,66 @@ bool handover_record_warm(int64_t id, int64_t user_id, const handover_warm *w)
 	bind_opt_text(st, 6, w->family_reason);
 	bind_opt_text(st, 7, w->outcome);
 	sqlite3_bind_int64(st, 8, user_id);
-	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+	bind_opt_text(st, 9, w->recorded_at);
+	if (!db_done(st) || sqlite3_changes(db_conn()) != 1)
+		return false;
+	st = db_stmt("INSERT INTO handover_warm_record (handover_id, planned_date, held_date, present, family_present,"
+	             " family_reason, outcome, recorded_by, recorded_at)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(?9, datetime('now')))");
+	sqlite3_bind_int64(st, 1, id);
+	bind_opt_text(st, 2, w->planned_date);
+	bind_opt_text(st, 3, w->held_date);
+	bind_opt_text(st, 4, w->present);
+	bind_opt_text(st, 5, w->family_present);
+	bind_opt_text(st, 6, w->family_reason);
+	bind_opt_text(st, 7, w->outcome);
+	sqlite3_bind_int64(st, 8, user_id);
+	bind_opt_text(st, 9, w->recorded_at);
+	return db_done(st);
 }
 
-bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_id, int64_t household_id)
+handover_warm_entry *handover_warm_history(arena *a, int64_t id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		"SELECT coalesce(r.planned_date, ''), coalesce(r.held_date, ''), coalesce(r.present, ''),"
+		" coalesce(r.family_present, ''), coalesce(r.family_reason, ''), coalesce(r.outcome, ''), u.name,"
+		" r.recorded_at FROM handover_warm_record r JOIN app_user u ON u.id = r.recorded_by"
+		" WHERE r.handover_id = ?1 ORDER BY r.id");
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 0, k = 0;
+	handover_warm_entry *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		handover_warm_entry *e = &list[k++];
+		e->planned_date = db_text(a, st, 0);
+		e->held_date = db_text(a, st, 1);
+		e->present = db_text(a, st, 2);
+		e->family_present = db_text(a, st, 3);
+		e->family_reason = db_text(a, st, 4);
+		e->outcome = db_text(a, st, 5);
+		e->recorded_by_name = db_text(a, st, 6);
+		e->recorded_at = db_text(a, st, 7);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_id, int64_t household_id,
+                     const char *take_reason)
 {
 	sqlite3_stmt *st = db_stmt(
 		"UPDATE handover SET status = 'geaccepteerd', decided_at = datetime('now'), decided_by = ?3,"
 		" case_id = ?4, household_id = ?5, taken_org_id = coalesce(taken_org_id, ?2),"
 		" taken_by = coalesce(taken_by, ?3), taken_at = coalesce(taken_at, datetime('now')),"
+		" taken_reason = coalesce(taken_reason, ?6),"
 		" updated_at = datetime('now') WHERE id = ?1 AND status IN ('ingediend', 'in_behandeling')");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, org_id);
 	sqlite3_bind_int64(st, 3, user_id);
 	sqlite3_bind_int64(st, 4, case_id);
 	sqlite3_bind_int64(st, 5, household_id);
+	bind_opt_text(st, 6, take_reason && *take_reason ? take_reason : "Rechtstreeks aan dit team overgedragen.");
 	return db_done(st) && sqlite3_changes(db_conn()) == 1;
 }
 
@@ -412,8 +545,8 @@ static bool add_members_to_household(arena *a, int64_t handover_id, int64_t hous
 	return true;
 }
 
-bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, int64_t director, int64_t by,
-                        int64_t *case_id_out, int64_t *household_id_out)
+bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, const handover_acceptance *acc,
+                        int64_t by, int64_t *case_id_out, int64_t *household_id_out)
 {
 	bool open = false;
 	int64_t case_id = case_known_for_handover(h->id, org_id, 0, &open);
@@ -423,10 +556,15 @@ bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, int64_t
 		case_rec c;
 		ok = case_get(a, case_id, &c);
 		household_id = ok ? c.household_id : 0;
-		ok = ok && case_set_director(case_id, director, by, "Nieuwe overdracht van Veilig Thuis geaccepteerd");
+		if (ok && c.director_id != acc->director) {
+			/* a change of regisseur is never a side effect of accepting a handover */
+			ok = acc->change_reason && *acc->change_reason &&
+			     case_set_director(case_id, acc->director, by, acc->change_reason) &&
+			     (!acc->keep_previous || case_involve(case_id, c.team_org_id, c.director_id, "betrokken"));
+		}
 	} else {
 		household_id = household_create(h->household_name, h->address);
-		case_id = household_id ? case_create(household_id, org_id, director, by) : 0;
+		case_id = household_id ? case_create(household_id, org_id, acc->director, by) : 0;
 		ok = case_id > 0;
 	}
 	ok = ok && add_members_to_household(a, h->id, household_id);
@@ -435,7 +573,7 @@ bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, int64_t
 	for (size_t i = 0; ok && i < nc; i++)
 		ok = case_condition_add(case_id, h->id, conds[i]);
 	ok = ok && case_involve(case_id, h->vt_org_id, 0, "overdragend");
-	ok = ok && handover_accept(h->id, org_id, by, case_id, household_id);
+	ok = ok && handover_accept(h->id, org_id, by, case_id, household_id, acc->take_reason);
 	*case_id_out = case_id;
 	*household_id_out = household_id;
 	return ok;
@@ -469,15 +607,35 @@ bool handover_feedback_add(int64_t id, int64_t case_id, int64_t user_id, const c
 	bind_text(st, 4, agreements);
 	bind_text(st, 5, with_family);
 	bind_text(st, 6, agreed_on);
-	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+	if (!db_done(st) || sqlite3_changes(db_conn()) != 1)
+		return false;
+	st = db_stmt("UPDATE handover SET feedback_first_at = coalesce(feedback_first_at, datetime('now')) WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	return db_done(st);
 }
+
+static handover_feedback *collect_feedback(arena *a, sqlite3_stmt *st, size_t *n);
 
 handover_feedback *handover_feedback_list(arena *a, int64_t id, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt("SELECT f.id, u.name, f.created_at, f.agreements, f.with_family, f.agreed_on"
-	                           " FROM handover_feedback f JOIN app_user u ON u.id = f.author_id"
+	sqlite3_stmt *st = db_stmt("SELECT f.id, u.name, f.created_at, f.agreements, f.with_family, f.agreed_on,"
+	                           " f.handover_id FROM handover_feedback f JOIN app_user u ON u.id = f.author_id"
 	                           " WHERE f.handover_id = ?1 ORDER BY f.id");
 	sqlite3_bind_int64(st, 1, id);
+	return collect_feedback(a, st, n);
+}
+
+handover_feedback *handover_feedback_for_case(arena *a, int64_t case_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT f.id, u.name, f.created_at, f.agreements, f.with_family, f.agreed_on,"
+	                           " f.handover_id FROM handover_feedback f JOIN app_user u ON u.id = f.author_id"
+	                           " WHERE f.case_id = ?1 ORDER BY f.handover_id, f.id");
+	sqlite3_bind_int64(st, 1, case_id);
+	return collect_feedback(a, st, n);
+}
+
+static handover_feedback *collect_feedback(arena *a, sqlite3_stmt *st, size_t *n)
+{
 	size_t cap = 0, k = 0;
 	handover_feedback *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -489,11 +647,18 @@ handover_feedback *handover_feedback_list(arena *a, int64_t id, size_t *n)
 		f->agreements = db_text(a, st, 3);
 		f->with_family = db_text(a, st, 4);
 		f->agreed_on = db_text(a, st, 5);
+		f->handover_id = sqlite3_column_int64(st, 6);
 	}
 	sqlite3_reset(st);
 	*n = k;
 	return list;
 }
+
+/* A team's inbox: waiting for a decision, addressed to or taken by the team, or in
+ * the joint triage (?2: the team is a local team). */
+#define INBOX_WHERE                                                                                            \
+	" h.status IN ('ingediend', 'in_behandeling') AND (h.taken_org_id = ?1"                                   \
+	" OR (h.taken_org_id IS NULL AND (h.receiving_org_id = ?1 OR (h.receiving_org_id IS NULL AND ?2))))"
 
 /* ---- lists ------------------------------------------------------------------------ */
 
@@ -508,10 +673,8 @@ handover_rec *handover_list_for_vt(arena *a, int64_t vt_org_id, const char *stat
 
 handover_rec *handover_inbox(arena *a, int64_t org_id, bool local_team, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(
-		HANDOVER_COLUMNS " WHERE h.status IN ('ingediend', 'in_behandeling') AND (h.taken_org_id = ?1"
-		" OR (h.taken_org_id IS NULL AND (h.receiving_org_id = ?1 OR (h.receiving_org_id IS NULL AND ?2))))"
-		" ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id");
+	sqlite3_stmt *st = db_stmt(HANDOVER_COLUMNS " WHERE" INBOX_WHERE
+	                           " ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id");
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, local_team);
 	return collect(a, st, n);
@@ -521,10 +684,10 @@ handover_rec *handover_decided_for_team(arena *a, int64_t org_id, bool local_tea
 {
 	sqlite3_stmt *st = db_stmt(
 		HANDOVER_COLUMNS " WHERE h.status IN ('geaccepteerd', 'teruggelegd') AND (h.taken_org_id = ?1"
-		" OR (h.taken_org_id IS NULL AND (h.receiving_org_id = ?1 OR (h.receiving_org_id IS NULL AND ?2))))"
-		" ORDER BY h.decided_at DESC, h.id DESC LIMIT 200");
+		" OR (h.taken_org_id IS NULL AND h.decided_by IN (SELECT id FROM app_user WHERE organisation_id = ?1)))"
+		" ORDER BY h.decided_at DESC, h.id DESC LIMIT 100");
 	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int(st, 2, local_team);
+	(void)local_team; /* a team sees what it took or decided itself */
 	return collect(a, st, n);
 }
 
@@ -538,11 +701,107 @@ handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n)
 handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(
-		HANDOVER_COLUMNS " WHERE h.status <> 'concept' AND ((h.submitted_at >= ?1 AND h.submitted_at < ?2)"
-		" OR (h.decided_at >= ?1 AND h.decided_at < ?2)) ORDER BY h.id");
+		HANDOVER_BRIEF_COLUMNS " WHERE h.submitted_at >= ?1 AND h.submitted_at < ?2 AND h.status <> 'concept'"
+		" ORDER BY h.id");
 	bind_text(st, 1, from);
 	bind_text(st, 2, to);
-	return collect(a, st, n);
+	return collect_brief(a, st, n);
+}
+
+/* The WHERE clause of the partial index handover_vt_open (0004), word for word. */
+#define VT_OPEN_WHERE                                                                                          \
+	" (status IN ('ingediend', 'in_behandeling')"                                                              \
+	" OR (status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)))"
+
+handover_rec *handover_vt_open_items(arena *a, int64_t vt_org_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover WHERE vt_org_id = ?1"
+	                           " AND" VT_OPEN_WHERE ") ORDER BY h.id DESC");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	return collect_brief(a, st, n);
+}
+
+void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, int64_t *returned)
+{
+	sqlite3_stmt *st = db_stmt("SELECT (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'concept'"
+	                           " AND created_by = ?2),"
+	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd')");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	sqlite3_bind_int64(st, 2, user_id);
+	*concepts = *returned = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*concepts = sqlite3_column_int64(st, 0);
+		*returned = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+}
+
+handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'teruggelegd'"
+	                           " AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	return collect_brief(a, st, n);
+}
+
+handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.taken_org_id = ?1 AND h.status = 'geaccepteerd'"
+	                           " AND (h.warm_held_date IS NULL OR h.feedback_first_at IS NULL) ORDER BY h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	return collect_brief(a, st, n);
+}
+
+handover_rec *handover_director_open_items(arena *a, int64_t user_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " JOIN casefile c ON c.id = h.case_id"
+	                           " WHERE c.director_id = ?1 AND c.status = 'open' AND h.status = 'geaccepteerd'"
+	                           " AND (h.warm_held_date IS NULL OR h.feedback_first_at IS NULL) ORDER BY h.id");
+	sqlite3_bind_int64(st, 1, user_id);
+	return collect_brief(a, st, n);
+}
+
+handover_rec *handover_inbox_brief(arena *a, int64_t org_id, bool local_team, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE" INBOX_WHERE
+	                           " ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	return collect_brief(a, st, n);
+}
+
+handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n)
+{
+	int m = months > 1200 ? 1200 : months;
+	char modifier[32]; /* a bound value for datetime(), not SQL: "-12 months" */
+	snprintf(modifier, sizeof modifier, "-%d months", m > 0 ? m : 0);
+	sqlite3_stmt *st = db_stmt(
+		"SELECT h.id, c.id, c.status = 'open' FROM handover h"
+		" JOIN handover_member hm ON hm.handover_id = h.id AND hm.name_key <> ''"
+		" JOIN person p ON p.name_key = hm.name_key AND p.birthdate = hm.birthdate"
+		" JOIN casefile c ON c.household_id = p.household_id AND c.team_org_id = ?1"
+		" WHERE" INBOX_WHERE " AND (c.status = 'open' OR (?3 AND c.closed_at >= datetime('now', ?4)))"
+		" ORDER BY h.id, c.status = 'open' DESC, c.id DESC");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	sqlite3_bind_int(st, 3, months > 0);
+	sqlite3_bind_text(st, 4, modifier, -1, SQLITE_TRANSIENT);
+	size_t cap = 0, k = 0;
+	handover_known *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t hid = sqlite3_column_int64(st, 0);
+		if (k && list[k - 1].handover_id == hid)
+			continue; /* the first row per handover is the best match */
+		list = grow(a, list, k, &cap, sizeof *list);
+		list[k].handover_id = hid;
+		list[k].case_id = sqlite3_column_int64(st, 1);
+		list[k].open = sqlite3_column_int(st, 2) != 0;
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
 }
 
 /* ---- norms and deadlines ------------------------------------------------------ */
@@ -592,6 +851,8 @@ bool handover_date_of(const char *s, kr_date *out)
 {
 	if (!s || strlen(s) < 10)
 		return false;
+	if (strlen(s) > 10)
+		return kr_date_of_utc_timestamp_nl(s, out);
 	char buf[11];
 	memcpy(buf, s, 10);
 	buf[10] = '\0';

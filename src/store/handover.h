@@ -29,7 +29,9 @@ typedef struct handover_member {
 
 /* What the form holds: the content of a concept or a submission. */
 typedef struct handover_input {
-	int64_t receiving_org_id; /* 0 = joint triage */
+	int64_t receiving_org_id; /* 0 = no team: the joint triage when receiving_triage, else not chosen yet */
+	bool receiving_triage;    /* the joint triage of all local teams was chosen */
+	const char *form_key;     /* one-time key of the new-handover form (create only), NULL or "" for none */
 	const char *urgency;      /* hoog, normaal, "" */
 	const char *household_name, *address;
 	const handover_member *members;
@@ -42,6 +44,9 @@ typedef struct handover_input {
 
 typedef struct handover_rec {
 	int64_t id, vt_org_id, created_by, receiving_org_id, taken_org_id, case_id, household_id, director_id;
+	int64_t decided_org_id; /* organisation of the team leader who accepted or returned it; 0 while open */
+	const char *decided_org_name;
+	bool receiving_triage;  /* addressed to the joint triage of all local teams */
 	const char *vt_org_name, *created_by_name, *receiving_org_name;
 	const char *urgency, *household_name, *address, *reason, *investigation_outcome, *risk_assessment;
 	const char *providers, *agreements, *family_informed, *family_informed_reason, *contact;
@@ -52,6 +57,7 @@ typedef struct handover_rec {
 	const char *warm_outcome, *warm_recorded_by_name, *warm_recorded_at;
 	const char *director_name;
 	const char *first_feedback_at; /* "" without feedback */
+	bool brief; /* read by a brief list: content, addenda counts and director are "" / 0 */
 	int64_t feedback_count, conditions_kept, conditions_broken, conditions_total;
 } handover_rec;
 
@@ -60,7 +66,7 @@ typedef struct handover_addendum {
 } handover_addendum;
 
 typedef struct handover_feedback {
-	int64_t id;
+	int64_t id, handover_id;
 	const char *author_name, *created_at, *agreements, *with_family, *agreed_on;
 } handover_feedback;
 
@@ -71,7 +77,11 @@ extern const char *const handover_statuses[];
 const char *handover_status_label(const char *status);
 
 /* ---- the document ---- */
+/* Create a concept; 0 on failure (also when in->form_key was used before by user_id:
+ * the UNIQUE index refuses it, and handover_by_form_key() finds the first one). */
 int64_t handover_create(int64_t vt_org_id, int64_t user_id, const handover_input *in);
+/* The handover user_id created with this one-time form key, or 0. */
+int64_t handover_by_form_key(int64_t user_id, const char *form_key);
 bool handover_update_concept(int64_t id, const handover_input *in);
 bool handover_submit(int64_t id, int64_t user_id);
 bool handover_get(arena *a, int64_t id, handover_rec *out);
@@ -84,24 +94,47 @@ handover_addendum *handover_addenda(arena *a, int64_t id, size_t *n);
 bool handover_take(int64_t id, int64_t org_id, int64_t user_id, const char *reason);
 typedef struct handover_warm {
 	const char *planned_date, *held_date, *present, *family_present, *family_reason, *outcome;
+	const char *recorded_at; /* NULL: now (the demo records in the past) */
 } handover_warm;
+/* Record the warm handover (the current state on the handover and one history row). */
 bool handover_record_warm(int64_t id, int64_t user_id, const handover_warm *w);
-/* Accept for org_id (taking it when nobody had), linking case and household. */
-bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_id, int64_t household_id);
+typedef struct handover_warm_entry {
+	const char *planned_date, *held_date, *present, *family_present, *family_reason, *outcome;
+	const char *recorded_by_name, *recorded_at;
+} handover_warm_entry;
+/* Every recording of the warm handover, oldest first. */
+handover_warm_entry *handover_warm_history(arena *a, int64_t id, size_t *n);
+/* Accept for org_id (taking it when nobody had, with take_reason), linking case and household. */
+bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_id, int64_t household_id,
+                     const char *take_reason);
+/* How an acceptance names the regisseur. For a new case: director. For the open
+ * case the household already has in the team: the case keeps its regisseur when
+ * director is that regisseur; a different director is a change of regisseur and
+ * needs change_reason (recorded in the history) — without one the acceptance
+ * fails rather than replace the regisseur silently. keep_previous: the former
+ * regisseur stays involved as a co-worker (betrokken) instead of losing access. */
+typedef struct handover_acceptance {
+	int64_t director;
+	const char *change_reason;
+	bool keep_previous;
+	const char *take_reason; /* why this team, when it had not taken the handover yet */
+} handover_acceptance;
 /* The acceptance as a whole (inside one transaction): reuse the open case of the
- * same household in org_id (member match) and name director as its regisseur, or
- * open a new household and case; add the handover's members that the household
- * lacks, its safety conditions as case conditions, Veilig Thuis as the handing-over
- * organisation, and mark the handover accepted. False when anything failed (the
- * caller rolls back) or the handover was no longer open. */
-bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, int64_t director, int64_t by,
-                        int64_t *case_id, int64_t *household_id);
+ * same household in org_id (member match) or open a new household and case (see
+ * handover_acceptance for the regisseur); add the handover's members that the
+ * household lacks, its safety conditions as case conditions, Veilig Thuis as the
+ * handing-over organisation, and mark the handover accepted. False when anything
+ * failed (the caller rolls back) or the handover was no longer open. */
+bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, const handover_acceptance *acc,
+                        int64_t by, int64_t *case_id, int64_t *household_id);
 bool handover_return(int64_t id, int64_t user_id, const char *category, const char *reason);
 
 /* ---- feedback ---- */
 bool handover_feedback_add(int64_t id, int64_t case_id, int64_t user_id, const char *agreements,
                            const char *with_family, const char *agreed_on);
 handover_feedback *handover_feedback_list(arena *a, int64_t id, size_t *n);
+/* The feedback on every handover of a case, by handover and then oldest first. */
+handover_feedback *handover_feedback_for_case(arena *a, int64_t case_id, size_t *n);
 
 /* ---- lists ---- */
 /* Sent by a Veilig Thuis organisation; status "" for all. Newest first. */
@@ -111,8 +144,32 @@ handover_rec *handover_inbox(arena *a, int64_t org_id, bool local_team, size_t *
 /* Decided (accepted or returned) handovers of a team, newest first. */
 handover_rec *handover_decided_for_team(arena *a, int64_t org_id, bool local_team, size_t *n);
 handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n);
-/* Submitted or decided within [from, to) (datetime text), for the figures. */
+/* Submitted within [from, to) (datetime text), for the figures (submission cohort). */
 handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n);
+
+/* ---- start-page panels: brief records (no content; rec.brief set) ---- */
+/* Of a VT organisation, only what can still become overdue: waiting for a
+ * decision, or accepted with the warm handover or the feedback still open. */
+handover_rec *handover_vt_open_items(arena *a, int64_t vt_org_id, size_t *n);
+/* Counts for the VT panel: the user's own concepts, and returned handovers. */
+void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, int64_t *returned);
+/* Returned handovers of a VT organisation decided since `since` (datetime text), newest first. */
+handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n);
+/* Accepted by a team with the warm handover or the feedback still open. */
+handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n);
+/* Of the open cases a user directs: accepted handovers with warm handover or feedback open. */
+handover_rec *handover_director_open_items(arena *a, int64_t user_id, size_t *n);
+/* The inbox of a team, brief. */
+handover_rec *handover_inbox_brief(arena *a, int64_t org_id, bool local_team, size_t *n);
+
+/* "Already known" for every handover of a team's inbox in one query: for each
+ * inbox handover that matches an open (or, with months > 0, recently closed) case
+ * of org_id, its id, the case id and whether the case is open. */
+typedef struct handover_known {
+	int64_t handover_id, case_id;
+	bool open;
+} handover_known;
+handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n);
 
 /* ---- deadlines ---- */
 typedef struct handover_norms {
@@ -138,7 +195,8 @@ typedef struct handover_deadlines {
 /* Pure: the deadlines of h on `today` under norms n. */
 void handover_deadlines_of(const handover_rec *h, const handover_norms *n, kr_date today, handover_deadlines *out);
 
-/* The calendar date of an SQLite timestamp or ISO date; false when s is neither. */
+/* The calendar date of an ISO date, or the Dutch calendar date of an SQLite UTC
+ * timestamp; false when s is neither. */
 bool handover_date_of(const char *s, kr_date *out);
 
 /* Is the organisation kind a local team (wijkteam, buurtteam)? */

@@ -330,9 +330,10 @@ test('"already known": a member in an open case of the own team; accepting adds 
   r = await (await as('teamleider')).get('/overdrachten');
   assert.match(r.text, /ja, open casus/);
   const cases = count('casefile');
-  r = await (await as('teamleider')).post('/overdrachten/2/accepteren', { director: String(userId('professional')) });
+  r = await (await as('teamleider')).post('/overdrachten/2/accepteren', { director: String(userId('professional')), take_reason: 'Noah is bekend in onze casus.' });
   assert.equal(r.status, 303);
   assert.equal(r.location, '/casussen/1');
+  assert.equal(one('SELECT director_id FROM casefile WHERE id = 1').director_id, userId('professional'), 'regisseur kept');
   assert.equal(count('casefile'), cases, 'no new case');
   const names = q('SELECT name FROM person WHERE household_id = (SELECT household_id FROM casefile WHERE id = 1)').map((x) => x.name);
   assert.ok(names.includes('Selin Aydın') && names.filter((n) => n === 'Noah de Vries').length === 1);
@@ -343,6 +344,9 @@ test('team leader changes the regisseur; every change is recorded', async () => 
   let r = await tl.post(`/casussen/${flowCase}/regisseur`, { director: String(userId('professional.zuid')), reason: 'x' });
   assert.equal(r.status, 422);
   r = await tl.post(`/casussen/${flowCase}/regisseur`, { director: String(userId('professional2')), reason: 'Verlof' });
+  assert.equal(r.status, 422, 'what happens to the former regisseur is a choice');
+  assert.match(r.text, /betrokken blijft/);
+  r = await tl.post(`/casussen/${flowCase}/regisseur`, { director: String(userId('professional2')), reason: 'Verlof', previous_director: 'nee' });
   assert.equal(r.status, 303);
   assert.equal(one(`SELECT director_id FROM casefile WHERE id = ${flowCase}`).director_id, userId('professional2'));
   const hist = q(`SELECT user_id, reason FROM case_director WHERE case_id = ${flowCase} ORDER BY id`);
@@ -352,8 +356,233 @@ test('team leader changes the regisseur; every change is recorded', async () => 
   const cond = one(`SELECT id FROM case_condition WHERE case_id = ${flowCase} LIMIT 1`).id;
   assert.equal((await (await as('professional')).post(`/casussen/${flowCase}/voorwaarden/${cond}`, { status: 'afgesproken' })).status, 404);
   assert.equal((await (await as('professional2')).post(`/casussen/${flowCase}/voorwaarden/${cond}`, { status: 'afgesproken' })).status, 303);
-  r = await tl.post(`/casussen/${flowCase}/regisseur`, { director: String(userId('professional')), reason: 'Terug van verlof' });
+  r = await tl.post(`/casussen/${flowCase}/regisseur`, { director: String(userId('professional')), reason: 'Terug van verlof', previous_director: 'nee' });
   assert.equal(r.status, 303);
+});
+
+// ---- findings of the user test (QA) ------------------------------------------------------
+
+async function submitHandover(over = {}) {
+  const r = await (await as('vt')).post('/overdrachten/nieuw', handoverFields(over));
+  assert.equal(r.status, 303, r.text.slice(0, 300));
+  return Number(r.location.split('/').pop());
+}
+
+test('QA 2: a new handover for a family with an open case keeps its regisseur unless the change is explicit', async () => {
+  const tl = await as('teamleider');
+  const family = { receiving_organisation: String(NOORD), household_name: 'Familie Regie (test)',
+    member_name: ['Rita Regie', 'Ruben Regie'], member_birthdate: ['1980-01-02', '2012-03-04'] };
+  const first = await submitHandover(family);
+  let r = await tl.post(`/overdrachten/${first}/accepteren`, { director: String(userId('professional')) });
+  assert.equal(r.status, 303);
+  const caseId = Number(r.location.split('/').pop());
+  const second = await submitHandover({ ...family, household_name: 'Familie Regie (test) 2' });
+  // the accept form preselects the current regisseur and says so
+  r = await tl.get(`/overdrachten/${second}`);
+  assert.match(r.text, new RegExp(`<option value="${userId('professional')}" selected>Sanne Verhoeven`));
+  assert.match(r.text, /Sanne Verhoeven blijft regisseur/);
+  // another regisseur without saying why: refused, nothing changed
+  r = await tl.post(`/overdrachten/${second}/accepteren`, { director: String(userId('professional2')) });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /heeft al Sanne Verhoeven als regisseur/);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${second}`).status, 'ingediend');
+  assert.equal(one(`SELECT director_id FROM casefile WHERE id = ${caseId}`).director_id, userId('professional'));
+  assert.equal((await (await as('professional')).get(`/casussen/${caseId}`)).status, 200);
+  // an explicit change: recorded with its reason; the former regisseur stays involved by choice
+  r = await tl.post(`/overdrachten/${second}/accepteren`, { director: String(userId('professional2')),
+    director_change_reason: 'Lotte kent het gezin van school.', previous_director: 'ja' });
+  assert.equal(r.status, 303);
+  assert.equal(r.location, `/casussen/${caseId}`);
+  assert.equal(one(`SELECT director_id FROM casefile WHERE id = ${caseId}`).director_id, userId('professional2'));
+  const hist = q(`SELECT user_id, reason FROM case_director WHERE case_id = ${caseId} ORDER BY id`);
+  assert.equal(hist.length, 2);
+  assert.equal(hist[1].reason, 'Lotte kent het gezin van school.');
+  assert.equal((await (await as('professional')).get(`/casussen/${caseId}`)).status, 200, 'Sanne still involved');
+  assert.equal((await (await as('professional2')).get(`/casussen/${caseId}`)).status, 200);
+});
+
+test('QA 3: the joint triage is stored explicitly: kept when a concept is edited; no team chosen is not triage', async () => {
+  const vt = await as('vt');
+  let r = await vt.post('/overdrachten/nieuw', { receiving_organisation: 'triage', household_name: 'Familie Triagekeuze (test)', action: 'concept' });
+  assert.equal(r.status, 303);
+  const id = Number(r.location.split('/').pop());
+  assert.equal(one(`SELECT receiving_triage FROM handover WHERE id = ${id}`).receiving_triage, 1);
+  r = await vt.get(`/overdrachten/${id}/bewerken`);
+  assert.match(r.text, /<option value="triage" selected>/);
+  r = await vt.post('/overdrachten/nieuw', { household_name: 'Familie Geenkeuze (test)', action: 'concept' });
+  const none = Number(r.location.split('/').pop());
+  r = await vt.get(`/overdrachten/${none}`);
+  assert.ok(!/<dt>Aan<\/dt><dd>Gezamenlijke triage/.test(r.text), 'no team chosen is not the triage');
+  assert.match(r.text, /<dt>Aan<\/dt><dd>\(nog niet gekozen\)/);
+  r = await vt.get(`/overdrachten/${none}/bewerken`);
+  assert.ok(!/<option value="triage" selected>/.test(r.text));
+});
+
+test('QA 4: a member row without name and date is empty whatever its role; empty members are never stored', async () => {
+  const vt = await as('vt');
+  // the form preselects "kind" for row 2; the user leaves it empty
+  let r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Eenlid (test)',
+    member_name: ['Els Eenlid', ''], member_birthdate: ['1990-05-05', ''], member_role: ['ouder', 'kind'] }));
+  assert.equal(r.status, 303, 'an empty row 2 is skipped');
+  let id = Number(r.location.split('/').pop());
+  assert.equal(one(`SELECT count(*) AS n FROM handover_member WHERE handover_id = ${id}`).n, 1);
+  r = await vt.post('/overdrachten/nieuw', { household_name: 'Familie Leegconcept (test)',
+    member_name: ['Ed Leeg', ''], member_birthdate: ['', ''], member_role: ['ouder', 'kind'], action: 'concept' });
+  assert.equal(r.status, 303);
+  id = Number(r.location.split('/').pop());
+  assert.deepEqual(q(`SELECT name FROM handover_member WHERE handover_id = ${id}`).map((m) => m.name), ['Ed Leeg']);
+});
+
+test('QA 5: a triage handover accepted without taking it first still records why this team', async () => {
+  const id = await submitHandover({ household_name: 'Familie Directaccept (test)', member_name: ['Dirk Direct', 'Dana Direct'] });
+  const tl = await as('teamleider.zuid');
+  let r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')) });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Schrijf waarom uw team deze overdracht oppakt/);
+  assert.match(r.text, /href="#take_reason"/);
+  assert.match(r.text, /id="take_reason"/);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'ingediend');
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')), take_reason: 'Gezin woont in Venlo-Zuid.' });
+  assert.equal(r.status, 303);
+  const h = one(`SELECT taken_reason, taken_org_id FROM handover WHERE id = ${id}`);
+  assert.equal(h.taken_reason, 'Gezin woont in Venlo-Zuid.');
+  assert.equal(h.taken_org_id, orgId('Wijkteam Venlo-Zuid (demo)'));
+});
+
+test('QA 6: dates are plausible; a held warm handover is never erased; its history is kept', async () => {
+  const id = await submitHandover({ receiving_organisation: String(NOORD), household_name: 'Familie Datum (test)', member_name: ['Dora Datum', 'Dex Datum'] });
+  const tl = await as('teamleider');
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal((await tl.post(`/overdrachten/${id}/overnemen`, { reason: '' })).status, 303);
+  const w = (o) => tl.post(`/overdrachten/${id}/warme-overdracht`, { present: 'VT en wijkteam', family_present: 'ja', outcome: 'Besproken.', ...o });
+  let r = await w({ held_date: '1900-01-01' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /vóór de indiening/);
+  r = await w({ held_date: '2020-06-01' });
+  assert.equal(r.status, 422);
+  r = await w({ planned_date: '1999-01-01', held_date: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /niet gepland zijn vóór/);
+  assert.equal(one(`SELECT warm_held_date FROM handover WHERE id = ${id}`).warm_held_date, null);
+  r = await w({ held_date: today });
+  assert.equal(r.status, 303);
+  // the form sent again with only a planned date: refused, the held record stays
+  r = await tl.post(`/overdrachten/${id}/warme-overdracht`, { planned_date: today });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /al vastgelegd als gehouden/);
+  let h = one(`SELECT warm_held_date, warm_outcome FROM handover WHERE id = ${id}`);
+  assert.equal(h.warm_held_date, today);
+  assert.equal(h.warm_outcome, 'Besproken.');
+  // a correction is kept next to the earlier recording
+  r = await w({ held_date: today, outcome: 'Besproken; moeder tekent het plan.' });
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT count(*) AS n FROM handover_warm_record WHERE handover_id = ${id}`).n, 2);
+  r = await tl.get(`/overdrachten/${id}`);
+  assert.match(r.text, /Eerdere vastleggingen van de warme overdracht/);
+  // feedback: agreed on before the handover existed is refused
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional')) });
+  assert.equal(r.status, 303);
+  const caseId = Number(r.location.split('/').pop());
+  r = await (await as('professional')).post(`/casussen/${caseId}/terugkoppeling`, { handover: String(id), agreements: 'Plan.', with_family: 'ja', agreed_on: '1900-01-01' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /niet gemaakt zijn vóór de indiening/);
+  assert.equal(one(`SELECT count(*) AS n FROM handover_feedback WHERE handover_id = ${id}`).n, 0);
+});
+
+test('QA 8: the same new-handover form sent twice makes one handover', async () => {
+  const vt = await as('vt');
+  const page = await vt.get('/overdrachten/nieuw');
+  const key = /name="form_key" value="([0-9a-f]{32})"/.exec(page.text);
+  assert.ok(key, 'the form carries a one-time key');
+  const before = count('handover');
+  const fields = handoverFields({ household_name: 'Familie Dubbelklik (test)', form_key: key[1] });
+  const [a, b] = await Promise.all([vt.post('/overdrachten/nieuw', fields), vt.post('/overdrachten/nieuw', fields)]);
+  assert.equal(a.status, 303);
+  assert.equal(b.status, 303);
+  assert.equal(a.location, b.location, 'the replay leads to the same handover');
+  const c = await vt.post('/overdrachten/nieuw', fields);
+  assert.equal(c.location, a.location);
+  assert.equal(count('handover'), before + 1);
+});
+
+test('QA 10: a returned triage handover is seen only by VT and the team that handled it', async () => {
+  // demo handover 7: joint triage, returned by Wijkteam Venlo-Zuid
+  assert.equal((await (await as('vt')).get('/overdrachten/7')).status, 200);
+  assert.equal((await (await as('teamleider.zuid')).get('/overdrachten/7')).status, 200);
+  assert.equal((await (await as('teamleider')).get('/overdrachten/7')).status, 404);
+  assert.equal((await (await as('teamleider.buurt')).get('/overdrachten/7')).status, 404);
+  assert.equal((await (await as('teamleider.buurt')).get('/overdrachten/7/afdrukken')).status, 404);
+});
+
+test('QA low: error summaries name the field and link to an element that exists; forms keep their choices', async () => {
+  const vt = await as('vt');
+  let r = await vt.post('/overdrachten/nieuw', { household_name: 'Familie Label (test)', member_name: ['Lia Label', 'x'], member_birthdate: ['1990-01-01', ''], member_role: ['ouder', 'kind'], action: 'indienen' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Urgentie: Kies de urgentie\./);
+  assert.match(r.text, /Gezinslid 2: Vul de geboortedatum/);
+  for (const [, id] of r.text.matchAll(/<li><a href="#([^"]+)"/g)) assert.match(r.text, new RegExp(`id="${id}"`), `#${id} exists`);
+  // take and return forms: the summary link leads to the textarea of the failed form
+  const id = await submitHandover({ household_name: 'Familie Anker (test)' });
+  const tl = await as('teamleider');
+  r = await tl.post(`/overdrachten/${id}/overnemen`, { reason: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /href="#reason">Waarom uw team deze overdracht oppakt: /);
+  assert.match(r.text, /<textarea[^>]*id="reason" name="reason"/);
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /href="#reason">Toelichting voor Veilig Thuis: /);
+  assert.match(r.text, /<textarea[^>]*id="reason" name="reason"/);
+  // feedback: the radio and the handover choice are kept after an error
+  r = await (await as('professional')).post('/casussen/1/terugkoppeling', { handover: '1', with_family: 'nee', agreed_on: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /id="with_family-nee" name="with_family" value="nee" checked/);
+  assert.match(r.text, /<option value="1" selected>/);
+  // a second click: 409 with the way back
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons.' });
+  assert.equal(r.status, 303);
+  r = await (await as('teamleider')).post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons.' });
+  assert.equal(r.status, 409);
+  assert.match(r.text, new RegExp(`href="/overdrachten/${id}">Terug naar de overdracht`));
+  // rows above the cap are reported, not dropped silently
+  const many = Array.from({ length: 61 }, (_, i) => `Lid ${i + 1}`);
+  r = await vt.post('/overdrachten/nieuw', { household_name: 'Familie Groot (test)', member_name: many, member_birthdate: many.map(() => '2000-01-01'), member_role: many.map(() => 'kind'), action: 'concept' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /ten hoogste 60 gezinsleden/);
+});
+
+test('QA low: figures count one cohort, returns under the returning team, and say so; an unknown quarter is reported', async () => {
+  const b = await as('beleid');
+  let r = await b.get('/cijfers');
+  assert.match(r.text, /Alle kolommen tellen hetzelfde cohort/);
+  r = await b.get('/cijfers/export.csv');
+  const rows = r.text.slice(1).split('\r\n').map((l) => l.split(';'));
+  const triage = rows.find((c) => c[1] && c[1].startsWith('Gezamenlijke triage'));
+  assert.ok(!triage || triage[4] === '0', 'a return by a team is not counted under the triage');
+  const zuid = rows.find((c) => c[1] === 'Wijkteam Venlo-Zuid (demo)');
+  assert.ok(zuid && Number(zuid[4]) >= 1, 'demo handover 7 counted under Venlo-Zuid');
+  r = await b.get('/cijfers?kwartaal=Q5%202026');
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Het kwartaal &quot;Q5 2026&quot; bestaat niet/);
+  assert.equal((await b.get('/cijfers/export.csv?kwartaal=Q5%202026')).status, 400);
+});
+
+test('QA low: start pages — VT links its returned handovers and lists them; team leaders see overdue feedback', async () => {
+  let r = await (await as('vt')).get('/');
+  assert.match(r.text, /href="\/overdrachten\?status=teruggelegd">\d+ teruggelegd/);
+  assert.match(r.text, /Overdracht 7 — Familie Maas \(demo\)<\/a>:[\s\S]*?teruggelegd op/);
+  r = await (await as('teamleider.zuid')).get('/');
+  assert.match(r.text, /Overdracht 6 —[\s\S]*?terugkoppeling aan Veilig Thuis ontbreekt/);
+});
+
+test('QA low: demo — Buurtteam Blerick can accept handover 4; case and involvement dates are not the load time', async () => {
+  const tl = await as('teamleider.buurt');
+  let r = await tl.get('/overdrachten/4');
+  assert.match(r.text, /<option value="\d+"[^>]*>Iris Vermeulen/);
+  r = await tl.post('/overdrachten/4/accepteren', { director: String(userId('professional.buurt')) });
+  assert.equal(r.status, 303);
+  const today = one("SELECT date('now') AS d").d;
+  assert.ok(q("SELECT set_at FROM case_director WHERE case_id = 1").every((x) => x.set_at.slice(0, 10) < today));
+  assert.ok(q("SELECT since FROM case_involvement WHERE case_id = 1").every((x) => x.since.slice(0, 10) < today));
 });
 
 // expected status per user for [GET /overdrachten/1 (accepted, Noord, school involved in case 1),
@@ -448,7 +677,7 @@ test('figures: aggregated only, CSV for Dutch Excel; beleid yes, professional no
   assert.ok(lines.some((l) => l.includes(';Totaal;')));
   assert.ok(!r.text.includes('Familie') && !r.text.includes('Testhuis'));
   r = await b.get('/cijfers?kwartaal=Q9 2026');
-  assert.equal(r.status, 200);
+  assert.equal(r.status, 422);
   assert.match(r.text, /Kies een kwartaal/);
   assert.equal((await (await as('professional')).get('/cijfers/export.csv')).status, 403);
   const e = await auditRow(`action = 'export' AND object_type = 'handover_figures'`);

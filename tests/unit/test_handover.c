@@ -130,6 +130,38 @@ static void test_concept_and_returned(void **state)
 	assert_false(d.feedback_overdue);
 }
 
+/* UTC timestamps count by their Dutch date: late evening UTC is the next day in
+ * the Netherlands (CET +1 in winter, CEST +2 in summer, switching on the last
+ * Sundays of March and October at 01:00 UTC). */
+static void test_dutch_date_of_utc(void **state)
+{
+	(void)state;
+	kr_date d = D(1, 1, 1);
+	assert_true(kr_date_of_utc_timestamp_nl("2026-01-05 22:59:59", &d));
+	assert_date(d, D(2026, 1, 5));
+	assert_true(kr_date_of_utc_timestamp_nl("2026-01-05 23:00:00", &d));
+	assert_date(d, D(2026, 1, 6));
+	assert_true(kr_date_of_utc_timestamp_nl("2026-07-01 21:59:00", &d));
+	assert_date(d, D(2026, 7, 1));
+	assert_true(kr_date_of_utc_timestamp_nl("2026-07-01 22:00:00", &d));
+	assert_date(d, D(2026, 7, 2));
+	assert_true(kr_date_of_utc_timestamp_nl("2026-12-31 23:30:00", &d));
+	assert_date(d, D(2027, 1, 1));
+	assert_false(kr_date_of_utc_timestamp_nl("2026-12-31", &d));
+	assert_false(kr_date_of_utc_timestamp_nl("gisteren", &d));
+	assert_date(d, D(2027, 1, 1));
+	/* the deadlines use it: submitted Thursday 23:30 UTC is Friday in NL, so on
+	 * that Friday it has waited no working day yet */
+	assert_true(handover_date_of("2026-03-06 23:30:00", &d));
+	assert_date(d, D(2026, 3, 7));
+	assert_true(handover_date_of("2026-03-06", &d));
+	assert_date(d, D(2026, 3, 6));
+	handover_rec h = rec("ingediend", "2026-03-05 23:30:00", "", "", "");
+	handover_deadlines dl;
+	handover_deadlines_of(&h, &NORMS, D(2026, 3, 6), &dl);
+	assert_int_equal(dl.waiting_wd, 0);
+}
+
 static void test_name_key(void **state)
 {
 	arena *a = arena_new();
@@ -231,7 +263,8 @@ static void test_known_match(void **state)
 	handover_rec h;
 	assert_true(handover_get(a, h1, &h));
 	int64_t nc = 0, nh = 0;
-	assert_true(handover_open_case(a, &h, noord, prof, prof, &nc, &nh));
+	handover_acceptance acc = {.director = prof};
+	assert_true(handover_open_case(a, &h, noord, &acc, prof, &nc, &nh));
 	assert_true(nc > 0 && nc != c);
 	size_t n;
 	household_members(a, nh, &n);
@@ -242,7 +275,14 @@ static void test_known_match(void **state)
 	int64_t h3 = submit(vt, vt_user, same, 2);
 	assert_true(handover_get(a, h3, &h));
 	int64_t nc2 = 0, nh2 = 0;
-	assert_true(handover_open_case(a, &h, noord, prof, prof, &nc2, &nh2));
+	/* another regisseur without a reason is refused (never a silent replacement) */
+	int64_t prof2 = user_create("prof2", "Prof Twee", noord, 4u, NULL);
+	handover_acceptance change = {.director = prof2};
+	assert_false(handover_open_case(a, &h, noord, &change, prof, &nc2, &nh2));
+	case_rec cr;
+	assert_true(case_get(a, nc, &cr));
+	assert_int_equal(cr.director_id, prof);
+	assert_true(handover_open_case(a, &h, noord, &acc, prof, &nc2, &nh2));
 	assert_int_equal(nc2, nc);
 	household_members(a, nh, &n);
 	assert_int_equal(n, 2);
@@ -262,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_christmas_new_year),
 		cmocka_unit_test(test_concept_and_returned),
 		cmocka_unit_test(test_name_key),
+		cmocka_unit_test(test_dutch_date_of_utc),
 		cmocka_unit_test_setup_teardown(test_known_match, db_setup, db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
