@@ -2,12 +2,14 @@
 # bench.sh — `make bench`: wrk against the real daemon on 127.0.0.1, in one run:
 #   (a) a static file — the baseline: the cheapest answer this server can give;
 #   (b) the authenticated start page (session lookup, template, layout);
-#   further scenarios are added below by the areas (scenario NAME PATH USER).
+#   further scenarios are added below by the areas (scenario NAME PATH USER);
+#   then tools/bench_data.sql adds a year of handovers (about 6,000) to this bench
+#   database only, and the volume scenarios run against it.
 # Prints requests/s and p99 latency per scenario and its ratio to (a).
 # Settings: BENCH_SECONDS (10), BENCH_CONNECTIONS (100), BENCH_THREADS (2).
 set -eu
 cd "$(dirname "$0")/.."
-bin=build/rel/ketenregie
+bin=${KETENREGIE_BENCH_BIN:-build/rel/ketenregie}
 secs=${BENCH_SECONDS:-10}
 conns=${BENCH_CONNECTIONS:-100}
 threads=${BENCH_THREADS:-2}
@@ -63,3 +65,11 @@ scenario "start page, logged in (vt)" / vt
 # conditions, 3 handovers), as its regisseur sees it — every request is also audited
 bench_case=$(sqlite3 "$tmp/b.db" "SELECT case_id FROM handover WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) = 3 LIMIT 1")
 scenario "case page 10/20/3 (professional)" "/casussen/$bench_case" professional
+
+# volume: a year of a region (~6,000 handovers, tools/bench_data.sql) in this bench
+# database only; the start pages and the inbox must not grow with it
+sqlite3 -cmd ".timeout 60000" "$tmp/b.db" < tools/bench_data.sql >/dev/null
+scenario "year: start page (vt)" / vt
+scenario "year: start page (teamleider)" / teamleider
+scenario "year: inbox /overdrachten (teamleider)" /overdrachten teamleider
+scenario "year: start page (professional)" / professional

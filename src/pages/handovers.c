@@ -1142,6 +1142,22 @@ void page_handover_index(request *rq)
 
 /* ---- start page ------------------------------------------------------------------- */
 
+enum { PANEL_ITEMS = 30 };
+
+/* One action item of the start page, or one more to count once the panel is full. */
+static void push_item(arena *a, tv *act, size_t *more, const handover_rec *h, const handover_norms *n, kr_date today,
+                      int64_t case_id)
+{
+	if (tv_list_len(act) >= PANEL_ITEMS) {
+		(*more)++;
+		return;
+	}
+	tv *s = hv_summary(a, h, n, today);
+	if (case_id)
+		tv_set_int(s, "case_id", case_id);
+	tv_push(act, s);
+}
+
 bool handover_home_panel(request *rq, tv *ctx)
 {
 	arena *a = rq->a;
@@ -1150,8 +1166,8 @@ bool handover_home_panel(request *rq, tv *ctx)
 	handover_norms_get(&norms);
 	kr_date today = kr_date_today_nl();
 	tv *p = tv_obj(a);
-	tv *act = tv_list(a); /* what this user must act on */
-	size_t n;
+	tv *act = tv_list(a); /* what this user must act on; at most PANEL_ITEMS shown */
+	size_t n, more = 0;
 	if (u->roles & ROLE_VT) {
 		/* only what can still be overdue, brief: never the whole year's handovers */
 		handover_rec *list = handover_vt_open_items(a, u->org_id, &n);
@@ -1161,7 +1177,7 @@ bool handover_home_panel(request *rq, tv *ctx)
 			handover_deadlines_of(&list[i], &norms, today, &d);
 			if (d.decision_overdue || d.warm_overdue || d.feedback_overdue) {
 				overdue++;
-				tv_push(act, hv_summary(a, &list[i], &norms, today));
+				push_item(a, act, &more, &list[i], &norms, today, 0);
 			}
 		}
 		/* returned handovers ask VT to act: listed for the last 20 working days */
@@ -1169,7 +1185,7 @@ bool handover_home_panel(request *rq, tv *ctx)
 		kr_date_format_iso(kr_add_working_days(today, -20), since);
 		handover_rec *ret = handover_vt_returned_since(a, u->org_id, since, &n);
 		for (size_t i = 0; i < n; i++)
-			tv_push(act, hv_summary(a, &ret[i], &norms, today));
+			push_item(a, act, &more, &ret[i], &norms, today, 0);
 		int64_t concepts = 0, returned = 0;
 		handover_vt_counts(u->org_id, u->id, &concepts, &returned);
 		tv_set_bool(p, "vt", true);
@@ -1186,7 +1202,7 @@ bool handover_home_panel(request *rq, tv *ctx)
 			handover_deadlines_of(&inbox[i], &norms, today, &d);
 			if (d.decision_overdue) {
 				overdue++;
-				tv_push(act, hv_summary(a, &inbox[i], &norms, today));
+				push_item(a, act, &more, &inbox[i], &norms, today, 0);
 			}
 		}
 		/* the team's accepted handovers: warm handover and feedback to VT */
@@ -1196,9 +1212,7 @@ bool handover_home_panel(request *rq, tv *ctx)
 			handover_deadlines_of(&open[i], &norms, today, &d);
 			if (d.warm_overdue || d.feedback_overdue) {
 				overdue++;
-				tv *s = hv_summary(a, &open[i], &norms, today);
-				tv_set_int(s, "case_id", open[i].case_id);
-				tv_push(act, s);
+				push_item(a, act, &more, &open[i], &norms, today, open[i].case_id);
 			}
 		}
 		tv_set_bool(p, "team", true);
@@ -1212,17 +1226,15 @@ bool handover_home_panel(request *rq, tv *ctx)
 		for (size_t i = 0; i < n; i++) {
 			handover_deadlines d;
 			handover_deadlines_of(&open[i], &norms, today, &d);
-			if (d.feedback_overdue || d.warm_overdue) {
-				tv *s = hv_summary(a, &open[i], &norms, today);
-				tv_set_int(s, "case_id", open[i].case_id);
-				tv_push(act, s);
-			}
+			if (d.feedback_overdue || d.warm_overdue)
+				push_item(a, act, &more, &open[i], &norms, today, open[i].case_id);
 		}
 		tv_set_bool(p, "prof", true);
 		tv_set_int(p, "prof_cases", case_count_directed(u->id));
 	}
 	tv_set(p, "act", act);
 	tv_set_bool(p, "act_any", tv_list_len(act) > 0);
+	tv_set_int(p, "act_more", (int64_t)more);
 	tv_set(p, "norms", norms_tv(a, &norms));
 	tv_set(ctx, "handover_panel", p);
 	return tv_list_len(act) > 0; /* names households only when something needs action */

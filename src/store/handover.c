@@ -683,9 +683,15 @@ handover_rec *handover_inbox(arena *a, int64_t org_id, bool local_team, size_t *
 handover_rec *handover_decided_for_team(arena *a, int64_t org_id, bool local_team, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(
-		HANDOVER_COLUMNS " WHERE h.status IN ('geaccepteerd', 'teruggelegd') AND (h.taken_org_id = ?1"
-		" OR (h.taken_org_id IS NULL AND h.decided_by IN (SELECT id FROM app_user WHERE organisation_id = ?1)))"
-		" ORDER BY h.decided_at DESC, h.id DESC LIMIT 100");
+		/* the 100 newest ids first (index handover_team_decided), then their full rows:
+		 * never the columns and subqueries of the whole year */
+		HANDOVER_COLUMNS " WHERE h.id IN (SELECT id FROM ("
+		" SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE taken_org_id = ?1"
+		" AND status IN ('geaccepteerd', 'teruggelegd') ORDER BY decided_at DESC, id DESC LIMIT 100)"
+		" UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE taken_org_id IS NULL"
+		" AND status = 'teruggelegd' AND decided_by IN (SELECT id FROM app_user WHERE organisation_id = ?1)"
+		" ORDER BY decided_at DESC, id DESC LIMIT 100)) ORDER BY decided_at DESC, id DESC LIMIT 100)"
+		" ORDER BY h.decided_at DESC, h.id DESC");
 	sqlite3_bind_int64(st, 1, org_id);
 	(void)local_team; /* a team sees what it took or decided itself */
 	return collect(a, st, n);

@@ -218,6 +218,76 @@ static int64_t submit(int64_t vt_org, int64_t vt_user, handover_member *m, size_
 	return id;
 }
 
+/* Does the plan of sql (with bound ints) mention `index`? */
+static bool plan_uses(const char *sql, const char *index)
+{
+	sqlite3_stmt *st;
+	char *q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	assert_int_equal(sqlite3_prepare_v2(db_conn(), q, -1, &st, NULL), SQLITE_OK);
+	sqlite3_free(q);
+	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++)
+		sqlite3_bind_int(st, i, 1);
+	bool found = false;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(st, 3), index))
+			found = true;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The start-page panel reads only what can still be overdue, through its partial index. */
+static void test_panel_queries(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	assert_true(db_begin());
+	int64_t vt = org_create("VT", "veilig_thuis");
+	int64_t noord = org_create("Noord", "wijkteam");
+	int64_t vt_user = user_create("vt", "VT", vt, 1u, NULL);
+	int64_t tl = user_create("tl", "TL", noord, 2u, NULL);
+	int64_t prof = user_create("prof", "Prof", noord, 4u, NULL);
+	handover_member m1[] = {{"Ann Een", "1990-01-01", "ouder"}};
+	handover_member m2[] = {{"Bob Twee", "1991-01-01", "ouder"}};
+	handover_member m3[] = {{"Cor Drie", "1992-01-01", "ouder"}};
+	int64_t open = submit(vt, vt_user, m1, 1);     /* waiting for a decision */
+	int64_t done = submit(vt, vt_user, m2, 1);     /* accepted, warm handover and feedback given */
+	int64_t returned = submit(vt, vt_user, m3, 1); /* returned */
+	handover_rec h;
+	int64_t c = 0, hh = 0;
+	handover_acceptance acc = {.director = prof, .take_reason = "test"};
+	assert_true(handover_get(a, done, &h) && handover_open_case(a, &h, noord, &acc, tl, &c, &hh));
+	handover_warm w = {.planned_date = "2026-01-05", .held_date = "2026-01-05", .present = "x", .family_present = "ja",
+	                   .outcome = "x"};
+	assert_true(handover_record_warm(done, tl, &w));
+	assert_true(handover_feedback_add(done, c, prof, "afspraken", "ja", "2026-01-05"));
+	assert_true(handover_return(returned, tl, "overig", "niet voor ons"));
+	assert_true(db_commit());
+
+	size_t n;
+	handover_rec *list = handover_vt_open_items(a, vt, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].id, open);
+	assert_true(list[0].brief);
+	int64_t concepts = -1, nret = -1;
+	handover_vt_counts(vt, vt_user, &concepts, &nret);
+	assert_int_equal(concepts, 0);
+	assert_int_equal(nret, 1);
+	assert_int_equal(handover_team_open_items(a, noord, &n) ? (int)n : 0, 0);
+	assert_int_equal(handover_director_open_items(a, prof, &n) ? (int)n : 0, 0);
+	/* the returned one is the team's decision too (it returned it without taking it) */
+	list = handover_decided_for_team(a, noord, true, &n);
+	assert_int_equal(n, 2);
+	/* and the plans use the indexes of 0004 */
+	assert_true(plan_uses("SELECT id FROM handover WHERE vt_org_id = ?1 AND (status IN ('ingediend', 'in_behandeling')"
+	                      " OR (status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)))",
+	                      "handover_vt_open"));
+	assert_true(plan_uses("SELECT id FROM handover WHERE taken_org_id = ?1 AND status IN ('geaccepteerd', 'teruggelegd')"
+	                      " ORDER BY decided_at DESC, id DESC LIMIT 100",
+	                      "handover_team_decided"));
+	assert_true(plan_uses("SELECT count(*) FROM casefile WHERE director_id = ?1 AND status = 'open'", "casefile_director"));
+	arena_free(a);
+}
+
 static void test_known_match(void **state)
 {
 	(void)state;
@@ -304,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_name_key),
 		cmocka_unit_test(test_dutch_date_of_utc),
 		cmocka_unit_test_setup_teardown(test_known_match, db_setup, db_teardown),
+		cmocka_unit_test_setup_teardown(test_panel_queries, db_setup, db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
