@@ -5,9 +5,15 @@
  * days_from_civil / civil_from_days; Easter uses the anonymous Gregorian
  * (Meeus/Jones/Butcher) algorithm. Arithmetic is done in int64_t so that
  * nonsense input gives nonsense output, never undefined behaviour.
+ *
+ * Working-day arithmetic is on every page with a deadline, so the weekday
+ * holidays of 1900–2200 are computed once (pthread_once) into a sorted table of
+ * day numbers; counting holidays in a range is then two binary searches. Years
+ * outside that range fall back to computing their list on the spot.
  */
 #include "util/date.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -397,8 +403,75 @@ const char *kr_holiday_name(kr_date d)
 	return holiday_in(list, n, d);
 }
 
+/* Weekday holidays of KR_DATE_YEAR_MIN..MAX as sorted day numbers. */
+enum { TABLE_YEARS = KR_DATE_YEAR_MAX - KR_DATE_YEAR_MIN + 1 };
+static int64_t weekday_holidays[TABLE_YEARS * KR_HOLIDAYS_MAX];
+static size_t weekday_holiday_count;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static void build_table(void)
+{
+	size_t k = 0;
+	for (int y = KR_DATE_YEAR_MIN; y <= KR_DATE_YEAR_MAX; y++) {
+		kr_holiday list[KR_HOLIDAYS_MAX];
+		size_t n = kr_holidays_of_year(y, list); /* sorted, distinct */
+		for (size_t i = 0; i < n; i++) {
+			int64_t z = kr_days_from_civil(list[i].date);
+			if (kr_date_weekday(list[i].date) <= 5)
+				weekday_holidays[k++] = z;
+		}
+	}
+	weekday_holiday_count = k;
+}
+
+static bool in_table(int64_t z)
+{
+	pthread_once(&table_once, build_table);
+	return weekday_holiday_count > 0 && z >= weekday_holidays[0] && z <= weekday_holidays[weekday_holiday_count - 1];
+}
+
+/* Number of table entries <= z. */
+static size_t table_rank(int64_t z)
+{
+	size_t lo = 0, hi = weekday_holiday_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (weekday_holidays[mid] <= z)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Weekday holidays in (f, t]; f < t. */
+static int64_t weekday_holidays_between(int64_t f, int64_t t)
+{
+	if (in_table(f + 1) && in_table(t))
+		return (int64_t)(table_rank(t) - table_rank(f));
+	int64_t count = 0;
+	int y0 = kr_civil_from_days(f + 1).y;
+	int y1 = kr_civil_from_days(t).y;
+	for (int y = y0; y <= y1; y++) {
+		kr_holiday list[KR_HOLIDAYS_MAX];
+		size_t n = kr_holidays_of_year(y, list);
+		for (size_t i = 0; i < n; i++) {
+			int64_t h = kr_days_from_civil(list[i].date);
+			if (h > f && h <= t && kr_date_weekday(list[i].date) <= 5)
+				count++;
+		}
+	}
+	return count;
+}
+
 bool kr_is_holiday(kr_date d)
 {
+	int64_t z = kr_days_from_civil(d);
+	if (kr_date_valid(d) && d.y >= KR_DATE_YEAR_MIN && d.y <= KR_DATE_YEAR_MAX && kr_date_weekday(d) <= 5) {
+		pthread_once(&table_once, build_table);
+		size_t r = table_rank(z);
+		return r > 0 && weekday_holidays[r - 1] == z;
+	}
 	return kr_holiday_name(d) != NULL;
 }
 
@@ -436,19 +509,18 @@ int kr_working_days_between(kr_date from, kr_date to)
 
 	/* Weekdays in (f, t] = [f + 1, t + 1). */
 	int64_t count = weekdays_before(t + 1 - monday) - weekdays_before(f + 1 - monday);
+	return (int)(count - weekday_holidays_between(f, t));
+}
 
-	int y0 = kr_civil_from_days(f + 1).y;
-	int y1 = kr_civil_from_days(t).y;
-	for (int y = y0; y <= y1; y++) {
-		kr_holiday list[KR_HOLIDAYS_MAX];
-		size_t n = kr_holidays_of_year(y, list);
-		for (size_t i = 0; i < n; i++) {
-			int64_t h = kr_days_from_civil(list[i].date);
-			if (h > f && h <= t && weekday_of_days(h) <= 5)
-				count--;
-		}
-	}
-	return (int)count;
+/* The day t after z such that (z, t] holds exactly n >= 1 weekdays and t is one. */
+static int64_t add_weekdays(int64_t z, int64_t n)
+{
+	const int64_t monday = 4; /* 1970-01-05 */
+	int64_t target = weekdays_before(z + 1 - monday) + n; /* weekdays in [monday, t + 1) */
+	int64_t q = floor_div(target, 5);
+	int64_t r = target - 5 * q;
+	int64_t x = r == 0 ? monday + 7 * (q - 1) + 5 : monday + 7 * q + r; /* first x with that count */
+	return x - 1;
 }
 
 kr_date kr_add_working_days(kr_date from, int n)
@@ -458,9 +530,21 @@ kr_date kr_add_working_days(kr_date from, int n)
 	if (n < -KR_WORKING_DAYS_MAX)
 		n = -KR_WORKING_DAYS_MAX;
 
+	int64_t z = kr_days_from_civil(from);
+	if (n > 0) {
+		/* Add n weekdays, then as many more as holidays fell in between, until
+		 * no new holiday falls in the added stretch. */
+		int64_t t = add_weekdays(z, n);
+		int64_t extra = weekday_holidays_between(z, t);
+		while (extra > 0) {
+			int64_t t2 = add_weekdays(t, extra);
+			extra = weekday_holidays_between(t, t2);
+			t = t2;
+		}
+		return kr_civil_from_days(t);
+	}
 	int step = n < 0 ? -1 : 1;
 	int left = n < 0 ? -n : n;
-	int64_t z = kr_days_from_civil(from);
 	kr_holiday list[KR_HOLIDAYS_MAX];
 	size_t nlist = 0;
 	int list_year = 0;

@@ -383,11 +383,21 @@ static void test_working_days_property(void **state)
 		assert_int_equal(kr_working_days_between(from, fwd), n);
 		if (n > 0) {
 			assert_true(kr_is_working_day(fwd));
+			/* the first such day: one day earlier is one working day short */
+			assert_int_equal(kr_working_days_between(from, kr_date_add_days(fwd, -1)), n - 1);
 			kr_date back = kr_add_working_days(fwd, -n);
 			assert_true(kr_date_cmp(back, from) <= 0);
 			assert_int_equal(kr_working_days_between(back, fwd), n);
 		}
 	}
+}
+
+/* The fast holiday table agrees with the per-year lists, day by day. */
+static void test_holiday_table(void **state)
+{
+	(void)state;
+	for (kr_date d = D(1990, 1, 1); kr_date_cmp(d, D(2041, 1, 1)) < 0; d = kr_date_add_days(d, 1))
+		assert_int_equal(kr_is_holiday(d), kr_holiday_name(d) != NULL);
 }
 
 static void test_datetime(void **state)
@@ -528,6 +538,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dutch_time),
+		cmocka_unit_test(test_holiday_table),
 		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_valid_and_leap),
 		cmocka_unit_test(test_format),
