@@ -52,7 +52,7 @@ static void usage(FILE *out)
 	      "Options (environment variable in brackets):\n"
 	      "  --db PATH             database file [KETENREGIE_DB] (var/ketenregie.db)\n"
 	      "  --listen HOST:PORT    listen address [KETENREGIE_LISTEN] (127.0.0.1:8080)\n"
-	      "  --threads N           worker threads [KETENREGIE_THREADS] (number of cores)\n"
+	      "  --threads N           worker threads [KETENREGIE_THREADS] (4 per core)\n"
 	      "  --tls-cert PATH       TLS certificate, PEM [KETENREGIE_TLS_CERT]\n"
 	      "  --tls-key PATH        TLS private key, PEM [KETENREGIE_TLS_KEY]\n"
 	      "  --theme-css PATH      replace the built-in NL Design System theme [KETENREGIE_THEME_CSS]\n"
