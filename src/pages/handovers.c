@@ -1234,7 +1234,8 @@ bool handover_home_panel(request *rq, tv *ctx)
 	}
 	tv_set(p, "act", act);
 	tv_set_bool(p, "act_any", tv_list_len(act) > 0);
-	tv_set_int(p, "act_more", (int64_t)more);
+	if (more > 0)
+		tv_set_int(p, "act_more", (int64_t)more); /* "0" would be a true section */
 	tv_set(p, "norms", norms_tv(a, &norms));
 	tv_set(ctx, "handover_panel", p);
 	return tv_list_len(act) > 0; /* names households only when something needs action */
