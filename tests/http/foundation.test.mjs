@@ -403,6 +403,7 @@ test('start page: a panel naming households is audited by home.c; leertafel pane
   const vt = await clientFor('vt');
   const page = await vt.get('/');
   assert.equal(page.status, 200);
+  assert.doesNotMatch(page.text, /En nog 0\b/, 'no "more" line when there is nothing more');
   const rows = await eventually(() => {
     const r = sql(d.db, "SELECT detail FROM audit_log WHERE username = 'vt' AND object_type = 'start_page_panel'");
     return r.length ? r : null;
