@@ -1078,6 +1078,47 @@ static tv *status_options(arena *a, const char *selected)
 	return list;
 }
 
+/* The status filter when it is one of the statuses, else "" (all). */
+static const char *valid_status(const char *s)
+{
+	for (size_t i = 0; handover_statuses[i]; i++)
+		if (strcmp(handover_statuses[i], s) == 0)
+			return handover_statuses[i];
+	return "";
+}
+
+/* The keyset of the page asked for: ?voor=<id> (older than id) or ?na=<id> (newer). */
+static void page_keys(request *rq, int64_t *before, int64_t *after)
+{
+	*before = *after = 0;
+	if (!form_int(&rq->form, "voor", before))
+		*before = 0;
+	if (!form_int(&rq->form, "na", after))
+		*after = 0;
+}
+
+/* Links "Nieuwere" / "Oudere" (plain links: they work without JavaScript) and the
+ * position "51–100 van 6.012"; the status filter travels along. */
+static tv *pager_tv(arena *a, const handover_page *p, const char *status, const char *label)
+{
+	tv *o = tv_obj(a);
+	tv_set_str(o, "label", label);
+	const char *filter = *status ? arena_printf(a, "status=%s&", status) : "";
+	tv_set_bool(o, "any", p->older || p->newer);
+	tv_set_bool(o, "older", p->older && p->n > 0);
+	tv_set_bool(o, "newer", p->newer);
+	if (p->n > 0) {
+		tv_set_str(o, "older_href", arena_printf(a, "/overdrachten?%svoor=%lld", filter, (long long)p->rows[p->n - 1].id));
+		tv_set_str(o, "newer_href", arena_printf(a, "/overdrachten?%sna=%lld", filter, (long long)p->rows[0].id));
+	} else { /* past the oldest (a bound below every id): back to the newest page */
+		tv_set_str(o, "newer_href", *status ? arena_printf(a, "/overdrachten?status=%s", status) : "/overdrachten");
+	}
+	tv_set_int(o, "from", p->offset + 1);
+	tv_set_int(o, "to", p->offset + (int64_t)p->n);
+	tv_set_int(o, "total", p->total);
+	return o;
+}
+
 void page_handover_index(request *rq)
 {
 	arena *a = rq->a;
@@ -1088,22 +1129,31 @@ void page_handover_index(request *rq)
 	tv *ctx = page_ctx(rq, "Overdrachten");
 	tv_set(ctx, "norms", norms_tv(a, &norms));
 	rq->audit.object_type = "handover_list";
+	int64_t before, after;
+	page_keys(rq, &before, &after);
 	size_t n;
 	if (u->roles & ROLE_VT) {
-		const char *status = form_str(&rq->form, "status");
-		handover_rec *list = handover_list_for_vt(a, u->org_id, status, &n);
+		const char *status = valid_status(form_str(&rq->form, "status"));
+		handover_page page;
+		handover_vt_page(a, u->org_id, status, before, after, &page);
 		tv *items = tv_list(a);
+		for (size_t i = 0; i < page.n; i++)
+			tv_push(items, hv_summary(a, &page.rows[i], &norms, today));
+		/* overdue over the whole list: only what is still open can be (brief rows) */
+		handover_rec *open = handover_vt_open_items(a, u->org_id, &n);
 		size_t overdue = 0;
 		for (size_t i = 0; i < n; i++) {
 			handover_deadlines d;
-			handover_deadlines_of(&list[i], &norms, today, &d);
+			if (*status && strcmp(open[i].status, status) != 0)
+				continue;
+			handover_deadlines_of(&open[i], &norms, today, &d);
 			if (d.decision_overdue || d.warm_overdue || d.feedback_overdue)
 				overdue++;
-			tv_push(items, hv_summary(a, &list[i], &norms, today));
 		}
 		tv_set_bool(ctx, "is_vt", true);
 		tv_set(ctx, "vt_items", items);
-		tv_set_bool(ctx, "vt_any", n > 0);
+		tv_set_bool(ctx, "vt_any", page.n > 0);
+		tv_set(ctx, "vt_pager", pager_tv(a, &page, status, "Bladeren door de verzonden overdrachten"));
 		tv_set_int(ctx, "vt_overdue", (int64_t)overdue);
 		tv_set_bool(ctx, "vt_overdue_any", overdue > 0);
 		tv_set(ctx, "statuses", status_options(a, status));
@@ -1130,12 +1180,14 @@ void page_handover_index(request *rq)
 		tv_set_bool(ctx, "is_team", true);
 		tv_set(ctx, "inbox", items);
 		tv_set_bool(ctx, "inbox_any", n > 0);
-		handover_rec *done = handover_decided_for_team(a, u->org_id, local, &n);
+		handover_page page;
+		handover_team_decided_page(a, u->org_id, before, after, &page);
 		tv *ditems = tv_list(a);
-		for (size_t i = 0; i < n; i++)
-			tv_push(ditems, hv_summary(a, &done[i], &norms, today));
+		for (size_t i = 0; i < page.n; i++)
+			tv_push(ditems, hv_summary(a, &page.rows[i], &norms, today));
 		tv_set(ctx, "decided", ditems);
-		tv_set_bool(ctx, "decided_any", n > 0);
+		tv_set_bool(ctx, "decided_any", page.n > 0);
+		tv_set(ctx, "decided_pager", pager_tv(a, &page, "", "Bladeren door de afgehandelde overdrachten"));
 	}
 	respond_page(rq, 200, "handover_index", ctx);
 }

@@ -106,6 +106,8 @@ static const field_spec hv_form_fields[] = {
 };
 static const field_spec hv_index_query[] = {
 	{.name = "status", .type = FT_CHOICE, .choices = hv_statuses, .label = "Status"},
+	{.name = "voor", .type = FT_ID, .label = "Oudere dan overdracht"},  /* keyset: the page older than this id */
+	{.name = "na", .type = FT_ID, .label = "Nieuwere dan overdracht"},  /* keyset: the page newer than this id */
 	{0},
 };
 static const field_spec hv_addendum_fields[] = {

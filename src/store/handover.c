@@ -12,6 +12,7 @@
 #include "store/db.h"
 #include "store/household.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,16 +289,35 @@ static void read_handover(arena *a, sqlite3_stmt *st, handover_rec *h)
 
 /* The brief columns of the start-page panels: what hv_summary() and the deadlines
  * need, without the content, the director or the condition counts. */
-#define HANDOVER_BRIEF_COLUMNS                                                                                 \
+#define BRIEF_SELECT                                                                                           \
 	"SELECT h.id, h.vt_org_id, h.created_by, coalesce(h.receiving_org_id, 0), coalesce(ro.name, ''),"        \
 	" h.receiving_triage, coalesce(h.urgency, ''), h.household_name, h.status, h.created_at,"                 \
 	" coalesce(h.submitted_at, ''), coalesce(h.taken_org_id, 0), coalesce(tko.name, ''),"                     \
 	" coalesce(h.decided_at, ''), coalesce(h.return_category, ''), coalesce(h.case_id, 0),"                   \
 	" coalesce(h.warm_planned_date, ''), coalesce(h.warm_held_date, ''), coalesce(h.feedback_first_at, ''),"\
-	" coalesce(du.organisation_id, 0), coalesce(dorg.name, '')"                                                \
+	" coalesce(du.organisation_id, 0), coalesce(dorg.name, '')"
+#define BRIEF_FROM                                                                                             \
 	" FROM handover h LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                \
 	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user du ON du.id = h.decided_by"   \
 	" LEFT JOIN organisation dorg ON dorg.id = du.organisation_id"
+#define HANDOVER_BRIEF_COLUMNS BRIEF_SELECT BRIEF_FROM
+
+/* The rows of the paginated lists (/overdrachten): the brief columns, then the safety
+ * conditions kept / not kept / all (aggregate subqueries, computed for the page's rows
+ * only; index case_condition_handover_status of 0006) and the case's regisseur. */
+#define HANDOVER_LIST_COLUMNS                                                                                  \
+	BRIEF_SELECT                                                                                           \
+	", (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'nageleefd'),"         \
+	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'niet_nageleefd'),"    \
+	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id),"                                    \
+	" coalesce((SELECT u.name FROM casefile c JOIN app_user u ON u.id = c.director_id WHERE c.id = h.case_id),"\
+	" '')" BRIEF_FROM
+
+/* The handovers of a case as the case page shows them: the brief columns and the
+ * Veilig Thuis organisation's name. */
+#define HANDOVER_CASE_COLUMNS BRIEF_SELECT ", vo.name" BRIEF_FROM " JOIN organisation vo ON vo.id = h.vt_org_id"
+
+enum { BRIEF_NCOLS = 21 }; /* the columns of BRIEF_SELECT */
 
 static void read_brief(arena *a, sqlite3_stmt *st, handover_rec *h)
 {
@@ -324,6 +344,7 @@ static void read_brief(arena *a, sqlite3_stmt *st, handover_rec *h)
 	h->first_feedback_at = db_text(a, st, i++);
 	h->decided_org_id = sqlite3_column_int64(st, i++);
 	h->decided_org_name = db_text(a, st, i++);
+	assert(i == BRIEF_NCOLS);
 	static const char empty[] = "";
 	const char **text[] = {&h->vt_org_name, &h->created_by_name, &h->address, &h->reason,
 	                       &h->investigation_outcome, &h->risk_assessment, &h->providers, &h->agreements,
@@ -336,6 +357,38 @@ static void read_brief(arena *a, sqlite3_stmt *st, handover_rec *h)
 	h->brief = true;
 }
 
+/* A row of HANDOVER_LIST_COLUMNS. */
+static void read_list_row(arena *a, sqlite3_stmt *st, handover_rec *h)
+{
+	read_brief(a, st, h);
+	int i = BRIEF_NCOLS;
+	h->conditions_kept = sqlite3_column_int64(st, i++);
+	h->conditions_broken = sqlite3_column_int64(st, i++);
+	h->conditions_total = sqlite3_column_int64(st, i++);
+	h->director_name = db_text(a, st, i++);
+}
+
+/* A row of HANDOVER_CASE_COLUMNS. */
+static void read_case_row(arena *a, sqlite3_stmt *st, handover_rec *h)
+{
+	read_brief(a, st, h);
+	h->vt_org_name = db_text(a, st, BRIEF_NCOLS);
+}
+
+static handover_rec *collect_with(arena *a, sqlite3_stmt *st, size_t *n,
+                                  void (*read)(arena *, sqlite3_stmt *, handover_rec *))
+{
+	size_t cap = 0, k = 0;
+	handover_rec *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = grow(a, list, k, &cap, sizeof *list);
+		read(a, st, &list[k++]);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
 static handover_rec *collect_brief(arena *a, sqlite3_stmt *st, size_t *n)
 {
 	size_t cap = 0, k = 0;
@@ -343,19 +396,6 @@ static handover_rec *collect_brief(arena *a, sqlite3_stmt *st, size_t *n)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		list = grow(a, list, k, &cap, sizeof *list);
 		read_brief(a, st, &list[k++]);
-	}
-	sqlite3_reset(st);
-	*n = k;
-	return list;
-}
-
-static handover_rec *collect(arena *a, sqlite3_stmt *st, size_t *n)
-{
-	size_t cap = 0, k = 0;
-	handover_rec *list = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
-		read_handover(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);
 	*n = k;
@@ -662,46 +702,173 @@ static handover_feedback *collect_feedback(arena *a, sqlite3_stmt *st, size_t *n
 
 /* ---- lists ------------------------------------------------------------------------ */
 
-handover_rec *handover_list_for_vt(arena *a, int64_t vt_org_id, const char *status, size_t *n)
+/* A page read newest first (older) or, for a "newer" link, oldest first (newer):
+ * keep PAGE rows in newest-first order and note whether a row lay beyond them. */
+static void page_finish(handover_rec *rows, size_t n, bool newer_direction, handover_page *out)
 {
-	sqlite3_stmt *st = db_stmt(HANDOVER_COLUMNS " WHERE h.vt_org_id = ?1 AND (?2 = '' OR h.status = ?2)"
-	                                            " ORDER BY h.id DESC LIMIT 1000");
+	bool beyond = n > HANDOVER_PAGE;
+	if (beyond)
+		n = HANDOVER_PAGE;
+	if (newer_direction)
+		for (size_t i = 0; i < n / 2; i++) {
+			handover_rec t = rows[i];
+			rows[i] = rows[n - 1 - i];
+			rows[n - 1 - i] = t;
+		}
+	out->rows = rows;
+	out->n = n;
+	if (newer_direction)
+		out->newer = beyond;
+	else
+		out->older = beyond;
+}
+
+/* The VT list: ?1 organisation, ?2 status (filtered statements only), ?3 the keyset
+ * bound (an id). LIMIT is HANDOVER_PAGE + 1: the extra row only says that there is a
+ * further page. Without a filter the page walks the primary key from the bound (a
+ * region has one VT organisation), with one handover_vt (vt_org_id, status), whose
+ * entries are in id order; the counts read handover_vt alone. */
+void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t before, int64_t after,
+                      handover_page *out)
+{
+	memset(out, 0, sizeof *out);
+	bool filtered = status && *status;
+	bool newer = before <= 0 && after > 0;
+	sqlite3_stmt *st;
+	if (newer && filtered)
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id > ?3"
+		                                   " ORDER BY h.id LIMIT 51");
+	else if (newer) /* +: walk the primary key, not all of the organisation's rows */
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id > ?3"
+		                                   " ORDER BY h.id LIMIT 51");
+	else if (filtered)
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id < ?3"
+		                                   " ORDER BY h.id DESC LIMIT 51");
+	else
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id < ?3"
+		                                   " ORDER BY h.id DESC LIMIT 51");
 	sqlite3_bind_int64(st, 1, vt_org_id);
-	bind_text(st, 2, status);
-	return collect(a, st, n);
+	if (filtered)
+		bind_text(st, 2, status);
+	sqlite3_bind_int64(st, 3, newer ? after : before > 0 ? before : INT64_MAX);
+	size_t n;
+	handover_rec *rows = collect_with(a, st, &n, read_list_row);
+	if (newer && n <= HANDOVER_PAGE) { /* nothing newer beyond: that is the first page */
+		handover_vt_page(a, vt_org_id, status, 0, 0, out);
+		return;
+	}
+	page_finish(rows, n, newer, out);
+
+	/* the count of the whole list, and of the rows newer than this page (its position) */
+	if (filtered)
+		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
+		             " WHERE vt_org_id = ?1 AND status = ?2");
+	else
+		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
+		             " WHERE vt_org_id = ?1");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	if (filtered)
+		bind_text(st, 2, status);
+	/* an empty page past the oldest: every row from the bound on is newer */
+	sqlite3_bind_int64(st, 3, out->n ? out->rows[0].id : before > 0 ? before - 1 : INT64_MAX);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->total = sqlite3_column_int64(st, 0);
+		out->offset = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (newer)
+		out->older = true; /* the page we came from */
+	else
+		out->newer = out->offset > 0;
+}
+/* A team's decided handovers (?1 the team): (a) accepted or returned after it took
+ * them, (b) returned by one of its team leaders from the joint triage without taking
+ * them. The page is ordered by decision, newest first; the keyset is (decided_at, id)
+ * (a: index handover_team_decided_page of 0006, b: handover_team_decided of 0004). */
+#define TEAM_DECIDED_A " taken_org_id = ?1 AND status IN ('geaccepteerd', 'teruggelegd')"
+#define TEAM_DECIDED_B                                                                                         \
+	" taken_org_id IS NULL AND status = 'teruggelegd'"                                                         \
+	" AND decided_by IN (SELECT id FROM app_user WHERE organisation_id = ?1)"
+
+/* The decision time of handover id when it is one of the team's decided handovers. */
+static bool team_decided_anchor(arena *a, int64_t org_id, int64_t id, const char **decided_at)
+{
+	sqlite3_stmt *st = db_stmt("SELECT decided_at FROM handover WHERE id = ?2 AND decided_at IS NOT NULL"
+	                           " AND ((" TEAM_DECIDED_A ") OR (" TEAM_DECIDED_B "))");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		*decided_at = db_text(a, st, 0);
+	sqlite3_reset(st);
+	return found;
 }
 
-handover_rec *handover_inbox(arena *a, int64_t org_id, bool local_team, size_t *n)
+void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_t after, handover_page *out)
 {
-	sqlite3_stmt *st = db_stmt(HANDOVER_COLUMNS " WHERE" INBOX_WHERE
-	                           " ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id");
+	memset(out, 0, sizeof *out);
+	const char *anchor_at = "9999-12-31 23:59:59"; /* after every decision: the newest page */
+	int64_t anchor_id = INT64_MAX;
+	bool newer = false;
+	if (before > 0 && team_decided_anchor(a, org_id, before, &anchor_at))
+		anchor_id = before;
+	else if (before <= 0 && after > 0 && team_decided_anchor(a, org_id, after, &anchor_at)) {
+		anchor_id = after;
+		newer = true;
+	}
+	/* an id that is not the team's own decided handover reads the newest page */
+	sqlite3_stmt *st;
+	if (newer)
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT id FROM ("
+		             " SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_A
+		             " AND (decided_at, id) > (?2, ?3) ORDER BY decided_at, id LIMIT 51)"
+		             " UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_B
+		             " AND (decided_at, id) > (?2, ?3) ORDER BY decided_at, id LIMIT 51))"
+		             " ORDER BY decided_at, id LIMIT 51) ORDER BY h.decided_at, h.id");
+	else
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT id FROM ("
+		             " SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_A
+		             " AND (decided_at, id) < (?2, ?3) ORDER BY decided_at DESC, id DESC LIMIT 51)"
+		             " UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_B
+		             " AND (decided_at, id) < (?2, ?3) ORDER BY decided_at DESC, id DESC LIMIT 51))"
+		             " ORDER BY decided_at DESC, id DESC LIMIT 51) ORDER BY h.decided_at DESC, h.id DESC");
 	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int(st, 2, local_team);
-	return collect(a, st, n);
-}
+	bind_text(st, 2, anchor_at);
+	sqlite3_bind_int64(st, 3, anchor_id);
+	size_t n;
+	handover_rec *rows = collect_with(a, st, &n, read_list_row);
+	if (newer && n <= HANDOVER_PAGE) { /* nothing newer beyond: that is the first page */
+		handover_team_decided_page(a, org_id, 0, 0, out);
+		return;
+	}
+	page_finish(rows, n, newer, out);
 
-handover_rec *handover_decided_for_team(arena *a, int64_t org_id, bool local_team, size_t *n)
-{
-	sqlite3_stmt *st = db_stmt(
-		/* the 100 newest ids first (index handover_team_decided), then their full rows:
-		 * never the columns and subqueries of the whole year */
-		HANDOVER_COLUMNS " WHERE h.id IN (SELECT id FROM ("
-		" SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE taken_org_id = ?1"
-		" AND status IN ('geaccepteerd', 'teruggelegd') ORDER BY decided_at DESC, id DESC LIMIT 100)"
-		" UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE taken_org_id IS NULL"
-		" AND status = 'teruggelegd' AND decided_by IN (SELECT id FROM app_user WHERE organisation_id = ?1)"
-		" ORDER BY decided_at DESC, id DESC LIMIT 100)) ORDER BY decided_at DESC, id DESC LIMIT 100)"
-		" ORDER BY h.decided_at DESC, h.id DESC");
+	/* the count of the whole list, and of the decisions newer than this page */
+	st = db_stmt("SELECT x.n + y.n, x.m + y.m FROM"
+	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
+	             " WHERE" TEAM_DECIDED_A ") x,"
+	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
+	             " WHERE" TEAM_DECIDED_B ") y");
 	sqlite3_bind_int64(st, 1, org_id);
-	(void)local_team; /* a team sees what it took or decided itself */
-	return collect(a, st, n);
+	/* an empty page past the oldest: the anchor and everything after it is newer */
+	bind_text(st, 2, out->n ? out->rows[0].decided_at : anchor_at);
+	sqlite3_bind_int64(st, 3, out->n ? out->rows[0].id : anchor_id == INT64_MAX ? INT64_MAX : anchor_id - 1);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->total = sqlite3_column_int64(st, 0);
+		out->offset = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (newer)
+		out->older = true; /* the page we came from */
+	else
+		out->newer = out->offset > 0;
 }
 
 handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(HANDOVER_COLUMNS " WHERE h.case_id = ?1 ORDER BY h.submitted_at, h.id");
+	sqlite3_stmt *st = db_stmt(HANDOVER_CASE_COLUMNS " WHERE h.case_id = ?1 ORDER BY h.submitted_at, h.id");
 	sqlite3_bind_int64(st, 1, case_id);
-	return collect(a, st, n);
+	return collect_with(a, st, n, read_case_row);
 }
 
 handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n)
@@ -812,28 +979,36 @@ handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, 
 
 /* ---- norms and deadlines ------------------------------------------------------ */
 
-static int setting_int(const char *key, int fallback)
+/* A norm's stored value when it is a number 1..1000, else fallback. */
+static int setting_value(const char *s, int fallback)
 {
-	sqlite3_stmt *st = db_stmt("SELECT value FROM setting WHERE key = ?1");
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	int v = fallback;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *s = (const char *)sqlite3_column_text(st, 0);
-		char *end;
-		long x = s ? strtol(s, &end, 10) : 0;
-		if (s && *s && !*end && x > 0 && x <= 1000)
-			v = (int)x;
-	}
-	sqlite3_reset(st);
-	return v;
+	char *end;
+	long x = s ? strtol(s, &end, 10) : 0;
+	return s && *s && !*end && x > 0 && x <= 1000 ? (int)x : fallback;
 }
 
 void handover_norms_get(handover_norms *out)
 {
-	out->decision_wd = setting_int("norm_besluit_werkdagen", 5);
-	out->warm_wd = setting_int("norm_warme_overdracht_werkdagen", 10);
-	out->feedback_wd = setting_int("norm_terugkoppeling_werkdagen", 15);
-	out->known_months = setting_int("bekend_gesloten_maanden", 12);
+	/* every page with deadlines reads them: one statement, not one per norm */
+	*out = (handover_norms){.decision_wd = 5, .warm_wd = 10, .feedback_wd = 15, .known_months = 12};
+	sqlite3_stmt *st = db_stmt("SELECT key, value FROM setting WHERE key IN ('norm_besluit_werkdagen',"
+	                           " 'norm_warme_overdracht_werkdagen', 'norm_terugkoppeling_werkdagen',"
+	                           " 'bekend_gesloten_maanden')");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *value = (const char *)sqlite3_column_text(st, 1);
+		if (!key)
+			continue;
+		if (strcmp(key, "norm_besluit_werkdagen") == 0)
+			out->decision_wd = setting_value(value, out->decision_wd);
+		else if (strcmp(key, "norm_warme_overdracht_werkdagen") == 0)
+			out->warm_wd = setting_value(value, out->warm_wd);
+		else if (strcmp(key, "norm_terugkoppeling_werkdagen") == 0)
+			out->feedback_wd = setting_value(value, out->feedback_wd);
+		else if (strcmp(key, "bekend_gesloten_maanden") == 0)
+			out->known_months = setting_value(value, out->known_months);
+	}
+	sqlite3_reset(st);
 }
 
 static bool setting_put(const char *key, int v)

@@ -137,12 +137,28 @@ handover_feedback *handover_feedback_list(arena *a, int64_t id, size_t *n);
 handover_feedback *handover_feedback_for_case(arena *a, int64_t case_id, size_t *n);
 
 /* ---- lists ---- */
-/* Sent by a Veilig Thuis organisation; status "" for all. Newest first. */
-handover_rec *handover_list_for_vt(arena *a, int64_t vt_org_id, const char *status, size_t *n);
-/* Waiting for a decision, for a team (local_team: also the joint triage inbox). */
-handover_rec *handover_inbox(arena *a, int64_t org_id, bool local_team, size_t *n);
-/* Decided (accepted or returned) handovers of a team, newest first. */
-handover_rec *handover_decided_for_team(arena *a, int64_t org_id, bool local_team, size_t *n);
+/* One page of a list for /overdrachten, newest first: brief records (rec.brief set)
+ * with the safety-condition counts and the case's regisseur; the list's total and this
+ * page's position are aggregate counts. Keyset: `before` > 0 reads the page older than
+ * that handover, else `after` > 0 the page newer than it (the newest page when fewer
+ * than a page are newer), else the newest page. An id outside the list is only a
+ * bound: it never adds a row the list does not hold. */
+enum { HANDOVER_PAGE = 50 };
+typedef struct handover_page {
+	handover_rec *rows; /* arena-owned, n <= HANDOVER_PAGE */
+	size_t n;
+	bool older, newer;  /* there is a page beyond rows[n - 1] / before rows[0] */
+	int64_t total;      /* rows of the whole list */
+	int64_t offset;     /* rows of the list newer than rows[0] */
+} handover_page;
+/* Sent by a Veilig Thuis organisation, by id; status "" for all. */
+void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t before, int64_t after,
+                      handover_page *out);
+/* Decided (accepted or returned) by a team, by decision time: what it took, and what
+ * its team leaders returned from the joint triage. An anchor outside this list reads
+ * the newest page. */
+void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_t after, handover_page *out);
+/* The handovers of a case, brief (rec.brief set) with the VT organisation's name. */
 handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n);
 /* Submitted within [from, to) (datetime text), for the figures (submission cohort). */
 handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n);

@@ -1,8 +1,9 @@
 /*
  * test_handover.c — unit tests of the handover area: deadlines in working days
  * across Easter, Koningsdag on a Sunday, Christmas and New Year; the name key;
- * and the "already known" match between a handover's members and a team's
- * cases, on a real (temporary) database with the real migrations.
+ * the "already known" match between a handover's members and a team's cases;
+ * the keyset pages of /overdrachten, on a real (temporary) database with the
+ * real migrations.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -275,15 +276,18 @@ static void test_panel_queries(void **state)
 	assert_int_equal(handover_team_open_items(a, noord, &n) ? (int)n : 0, 0);
 	assert_int_equal(handover_director_open_items(a, prof, &n) ? (int)n : 0, 0);
 	/* the returned one is the team's decision too (it returned it without taking it) */
-	list = handover_decided_for_team(a, noord, true, &n);
-	assert_int_equal(n, 2);
+	handover_page page;
+	handover_team_decided_page(a, noord, 0, 0, &page);
+	assert_int_equal(page.n, 2);
+	assert_int_equal(page.total, 2);
+	assert_false(page.older || page.newer);
 	/* and the plans use the indexes of 0004 */
 	assert_true(plan_uses("SELECT id FROM handover WHERE vt_org_id = ?1 AND (status IN ('ingediend', 'in_behandeling')"
 	                      " OR (status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)))",
 	                      "handover_vt_open"));
 	assert_true(plan_uses("SELECT id FROM handover WHERE taken_org_id = ?1 AND status IN ('geaccepteerd', 'teruggelegd')"
-	                      " ORDER BY decided_at DESC, id DESC LIMIT 100",
-	                      "handover_team_decided"));
+	                      " AND (decided_at, id) < (?2, ?3) ORDER BY decided_at DESC, id DESC LIMIT 51",
+	                      "COVERING INDEX handover_team_decided_page"));
 	assert_true(plan_uses("SELECT count(*) FROM casefile WHERE director_id = ?1 AND status = 'open'", "casefile_director"));
 	arena_free(a);
 }
@@ -364,6 +368,124 @@ static void test_known_match(void **state)
 	arena_free(a);
 }
 
+/* /overdrachten reads one page at a time by keyset: pages of HANDOVER_PAGE, no overlap,
+ * "newer" leads back, the filter holds, and an id of someone else's handover is only a
+ * bound — it never brings in a row of another organisation or team. The decisions are
+ * taken in one second, so the team's keyset must break ties by id. */
+static void test_list_pages(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	assert_true(db_begin());
+	int64_t vt = org_create("VT", "veilig_thuis");
+	int64_t vt2 = org_create("VT elders", "veilig_thuis");
+	int64_t noord = org_create("Noord", "wijkteam");
+	int64_t zuid = org_create("Zuid", "wijkteam");
+	int64_t vt_user = user_create("vt", "VT", vt, 1u, NULL);
+	int64_t vt2_user = user_create("vt2", "VT2", vt2, 1u, NULL);
+	int64_t tl = user_create("tl", "TL", noord, 2u, NULL);
+	int64_t tl_zuid = user_create("tlz", "TL Zuid", zuid, 2u, NULL);
+	handover_member m[] = {{"Ann Een", "1990-01-01", "ouder"}};
+	enum { N = 120, OPEN = 10 };
+	int64_t ids[N], other[3], zuid_id = 0;
+	for (int i = 0; i < N; i++) {
+		ids[i] = submit(vt, vt_user, m, 1);
+		if (i >= N - OPEN)
+			continue; /* still waiting */
+		if (i % 2 == 0) /* taken first, or returned straight from the joint triage */
+			assert_true(handover_take(ids[i], noord, tl, "x"));
+		assert_true(handover_return(ids[i], tl, "overig", "x"));
+	}
+	for (int i = 0; i < 3; i++)
+		other[i] = submit(vt2, vt2_user, m, 1);
+	zuid_id = other[0];
+	assert_true(handover_take(zuid_id, zuid, tl_zuid, "x") && handover_return(zuid_id, tl_zuid, "overig", "x"));
+	assert_true(db_commit());
+
+	/* VT: 50, 50, 20, newest first, no overlap */
+	handover_page p1, p2, p3, back;
+	handover_vt_page(a, vt, "", 0, 0, &p1);
+	assert_int_equal(p1.n, HANDOVER_PAGE);
+	assert_int_equal(p1.total, N);
+	assert_int_equal(p1.offset, 0);
+	assert_true(p1.older && !p1.newer);
+	assert_int_equal(p1.rows[0].id, ids[N - 1]);
+	handover_vt_page(a, vt, "", p1.rows[p1.n - 1].id, 0, &p2);
+	assert_int_equal(p2.n, HANDOVER_PAGE);
+	assert_int_equal(p2.offset, HANDOVER_PAGE);
+	assert_true(p2.older && p2.newer);
+	assert_true(p2.rows[0].id < p1.rows[p1.n - 1].id);
+	handover_vt_page(a, vt, "", p2.rows[p2.n - 1].id, 0, &p3);
+	assert_int_equal(p3.n, N - 2 * HANDOVER_PAGE);
+	assert_true(!p3.older && p3.newer);
+	assert_int_equal(p3.rows[p3.n - 1].id, ids[0]);
+	for (size_t i = 0; i + 1 < p2.n; i++)
+		assert_true(p2.rows[i].id > p2.rows[i + 1].id);
+	/* "newer" from page 2 is page 1 again; from page 3 it is page 2 */
+	handover_vt_page(a, vt, "", 0, p2.rows[0].id, &back);
+	assert_int_equal(back.n, p1.n);
+	assert_int_equal(back.rows[0].id, p1.rows[0].id);
+	assert_false(back.newer);
+	handover_vt_page(a, vt, "", 0, p3.rows[0].id, &back);
+	assert_int_equal(back.rows[0].id, p2.rows[0].id);
+	assert_int_equal(back.rows[back.n - 1].id, p2.rows[p2.n - 1].id);
+	assert_true(back.newer && back.older);
+	/* the filter holds on every page */
+	handover_vt_page(a, vt, "teruggelegd", 0, 0, &p1);
+	assert_int_equal(p1.total, N - OPEN);
+	handover_vt_page(a, vt, "teruggelegd", p1.rows[p1.n - 1].id, 0, &p2);
+	for (size_t i = 0; i < p2.n; i++)
+		assert_string_equal(p2.rows[i].status, "teruggelegd");
+	/* the list rows carry what the VT table shows */
+	assert_int_equal(p2.rows[0].conditions_total, 0); /* returned: never a case condition */
+	assert_true(*p2.rows[0].decided_at);
+	/* another VT organisation's ids are only a bound: never a row of it, either way */
+	handover_vt_page(a, vt2, "", ids[60], 0, &p1);
+	assert_int_equal(p1.total, 3);
+	for (size_t i = 0; i < p1.n; i++)
+		assert_int_equal(p1.rows[i].vt_org_id, vt2);
+	handover_vt_page(a, vt, "", other[2] + 1, 0, &p1);
+	for (size_t i = 0; i < p1.n; i++)
+		assert_int_equal(p1.rows[i].vt_org_id, vt);
+
+	/* team: 110 decided (taken and returned, or returned from the triage), 50 + 50 + 10 */
+	handover_team_decided_page(a, noord, 0, 0, &p1);
+	assert_int_equal(p1.total, N - OPEN);
+	assert_int_equal(p1.n, HANDOVER_PAGE);
+	handover_team_decided_page(a, noord, p1.rows[p1.n - 1].id, 0, &p2);
+	handover_team_decided_page(a, noord, p2.rows[p2.n - 1].id, 0, &p3);
+	assert_int_equal(p2.n, HANDOVER_PAGE);
+	assert_int_equal(p3.n, N - OPEN - 2 * HANDOVER_PAGE);
+	assert_false(p3.older);
+	int64_t seen[N] = {0};
+	size_t ns = 0;
+	const handover_page *pages[] = {&p1, &p2, &p3};
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; i < pages[k]->n; i++) {
+			for (size_t j = 0; j < ns; j++)
+				assert_int_not_equal(seen[j], pages[k]->rows[i].id);
+			assert_int_not_equal(pages[k]->rows[i].id, zuid_id);
+			seen[ns++] = pages[k]->rows[i].id;
+		}
+	assert_int_equal(ns, N - OPEN);
+	handover_team_decided_page(a, noord, 0, p2.rows[0].id, &back);
+	assert_int_equal(back.rows[0].id, p1.rows[0].id);
+	/* Zuid's handover as the anchor reads Noord's newest page; Noord's never shows Zuid's */
+	handover_team_decided_page(a, noord, zuid_id, 0, &back);
+	assert_int_equal(back.rows[0].id, p1.rows[0].id);
+	assert_int_equal(back.offset, 0);
+	handover_team_decided_page(a, zuid, p2.rows[0].id, 0, &back);
+	assert_int_equal(back.n, 1);
+	assert_int_equal(back.rows[0].id, zuid_id);
+	/* and the counts are read from the indexes of 0006 */
+	assert_true(plan_uses("SELECT count(*) FROM handover WHERE vt_org_id = ?1", "COVERING INDEX handover_vt"));
+	assert_true(plan_uses("SELECT count(*) FROM handover WHERE taken_org_id = ?1"
+	                      " AND status IN ('geaccepteerd', 'teruggelegd')", "COVERING INDEX handover_team_decided_page"));
+	assert_true(plan_uses("SELECT count(*) FROM case_condition WHERE handover_id = ?1 AND status = 'nageleefd'",
+	                      "COVERING INDEX case_condition_handover_status"));
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_dutch_date_of_utc),
 		cmocka_unit_test_setup_teardown(test_known_match, db_setup, db_teardown),
 		cmocka_unit_test_setup_teardown(test_panel_queries, db_setup, db_teardown),
+		cmocka_unit_test_setup_teardown(test_list_pages, db_setup, db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
