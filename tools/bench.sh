@@ -72,4 +72,5 @@ sqlite3 -cmd ".timeout 60000" "$tmp/b.db" < tools/bench_data.sql >/dev/null
 scenario "year: start page (vt)" / vt
 scenario "year: start page (teamleider)" / teamleider
 scenario "year: inbox /overdrachten (teamleider)" /overdrachten teamleider
+scenario "year: VT list /overdrachten (vt)" /overdrachten vt
 scenario "year: start page (professional)" / professional

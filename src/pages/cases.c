@@ -88,7 +88,17 @@ static tv *status_options(arena *a, const char *selected)
 	return list;
 }
 
+static void show_case_page(request *rq, int status, const char *failed);
+
+/* The case page, read from one snapshot (see case_snapshot_begin). */
 static void show_case(request *rq, int status, const char *failed)
+{
+	bool begun = case_snapshot_begin();
+	show_case_page(rq, status, failed);
+	case_snapshot_end(begun);
+}
+
+static void show_case_page(request *rq, int status, const char *failed)
 {
 	arena *a = rq->a;
 	const auth_user *u = rq->user;
@@ -181,6 +191,8 @@ static void show_case(request *rq, int status, const char *failed)
 			tv_set(s, "feedback", fl);
 		}
 		tv_push(handovers, s);
+		if (!director)
+			continue; /* the feedback form is the regisseur's only */
 		tv *ch = tv_obj(a);
 		tv_set_int(ch, "value", hs[i].id);
 		tv_set_str(ch, "label", arena_printf(a, "Overdracht %lld van %s", (long long)hs[i].id,
@@ -213,7 +225,8 @@ static void show_case(request *rq, int status, const char *failed)
 		tv_set_bool(o, "broken", strcmp(k[i].status, "niet_nageleefd") == 0);
 		tv_set_str(o, "changed_by", k[i].changed_by_name);
 		tv_set_str(o, "changed_at", hv_datetime(a, k[i].changed_at));
-		tv_set(o, "options", status_options(a, k[i].status));
+		if (director) /* the status form is the regisseur's only: no option lists for anyone else */
+			tv_set(o, "options", status_options(a, k[i].status));
 		if (k[i].id == failed_condition)
 			tv_set_str(o, "error", form_error(&rq->form, "status"));
 		tv_push(conds, o);

@@ -86,6 +86,21 @@ bool case_get(arena *a, int64_t id, case_rec *out)
 	return found;
 }
 
+bool case_snapshot_begin(void)
+{
+	if (!sqlite3_get_autocommit(db_conn()))
+		return false; /* inside a transaction already: its reads are one snapshot */
+	return db_done(db_stmt("BEGIN DEFERRED"));
+}
+
+void case_snapshot_end(bool begun)
+{
+	if (!begun || sqlite3_get_autocommit(db_conn()))
+		return;
+	if (!db_done(db_stmt("COMMIT")))
+		db_done(db_stmt("ROLLBACK")); /* never leave the connection inside a transaction */
+}
+
 bool case_user_involved(int64_t case_id, int64_t user_id)
 {
 	sqlite3_stmt *st = db_stmt("SELECT 1 FROM case_involvement WHERE case_id = ?1 AND user_id = ?2"
