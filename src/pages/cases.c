@@ -90,12 +90,12 @@ static tv *status_options(arena *a, const char *selected)
 
 static void show_case_page(request *rq, int status, const char *failed);
 
-/* The case page, read from one snapshot (see case_snapshot_begin). */
+/* The case page, read from one snapshot (see db_read_begin). */
 static void show_case(request *rq, int status, const char *failed)
 {
-	bool begun = case_snapshot_begin();
+	bool begun = db_read_begin();
 	show_case_page(rq, status, failed);
-	case_snapshot_end(begun);
+	db_read_end(begun);
 }
 
 static void show_case_page(request *rq, int status, const char *failed)

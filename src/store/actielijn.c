@@ -5,14 +5,13 @@
 #include "store/actielijn.h"
 
 #include "store/db.h"
-#include "store/lt_list.h"
 
 static lt_item *read_all(arena *a, sqlite3_stmt *st, size_t *n)
 {
 	lt_item *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].id = sqlite3_column_int64(st, 0);
 		list[k].name = db_text(a, st, 1);
 		list[k].kind = db_text(a, st, 2);

@@ -8,7 +8,6 @@
 #include "store/action.h"
 
 #include "store/db.h"
-#include "store/lt_list.h"
 #include "util/date.h"
 
 #include <stdio.h>
@@ -171,7 +170,7 @@ static action *read_all(arena *a, sqlite3_stmt *st, size_t *n)
 	action *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read_action(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);
@@ -248,7 +247,7 @@ action_org *action_orgs(arena *a, int64_t action_id, size_t *n)
 	action_org *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].org_id = sqlite3_column_int64(st, 0);
 		list[k].name = db_text(a, st, 1);
 		list[k].owner = sqlite3_column_int(st, 2) != 0;
@@ -268,7 +267,7 @@ action_status_entry *action_history(arena *a, int64_t action_id, size_t *n)
 	action_status_entry *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		action_status_entry *e = &list[k++];
 		e->status = db_text(a, st, 0);
 		e->note = db_text(a, st, 1);
@@ -291,7 +290,7 @@ action_change *action_changes(arena *a, int64_t action_id, size_t *n)
 	action_change *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		action_change *c = &list[k++];
 		c->what = db_text(a, st, 0);
 		c->user_name = db_text(a, st, 1);
@@ -324,7 +323,7 @@ action_org *action_plan_orgs(arena *a, int64_t plan_id, size_t *n)
 	action_org *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].org_id = sqlite3_column_int64(st, 0);
 		list[k].name = db_text(a, st, 1);
 		list[k].owner = sqlite3_column_int(st, 2) != 0;
@@ -344,7 +343,7 @@ action_cell *action_plan_cells(arena *a, int64_t plan_id, size_t *n)
 	action_cell *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].action_id = sqlite3_column_int64(st, 0);
 		list[k].org_id = sqlite3_column_int64(st, 1);
 		list[k].owner = sqlite3_column_int(st, 2) != 0;

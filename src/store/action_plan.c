@@ -5,7 +5,6 @@
 #include "store/action_plan.h"
 
 #include "store/db.h"
-#include "store/lt_list.h"
 
 #include <stdio.h>
 
@@ -30,7 +29,7 @@ action_plan *action_plan_list(arena *a, size_t *n)
 	action_plan *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read_row(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);

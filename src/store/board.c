@@ -5,7 +5,6 @@
 #include "store/board.h"
 
 #include "store/db.h"
-#include "store/lt_list.h"
 
 #define ESC_SELECT                                                                                    \
 	"SELECT e.id, COALESCE(e.action_id, 0), COALESCE(a.wat, ''), e.subject, e.reason, e.escalated_on," \
@@ -32,7 +31,7 @@ static escalation *read_all(arena *a, sqlite3_stmt *st, size_t *n)
 	escalation *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read_row(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);

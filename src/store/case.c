@@ -29,18 +29,6 @@ const char *case_condition_status_label(const char *status)
 }
 
 /* Grow an arena array of `size`-byte items when k == *cap. */
-static void *grow(arena *a, void *list, size_t k, size_t *cap, size_t size)
-{
-	if (k < *cap)
-		return list;
-	size_t ncap = *cap ? *cap * 2 : 8;
-	void *bigger = arena_alloc(a, ncap * size);
-	if (k)
-		memcpy(bigger, list, k * size);
-	*cap = ncap;
-	return bigger;
-}
-
 #define CASE_COLUMNS                                                                                           \
 	"SELECT c.id, c.household_id, h.name, h.address, c.team_org_id, o.name, c.director_id, u.name, c.status," \
 	" c.opened_at, coalesce(c.closed_at, '')"                                                                  \
@@ -67,7 +55,7 @@ static case_rec *collect_cases(arena *a, sqlite3_stmt *st, size_t *n)
 	size_t cap = 0, k = 0;
 	case_rec *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read_case(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);
@@ -84,21 +72,6 @@ bool case_get(arena *a, int64_t id, case_rec *out)
 		read_case(a, st, out);
 	sqlite3_reset(st);
 	return found;
-}
-
-bool case_snapshot_begin(void)
-{
-	if (!sqlite3_get_autocommit(db_conn()))
-		return false; /* inside a transaction already: its reads are one snapshot */
-	return db_done(db_stmt("BEGIN DEFERRED"));
-}
-
-void case_snapshot_end(bool begun)
-{
-	if (!begun || sqlite3_get_autocommit(db_conn()))
-		return;
-	if (!db_done(db_stmt("COMMIT")))
-		db_done(db_stmt("ROLLBACK")); /* never leave the connection inside a transaction */
 }
 
 bool case_user_involved(int64_t case_id, int64_t user_id)
@@ -252,7 +225,7 @@ static case_condition *collect_conditions(arena *a, sqlite3_stmt *st, size_t *n)
 	size_t cap = 0, k = 0;
 	case_condition *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		case_condition *c = &list[k++];
 		c->id = sqlite3_column_int64(st, 0);
 		c->handover_id = sqlite3_column_int64(st, 1);
@@ -322,7 +295,7 @@ case_involved *case_involvement(arena *a, int64_t case_id, size_t *n)
 	size_t cap = 0, k = 0;
 	case_involved *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		case_involved *v = &list[k++];
 		v->org_name = db_text(a, st, 0);
 		v->org_kind = db_text(a, st, 1);
@@ -345,7 +318,7 @@ case_director_change *case_director_history(arena *a, int64_t case_id, size_t *n
 	size_t cap = 0, k = 0;
 	case_director_change *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		case_director_change *d = &list[k++];
 		d->user_name = db_text(a, st, 0);
 		d->set_by_name = db_text(a, st, 1);

@@ -61,13 +61,6 @@ const char *case_condition_status_label(const char *status);
 
 bool case_get(arena *a, int64_t id, case_rec *out);
 /* Is user_id personally (actively) involved in the case? */
-/* One read snapshot for a page that reads a case in many statements: one WAL read
- * lock instead of one per statement, and every part of the page from the same moment.
- * Reads only: never write between begin and end. case_snapshot_begin() answers false
- * (and takes nothing) inside a transaction; pass its answer to case_snapshot_end(),
- * which always leaves the connection outside a transaction. */
-bool case_snapshot_begin(void);
-void case_snapshot_end(bool begun);
 bool case_user_involved(int64_t case_id, int64_t user_id);
 
 /* Cases a team leader (team_org_id > 0) or a person (user_id > 0) sees, open first. */

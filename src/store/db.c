@@ -154,6 +154,21 @@ void db_rollback(void)
 	pthread_mutex_unlock(&write_lock);
 }
 
+bool db_read_begin(void)
+{
+	if (!sqlite3_get_autocommit(db_conn()))
+		return false; /* inside a transaction already: its reads are one snapshot */
+	return db_done(db_stmt("BEGIN DEFERRED"));
+}
+
+void db_read_end(bool begun)
+{
+	if (!begun || sqlite3_get_autocommit(db_conn()))
+		return;
+	if (!db_done(db_stmt("COMMIT")))
+		db_done(db_stmt("ROLLBACK")); /* never leave the connection inside a transaction */
+}
+
 bool db_exec_script(const char *sql)
 {
 	char *err = NULL;

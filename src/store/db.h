@@ -33,6 +33,13 @@ bool db_begin(void);
 bool db_commit(void);
 void db_rollback(void);
 
+/* One read snapshot for a page that reads many things: one WAL read lock instead
+ * of one per statement, and a consistent view. Reads only between begin and end.
+ * db_read_begin() answers false (and takes nothing) inside a transaction already;
+ * pass its answer to db_read_end(). */
+bool db_read_begin(void);
+void db_read_end(bool begun);
+
 /* Run sql (one or more statements, no values) — for migrations and pragmas only. */
 bool db_exec_script(const char *sql);
 

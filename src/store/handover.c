@@ -62,18 +62,6 @@ bool handover_is_local_team_kind(const char *kind)
 	return kind && (strcmp(kind, "wijkteam") == 0 || strcmp(kind, "buurtteam") == 0);
 }
 
-static void *grow(arena *a, void *list, size_t k, size_t *cap, size_t size)
-{
-	if (k < *cap)
-		return list;
-	size_t ncap = *cap ? *cap * 2 : 8;
-	void *bigger = arena_alloc(a, ncap * size);
-	if (k)
-		memcpy(bigger, list, k * size);
-	*cap = ncap;
-	return bigger;
-}
-
 static void bind_opt_id(sqlite3_stmt *st, int i, int64_t id)
 {
 	if (id > 0)
@@ -381,7 +369,7 @@ static handover_rec *collect_with(arena *a, sqlite3_stmt *st, size_t *n,
 	size_t cap = 0, k = 0;
 	handover_rec *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);
@@ -394,7 +382,7 @@ static handover_rec *collect_brief(arena *a, sqlite3_stmt *st, size_t *n)
 	size_t cap = 0, k = 0;
 	handover_rec *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read_brief(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);
@@ -421,7 +409,7 @@ handover_member *handover_members(arena *a, int64_t id, size_t *n)
 	size_t cap = 0, k = 0;
 	handover_member *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].name = db_text(a, st, 0);
 		list[k].birthdate = db_text(a, st, 1);
 		list[k].role = db_text(a, st, 2);
@@ -439,7 +427,7 @@ const char **handover_conditions(arena *a, int64_t id, size_t *n)
 	size_t cap = 0, k = 0;
 	const char **list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k++] = db_text(a, st, 0);
 	}
 	sqlite3_reset(st);
@@ -466,7 +454,7 @@ handover_addendum *handover_addenda(arena *a, int64_t id, size_t *n)
 	size_t cap = 0, k = 0;
 	handover_addendum *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].author_name = db_text(a, st, 0);
 		list[k].created_at = db_text(a, st, 1);
 		list[k].text = db_text(a, st, 2);
@@ -535,7 +523,7 @@ handover_warm_entry *handover_warm_history(arena *a, int64_t id, size_t *n)
 	size_t cap = 0, k = 0;
 	handover_warm_entry *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		handover_warm_entry *e = &list[k++];
 		e->planned_date = db_text(a, st, 0);
 		e->held_date = db_text(a, st, 1);
@@ -679,7 +667,7 @@ static handover_feedback *collect_feedback(arena *a, sqlite3_stmt *st, size_t *n
 	size_t cap = 0, k = 0;
 	handover_feedback *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		handover_feedback *f = &list[k++];
 		f->id = sqlite3_column_int64(st, 0);
 		f->author_name = db_text(a, st, 1);
@@ -966,7 +954,7 @@ handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, 
 		int64_t hid = sqlite3_column_int64(st, 0);
 		if (k && list[k - 1].handover_id == hid)
 			continue; /* the first row per handover is the best match */
-		list = grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].handover_id = hid;
 		list[k].case_id = sqlite3_column_int64(st, 1);
 		list[k].open = sqlite3_column_int(st, 2) != 0;

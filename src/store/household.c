@@ -121,15 +121,10 @@ person *household_members(arena *a, int64_t household_id, size_t *n)
 	sqlite3_stmt *st = db_stmt(
 		"SELECT id, name, birthdate, role FROM person WHERE household_id = ?1 ORDER BY position");
 	sqlite3_bind_int64(st, 1, household_id);
-	size_t cap = 8, k = 0;
-	person *list = arena_alloc(a, cap * sizeof *list);
+	size_t cap = 0, k = 0;
+	person *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (k == cap) {
-			person *bigger = arena_alloc(a, cap * 2 * sizeof *list);
-			memcpy(bigger, list, cap * sizeof *list);
-			list = bigger;
-			cap *= 2;
-		}
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].id = sqlite3_column_int64(st, 0);
 		list[k].name = db_text(a, st, 1);
 		list[k].birthdate = db_text(a, st, 2);

@@ -5,7 +5,6 @@
 #include "store/meeting.h"
 
 #include "store/db.h"
-#include "store/lt_list.h"
 
 #include <string.h>
 
@@ -48,7 +47,7 @@ meeting *meeting_list_year(arena *a, int year, size_t *n)
 	meeting *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read_row(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);
@@ -64,7 +63,7 @@ int *meeting_years(arena *a, size_t *n)
 	int *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k++] = sqlite3_column_int(st, 0);
 	}
 	sqlite3_reset(st);
@@ -158,7 +157,7 @@ attendance *meeting_attendance(arena *a, int64_t meeting_id, size_t *n)
 	attendance *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = lt_grow(a, list, k, &cap, sizeof *list);
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].org_id = sqlite3_column_int64(st, 0);
 		list[k].org_name = db_text(a, st, 1);
 		list[k].presence = db_text(a, st, 2);

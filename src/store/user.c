@@ -48,15 +48,10 @@ static void read_row(arena *a, sqlite3_stmt *st, user_rec *u)
 
 static user_rec *collect(arena *a, sqlite3_stmt *st, size_t *n)
 {
-	size_t cap = 16, k = 0;
-	user_rec *list = arena_alloc(a, cap * sizeof *list);
+	size_t cap = 0, k = 0;
+	user_rec *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (k == cap) {
-			user_rec *bigger = arena_alloc(a, cap * 2 * sizeof *list);
-			memcpy(bigger, list, cap * sizeof *list);
-			list = bigger;
-			cap *= 2;
-		}
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		read_row(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);

@@ -136,6 +136,18 @@ char *arena_printf(arena *a, const char *fmt, ...)
 	return d;
 }
 
+void *arena_grow(arena *a, void *list, size_t n, size_t *cap, size_t elem)
+{
+	if (n < *cap)
+		return list;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *bigger = arena_alloc(a, ncap * elem);
+	if (n)
+		memcpy(bigger, list, n * elem);
+	*cap = ncap;
+	return bigger;
+}
+
 size_t arena_used(const arena *a)
 {
 	return a->total;

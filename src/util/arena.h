@@ -31,6 +31,11 @@ char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(arena *a, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
+/* Make room for element n (0-based) of a growing list of elem-sized items and
+ * return the (possibly moved) list; *cap is the capacity in elements. Old copies
+ * stay in the arena until it is freed. The one way store files build lists. */
+void *arena_grow(arena *a, void *list, size_t n, size_t *cap, size_t elem);
+
 /* Total bytes handed out (for tests and limits). */
 size_t arena_used(const arena *a);
 

@@ -68,6 +68,22 @@ static void test_strbuf_growth(void **state)
 	arena_free(a);
 }
 
+static void test_grow(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	size_t cap = 0;
+	int *list = NULL;
+	for (int i = 0; i < 1000; i++) {
+		list = arena_grow(a, list, (size_t)i, &cap, sizeof *list);
+		list[i] = i * 3;
+	}
+	assert_true(cap >= 1000);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(list[i], i * 3); /* earlier items moved along */
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -75,6 +91,7 @@ int main(void)
 		cmocka_unit_test(test_large_allocations),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_strbuf_growth),
+		cmocka_unit_test(test_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
