@@ -251,7 +251,10 @@ static int cmd_user_add(const cli_args *cli)
 	const char *pw = read_password();
 	const char *problem = pw ? password_policy_error(pw, cli->username) : "no password on standard input";
 	char hash[crypto_pwhash_STRBYTES];
-	if (!org_find_by_name(a, cli->organisation, &o)) {
+	if (!role_combination_allowed(cli->roles)) {
+		fputs("ketenregie: beheerder cannot be combined with a role that sees client data\n", stderr);
+		rc = 2;
+	} else if (!org_find_by_name(a, cli->organisation, &o)) {
 		fprintf(stderr, "ketenregie: unknown organisation %s\n", cli->organisation);
 		rc = 2;
 	} else if (problem) {

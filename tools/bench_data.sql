@@ -99,7 +99,7 @@ UPDATE handover SET
 WHERE id > 100000;
 UPDATE handover SET taken_by = (SELECT leader FROM b_team WHERE org_id = handover.taken_org_id) WHERE id > 100000 AND taken_org_id IS NOT NULL;
 UPDATE handover SET
-	decided_at = datetime(submitted_at, '+3 days'), decided_by = taken_by,
+	decided_at = datetime(submitted_at, '+3 days'), decided_by = taken_by, decided_org_id = taken_org_id,
 	case_id = CASE WHEN status = 'geaccepteerd' THEN id END, household_id = CASE WHEN status = 'geaccepteerd' THEN id END,
 	return_category = CASE WHEN status = 'teruggelegd' THEN 'geen_lokale_taak' END,
 	return_reason = CASE WHEN status = 'teruggelegd' THEN 'Geen taak voor het lokale veld (bench).' END

@@ -115,7 +115,9 @@ access_result access_case_director(request *rq)
 	case_rec c;
 	if (!load_case(rq, &c))
 		return ACCESS_NOT_FOUND;
-	if ((route_roles(rq) & ROLE_PROFESSIONAL) && c.director_id == rq->user->id)
+	/* the regisseur, and only while he or she still works in the case's team */
+	if ((route_roles(rq) & ROLE_PROFESSIONAL) && c.director_id == rq->user->id &&
+	    c.team_org_id == rq->user->org_id)
 		return ACCESS_OK;
 	return ACCESS_NOT_FOUND;
 }

@@ -23,6 +23,11 @@ static const struct {
 const char *const role_names[] = {"vt", "teamleider", "professional", "partner", "secretaris",
                                   "leertafellid", "beleid", "beheerder", NULL};
 
+bool role_combination_allowed(unsigned held)
+{
+	return !((held & ROLE_BEHEERDER) && (held & CLIENT_DATA_ROLES));
+}
+
 const char *role_name(unsigned role)
 {
 	for (int i = 0; i < ROLE_COUNT; i++)

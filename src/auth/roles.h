@@ -28,6 +28,10 @@ enum {
 #define CLIENT_DATA_ROLES (ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)
 #define ROLE_COUNT 8
 
+/* Separation of duties: functioneel beheer never on the same account as a role
+ * that sees client data (the administrator would otherwise grant himself access). */
+bool role_combination_allowed(unsigned roles);
+
 /* Code names of all roles, NULL-terminated (for declared choice fields). */
 extern const char *const role_names[];
 

@@ -13,6 +13,7 @@
 #include "server/respond.h"
 #include "store/db.h"
 #include "store/org.h"
+#include "store/case.h"
 #include "store/user.h"
 
 #include <string.h>
@@ -248,6 +249,10 @@ static void validate_user(request *rq, user_rec *u)
 	u->roles = roles_from_form(&rq->form);
 	if (!u->roles && !form_error(&rq->form, "role"))
 		form_add_error(&rq->form, "role", "Kies ten minste één rol.");
+	else if (!role_combination_allowed(u->roles) && !form_error(&rq->form, "role"))
+		form_add_error(&rq->form, "role",
+		               "Functioneel beheer gaat niet samen met een rol die cliëntgegevens ziet (scheiding van "
+		               "taken): gebruik twee accounts.");
 }
 
 void page_admin_user_create(request *rq)
@@ -283,11 +288,19 @@ void page_admin_user_update(request *rq)
 		respond_error(rq, 404);
 		return;
 	}
+	int64_t old_org = u.org_id;
+	unsigned old_roles = u.roles;
 	validate_user(rq, &u);
 	u.active = strcmp(form_str(&rq->form, "active"), "ja") == 0;
-	if (u.id == rq->user->id && (!u.active || !(u.roles & ROLE_BEHEERDER)))
+	/* Nobody changes his or her own access: that takes a second administrator. */
+	if (u.id == rq->user->id && (!u.active || u.roles != old_roles || u.org_id != old_org))
 		form_add_error(&rq->form, "role",
-		               "U kunt uw eigen account niet deactiveren of uw eigen beheerrol afnemen.");
+		               "U kunt uw eigen rollen, organisatie of account niet wijzigen; vraag een andere "
+		               "functioneel beheerder.");
+	if (u.org_id != old_org && !form_has_errors(&rq->form) && case_count_directed(u.id) > 0)
+		form_add_error(&rq->form, "organisation",
+		               "Deze gebruiker is regisseur van een open casus. Laat de teamleider eerst een andere "
+		               "regisseur aanwijzen.");
 	if (form_has_errors(&rq->form) || !db_begin()) {
 		show_user_form(rq, 422, &u, NULL);
 		return;

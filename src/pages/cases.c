@@ -283,8 +283,24 @@ static void case_conflict(request *rq)
 	respond_page(rq, 409, "handover_conflict", ctx);
 }
 
+/* A closed case is a record, no longer a workplace: changes answer 409 with the
+ * way back. True when the case is open. */
+static bool case_still_open(request *rq)
+{
+	case_rec c;
+	if (case_get(rq->a, rq->ids[0], &c) && strcmp(c.status, "open") == 0)
+		return true;
+	tv *ctx = page_ctx(rq, "Casus gesloten");
+	tv_set_str(ctx, "href", arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
+	tv_set_str(ctx, "what", "de casus (gesloten)");
+	respond_page(rq, 409, "handover_conflict", ctx);
+	return false;
+}
+
 void page_case_condition(request *rq)
 {
+	if (!case_still_open(rq))
+		return;
 	const char *status = form_str(&rq->form, "status");
 	if (!*status && !form_error(&rq->form, "status"))
 		form_add_error(&rq->form, "status", "Kies de status van deze veiligheidsvoorwaarde.");
@@ -299,6 +315,8 @@ void page_case_condition(request *rq)
 
 void page_case_feedback(request *rq)
 {
+	if (!case_still_open(rq))
+		return;
 	form *f = &rq->form;
 	arena *a = rq->a;
 	int64_t handover_id = 0;
@@ -336,10 +354,8 @@ void page_case_director(request *rq)
 	form *f = &rq->form;
 	arena *a = rq->a;
 	case_rec c;
-	if (!case_get(a, rq->ids[0], &c)) {
-		respond_error(rq, 404);
+	if (!case_still_open(rq) || !case_get(a, rq->ids[0], &c))
 		return;
-	}
 	int64_t director = 0;
 	user_rec d;
 	if (!form_error(f, "director") &&

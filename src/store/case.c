@@ -76,8 +76,11 @@ bool case_get(arena *a, int64_t id, case_rec *out)
 
 bool case_user_involved(int64_t case_id, int64_t user_id)
 {
+	/* Involvement counts only for the organisation the person is in now: someone
+	 * who moved to another organisation takes no case along. */
 	sqlite3_stmt *st = db_stmt("SELECT 1 FROM case_involvement WHERE case_id = ?1 AND user_id = ?2"
-	                           " AND ended_at IS NULL");
+	                           " AND ended_at IS NULL"
+	                           " AND org_id = (SELECT organisation_id FROM app_user WHERE id = ?2)");
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, user_id);
 	bool yes = sqlite3_step(st) == SQLITE_ROW;
@@ -97,7 +100,8 @@ case_rec *case_list_for_user(arena *a, int64_t user_id, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(CASE_COLUMNS
 	                           " WHERE EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = c.id"
-	                           " AND i.user_id = ?1 AND i.ended_at IS NULL)"
+	                           " AND i.user_id = ?1 AND i.ended_at IS NULL"
+	                           " AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
 	                           " ORDER BY c.status = 'open' DESC, c.opened_at DESC, c.id DESC");
 	sqlite3_bind_int64(st, 1, user_id);
 	return collect_cases(a, st, n);

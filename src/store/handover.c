@@ -210,12 +210,12 @@ bool handover_submit(int64_t id, int64_t user_id)
 	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'nageleefd'),"         \
 	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'niet_nageleefd'),"    \
 	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id),"                                    \
-	" h.receiving_triage, coalesce(du.organisation_id, 0), coalesce(dorg.name, '')"                            \
+	" h.receiving_triage, coalesce(h.decided_org_id, 0), coalesce(dorg.name, '')"                            \
 	" FROM handover h JOIN organisation vo ON vo.id = h.vt_org_id JOIN app_user cu ON cu.id = h.created_by"  \
 	" LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                                \
 	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user tku ON tku.id = h.taken_by"   \
 	" LEFT JOIN app_user du ON du.id = h.decided_by LEFT JOIN app_user wu ON wu.id = h.warm_recorded_by"     \
-	" LEFT JOIN organisation dorg ON dorg.id = du.organisation_id"                                            \
+	" LEFT JOIN organisation dorg ON dorg.id = h.decided_org_id"                                            \
 	" LEFT JOIN casefile c ON c.id = h.case_id LEFT JOIN app_user dir ON dir.id = c.director_id"
 
 static void read_handover(arena *a, sqlite3_stmt *st, handover_rec *h)
@@ -283,11 +283,11 @@ static void read_handover(arena *a, sqlite3_stmt *st, handover_rec *h)
 	" coalesce(h.submitted_at, ''), coalesce(h.taken_org_id, 0), coalesce(tko.name, ''),"                     \
 	" coalesce(h.decided_at, ''), coalesce(h.return_category, ''), coalesce(h.case_id, 0),"                   \
 	" coalesce(h.warm_planned_date, ''), coalesce(h.warm_held_date, ''), coalesce(h.feedback_first_at, ''),"\
-	" coalesce(du.organisation_id, 0), coalesce(dorg.name, '')"
+	" coalesce(h.decided_org_id, 0), coalesce(dorg.name, '')"
 #define BRIEF_FROM                                                                                             \
 	" FROM handover h LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                \
 	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user du ON du.id = h.decided_by"   \
-	" LEFT JOIN organisation dorg ON dorg.id = du.organisation_id"
+	" LEFT JOIN organisation dorg ON dorg.id = h.decided_org_id"
 #define HANDOVER_BRIEF_COLUMNS BRIEF_SELECT BRIEF_FROM
 
 /* The rows of the paginated lists (/overdrachten): the brief columns, then the safety
@@ -544,6 +544,7 @@ bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_i
 {
 	sqlite3_stmt *st = db_stmt(
 		"UPDATE handover SET status = 'geaccepteerd', decided_at = datetime('now'), decided_by = ?3,"
+		" decided_org_id = ?2,"
 		" case_id = ?4, household_id = ?5, taken_org_id = coalesce(taken_org_id, ?2),"
 		" taken_by = coalesce(taken_by, ?3), taken_at = coalesce(taken_at, datetime('now')),"
 		" taken_reason = coalesce(taken_reason, ?6),"
@@ -611,6 +612,7 @@ bool handover_return(int64_t id, int64_t user_id, const char *category, const ch
 {
 	sqlite3_stmt *st = db_stmt(
 		"UPDATE handover SET status = 'teruggelegd', decided_at = datetime('now'), decided_by = ?2,"
+		" decided_org_id = (SELECT organisation_id FROM app_user WHERE id = ?2),"
 		" return_category = ?3, return_reason = ?4, updated_at = datetime('now')"
 		" WHERE id = ?1 AND status IN ('ingediend', 'in_behandeling')");
 	sqlite3_bind_int64(st, 1, id);
@@ -772,11 +774,11 @@ void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t b
 /* A team's decided handovers (?1 the team): (a) accepted or returned after it took
  * them, (b) returned by one of its team leaders from the joint triage without taking
  * them. The page is ordered by decision, newest first; the keyset is (decided_at, id)
- * (a: index handover_team_decided_page of 0006, b: handover_team_decided of 0004). */
+ * (a: index handover_team_decided_page of 0006, b: handover_decided_org of 0007). */
 #define TEAM_DECIDED_A " taken_org_id = ?1 AND status IN ('geaccepteerd', 'teruggelegd')"
 #define TEAM_DECIDED_B                                                                                         \
 	" taken_org_id IS NULL AND status = 'teruggelegd'"                                                         \
-	" AND decided_by IN (SELECT id FROM app_user WHERE organisation_id = ?1)"
+	" AND decided_org_id = ?1"
 
 /* The decision time of handover id when it is one of the team's decided handovers. */
 static bool team_decided_anchor(arena *a, int64_t org_id, int64_t id, const char **decided_at)
