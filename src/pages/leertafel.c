@@ -70,6 +70,14 @@ bool lt_is_secretaris(const request *rq)
 	return rq->user && (rq->user->roles & ROLE_SECRETARIS);
 }
 
+access_result access_leertafel_action_update(request *rq)
+{
+	action x;
+	if (!action_get(rq->a, rq->ids[0], &x))
+		return ACCESS_NOT_FOUND;
+	return leertafel_may_update_action(rq, x.id) ? ACCESS_OK : ACCESS_FORBIDDEN;
+}
+
 bool leertafel_may_update_action(const request *rq, int64_t action_id)
 {
 	if (!rq->user)

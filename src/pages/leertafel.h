@@ -9,14 +9,21 @@
  * of an action. That one route is open to both roles; which actions a
  * `leertafellid` may update (those his/her organisation owns or takes part in)
  * is decided in exactly one place, leertafel_may_update_action() in
- * leertafel.c, and refused with 403. No route here shows client data, and no
+ * leertafel.c, applied by the route's access function
+ * access_leertafel_action_update() (the router answers 403, the handler never
+ * decides). No route here shows client data, and no
  * file of this area names a client table (tests/unit/test_leertafel.c checks).
  */
 #ifndef KR_LEERTAFEL_H
 #define KR_LEERTAFEL_H
 
 #include "server/request.h"
+#include "server/router.h"
 #include "view/tmpl.h"
+
+/* Access function of POST /leertafel/acties/{id}/status: 404 for no such action,
+ * 403 for an action the member's organisation neither owns nor takes part in. */
+access_result access_leertafel_action_update(request *rq);
 
 /* leertafel.c — start page, meetings, home panel */
 void page_leertafel_index(request *rq);

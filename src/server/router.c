@@ -237,11 +237,15 @@ void router_dispatch(request *rq)
 		}
 		return;
 	}
-	if (client_data) {
+	if (client_data)
 		rq->audit.action = r->audit_action;
-		if (r->access && r->access(rq) != ACCESS_OK) {
-			audit_request(rq, false);
-			respond_error(rq, 404);
+	if (r->access) {
+		access_result ar = r->access(rq);
+		if (ar != ACCESS_OK) {
+			if (client_data)
+				audit_request(rq, false);
+			/* client data never says "exists, but not for you" */
+			respond_error(rq, (client_data || ar == ACCESS_NOT_FOUND) ? 404 : 403);
 			return;
 		}
 	}

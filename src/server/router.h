@@ -17,10 +17,13 @@
 
 typedef void (*handler_fn)(request *rq);
 
-typedef enum { ACCESS_OK, ACCESS_NOT_FOUND } access_result;
-/* Decide whether rq->user may reach the object named by rq->ids; fill
- * rq->audit.object_type/object_id/household_id. Must answer ACCESS_NOT_FOUND both
- * for objects that do not exist and for objects the user may not see. */
+typedef enum { ACCESS_OK, ACCESS_NOT_FOUND, ACCESS_FORBIDDEN } access_result;
+/* Decide whether rq->user may reach the object named by rq->ids (called by the
+ * router after the role check, before the handler). For client data: fill
+ * rq->audit.object_type/object_id/household_id and answer ACCESS_NOT_FOUND both for
+ * objects that do not exist and for objects the user may not see (the router
+ * turns any refusal into 404 there). Elsewhere ACCESS_FORBIDDEN answers 403: the
+ * object is visible to the user, but this change is not his to make. */
 typedef access_result (*access_fn)(request *rq);
 
 enum route_flags {
@@ -34,7 +37,7 @@ typedef struct route {
 	handler_fn handler;
 	unsigned roles;      /* ROLE_* bits or ROLE_PUBLIC; 0 = the table is invalid */
 	unsigned flags;
-	access_fn access;    /* required for client-data routes with {id} */
+	access_fn access;    /* object-level rule; required for client-data routes with {id} */
 	const char *audit_action; /* client data: "view", "create", "update", "print", "export" */
 	const field_spec *fields; /* declared inputs (POST body or GET query); csrf is implicit */
 } route;

@@ -344,7 +344,7 @@ const route routes[] = {
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status
-	 * of actions of his/her organisation (rule: leertafel_may_update_action); no client data */
+	 * of actions of his/her organisation (access_leertafel_action_update); no client data */
 #define LT_S ROLE_SECRETARIS
 #define LT_SL (ROLE_SECRETARIS | ROLE_LEERTAFELLID)
 	{"GET", "/leertafel", page_leertafel_index, LT_SL, 0, NULL, NULL, lt_index_query},
@@ -364,7 +364,8 @@ const route routes[] = {
 	{"GET", "/leertafel/acties/{id}/bewerken", page_leertafel_action_edit, LT_S, 0, NULL, NULL, no_fields},
 	{"POST", "/leertafel/acties/{id}/bewerken", page_leertafel_action_update, LT_S, 0, NULL, NULL,
 	 lt_action_edit_fields},
-	{"POST", "/leertafel/acties/{id}/status", page_leertafel_action_status, LT_SL, 0, NULL, NULL,
+	{"POST", "/leertafel/acties/{id}/status", page_leertafel_action_status, LT_SL, 0,
+	 access_leertafel_action_update, NULL,
 	 lt_status_fields},
 	{"GET", "/leertafel/actieplannen/nieuw", page_leertafel_plan_new, LT_S, 0, NULL, NULL, no_fields},
 	{"POST", "/leertafel/actieplannen/nieuw", page_leertafel_plan_create, LT_S, 0, NULL, NULL, lt_plan_fields},
