@@ -57,6 +57,8 @@ static const demo_user demo_users[] = {
 	{"professional.zuid", "Bram Hermans", "Wijkteam Venlo-Zuid (demo)", ROLE_PROFESSIONAL,
 	 "professional ander wijkteam"},
 	{"teamleider.buurt", "Yvonne Smeets", "Buurtteam Blerick (demo)", ROLE_TEAMLEIDER, "teamleider buurtteam"},
+	{"professional.buurt", "Iris Vermeulen", "Buurtteam Blerick (demo)", ROLE_PROFESSIONAL,
+	 "professional buurtteam (regisseur mogelijk)"},
 	{"professional2", "Lotte Geurts", "Wijkteam Venlo-Noord (demo)", ROLE_PROFESSIONAL,
 	 "professional, niet betrokken"},
 	{"partner.jgz", "Eva Coenen", "JGZ Noord-Limburg (demo)", ROLE_PARTNER, "jeugdverpleegkundige JGZ"},

@@ -227,13 +227,6 @@ bool demo_handover_load(arena *a)
 		.partner = user_id(a, "partner"),
 		.partner_jgz = user_id(a, "partner.jgz"),
 	};
-	/* Buurtteam Blerick needs a professional to name as regisseur (handover 4);
-	 * same demo password as the other accounts */
-	int64_t tlb_id = 0;
-	const char *demo_hash = NULL;
-	if (!user_credentials(a, "teamleider.buurt", &tlb_id, &demo_hash) ||
-	    user_create("professional.buurt", "Iris Vermeulen", x.buurt, ROLE_PROFESSIONAL, demo_hash) <= 0)
-		return false;
 	if (!x.vt_org || !x.noord || !x.zuid || !x.buurt || !x.school || !x.vt || !x.tl_noord || !x.prof ||
 	    !x.tl_zuid || !x.prof_zuid || !x.tl_buurt || !x.partner)
 		return false;
