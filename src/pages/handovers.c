@@ -31,6 +31,12 @@ enum { MAX_MEMBER_ROWS = 60, MAX_CONDITION_ROWS = 80 };
 
 /* ---- display helpers ------------------------------------------------------------ */
 
+/* "1 concept", "3 concepten": Dutch singular or plural with the number. */
+static const char *counted(arena *a, int64_t n, const char *one, const char *more)
+{
+	return arena_printf(a, "%lld %s", (long long)n, n == 1 ? one : more);
+}
+
 const char *hv_date(arena *a, const char *s)
 {
 	kr_date d;
@@ -1155,6 +1161,7 @@ void page_handover_index(request *rq)
 		tv_set_bool(ctx, "vt_any", page.n > 0);
 		tv_set(ctx, "vt_pager", pager_tv(a, &page, status, "Bladeren door de verzonden overdrachten"));
 		tv_set_int(ctx, "vt_overdue", (int64_t)overdue);
+		tv_set_str(ctx, "vt_overdue_text", counted(rq->a, (int64_t)overdue, "overdracht", "overdrachten"));
 		tv_set_bool(ctx, "vt_overdue_any", overdue > 0);
 		tv_set(ctx, "statuses", status_options(a, status));
 		tv_set_bool(ctx, "filtered", *status != '\0');
@@ -1242,6 +1249,7 @@ bool handover_home_panel(request *rq, tv *ctx)
 		handover_vt_counts(u->org_id, u->id, &concepts, &returned);
 		tv_set_bool(p, "vt", true);
 		tv_set_int(p, "vt_concepts", concepts);
+		tv_set_str(p, "vt_concepts_text", counted(a, (int64_t)concepts, "concept", "concepten"));
 		tv_set_int(p, "vt_returned", returned);
 		tv_set_int(p, "vt_overdue", (int64_t)overdue);
 		tv_set_bool(p, "vt_overdue_any", overdue > 0);
@@ -1269,6 +1277,9 @@ bool handover_home_panel(request *rq, tv *ctx)
 		}
 		tv_set_bool(p, "team", true);
 		tv_set_int(p, "team_inbox", (int64_t)waiting);
+		tv_set_str(p, "team_inbox_text", waiting == 1 ? "1 overdracht wacht op een besluit"
+		                                              : arena_printf(a, "%lld overdrachten wachten op een besluit",
+		                                                             (long long)waiting));
 		tv_set_int(p, "team_overdue", (int64_t)overdue);
 		tv_set_bool(p, "team_overdue_any", overdue > 0);
 	}

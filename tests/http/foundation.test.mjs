@@ -404,6 +404,10 @@ test('start page: a panel naming households is audited by home.c; leertafel pane
   const page = await vt.get('/');
   assert.equal(page.status, 200);
   assert.doesNotMatch(page.text, /En nog 0\b/, 'no "more" line when there is nothing more');
+  assert.doesNotMatch(page.text, /\((en|s)\)/, 'Dutch singular or plural, never "overdracht(en)"');
+  const tl = await clientFor('teamleider');
+  const tlPage = await tl.get('/');
+  assert.match(tlPage.text, /\b1 overdracht wacht op een besluit|\b\d+ overdrachten wachten op een besluit/);
   const rows = await eventually(() => {
     const r = sql(d.db, "SELECT detail FROM audit_log WHERE username = 'vt' AND object_type = 'start_page_panel'");
     return r.length ? r : null;
