@@ -1145,17 +1145,10 @@ void page_handover_index(request *rq)
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < page.n; i++)
 			tv_push(items, hv_summary(a, &page.rows[i], &norms, today));
-		/* overdue over the whole list: only what is still open can be (brief rows) */
-		handover_rec *open = handover_vt_open_items(a, u->org_id, &n);
-		size_t overdue = 0;
-		for (size_t i = 0; i < n; i++) {
-			handover_deadlines d;
-			if (*status && strcmp(open[i].status, status) != 0)
-				continue;
-			handover_deadlines_of(&open[i], &norms, today, &d);
-			if (d.decision_overdue || d.warm_overdue || d.feedback_overdue)
-				overdue++;
-		}
+		/* overdue over the whole list, counted by SQL against the norms' cutoffs */
+		handover_cutoffs cut;
+		handover_cutoffs_of(&norms, today, &cut);
+		int64_t overdue = handover_vt_overdue_count(u->org_id, status, &cut);
 		tv_set_bool(ctx, "is_vt", true);
 		tv_set(ctx, "vt_items", items);
 		tv_set_bool(ctx, "vt_any", page.n > 0);
@@ -1228,17 +1221,15 @@ bool handover_home_panel(request *rq, tv *ctx)
 	tv *act = tv_list(a); /* what this user must act on; at most PANEL_ITEMS shown */
 	size_t n, more = 0;
 	if (u->roles & ROLE_VT) {
-		/* only what can still be overdue, brief: never the whole year's handovers */
-		handover_rec *list = handover_vt_open_items(a, u->org_id, &n);
-		size_t overdue = 0;
-		for (size_t i = 0; i < n; i++) {
-			handover_deadlines d;
-			handover_deadlines_of(&list[i], &norms, today, &d);
-			if (d.decision_overdue || d.warm_overdue || d.feedback_overdue) {
-				overdue++;
-				push_item(a, act, &more, &list[i], &norms, today, 0);
-			}
-		}
+		/* only the overdue ones, selected and counted by SQL (see handover_cutoffs) */
+		handover_cutoffs cut;
+		handover_cutoffs_of(&norms, today, &cut);
+		int64_t overdue = handover_vt_overdue_count(u->org_id, "", &cut);
+		handover_rec *list = handover_vt_overdue_items(a, u->org_id, &cut, PANEL_ITEMS, &n);
+		for (size_t i = 0; i < n; i++)
+			push_item(a, act, &more, &list[i], &norms, today, 0);
+		if (overdue > (int64_t)n)
+			more += (size_t)(overdue - (int64_t)n);
 		/* returned handovers ask VT to act: listed for the last 20 working days */
 		char since[KR_DATE_BUF];
 		kr_date_format_iso(kr_add_working_days(today, -20), since);

@@ -884,6 +884,69 @@ handover_rec *handover_vt_open_items(arena *a, int64_t vt_org_id, size_t *n)
 	return collect_brief(a, st, n);
 }
 
+/* The latest Dutch date with more than `norm` working days between it and today,
+ * as the UTC moment at which the next Dutch day begins. */
+static void cutoff_of(int norm, kr_date today, char out[20])
+{
+	kr_date d = today;
+	while (kr_working_days_between(d, today) <= norm)
+		d = kr_date_add_days(d, -1);
+	/* midnight in the Netherlands at the start of the day after d; the summer-time
+	 * switch (01:00 UTC) is never near a Dutch midnight */
+	int64_t t = (kr_days_from_civil(d) + 1) * 86400;
+	t -= 3600 * kr_nl_utc_offset_hours(t - 3600);
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t rest = t - days * 86400;
+	kr_date day = kr_civil_from_days(days);
+	char iso[KR_DATE_BUF];
+	kr_date_format_iso(day, iso);
+	char buf[48];
+	snprintf(buf, sizeof buf, "%s %02d:00:00", iso, (int)(rest / 3600 % 24));
+	memcpy(out, buf, 19);
+	out[19] = '\0';
+}
+
+void handover_cutoffs_of(const handover_norms *n, kr_date today, handover_cutoffs *out)
+{
+	cutoff_of(n->decision_wd, today, out->decision);
+	cutoff_of(n->warm_wd, today, out->warm);
+	cutoff_of(n->feedback_wd, today, out->feedback);
+}
+
+/* The same three rules as handover_deadlines_of(), as SQL over the cutoffs ?2..?4. */
+#define VT_OVERDUE_WHERE                                                                                       	" ((status IN ('ingediend', 'in_behandeling') AND submitted_at < ?2)"                                      	" OR (status = 'geaccepteerd' AND warm_held_date IS NULL AND decided_at < ?3)"                             	" OR (status = 'geaccepteerd' AND feedback_first_at IS NULL AND decided_at < ?4))"
+
+static void bind_cutoffs(sqlite3_stmt *st, const handover_cutoffs *c)
+{
+	sqlite3_bind_text(st, 2, c->decision, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->warm, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->feedback, -1, SQLITE_STATIC);
+}
+
+int64_t handover_vt_overdue_count(int64_t vt_org_id, const char *status, const handover_cutoffs *c)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND" VT_OPEN_WHERE
+	                           " AND" VT_OVERDUE_WHERE " AND (?5 = '' OR status = ?5)");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_cutoffs(st, c);
+	sqlite3_bind_text(st, 5, status ? status : "", -1, SQLITE_STATIC);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+handover_rec *handover_vt_overdue_items(arena *a, int64_t vt_org_id, const handover_cutoffs *c, int64_t limit,
+                                        size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover WHERE vt_org_id = ?1"
+	                           " AND" VT_OPEN_WHERE " AND" VT_OVERDUE_WHERE " ORDER BY id DESC LIMIT ?5)"
+	                           " ORDER BY h.id DESC");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_cutoffs(st, c);
+	sqlite3_bind_int64(st, 5, limit);
+	return collect_brief(a, st, n);
+}
+
 void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, int64_t *returned)
 {
 	sqlite3_stmt *st = db_stmt("SELECT (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'concept'"

@@ -197,6 +197,23 @@ typedef struct handover_norms {
 void handover_norms_get(handover_norms *out);
 bool handover_norms_set(const handover_norms *n);
 
+/* The moments (SQLite UTC timestamps) before which a submission, or an acceptance,
+ * makes an item overdue today: a decision, warm handover or feedback is overdue
+ * when more working days than the norm lie between that Dutch date and today.
+ * Working days are monotone, so each norm becomes one timestamp that SQL can
+ * compare with an index instead of computing deadlines for every open item. */
+typedef struct handover_cutoffs {
+	char decision[20];
+	char warm[20];
+	char feedback[20];
+} handover_cutoffs;
+void handover_cutoffs_of(const handover_norms *n, kr_date today, handover_cutoffs *out);
+/* Overdue items of a VT organisation: how many (of one status when status is not
+ * ""), and the newest `limit` (brief). */
+int64_t handover_vt_overdue_count(int64_t vt_org_id, const char *status, const handover_cutoffs *c);
+handover_rec *handover_vt_overdue_items(arena *a, int64_t vt_org_id, const handover_cutoffs *c, int64_t limit,
+                                        size_t *n);
+
 typedef struct handover_deadlines {
 	bool submitted;
 	int waiting_wd;        /* working days from submission to decision, or to today */

@@ -486,6 +486,78 @@ static void test_list_pages(void **state)
 	arena_free(a);
 }
 
+/* The SQL cutoffs select exactly the items that handover_deadlines_of() calls
+ * overdue: many handovers with submission and acceptance moments around
+ * weekends, Easter, Christmas, the summer-time switch and Dutch midnight,
+ * checked against several days. */
+static void test_overdue_cutoffs_agree(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	assert_true(db_begin());
+	int64_t vt = org_create("VT", "veilig_thuis");
+	int64_t vt_user = user_create("vt", "VT", vt, 1u, NULL);
+	handover_member m[] = {{"Ann Een", "1990-01-01", "ouder"}};
+	int64_t first = 0;
+	for (int i = 0; i < 160; i++) {
+		int64_t id = submit(vt, vt_user, m, 1);
+		if (!first)
+			first = id;
+	}
+	assert_true(db_commit());
+	uint32_t seed = 7;
+	int64_t base = kr_days_from_civil((kr_date){2026, 2, 20});
+	static const int hours[] = {0, 8, 12, 21, 22, 23};
+	for (int i = 0; i < 160; i++) {
+		seed = seed * 1103515245u + 12345u;
+		int64_t sub = base + (int64_t)((seed >> 8) % 330);
+		int h = hours[(seed >> 4) % 6];
+		kr_date sd = kr_civil_from_days(sub), dd = kr_civil_from_days(sub + (int64_t)((seed >> 12) % 9));
+		const char *status = (seed >> 16) % 3 == 0 ? "ingediend" : (seed >> 16) % 3 == 1 ? "in_behandeling" : "geaccepteerd";
+		bool accepted = strcmp(status, "geaccepteerd") == 0;
+		char sql[512];
+		snprintf(sql, sizeof sql,
+		         "UPDATE handover SET status = '%s', submitted_at = '%04d-%02d-%02d %02d:30:00',"
+		         " decided_at = %s, warm_held_date = %s, feedback_first_at = %s WHERE id = %lld",
+		         status, sd.y, sd.m, sd.d, h,
+		         accepted ? arena_printf(a, "'%04d-%02d-%02d %02d:15:00'", dd.y, dd.m, dd.d, h) : "NULL",
+		         accepted && (seed >> 20) % 2 ? "'2026-12-31'" : "NULL",
+		         accepted && (seed >> 21) % 2 ? "'2026-12-31 10:00:00'" : "NULL", (long long)(first + i));
+		assert_true(db_exec_script(sql));
+	}
+	handover_norms norms;
+	handover_norms_get(&norms);
+	int64_t total = 0, partial_days = 0;
+	for (int64_t day = base; day < base + 360; day += 7) {
+		kr_date today = kr_civil_from_days(day);
+		size_t n;
+		handover_rec *open = handover_vt_open_items(a, vt, &n);
+		int64_t expected = 0;
+		for (size_t i = 0; i < n; i++) {
+			handover_deadlines dl;
+			handover_deadlines_of(&open[i], &norms, today, &dl);
+			if (dl.decision_overdue || dl.warm_overdue || dl.feedback_overdue)
+				expected++;
+		}
+		handover_cutoffs c;
+		handover_cutoffs_of(&norms, today, &c);
+		assert_int_equal(handover_vt_overdue_count(vt, "", &c), expected);
+		total += expected;
+		partial_days += expected > 0 && (size_t)expected < n;
+		size_t k;
+		handover_rec *items = handover_vt_overdue_items(a, vt, &c, 1000, &k);
+		assert_int_equal((int64_t)k, expected);
+		for (size_t i = 0; i < k; i++) {
+			handover_deadlines dl;
+			handover_deadlines_of(&items[i], &norms, today, &dl);
+			assert_true(dl.decision_overdue || dl.warm_overdue || dl.feedback_overdue);
+		}
+	}
+	assert_true(total > 0);
+	assert_true(partial_days > 10); /* the boundary is really exercised */
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +570,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_known_match, db_setup, db_teardown),
 		cmocka_unit_test_setup_teardown(test_panel_queries, db_setup, db_teardown),
 		cmocka_unit_test_setup_teardown(test_list_pages, db_setup, db_teardown),
+		cmocka_unit_test_setup_teardown(test_overdue_cutoffs_agree, db_setup, db_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
