@@ -237,13 +237,9 @@ action *action_list_org_open(arena *a, int64_t org_id, size_t *n)
 	return read_all(a, st, n);
 }
 
-action_org *action_orgs(arena *a, int64_t action_id, size_t *n)
+/* Rows of (organisation id, name, owner) into a list. */
+static action_org *collect_orgs(arena *a, sqlite3_stmt *st, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(
-		"SELECT x.organisation_id, o.name, x.owner FROM lt_action_org x"
-		" JOIN organisation o ON o.id = x.organisation_id WHERE x.action_id = ?1"
-		" ORDER BY x.owner DESC, o.name");
-	sqlite3_bind_int64(st, 1, action_id);
 	action_org *list = NULL;
 	size_t k = 0, cap = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -256,6 +252,16 @@ action_org *action_orgs(arena *a, int64_t action_id, size_t *n)
 	sqlite3_reset(st);
 	*n = k;
 	return list;
+}
+
+action_org *action_orgs(arena *a, int64_t action_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		"SELECT x.organisation_id, o.name, x.owner FROM lt_action_org x"
+		" JOIN organisation o ON o.id = x.organisation_id WHERE x.action_id = ?1"
+		" ORDER BY x.owner DESC, o.name");
+	sqlite3_bind_int64(st, 1, action_id);
+	return collect_orgs(a, st, n);
 }
 
 action_status_entry *action_history(arena *a, int64_t action_id, size_t *n)
@@ -320,18 +326,7 @@ action_org *action_plan_orgs(arena *a, int64_t plan_id, size_t *n)
 		" JOIN organisation o ON o.id = x.organisation_id WHERE a.plan_id = ?1"
 		" GROUP BY o.id ORDER BY o.name");
 	sqlite3_bind_int64(st, 1, plan_id);
-	action_org *list = NULL;
-	size_t k = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = arena_grow(a, list, k, &cap, sizeof *list);
-		list[k].org_id = sqlite3_column_int64(st, 0);
-		list[k].name = db_text(a, st, 1);
-		list[k].owner = sqlite3_column_int(st, 2) != 0;
-		k++;
-	}
-	sqlite3_reset(st);
-	*n = k;
-	return list;
+	return collect_orgs(a, st, n);
 }
 
 action_cell *action_plan_cells(arena *a, int64_t plan_id, size_t *n)
