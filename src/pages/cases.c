@@ -9,6 +9,7 @@
  * content, no feedback). Every change runs in one transaction.
  */
 #include "pages/handovers.h"
+#include "pages/safety_plan.h"
 
 #include "auth/roles.h"
 #include "server/respond.h"
@@ -73,19 +74,6 @@ void page_case_index(request *rq)
 	tv_set(ctx, "cases", items);
 	tv_set_bool(ctx, "any", tv_list_len(items) > 0);
 	respond_page(rq, 200, "case_index", ctx);
-}
-
-static tv *status_options(arena *a, const char *selected)
-{
-	tv *list = tv_list(a);
-	for (size_t i = 0; case_condition_statuses[i]; i++) {
-		tv *o = tv_obj(a);
-		tv_set_str(o, "value", case_condition_statuses[i]);
-		tv_set_str(o, "label", case_condition_status_label(case_condition_statuses[i]));
-		tv_set_bool(o, "selected", strcmp(selected, case_condition_statuses[i]) == 0);
-		tv_push(list, o);
-	}
-	return list;
 }
 
 static void show_case_page(request *rq, int status, const char *failed);
@@ -210,29 +198,8 @@ static void show_case_page(request *rq, int status, const char *failed)
 	tv_set_bool(ctx, "previous_ja", strcmp(prev, "ja") == 0);
 	tv_set_bool(ctx, "previous_nee", strcmp(prev, "nee") == 0);
 
-	case_condition *k = case_conditions(a, c.id, &n);
-	tv *conds = tv_list(a);
-	int64_t failed_condition = 0;
-	if (failed && strcmp(failed, "condition") == 0)
-		failed_condition = rq->ids[1];
-	for (size_t i = 0; i < n; i++) {
-		tv *o = tv_obj(a);
-		tv_set_int(o, "id", k[i].id);
-		tv_set_int(o, "n", (int64_t)i + 1);
-		tv_set_str(o, "text", k[i].text);
-		tv_set_str(o, "status", k[i].status);
-		tv_set_str(o, "status_label", case_condition_status_label(k[i].status));
-		tv_set_bool(o, "broken", strcmp(k[i].status, "niet_nageleefd") == 0);
-		tv_set_str(o, "changed_by", k[i].changed_by_name);
-		tv_set_str(o, "changed_at", hv_datetime(a, k[i].changed_at));
-		if (director) /* the status form is the regisseur's only: no option lists for anyone else */
-			tv_set(o, "options", status_options(a, k[i].status));
-		if (k[i].id == failed_condition)
-			tv_set_str(o, "error", form_error(&rq->form, "status"));
-		tv_push(conds, o);
-	}
-	tv_set(ctx, "conditions", conds);
-	tv_set_bool(ctx, "has_conditions", n > 0);
+	/* conditions, their history and the one status form (pages/safety_plan_conditions.c) */
+	sp_conditions_put(rq, ctx, c.id, director && strcmp(c.status, "open") == 0);
 
 	if (team) {
 		size_t nu;
@@ -295,22 +262,6 @@ static bool case_still_open(request *rq)
 	tv_set_str(ctx, "what", "de casus (gesloten)");
 	respond_page(rq, 409, "handover_conflict", ctx);
 	return false;
-}
-
-void page_case_condition(request *rq)
-{
-	if (!case_still_open(rq))
-		return;
-	const char *status = form_str(&rq->form, "status");
-	if (!*status && !form_error(&rq->form, "status"))
-		form_add_error(&rq->form, "status", "Kies de status van deze veiligheidsvoorwaarde.");
-	if (form_has_errors(&rq->form) || !db_begin()) {
-		show_case(rq, 422, "condition");
-		return;
-	}
-	rq->audit.detail = status;
-	back_to_case(rq, case_condition_set(rq->ids[0], rq->ids[1], status, rq->user->id),
-	             arena_printf(rq->a, "voorwaarde %lld: %s", (long long)rq->ids[1], status));
 }
 
 void page_case_feedback(request *rq)

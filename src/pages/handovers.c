@@ -11,6 +11,7 @@
  * validation shows the form again with all input and a Dutch message per field.
  */
 #include "pages/handovers.h"
+#include "pages/safety_plan.h"
 
 #include "auth/access.h"
 #include "auth/audit.h"
@@ -808,6 +809,7 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	tv_set(ctx, "conditions", conditions_tv(a, &h));
 	tv_set(ctx, "addenda", addenda_tv(a, h.id));
 	tv_set(ctx, "feedback", feedback_tv(a, h.id));
+	safety_plan_handover_put(rq, ctx, h.case_id); /* the agreed plan's conditions and agreements */
 
 	unsigned roles = u->roles;
 	bool vt = (roles & ROLE_VT) && h.vt_org_id == u->org_id;

@@ -27,7 +27,6 @@ void page_handover_return(request *rq);
 /* cases.c */
 void page_case_index(request *rq);
 void page_case_show(request *rq);
-void page_case_condition(request *rq);
 void page_case_feedback(request *rq);
 void page_case_director(request *rq);
 

@@ -11,6 +11,7 @@
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
+#include "pages/safety_plan.h"
 
 #include "auth/audit.h"
 #include "auth/roles.h"
@@ -31,6 +32,7 @@ typedef struct home_panel {
 static const home_panel panels[] = {
 	{"leertafel", ROLE_SECRETARIS | ROLE_LEERTAFELLID, false, leertafel_home_panel},
 	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, handover_home_panel},
+	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, safety_plan_home_panel},
 };
 
 bool home_panels_check(char *err, size_t errlen)

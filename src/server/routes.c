@@ -16,6 +16,8 @@
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
+#include "pages/safety_plan.h"
+#include "auth/safety_plan_access.h"
 #include "store/org.h"
 
 /* ---- declared fields -------------------------------------------------------- */
@@ -139,11 +141,6 @@ static const field_spec hv_return_fields[] = {
 	{.name = "reason_category", .type = FT_CHOICE, .choices = hv_return_categories, .label = "Soort reden"},
 	{0},
 };
-static const field_spec hv_condition_fields[] = {
-	{.name = "status", .type = FT_CHOICE, .required = true, .choices = hv_condition_statuses,
-	 .label = "Status van de veiligheidsvoorwaarde"},
-	{0},
-};
 static const field_spec hv_feedback_fields[] = {
 	{.name = "handover", .type = FT_ID, .required = true, .label = "Overdracht"},
 	{.name = "agreements", .type = FT_TEXT, .required = true, .max_chars = 10000, .label = "Veiligheidsafspraken"},
@@ -166,6 +163,74 @@ static const field_spec hv_norms_fields[] = {
 	{.name = "warm", .type = FT_INT, .required = true, .label = "Warme overdracht binnen (werkdagen)"},
 	{.name = "feedback", .type = FT_INT, .required = true, .label = "Terugkoppeling binnen (werkdagen)"},
 	{.name = "known", .type = FT_INT, .required = true, .label = "Bekend: gesloten casus tot (maanden)"},
+	{0},
+};
+
+/* safety plan (issue 7: veiligheidsplan) — fields. Every list of the plan is a set of
+ * repeated fields, one value per row (see pages/safety_plan_int.h). */
+static const char *const sp_actions[] = {"opslaan", "meer_regels", NULL};
+static const char *const sp_agreement_statuses_f[] = {"afgesproken", "bezig", "gedaan", "niet_nagekomen", NULL};
+static const char *const sp_agrees_f[] = {"eens", "oneens", NULL};
+static const char *const sp_back[] = {"plan", "casus", NULL};
+static const field_spec sp_show_query[] = {
+	{.name = "opgeslagen", .type = FT_INT, .label = "Opgeslagen versie"},
+	{0},
+};
+static const field_spec sp_version_query[] = {
+	{.name = "met", .type = FT_ID, .label = "Vergelijken met versie"},
+	{0},
+};
+static const field_spec sp_print_query[] = {
+	{.name = "voor", .type = FT_ID, .label = "Organisatie"},
+	{0},
+};
+static const field_spec sp_plan_fields[] = {
+	{.name = "version", .type = FT_INT, .required = true, .label = "Versie"},
+	{.name = "action", .type = FT_CHOICE, .choices = sp_actions, .label = "Actie"},
+	{.name = "what_happened", .type = FT_TEXT, .max_chars = 10000, .label = "Wat er is gebeurd"},
+	{.name = "family_view", .type = FT_TEXT, .max_chars = 4000, .label = "Zo ziet het gezin het"},
+	{.name = "professional_view", .type = FT_TEXT, .max_chars = 4000, .label = "Zo zien de professionals het"},
+	{.name = "strengths", .type = FT_TEXT, .max_chars = 10000, .label = "Wat gaat goed"},
+	{.name = "evaluation_date", .type = FT_DATE, .label = "Evaluatiedatum"},
+	{.name = "agreed_on", .type = FT_DATE, .label = "Vastgesteld met het gezin op"},
+	{.name = "danger", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Gevaar-uitspraken"},
+	{.name = "goal_what", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Veiligheidsdoelen"},
+	{.name = "goal_duration", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Veiligheidsdoelen: hoe lang"},
+	{.name = "condition_new", .type = FT_TEXT, .repeated = true, .max_chars = 2000,
+	 .label = "Nieuwe veiligheidsvoorwaarde"},
+	{.name = "agr_owner", .type = FT_LINE, .repeated = true, .max_chars = 32, .label = "Afspraken: soort eigenaar"},
+	{.name = "agr_who", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Afspraken: wie"},
+	{.name = "agr_what", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Afspraken: doet wat"},
+	{.name = "agr_when", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Afspraken: wanneer"},
+	{.name = "agr_status", .type = FT_CHOICE, .repeated = true, .choices = sp_agreement_statuses_f,
+	 .label = "Afspraken: status"},
+	{.name = "net_name", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Netwerk: naam"},
+	{.name = "net_relation", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Netwerk: relatie"},
+	{.name = "net_phone", .type = FT_LINE, .repeated = true, .max_chars = 40, .label = "Netwerk: telefoon"},
+	{.name = "net_part", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Netwerk: rol"},
+	{.name = "sig_signal", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Signalen"},
+	{.name = "sig_action", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Signalen: wat doet wie"},
+	{.name = "crisis_name", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Crisiscontacten: naam"},
+	{.name = "crisis_phone", .type = FT_LINE, .repeated = true, .max_chars = 40, .label = "Crisiscontacten: telefoon"},
+	{.name = "watch_who", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Toezicht: wie"},
+	{.name = "watch_how", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Toezicht: hoe vaak"},
+	{.name = "scale_who", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Veiligheidsschaal: wie"},
+	{.name = "scale_score", .type = FT_LINE, .repeated = true, .max_chars = 4, .label = "Veiligheidsschaal: score"},
+	{.name = "scale_date", .type = FT_DATE, .repeated = true, .label = "Veiligheidsschaal: datum"},
+	{.name = "part_name", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Deelnemers: naam"},
+	{.name = "part_role", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Deelnemers: rol"},
+	{.name = "part_agrees", .type = FT_CHOICE, .repeated = true, .choices = sp_agrees_f,
+	 .label = "Deelnemers: eens met het plan"},
+	{.name = "part_note", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Deelnemers: toelichting"},
+	{0},
+};
+static const field_spec sp_conditions_fields[] = {
+	{.name = "condition", .type = FT_ID, .repeated = true, .label = "Veiligheidsvoorwaarde"},
+	{.name = "was", .type = FT_CHOICE, .repeated = true, .choices = hv_condition_statuses, .label = "Vorige status"},
+	{.name = "status", .type = FT_CHOICE, .repeated = true, .choices = hv_condition_statuses,
+	 .label = "Status van de veiligheidsvoorwaarde"},
+	{.name = "note", .type = FT_LINE, .repeated = true, .max_chars = 500, .label = "Toelichting bij de status"},
+	{.name = "terug", .type = FT_CHOICE, .choices = sp_back, .label = "Terug naar"},
 	{0},
 };
 
@@ -330,8 +395,6 @@ const route routes[] = {
 	 hv_return_fields},
 	{"GET", "/casussen", page_case_index, HV_CASE, HV_CD, NULL, "view", no_fields},
 	{"GET", "/casussen/{id}", page_case_show, HV_CASE, HV_CD, access_case_view, "view", no_fields},
-	{"POST", "/casussen/{id}/voorwaarden/{id}", page_case_condition, ROLE_PROFESSIONAL, HV_CD,
-	 access_case_director, "update", hv_condition_fields},
 	{"POST", "/casussen/{id}/terugkoppeling", page_case_feedback, ROLE_PROFESSIONAL, HV_CD, access_case_director,
 	 "create", hv_feedback_fields},
 	{"POST", "/casussen/{id}/regisseur", page_case_director, HV_TL, HV_CD, access_case_team, "update",
@@ -341,6 +404,23 @@ const route routes[] = {
 	{"GET", "/cijfers/export.csv", page_figures_csv, HV_VT | HV_TL | ROLE_BELEID, 0, NULL, NULL, hv_figures_query},
 	{"GET", "/beheer/normen", page_norms_edit, ROLE_BEHEERDER, 0, NULL, NULL, no_fields},
 	{"POST", "/beheer/normen", page_norms_update, ROLE_BEHEERDER, 0, NULL, NULL, hv_norms_fields},
+
+	/* safety plan (issue 7: veiligheidsplan) — what of it a user sees is case_parts_of()'s
+	 * answer; saving needs the whole plan, recording it as agreed the regisseur */
+#define SP_READ (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)
+	{"GET", "/casussen/{id}/veiligheidsplan", page_safety_plan_show, SP_READ, HV_CD, access_safety_plan_view,
+	 "view", sp_show_query},
+	{"POST", "/casussen/{id}/veiligheidsplan", page_safety_plan_save, ROLE_PROFESSIONAL, HV_CD,
+	 access_safety_plan_edit, "update", sp_plan_fields},
+	{"POST", "/casussen/{id}/veiligheidsplan/vaststellen", page_safety_plan_agree, ROLE_PROFESSIONAL, HV_CD,
+	 access_case_director, "update", sp_plan_fields},
+	{"GET", "/casussen/{id}/veiligheidsplan/versies/{id}", page_safety_plan_version, SP_READ, HV_CD,
+	 access_safety_plan_view, "view", sp_version_query},
+	{"GET", "/casussen/{id}/veiligheidsplan/afdrukken", page_safety_plan_print, SP_READ, HV_CD,
+	 access_safety_plan_print, "print", sp_print_query},
+	{"POST", "/casussen/{id}/voorwaarden", page_safety_conditions_update, ROLE_PROFESSIONAL, HV_CD,
+	 access_case_director, "update", sp_conditions_fields},
+#undef SP_READ
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status

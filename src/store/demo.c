@@ -10,6 +10,7 @@
 #include "store/db.h"
 #include "store/demo_handover.h"
 #include "store/demo_leertafel.h"
+#include "store/demo_safety_plan.h"
 #include "store/org.h"
 #include "store/user.h"
 
@@ -99,6 +100,8 @@ static bool load_region(arena *a)
 	if (!demo_leertafel_load(a, hash))
 		return false;
 	if (!demo_handover_load(a))
+		return false;
+	if (!demo_safety_plan_load(a))
 		return false;
 	/* end of area demo data */
 	sqlite3_stmt *st = db_stmt("INSERT INTO setting (key, value) VALUES ('demo', '1')");
