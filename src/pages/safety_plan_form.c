@@ -257,8 +257,10 @@ static tv *edit_list(request *rq, sp_list l, const sp_item *items, size_t n, siz
 	const sp_list_spec *s = &safety_plan_lists[l];
 	tv *o = tv_obj(a);
 	tv_set_str(o, "code", safety_plan_list_codes[l]);
-	tv_set_str(o, "title", s->title);
-	tv_set_str(o, "hint", s->hint);
+	tv_set_str(o, "title", l == SP_VOORWAARDE ? "Eigen veiligheidsvoorwaarden toevoegen" : s->title);
+	tv_set_str(o, "hint", l == SP_VOORWAARDE ? "De voorwaarden van de casus (ook die uit de overdracht) staan bij de"
+	                                           " statussen; een nieuwe komt daar bij, als controleerbaar punt."
+	                                         : s->hint);
 	tv_set_str(o, "first_field", s->cols[0].field);
 	tv *heads = tv_list(a), *errs = tv_list(a);
 	for (size_t c = 0; c < s->ncols; c++) {

@@ -28,9 +28,9 @@ const sp_list_spec safety_plan_lists[SP_LIST_COUNT] = {
 	[SP_VOORWAARDE] = {"Veiligheidsvoorwaarden",
 	                   "De voorwaarden uit de overdracht en eigen voorwaarden: één lijst, met hun status.",
 	                   PART_VOORWAARDEN, 1,
-	                   {{"condition_new", "Nieuwe veiligheidsvoorwaarde", SPC_TEXT, NULL, NULL}}, 0},
+	                   {{"condition_new", "Veiligheidsvoorwaarde", SPC_TEXT, NULL, NULL}}, 0},
 	[SP_AFSPRAAK] = {"Afspraken", "Wie doet wat, en wanneer.", PART_PLAN_AFSPRAKEN, 5,
-	                 {{"agr_owner", "Soort eigenaar", SPC_OWNER, NULL, NULL},
+	                 {{"agr_owner", "Eigenaar", SPC_OWNER, NULL, NULL},
 	                  {"agr_who", "Wie", SPC_LINE, NULL, NULL},
 	                  {"agr_what", "Doet wat", SPC_TEXT, NULL, NULL},
 	                  {"agr_when", "Wanneer", SPC_LINE, NULL, NULL},
@@ -297,6 +297,13 @@ static void compare_list(request *rq, tv *changes, sp_list l, const sp_plan *x, 
 			push_change(a, changes, "added", title, "", item_summary(a, l, &Y[j]));
 }
 
+static const char *status_text(arena *a, const sp_plan *p)
+{
+	if (strcmp(p->status, "vastgesteld") == 0)
+		return arena_printf(a, "vastgesteld met het gezin op %s", hv_date(a, p->agreed_on));
+	return "concept";
+}
+
 tv *sp_compare_view(request *rq, const sp_plan *older, const sp_plan *newer, unsigned mask, int64_t own_org)
 {
 	arena *a = rq->a;
@@ -337,8 +344,7 @@ tv *sp_compare_view(request *rq, const sp_plan *older, const sp_plan *newer, uns
 			compare_text(a, changes, "Evaluatiedatum", hv_date(a, older->evaluation_date),
 			             hv_date(a, newer->evaluation_date));
 		if (order[s].lists[0] == SP_DEELNEMER)
-			compare_text(a, changes, "Vastgesteld met het gezin op", hv_date(a, older->agreed_on),
-			             hv_date(a, newer->agreed_on));
+			compare_text(a, changes, "Status", status_text(a, older), status_text(a, newer));
 		for (size_t k = 0; k < order[s].nlists; k++)
 			compare_list(rq, changes, order[s].lists[k], older, newer, mask, own_org);
 		tv_set(sec, "changes", changes);
