@@ -6,6 +6,7 @@
  */
 #include "auth/access.h"
 
+#include "auth/case_parts.h"
 #include "auth/roles.h"
 #include "server/router.h"
 #include "store/case.h"
@@ -52,7 +53,8 @@ access_result access_handover_view(request *rq)
 		return ACCESS_OK;
 	if ((roles & ROLE_TEAMLEIDER) && access_team_sees_handover(&h, u->org_id, u->org_kind))
 		return ACCESS_OK;
-	if ((roles & ROLE_PROFESSIONAL) && h.case_id && case_user_involved(h.case_id, u->id))
+	/* the handover text inside a case is the case part "overdracht" */
+	if ((roles & ROLE_PROFESSIONAL) && h.case_id && (case_parts_of(rq, h.case_id) & PART_OVERDRACHT))
 		return ACCESS_OK;
 	return ACCESS_NOT_FOUND;
 }
@@ -97,17 +99,17 @@ static bool load_case(request *rq, case_rec *c)
 	return true;
 }
 
-access_result access_case_view(request *rq)
+access_result access_case_part(request *rq, unsigned any_of_parts)
 {
 	case_rec c;
 	if (!load_case(rq, &c))
 		return ACCESS_NOT_FOUND;
-	unsigned roles = route_roles(rq);
-	if ((roles & ROLE_TEAMLEIDER) && c.team_org_id == rq->user->org_id)
-		return ACCESS_OK;
-	if ((roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) && case_user_involved(c.id, rq->user->id))
-		return ACCESS_OK;
-	return ACCESS_NOT_FOUND;
+	return (case_parts_of(rq, c.id) & any_of_parts) ? ACCESS_OK : ACCESS_NOT_FOUND;
+}
+
+access_result access_case_view(request *rq)
+{
+	return access_case_part(rq, PART_BASIS);
 }
 
 access_result access_case_director(request *rq)
