@@ -42,6 +42,15 @@ access_result access_case_director(request *rq);
 /* A team leader of the case's team (change of regisseur). */
 access_result access_case_team(request *rq);
 
+/* The case team (issue 7): the case's team leader or its regisseur invites. */
+access_result access_case_team_manage(request *rq);
+/* … and ends involvement rq->ids[1], an invited ('betrokken') one of the case. */
+access_result access_case_involvement_end(request *rq);
+/* The journal: the author adds an addendum to his/her own entry rq->ids[1] of the
+ * case while he/she sees its part; the regisseur pins entries. */
+access_result access_journal_addendum(request *rq);
+access_result access_journal_pin(request *rq);
+
 /* Shared with the pages: may a team leader of org (kind) see/decide handover h? */
 bool access_team_sees_handover(const handover_rec *h, int64_t org_id, const char *org_kind);
 

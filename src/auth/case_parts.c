@@ -33,6 +33,10 @@ static const struct {
 	{PART_OVERDRACHT, "overdracht", "Overdracht van Veilig Thuis"},
 };
 
+const char *const case_part_codes[] = {"basis", "gezin", "voorwaarden", "plan_zorgen", "plan_goed",
+                                       "plan_doelen", "plan_afspraken", "plan_netwerk", "plan_signalen",
+                                       "plan_toezicht", "plan_schaal", "journaal", "overdracht", NULL};
+
 unsigned case_part_at(int i)
 {
 	return i >= 0 && i < PART_COUNT ? parts[i].bit : 0;

@@ -69,6 +69,8 @@ unsigned case_parts_of(const request *rq, int64_t case_id);
 const char *case_part_label(unsigned part);
 const char *case_part_code(unsigned part);
 unsigned case_part_from_code(const char *code); /* 0 when unknown */
+/* The codes of all parts in display order, NULL-terminated (declared choice fields). */
+extern const char *const case_part_codes[];
 /* The i-th part bit, 0 <= i < PART_COUNT (in display order). */
 unsigned case_part_at(int i);
 

@@ -148,10 +148,12 @@ static void test_part_codes(void **state)
 	for (int i = 0; i < PART_COUNT; i++) {
 		unsigned bit = case_part_at(i);
 		assert_int_equal(case_part_from_code(case_part_code(bit)), bit);
+		assert_string_equal(case_part_codes[i], case_part_code(bit)); /* the form's choices */
 		assert_true(*case_part_label(bit));
 		seen |= bit;
 	}
 	assert_int_equal(seen, PART_ALL);
+	assert_null(case_part_codes[PART_COUNT]);
 	assert_int_equal(case_part_from_code("onzin"), 0);
 	assert_int_equal(case_part_from_code(NULL), 0);
 	assert_int_equal(PART_PARTNER_DEFAULT & PART_GEZIN, 0);
