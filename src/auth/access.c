@@ -6,9 +6,12 @@
  */
 #include "auth/access.h"
 
+#include "auth/case_parts.h"
 #include "auth/roles.h"
 #include "server/router.h"
 #include "store/case.h"
+#include "store/involvement.h"
+#include "store/journal.h"
 
 #include <string.h>
 
@@ -52,7 +55,8 @@ access_result access_handover_view(request *rq)
 		return ACCESS_OK;
 	if ((roles & ROLE_TEAMLEIDER) && access_team_sees_handover(&h, u->org_id, u->org_kind))
 		return ACCESS_OK;
-	if ((roles & ROLE_PROFESSIONAL) && h.case_id && case_user_involved(h.case_id, u->id))
+	/* the handover text inside a case is the case part "overdracht" */
+	if ((roles & ROLE_PROFESSIONAL) && h.case_id && (case_parts_of(rq, h.case_id) & PART_OVERDRACHT))
 		return ACCESS_OK;
 	return ACCESS_NOT_FOUND;
 }
@@ -97,17 +101,17 @@ static bool load_case(request *rq, case_rec *c)
 	return true;
 }
 
-access_result access_case_view(request *rq)
+access_result access_case_part(request *rq, unsigned any_of_parts)
 {
 	case_rec c;
 	if (!load_case(rq, &c))
 		return ACCESS_NOT_FOUND;
-	unsigned roles = route_roles(rq);
-	if ((roles & ROLE_TEAMLEIDER) && c.team_org_id == rq->user->org_id)
-		return ACCESS_OK;
-	if ((roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) && case_user_involved(c.id, rq->user->id))
-		return ACCESS_OK;
-	return ACCESS_NOT_FOUND;
+	return (case_parts_of(rq, c.id) & any_of_parts) ? ACCESS_OK : ACCESS_NOT_FOUND;
+}
+
+access_result access_case_view(request *rq)
+{
+	return access_case_part(rq, PART_BASIS);
 }
 
 access_result access_case_director(request *rq)
@@ -128,6 +132,62 @@ access_result access_case_team(request *rq)
 	if (!load_case(rq, &c))
 		return ACCESS_NOT_FOUND;
 	if ((route_roles(rq) & ROLE_TEAMLEIDER) && c.team_org_id == rq->user->org_id)
+		return ACCESS_OK;
+	return ACCESS_NOT_FOUND;
+}
+
+/* The case team is managed by the case's team leader and its regisseur (while he
+ * or she works in the case's team). */
+static bool manages_team(const request *rq, const case_rec *c)
+{
+	unsigned roles = route_roles(rq);
+	if ((roles & ROLE_TEAMLEIDER) && c->team_org_id == rq->user->org_id)
+		return true;
+	return (roles & ROLE_PROFESSIONAL) && c->director_id == rq->user->id && c->team_org_id == rq->user->org_id;
+}
+
+access_result access_case_team_manage(request *rq)
+{
+	case_rec c;
+	if (!load_case(rq, &c))
+		return ACCESS_NOT_FOUND;
+	return manages_team(rq, &c) ? ACCESS_OK : ACCESS_NOT_FOUND;
+}
+
+access_result access_case_involvement_end(request *rq)
+{
+	case_rec c;
+	if (!load_case(rq, &c) || !manages_team(rq, &c))
+		return ACCESS_NOT_FOUND;
+	involvement v;
+	/* only people invited into the case; the team and the regisseur change elsewhere */
+	if (rq->nids < 2 || !involvement_get(rq->a, c.id, rq->ids[1], &v) || strcmp(v.role, "betrokken") != 0)
+		return ACCESS_NOT_FOUND;
+	return ACCESS_OK;
+}
+
+access_result access_journal_addendum(request *rq)
+{
+	case_rec c;
+	if (!load_case(rq, &c))
+		return ACCESS_NOT_FOUND;
+	journal_entry e;
+	if (rq->nids < 2 || !journal_get(rq->a, c.id, rq->ids[1], &e) || e.addendum_of)
+		return ACCESS_NOT_FOUND;
+	/* the author corrects his/her own entry, while he/she still sees its part */
+	if (e.author_id != rq->user->id || !(case_parts_of(rq, c.id) & e.part))
+		return ACCESS_NOT_FOUND;
+	return ACCESS_OK;
+}
+
+access_result access_journal_pin(request *rq)
+{
+	case_rec c;
+	if (!load_case(rq, &c))
+		return ACCESS_NOT_FOUND;
+	journal_entry e;
+	if ((route_roles(rq) & ROLE_PROFESSIONAL) && c.director_id == rq->user->id && c.team_org_id == rq->user->org_id &&
+	    rq->nids >= 2 && journal_get(rq->a, c.id, rq->ids[1], &e) && !e.addendum_of)
 		return ACCESS_OK;
 	return ACCESS_NOT_FOUND;
 }

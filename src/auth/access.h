@@ -11,8 +11,9 @@
  *                 triage while no team took them (local teams only), or taken by
  *                 the own team; once returned, only the team that took or
  *                 returned it; the cases of the own team;
- *   professional  the cases he/she is personally involved in, and their handovers;
- *   partner       the cases he/she is personally involved in (not the handovers).
+ *   professional, partner  inside a case: the parts case_parts_of() (case_parts.h)
+ *                 gives; a professional reads a case's handovers only with the
+ *                 part PART_OVERDRACHT (own team, regisseur), a partner never.
  * A user holding several roles gets the union of what the route's roles allow.
  */
 #ifndef KR_ACCESS_H
@@ -30,12 +31,25 @@ access_result access_handover_sent(request *rq);
 /* A team leader who may decide on the handover (take, warm handover, accept, return). */
 access_result access_handover_team(request *rq);
 
-/* Read access to case rq->ids[0]. */
+/* Read access to case rq->ids[0]: the user sees PART_BASIS (case_parts.h). */
 access_result access_case_view(request *rq);
+/* Generic: ACCESS_OK when the user sees at least one of `any_of_parts` of case
+ * rq->ids[0] (case_parts_of), else ACCESS_NOT_FOUND; fills rq->audit like every
+ * case access function. Build part routes' access functions on this one. */
+access_result access_case_part(request *rq, unsigned any_of_parts);
 /* The case's current regisseur (conditions, feedback). */
 access_result access_case_director(request *rq);
 /* A team leader of the case's team (change of regisseur). */
 access_result access_case_team(request *rq);
+
+/* The case team (issue 7): the case's team leader or its regisseur invites. */
+access_result access_case_team_manage(request *rq);
+/* … and ends involvement rq->ids[1], an invited ('betrokken') one of the case. */
+access_result access_case_involvement_end(request *rq);
+/* The journal: the author adds an addendum to his/her own entry rq->ids[1] of the
+ * case while he/she sees its part; the regisseur pins entries. */
+access_result access_journal_addendum(request *rq);
+access_result access_journal_pin(request *rq);
 
 /* Shared with the pages: may a team leader of org (kind) see/decide handover h? */
 bool access_team_sees_handover(const handover_rec *h, int64_t org_id, const char *org_kind);

@@ -1,57 +1,110 @@
 /*
- * case_parts.c — TEMPORARY STAND-IN (see case_parts.h): replaced by the caseteam
- * branch at merge. Approximates the contract's rules with today's involvement rows.
+ * case_parts.c — need-to-know inside a case (see case_parts.h for the rules).
+ *
+ * Must never widen what a role sees beyond the header's rules, never look at a
+ * role the route did not admit, and never give a partner PART_OVERDRACHT.
  */
 #include "auth/case_parts.h"
 
 #include "auth/roles.h"
-#include "store/case.h"
+#include "server/router.h"
+#include "store/involvement.h"
 
+#include <stdio.h>
 #include <string.h>
 
-unsigned case_parts_of(const request *rq, int64_t case_id)
+static const struct {
+	unsigned bit;
+	const char *code;
+	const char *label;
+} parts[PART_COUNT] = {
+	{PART_BASIS, "basis", "Basis: dat er een casus is, de regisseur en de eigen afspraken"},
+	{PART_GEZIN, "gezin", "Gezin: gezinsleden, geboortedata en adres"},
+	{PART_VOORWAARDEN, "voorwaarden", "Veiligheidsvoorwaarden en hun status"},
+	{PART_PLAN_ZORGEN, "plan_zorgen", "Veiligheidsplan: zorgen"},
+	{PART_PLAN_GOED, "plan_goed", "Veiligheidsplan: wat gaat goed"},
+	{PART_PLAN_DOELEN, "plan_doelen", "Veiligheidsplan: veiligheidsdoelen"},
+	{PART_PLAN_AFSPRAKEN, "plan_afspraken", "Veiligheidsplan: alle afspraken"},
+	{PART_PLAN_NETWERK, "plan_netwerk", "Veiligheidsplan: veiligheidsnetwerk"},
+	{PART_PLAN_SIGNALEN, "plan_signalen", "Veiligheidsplan: signalen en wat te doen als het onveilig wordt"},
+	{PART_PLAN_TOEZICHT, "plan_toezicht", "Veiligheidsplan: toezicht"},
+	{PART_PLAN_SCHAAL, "plan_schaal", "Veiligheidsplan: veiligheidsschaal en evaluatiedatum"},
+	{PART_JOURNAAL, "journaal", "Journaal (algemeen)"},
+	{PART_OVERDRACHT, "overdracht", "Overdracht van Veilig Thuis"},
+};
+
+const char *const case_part_codes[] = {"basis", "gezin", "voorwaarden", "plan_zorgen", "plan_goed",
+                                       "plan_doelen", "plan_afspraken", "plan_netwerk", "plan_signalen",
+                                       "plan_toezicht", "plan_schaal", "journaal", "overdracht", NULL};
+
+unsigned case_part_at(int i)
 {
-	if (!rq->user)
-		return 0;
-	unsigned roles = rq->user->roles & rq->route->roles;
-	arena *a = rq->a;
-	case_rec c;
-	if (!case_get(a, case_id, &c))
-		return 0;
-	if ((roles & ROLE_TEAMLEIDER) && c.team_org_id == rq->user->org_id)
-		return PART_ALL;
-	if ((roles & ROLE_PROFESSIONAL) && case_user_involved(case_id, rq->user->id))
-		return PART_ALL;
-	if ((roles & ROLE_PARTNER) && case_user_involved(case_id, rq->user->id))
-		return PART_PARTNER_DEFAULT;
-	return 0;
+	return i >= 0 && i < PART_COUNT ? parts[i].bit : 0;
 }
 
 const char *case_part_label(unsigned part)
 {
-	(void)part;
+	for (int i = 0; i < PART_COUNT; i++)
+		if (parts[i].bit == part)
+			return parts[i].label;
 	return "";
 }
 
 const char *case_part_code(unsigned part)
 {
-	(void)part;
+	for (int i = 0; i < PART_COUNT; i++)
+		if (parts[i].bit == part)
+			return parts[i].code;
 	return "";
 }
 
 unsigned case_part_from_code(const char *code)
 {
-	(void)code;
+	if (!code)
+		return 0;
+	for (int i = 0; i < PART_COUNT; i++)
+		if (strcmp(parts[i].code, code) == 0)
+			return parts[i].bit;
 	return 0;
 }
 
-access_result access_case_part(request *rq, unsigned any_of_parts)
+static bool local_team_kind(const char *kind)
 {
-	rq->audit.object_type = "case";
-	rq->audit.object_id = rq->ids[0];
-	case_rec c;
-	if (rq->nids < 1 || !case_get(rq->a, rq->ids[0], &c))
-		return ACCESS_NOT_FOUND;
-	rq->audit.household_id = c.household_id;
-	return (case_parts_of(rq, c.id) & any_of_parts) ? ACCESS_OK : ACCESS_NOT_FOUND;
+	return kind && (strcmp(kind, "wijkteam") == 0 || strcmp(kind, "buurtteam") == 0);
+}
+
+unsigned case_parts_of(const request *rq, int64_t case_id)
+{
+	const auth_user *u = rq->user;
+	unsigned roles = u && rq->route ? u->roles & rq->route->roles : 0;
+	if (!(roles & (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)))
+		return 0;
+	involvement_facts f;
+	if (!involvement_facts_of(case_id, u->id, u->org_id, &f))
+		return 0; /* no such case */
+	bool own_team = f.team_org_id == u->org_id;
+	unsigned mask = 0;
+	if ((roles & ROLE_TEAMLEIDER) && own_team)
+		mask |= PART_ALL;
+	if (roles & ROLE_PROFESSIONAL) {
+		if (f.director_id == u->id && own_team)
+			mask |= PART_ALL;
+		else if (f.involved && local_team_kind(u->org_kind))
+			mask |= own_team ? PART_ALL : PART_ALL & ~PART_OVERDRACHT;
+		else if (f.involved)
+			mask |= PART_BASIS | (f.parts & PART_ALL & ~PART_OVERDRACHT);
+	}
+	if ((roles & ROLE_PARTNER) && f.involved)
+		mask |= PART_BASIS | (f.parts & PART_ALL & ~PART_OVERDRACHT);
+	return mask;
+}
+
+void case_parts_to_view(tv *obj, unsigned mask)
+{
+	char key[40];
+	for (int i = 0; i < PART_COUNT; i++) {
+		snprintf(key, sizeof key, "part_%s", parts[i].code);
+		tv_set_bool(obj, key, (mask & parts[i].bit) != 0);
+	}
+	tv_set_bool(obj, "part_plan_any", (mask & PART_PLAN_ALL) != 0);
 }

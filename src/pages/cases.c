@@ -5,11 +5,16 @@
  * team leader's change of regisseur.
  *
  * Access is decided by the route table and auth/access.c; a Veilig Thuis user
- * never reaches this file. Partners see the shared parts only (no handover
- * content, no feedback). Every change runs in one transaction.
+ * never reaches this file. What the case page shows follows from the user's mask
+ * of parts (case_parts_of, auth/case_parts.h): members and address only with
+ * "gezin", conditions with "voorwaarden", handovers and feedback with
+ * "overdracht"; the case team in case_team.c. Every change runs in one transaction.
  */
 #include "pages/handovers.h"
 #include "pages/safety_plan.h"
+
+#include "auth/case_parts.h"
+#include "pages/case_team.h"
 
 #include "auth/roles.h"
 #include "server/respond.h"
@@ -20,17 +25,6 @@
 #include "util/date.h"
 
 #include <string.h>
-
-static const char *involvement_label(const char *role)
-{
-	if (strcmp(role, "team") == 0)
-		return "team van de casus";
-	if (strcmp(role, "regisseur") == 0)
-		return "regisseur";
-	if (strcmp(role, "overdragend") == 0)
-		return "overdragende organisatie";
-	return "betrokken";
-}
 
 static tv *case_tv(arena *a, const case_rec *c)
 {
@@ -102,18 +96,25 @@ static void show_case_page(request *rq, int status, const char *failed)
 	page_add_form(ctx, &rq->form);
 	if (failed)
 		tv_set_bool(ctx, arena_printf(a, "failed_%s", failed), true);
-	tv_set(ctx, "c", case_tv(a, &c));
+	/* what this user sees of the case: one mask from case_parts_of, nothing else */
+	unsigned parts = case_parts_of(rq, c.id);
+	case_parts_to_view(ctx, parts);
+	tv *ct = case_tv(a, &c);
+	if (!(parts & PART_GEZIN))
+		tv_set_str(ct, "address", ""); /* the address is part of "gezin" */
+	tv_set(ctx, "c", ct);
+	/* the forms shown below are also guarded by the route table and access.c */
 	bool team = (u->roles & ROLE_TEAMLEIDER) && c.team_org_id == u->org_id;
-	bool involved = case_user_involved(c.id, u->id);
-	bool prof = (u->roles & ROLE_PROFESSIONAL) && involved;
-	bool director = (u->roles & ROLE_PROFESSIONAL) && c.director_id == u->id;
-	bool inner = team || prof; /* sees handovers and feedback, not only the shared parts */
+	bool director = (u->roles & ROLE_PROFESSIONAL) && c.director_id == u->id && c.team_org_id == u->org_id;
+	bool inner = (parts & PART_OVERDRACHT) != 0; /* sees handovers and feedback */
 	tv_set_bool(ctx, "is_director", director);
 	tv_set_bool(ctx, "is_team", team);
 	tv_set_bool(ctx, "inner", inner);
+	case_team_to_view(rq, ctx, &c, parts, team || director, failed);
+	case_plan_summary_fill(rq, ctx, c.id, parts);
 
-	size_t n;
-	person *p = household_members(a, c.household_id, &n);
+	size_t n = 0;
+	person *p = (parts & PART_GEZIN) ? household_members(a, c.household_id, &n) : NULL;
 	tv *members = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
@@ -124,7 +125,8 @@ static void show_case_page(request *rq, int status, const char *failed)
 	}
 	tv_set(ctx, "members", members);
 
-	case_director_change *dh = case_director_history(a, c.id, &n);
+	n = 0;
+	case_director_change *dh = case_team_sees_all(parts) ? case_director_history(a, c.id, &n) : NULL;
 	tv *hist = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
@@ -136,21 +138,8 @@ static void show_case_page(request *rq, int status, const char *failed)
 	}
 	tv_set(ctx, "director_history", hist);
 
-	case_involved *inv = case_involvement(a, c.id, &n);
-	tv *orgs = tv_list(a);
-	for (size_t i = 0; i < n; i++) {
-		tv *o = tv_obj(a);
-		tv_set_str(o, "org", inv[i].org_name);
-		tv_set_str(o, "person", inv[i].user_name);
-		tv_set_str(o, "role", involvement_label(inv[i].role));
-		tv_set_str(o, "since", hv_date(a, inv[i].since));
-		tv_set_bool(o, "informed_ja", strcmp(inv[i].family_informed, "ja") == 0);
-		tv_set_bool(o, "informed_nee", strcmp(inv[i].family_informed, "nee") == 0);
-		tv_push(orgs, o);
-	}
-	tv_set(ctx, "involved", orgs);
-
-	handover_rec *hs = handover_list_for_case(a, c.id, &n);
+	n = 0;
+	handover_rec *hs = inner ? handover_list_for_case(a, c.id, &n) : NULL;
 	tv *handovers = tv_list(a);
 	tv *feedback_choices = tv_list(a);
 	bool failed_feedback = failed && strcmp(failed, "feedback") == 0;
@@ -199,7 +188,8 @@ static void show_case_page(request *rq, int status, const char *failed)
 	tv_set_bool(ctx, "previous_nee", strcmp(prev, "nee") == 0);
 
 	/* conditions, their history and the one status form (pages/safety_plan_conditions.c) */
-	sp_conditions_put(rq, ctx, c.id, director && strcmp(c.status, "open") == 0);
+	if (parts & PART_VOORWAARDEN)
+		sp_conditions_put(rq, ctx, c.id, director && strcmp(c.status, "open") == 0);
 
 	if (team) {
 		size_t nu;
@@ -223,6 +213,11 @@ static void show_case_page(request *rq, int status, const char *failed)
 void page_case_show(request *rq)
 {
 	show_case(rq, 200, NULL);
+}
+
+void case_show_again(request *rq, int status, const char *failed)
+{
+	show_case(rq, status, failed);
 }
 
 static void back_to_case(request *rq, bool ok, const char *detail)

@@ -12,12 +12,15 @@
 #include "server/router.h"
 
 #include "auth/access.h"
+#include "auth/case_parts.h"
 #include "auth/roles.h"
+#include "pages/case_team.h"
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
 #include "pages/safety_plan.h"
 #include "auth/safety_plan_access.h"
+#include "store/involvement.h"
 #include "store/org.h"
 
 /* ---- declared fields -------------------------------------------------------- */
@@ -234,6 +237,44 @@ static const field_spec sp_conditions_fields[] = {
 	{0},
 };
 
+/* case team and journal (issue 7: caseteam) — fields */
+static const char *const ct_yes_no[] = {"ja", "nee", NULL};
+static const field_spec ct_invite_fields[] = {
+	{.name = "organisation", .type = FT_ID, .label = "Organisatie"},
+	{.name = "user", .type = FT_ID, .label = "Persoon"},
+	{.name = "role_in_case", .type = FT_LINE, .max_chars = 200, .label = "Rol in de casus"},
+	{.name = "basis", .type = FT_CHOICE, .choices = involvement_bases, .label = "Grondslag"},
+	{.name = "consent_of", .type = FT_LINE, .max_chars = 200, .label = "Toestemming van"},
+	{.name = "consent_on", .type = FT_DATE, .label = "Toestemming gegeven op"},
+	{.name = "basis_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Toelichting op de grondslag"},
+	{.name = "family_informed", .type = FT_CHOICE, .choices = ct_yes_no, .label = "Gezin geïnformeerd"},
+	{.name = "informed_on", .type = FT_DATE, .label = "Gezin geïnformeerd op"},
+	{.name = "informed_by", .type = FT_LINE, .max_chars = 200, .label = "Gezin geïnformeerd door"},
+	{.name = "not_informed_reason", .type = FT_TEXT, .max_chars = 2000,
+	 .label = "Waarom het gezin niet is geïnformeerd"},
+	{.name = "parts", .type = FT_CHOICE, .repeated = true, .choices = case_part_codes, .label = "Mag zien"},
+	{0},
+};
+static const field_spec ct_end_fields[] = {
+	{.name = "ended_on", .type = FT_DATE, .label = "Einddatum"},
+	{.name = "ended_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Reden van beëindigen"},
+	{0},
+};
+static const field_spec ct_journal_fields[] = {
+	{.name = "entry_date", .type = FT_DATE, .label = "Datum"},
+	{.name = "part", .type = FT_CHOICE, .required = true, .choices = case_part_codes, .label = "Hoort bij"},
+	{.name = "body", .type = FT_TEXT, .max_chars = 20000, .label = "Aantekening"},
+	{0},
+};
+static const field_spec ct_addendum_fields[] = {
+	{.name = "body", .type = FT_TEXT, .max_chars = 20000, .label = "Aanvulling"},
+	{0},
+};
+static const field_spec ct_pin_fields[] = {
+	{.name = "pinned", .type = FT_CHOICE, .required = true, .choices = ct_yes_no, .label = "Vastzetten"},
+	{0},
+};
+
 /* leertafel (issue: leertafel) — fields */
 static const char *const lt_presence_choices[] = {"aanwezig", "afgemeld", "afwezig", NULL};
 static const char *const lt_status_choices[] = {"groen", "oranje", "rood", "afgerond", NULL};
@@ -421,6 +462,26 @@ const route routes[] = {
 	{"POST", "/casussen/{id}/voorwaarden", page_safety_conditions_update, ROLE_PROFESSIONAL, HV_CD,
 	 access_case_director, "update", sp_conditions_fields},
 #undef SP_READ
+
+	/* case team, need-to-know parts and journal (issue 7: caseteam). Who sees which
+	 * part of a case: auth/case_parts.c (case_parts_of), the one place. */
+#define CT_CASE (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)
+#define CT_MANAGE (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL)
+#define CT_WRITE (ROLE_PROFESSIONAL | ROLE_PARTNER)
+	{"POST", "/casussen/{id}/betrokkenen", page_case_team_invite, CT_MANAGE, HV_CD, access_case_team_manage,
+	 "create", ct_invite_fields},
+	{"POST", "/casussen/{id}/betrokkenen/{id}/beeindigen", page_case_team_end, CT_MANAGE, HV_CD,
+	 access_case_involvement_end, "update", ct_end_fields},
+	{"GET", "/casussen/{id}/journaal", page_journal_show, CT_CASE, HV_CD, access_case_view, "view", no_fields},
+	{"POST", "/casussen/{id}/journaal", page_journal_create, CT_WRITE, HV_CD, access_case_view, "create",
+	 ct_journal_fields},
+	{"POST", "/casussen/{id}/journaal/{id}/aanvulling", page_journal_addendum, CT_WRITE, HV_CD,
+	 access_journal_addendum, "create", ct_addendum_fields},
+	{"POST", "/casussen/{id}/journaal/{id}/vastzetten", page_journal_pin, ROLE_PROFESSIONAL, HV_CD,
+	 access_journal_pin, "update", ct_pin_fields},
+#undef CT_CASE
+#undef CT_MANAGE
+#undef CT_WRITE
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status

@@ -8,6 +8,7 @@
 #include "auth/password.h"
 #include "auth/roles.h"
 #include "store/db.h"
+#include "store/demo_case_team.h"
 #include "store/demo_handover.h"
 #include "store/demo_leertafel.h"
 #include "store/demo_safety_plan.h"
@@ -100,6 +101,8 @@ static bool load_region(arena *a)
 	if (!demo_leertafel_load(a, hash))
 		return false;
 	if (!demo_handover_load(a))
+		return false;
+	if (!demo_case_team_load(a))
 		return false;
 	if (!demo_safety_plan_load(a))
 		return false;
