@@ -119,7 +119,7 @@ test('the regisseur updates a safety condition and writes the feedback', async (
   await checkA11y(page, 'casus (regisseur)');
   const select = page.locator('select[id^="status-"]').first();
   await select.selectOption('afgesproken');
-  await submitAndWait(page, 'form[action*="/voorwaarden/"] button[type="submit"]');
+  await submitAndWait(page, 'form[action$="/voorwaarden"] button[type="submit"]');
   assert.match(await page.textContent('main'), /afgesproken/);
   await page.fill('#agreements', 'Veiligheidsplan gemaakt met beide ouders.');
   await page.check('#with_family-ja');

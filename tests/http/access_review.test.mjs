@@ -72,7 +72,7 @@ test('a closed case is read-only: changes answer 409', async () => {
   const prof = new Client(d.baseUrl);
   await prof.login('professional');
   const before = sql(d.db, `SELECT status FROM case_condition WHERE id = ${cond}`)[0].status;
-  const r = await prof.post(`/casussen/${caseId}/voorwaarden/${cond}`, [['status', before === 'nageleefd' ? 'afgesproken' : 'nageleefd']]);
+  const r = await prof.post(`/casussen/${caseId}/voorwaarden`, [['condition', String(cond)], ['was', before], ['status', before === 'nageleefd' ? 'afgesproken' : 'nageleefd'], ['note', '']]);
   assert.equal(r.status, 409);
   assert.equal(sql(d.db, `SELECT status FROM case_condition WHERE id = ${cond}`)[0].status, before);
 });

@@ -116,7 +116,9 @@ test('an ended involvement sees nothing at once; history kept', async () => {
 test('the school: every /casussen/{id} route of a partner role answers 404 outside its parts', async () => {
   // routes whose part the school (basis + signalen) sees; every other route a partner
   // may use must answer 404 for this case. A new route must be listed here on purpose.
-  const schoolMay = new Set(['GET /casussen/{id}', 'GET /casussen/{id}/journaal', 'POST /casussen/{id}/journaal']);
+  const schoolMay = new Set(['GET /casussen/{id}', 'GET /casussen/{id}/journaal', 'POST /casussen/{id}/journaal',
+    // the safety plan page and its versions: only its signals and its own agreements (safety_plan.test.mjs)
+    'GET /casussen/{id}/veiligheidsplan', 'GET /casussen/{id}/veiligheidsplan/versies/{id}']);
   const table = execFileSync(daemonBinary(), ['routes'], { encoding: 'utf8' }).trim().split('\n')
     .map((l) => l.split('\t')).map(([method, pattern, roles]) => ({ method, pattern, roles: roles.split(',') }));
   const school = await as('partner');

@@ -132,11 +132,14 @@ test('whole flow: VT submits to the joint triage, a team takes it, warm handover
   assert.equal(r.status, 200);
   assert.ok(r.text.includes('Anna Testhuis') && r.text.includes('Sanne Verhoeven'));
   const conds = q(`SELECT id FROM case_condition WHERE case_id = ${flowCase} ORDER BY position`);
-  r = await prof.post(`/casussen/${flowCase}/voorwaarden/${conds[0].id}`, { status: 'nageleefd' });
+  // one form for all conditions (pages/safety_plan_conditions.c): condition, was, status, note per row
+  const setCondition = (client, caseId, cond, was, status, note = '') => client.post(`/casussen/${caseId}/voorwaarden`,
+    [['condition', String(cond)], ['was', was], ['status', status], ['note', note]]);
+  r = await setCondition(prof, flowCase, conds[0].id, 'nog_niet_besproken', 'nageleefd');
   assert.equal(r.status, 303);
-  r = await prof.post(`/casussen/${flowCase}/voorwaarden/${conds[1].id}`, { status: 'niet_nageleefd' });
+  r = await setCondition(prof, flowCase, conds[1].id, 'nog_niet_besproken', 'niet_nageleefd', 'Vader kwam toch.');
   assert.equal(r.status, 303);
-  r = await prof.post(`/casussen/${flowCase}/voorwaarden/${conds[1].id}`, { status: 'kapot' });
+  r = await setCondition(prof, flowCase, conds[1].id, 'niet_nageleefd', 'kapot');
   assert.equal(r.status, 422);
   const k = one(`SELECT * FROM case_condition WHERE id = ${conds[0].id}`);
   assert.equal(k.status, 'nageleefd');
@@ -145,7 +148,7 @@ test('whole flow: VT submits to the joint triage, a team takes it, warm handover
   assert.equal(one(`SELECT count(*) AS n FROM case_condition_change WHERE condition_id = ${conds[1].id}`).n, 1);
   // a condition of another case through this case's URL: 404
   const other = one(`SELECT id FROM case_condition WHERE case_id <> ${flowCase} LIMIT 1`).id;
-  r = await prof.post(`/casussen/${flowCase}/voorwaarden/${other}`, { status: 'nageleefd' });
+  r = await setCondition(prof, flowCase, other, 'nog_niet_besproken', 'nageleefd');
   assert.equal(r.status, 404);
 
   // feedback: incomplete → 422 with messages, nothing stored; complete → stored
@@ -354,8 +357,10 @@ test('team leader changes the regisseur; every change is recorded', async () => 
   assert.equal(hist[1].reason, 'Verlof');
   // the former regisseur no longer changes conditions; the new one does
   const cond = one(`SELECT id FROM case_condition WHERE case_id = ${flowCase} LIMIT 1`).id;
-  assert.equal((await (await as('professional')).post(`/casussen/${flowCase}/voorwaarden/${cond}`, { status: 'afgesproken' })).status, 404);
-  assert.equal((await (await as('professional2')).post(`/casussen/${flowCase}/voorwaarden/${cond}`, { status: 'afgesproken' })).status, 303);
+  const condNow = one(`SELECT status FROM case_condition WHERE id = ${cond}`).status;
+  const setTo = (c) => c.post(`/casussen/${flowCase}/voorwaarden`, [['condition', String(cond)], ['was', condNow], ['status', 'afgesproken'], ['note', '']]);
+  assert.equal((await setTo(await as('professional'))).status, 404);
+  assert.equal((await setTo(await as('professional2'))).status, 303);
   r = await tl.post(`/casussen/${flowCase}/regisseur`, { director: String(userId('professional')), reason: 'Terug van verlof', previous_director: 'nee' });
   assert.equal(r.status, 303);
 });
