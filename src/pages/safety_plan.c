@@ -32,15 +32,16 @@ static void put_case(tv *ctx, const case_rec *c)
 	tv_set_str(ctx, "today_iso", iso);
 }
 
-/* Links to print the plan: the family version and one per involved partner. */
-static void put_print_links(request *rq, tv *ctx, int64_t case_id)
+/* Links to print the plan: the family version and one per involved organisation
+ * other than the case's own team. */
+static void put_print_links(request *rq, tv *ctx, int64_t case_id, int64_t team_org_id)
 {
 	arena *a = rq->a;
 	size_t n;
 	sp_org *orgs = safety_plan_involved_orgs(a, case_id, &n);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
-		if (!safety_plan_parts_of_org(rq, case_id, orgs[i].id))
+		if (orgs[i].id == team_org_id || !safety_plan_parts_of_org(rq, case_id, orgs[i].id))
 			continue;
 		tv *o = tv_obj(a);
 		tv_set_int(o, "id", orgs[i].id);
@@ -124,7 +125,7 @@ static void show_plan(request *rq, int status, const char *form_state)
 			form_int(&rq->form, "version", &opened_at);
 		tv_set_int(ctx, "version", opened_at);
 		sp_form_put(rq, ctx, &base, from_form, form_state && strcmp(form_state, "more") == 0 ? SP_MORE_ROWS : 0);
-		put_print_links(rq, ctx, c.id);
+		put_print_links(rq, ctx, c.id, c.team_org_id);
 		if (have_agreed) {
 			size_t nr;
 			sp_reader *r = safety_plan_readers(a, agreed.id, &nr);

@@ -14,7 +14,6 @@
 #include "util/date.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Value i of a repeated field, trimmed; "" past the end. */
@@ -61,10 +60,13 @@ static bool score_valid(const char *s)
 {
 	if (!*s || strlen(s) > 2)
 		return false;
-	for (const char *p = s; *p; p++)
+	int v = 0;
+	for (const char *p = s; *p; p++) {
 		if (*p < '0' || *p > '9')
 			return false;
-	return atoi(s) <= 10;
+		v = v * 10 + (*p - '0');
+	}
+	return v <= 10;
 }
 
 /* Check one line of list l; Dutch messages at the column's field. */

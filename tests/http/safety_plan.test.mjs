@@ -60,6 +60,42 @@ function planForm(version, extra = [], { agreements = true } = {}) {
   ];
 }
 
+// One text of the demo plan (version 3) per part: the plan page shows exactly the parts
+// case_parts_of() gives (walked before any test saves a version).
+const PART_MARKS = {
+  plan_zorgen: 'Als papa en mama ruzie krijgen', plan_goed: 'woont dichtbij en helpt graag',
+  plan_doelen: 'ook geen duwen of dreigen', plan_afspraken: 'Gaat weg naar zijn broer',
+  plan_netwerk: 'Komt als Linda belt', plan_signalen: 'Marco praat harder', plan_toezicht: 'elke twee weken een huisbezoek',
+  plan_schaal: 'Gezin (Linda en Marco)', voorwaarden: 'Veiligheidsvoorwaarden: status',
+};
+const ALL_PLAN = Object.keys(PART_MARKS);
+test('every plan part x role x involvement: the plan page shows exactly the parts case_parts_of gives', async () => {
+  const matrix = [
+    ['teamleider', ALL_PLAN], ['professional', ALL_PLAN],
+    ['partner', ['plan_signalen']],
+    ['partner.jgz', one(`SELECT parts FROM case_involvement WHERE case_id = ${CASE} AND org_id = ${JGZ} AND ended_at IS NULL LIMIT 1`)?.parts & 4 ? ['voorwaarden', 'plan_signalen'] : ['plan_signalen']],
+    ['professional2', null], ['professional.zuid', null], ['teamleider.zuid', null], ['vt', null],
+    ['secretaris', null], ['leertafellid', null], ['beheerder', null], ['beleid', null],
+  ];
+  const problems = [];
+  for (const [who, expected] of matrix) {
+    const r = await (await as(who)).get(PLAN);
+    if (expected === null) {
+      if (r.status !== 404 && r.status !== 403) problems.push(`${who}: ${r.status}`);
+      continue;
+    }
+    if (r.status !== 200) { problems.push(`${who}: ${r.status}`); continue; }
+    const seen = ALL_PLAN.filter((p) => r.text.includes(PART_MARKS[p]));
+    if (seen.sort().join() !== [...expected].sort().join()) problems.push(`${who}: saw ${seen}, expected ${expected}`);
+  }
+  // the own organisation's agreement is basis: the school sees the school's, JGZ the JGZ's, not each other's
+  const school = (await (await as('partner')).get(PLAN)).text;
+  const jgz = (await (await as('partner.jgz')).get(PLAN)).text;
+  if (!school.includes('vraagt Noah wekelijks') || school.includes('consultatiebureau')) problems.push('school agreements');
+  if (!jgz.includes('consultatiebureau') || jgz.includes('vraagt Noah wekelijks')) problems.push('JGZ agreements');
+  assert.deepEqual(problems, []);
+});
+
 test('the regisseur sees every part; every save is a new version with who and when', async () => {
   const prof = await as('professional');
   let r = await prof.get(PLAN);
