@@ -73,29 +73,48 @@ static bool local_team_kind(const char *kind)
 	return kind && (strcmp(kind, "wijkteam") == 0 || strcmp(kind, "buurtteam") == 0);
 }
 
-unsigned case_parts_of(const request *rq, int64_t case_id)
+unsigned case_parts_of_user(int64_t case_id, int64_t user_id, int64_t org_id, const char *org_kind, unsigned roles)
 {
-	const auth_user *u = rq->user;
-	unsigned roles = u && rq->route ? u->roles & rq->route->roles : 0;
 	if (!(roles & (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)))
 		return 0;
 	involvement_facts f;
-	if (!involvement_facts_of(case_id, u->id, u->org_id, &f))
+	if (!involvement_facts_of(case_id, user_id, org_id, &f))
 		return 0; /* no such case */
-	bool own_team = f.team_org_id == u->org_id;
+	bool own_team = f.team_org_id == org_id;
 	unsigned mask = 0;
 	if ((roles & ROLE_TEAMLEIDER) && own_team)
 		mask |= PART_ALL;
 	if (roles & ROLE_PROFESSIONAL) {
-		if (f.director_id == u->id && own_team)
+		if (f.director_id == user_id && own_team)
 			mask |= PART_ALL;
-		else if (f.involved && local_team_kind(u->org_kind))
+		else if (f.involved && local_team_kind(org_kind))
 			mask |= own_team ? PART_ALL : PART_ALL & ~PART_OVERDRACHT;
 		else if (f.involved)
 			mask |= PART_BASIS | (f.parts & PART_ALL & ~PART_OVERDRACHT);
 	}
 	if ((roles & ROLE_PARTNER) && f.involved)
 		mask |= PART_BASIS | (f.parts & PART_ALL & ~PART_OVERDRACHT);
+	return mask;
+}
+
+unsigned case_parts_of(const request *rq, int64_t case_id)
+{
+	const auth_user *u = rq->user;
+	unsigned roles = u && rq->route ? u->roles & rq->route->roles : 0;
+	if (!roles)
+		return 0;
+	return case_parts_of_user(case_id, u->id, u->org_id, u->org_kind, roles);
+}
+
+unsigned case_parts_of_org(arena *a, int64_t case_id, int64_t org_id)
+{
+	size_t n;
+	involved_user *users = involvement_active_users(a, case_id, &n);
+	unsigned mask = 0;
+	for (size_t i = 0; i < n; i++)
+		if (users[i].org_id == org_id)
+			mask |= case_parts_of_user(case_id, users[i].user_id, users[i].org_id, users[i].org_kind,
+			                           users[i].roles);
 	return mask;
 }
 

@@ -65,6 +65,15 @@ enum case_part {
 /* The parts of case `case_id` the request's user may see; 0 = the case is not visible
  * (answer 404). The ONLY place need-to-know inside a case is decided. */
 unsigned case_parts_of(const request *rq, int64_t case_id);
+/* The same rules for any user (not the request's): user_id in organisation org_id
+ * (of kind org_kind) holding `roles` — pass only the roles that count (for a page
+ * the route admits; for "who may see this" all of the user's roles). For the
+ * safety plan's sharing and "who has read it". */
+unsigned case_parts_of_user(int64_t case_id, int64_t user_id, int64_t org_id, const char *org_kind, unsigned roles);
+/* The union of what the actively involved people of organisation org_id see of the
+ * case (their own parts by their own roles); 0 when none is involved. For the
+ * per-partner print (…/afdrukken?voor={organisation id}). */
+unsigned case_parts_of_org(arena *a, int64_t case_id, int64_t org_id);
 /* Dutch label and the stable code (used in the `parts` form field and the DB) of one part. */
 const char *case_part_label(unsigned part);
 const char *case_part_code(unsigned part);

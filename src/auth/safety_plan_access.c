@@ -9,9 +9,6 @@
 #include "auth/case_parts.h"
 #include "auth/roles.h"
 #include "store/case.h"
-#include "store/org.h"
-#include "store/safety_plan.h"
-#include "store/user.h"
 
 #include <string.h>
 
@@ -63,22 +60,5 @@ access_result access_safety_plan_print(request *rq)
 
 unsigned safety_plan_parts_of_org(const request *rq, int64_t case_id, int64_t org_id)
 {
-	/* Ask the one function, as each involved person of that organisation. */
-	size_t n;
-	int64_t *users = safety_plan_involved_users_of_org(rq->a, case_id, org_id, &n);
-	org o;
-	if (!n || !org_get(rq->a, org_id, &o))
-		return 0;
-	unsigned mask = 0;
-	for (size_t i = 0; i < n; i++) {
-		user_rec u;
-		if (!user_get(rq->a, users[i], &u) || !u.active)
-			continue;
-		auth_user au = {.id = u.id, .username = u.username, .name = u.name, .org_id = u.org_id,
-		                .org_name = u.org_name, .org_kind = o.kind, .roles = u.roles};
-		request as = *rq;
-		as.user = &au;
-		mask |= case_parts_of(&as, case_id);
-	}
-	return mask;
+	return case_parts_of_org(rq->a, case_id, org_id);
 }

@@ -25,8 +25,8 @@ access_result access_safety_plan_print(request *rq);
 bool safety_plan_may_edit(const request *rq, unsigned mask);
 bool safety_plan_may_agree(const request *rq, int64_t case_id);
 bool safety_plan_may_print_family(unsigned mask);
-/* The parts a printed version for organisation org_id may hold: the union of what
- * case_parts_of() gives its actively involved people in this case (0: none). */
+/* The parts a printed version for organisation org_id may hold: case_parts_of_org(),
+ * the union of what its actively involved people see of this case (0: none). */
 unsigned safety_plan_parts_of_org(const request *rq, int64_t case_id, int64_t org_id);
 
 #endif

@@ -123,7 +123,13 @@ bool demo_case_team_load(arena *a)
 		.parts = PART_BASIS | PART_GEZIN | PART_VOORWAARDEN | PART_PLAN_SIGNALEN | PART_JOURNAAL,
 		.invited_by = prof,
 	};
-	if (involvement_invite_add(&v) <= 0)
+	int64_t jgz_inv = involvement_invite_add(&v);
+	if (jgz_inv <= 0)
+		return false;
+	sqlite3_stmt *st = db_stmt("UPDATE case_involvement SET since = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, jgz_inv);
+	sqlite3_bind_text(st, 2, arena_printf(a, "%s 11:00:00", days_ago(a, 30)), -1, SQLITE_TRANSIENT);
+	if (!db_done(st))
 		return false;
 
 	/* the journal: three organisations, each entry tagged with its part */

@@ -4,6 +4,7 @@
  */
 #include "store/involvement.h"
 
+#include "auth/roles.h"
 #include "store/db.h"
 
 #include <string.h>
@@ -177,12 +178,24 @@ bool involvement_get(arena *a, int64_t case_id, int64_t id, involvement *out)
 	return found;
 }
 
+/* ROLE_* bits of a comma-separated list of role names. */
+static unsigned roles_of(arena *a, sqlite3_stmt *st, int col)
+{
+	char *list = arena_strdup(a, db_text(a, st, col));
+	unsigned roles = 0;
+	char *save = NULL;
+	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save))
+		roles |= role_from_name(name);
+	return roles;
+}
+
 involved_user *involvement_active_users(arena *a, int64_t case_id, size_t *n)
 {
 	/* Only involvements in the organisation the person is in now count (as in
 	 * case_user_involved): someone who moved takes no case along. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT u.id, u.name, o.id, o.name, o.kind, i.parts, i.role FROM case_involvement i"
+		"SELECT u.id, u.name, o.id, o.name, o.kind, i.parts, i.role,"
+		" (SELECT group_concat(r.role) FROM user_role r WHERE r.user_id = u.id) FROM case_involvement i"
 		" JOIN app_user u ON u.id = i.user_id AND u.organisation_id = i.org_id"
 		" JOIN organisation o ON o.id = i.org_id"
 		" WHERE i.case_id = ?1 AND i.ended_at IS NULL ORDER BY o.name, u.name, i.id");
@@ -199,6 +212,7 @@ involved_user *involvement_active_users(arena *a, int64_t case_id, size_t *n)
 		u->org_kind = db_text(a, st, 4);
 		u->parts = (unsigned)sqlite3_column_int64(st, 5);
 		u->role = db_text(a, st, 6);
+		u->roles = roles_of(a, st, 7);
 	}
 	sqlite3_reset(st);
 	*n = k;

@@ -104,6 +104,7 @@ typedef struct involved_user {
 	int64_t org_id;
 	const char *org_name;
 	const char *org_kind;
+	unsigned roles; /* ROLE_* bits the person holds */
 	unsigned parts;
 	const char *role;
 } involved_user;

@@ -248,22 +248,3 @@ sp_org *safety_plan_involved_orgs(arena *a, int64_t case_id, size_t *n)
 	*n = k;
 	return list;
 }
-
-int64_t *safety_plan_involved_users_of_org(arena *a, int64_t case_id, int64_t org_id, size_t *n)
-{
-	sqlite3_stmt *st = db_stmt("SELECT DISTINCT i.user_id FROM case_involvement i"
-	                           " JOIN app_user u ON u.id = i.user_id AND u.organisation_id = i.org_id"
-	                           " WHERE i.case_id = ?1 AND i.org_id = ?2 AND i.ended_at IS NULL"
-	                           " AND i.user_id IS NOT NULL ORDER BY i.user_id");
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, org_id);
-	size_t cap = 0, k = 0;
-	int64_t *list = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = arena_grow(a, list, k, &cap, sizeof *list);
-		list[k++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	*n = k;
-	return list;
-}

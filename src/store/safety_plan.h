@@ -101,7 +101,5 @@ typedef struct sp_org {
 } sp_org;
 /* Organisations actively involved in the case (agreement owners, print per partner). */
 sp_org *safety_plan_involved_orgs(arena *a, int64_t case_id, size_t *n);
-/* Users actively and personally involved in the case for org_id. */
-int64_t *safety_plan_involved_users_of_org(arena *a, int64_t case_id, int64_t org_id, size_t *n);
 
 #endif

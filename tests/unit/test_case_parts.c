@@ -123,6 +123,22 @@ static void test_parts_by_involvement(void **state)
 	/* no such case */
 	assert_int_equal(parts_for(c + 100, tl, noord, "wijkteam", ROLE_TEAMLEIDER, CASE_ROLES), 0);
 
+	/* the same rules for another user, and per organisation (per-partner print) */
+	arena *a0 = arena_new();
+	assert_int_equal(case_parts_of_user(c, jp, jgz, "jgz", ROLE_PARTNER),
+	                 PART_BASIS | PART_GEZIN | PART_VOORWAARDEN | PART_PLAN_SIGNALEN);
+	assert_int_equal(case_parts_of_org(a0, c, school), PART_PARTNER_DEFAULT);
+	assert_int_equal(case_parts_of_org(a0, c, zuid), PART_ALL & ~PART_OVERDRACHT);
+	assert_int_equal(case_parts_of_org(a0, c, vt), 0);
+	size_t nu;
+	involved_user *iu = involvement_active_users(a0, c, &nu);
+	bool saw_partner = false;
+	for (size_t i = 0; i < nu; i++)
+		if (iu[i].user_id == sp)
+			saw_partner = iu[i].roles == ROLE_PARTNER && iu[i].parts == PART_PARTNER_DEFAULT;
+	assert_true(saw_partner);
+	arena_free(a0);
+
 	/* ending: nothing at once, the history stays and cannot be changed */
 	assert_true(db_begin());
 	assert_true(involvement_end(c, school_inv, "2026-02-01", "klaar", dir));
