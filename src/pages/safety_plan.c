@@ -157,7 +157,7 @@ void page_safety_plan_show(request *rq)
 	case_rec c;
 	sp_plan agreed;
 	if (rq->res.status == 200 && case_get(rq->a, rq->ids[0], &c) && safety_plan_get(rq->a, c.id, -1, &agreed) &&
-	    db_begin()) {
+	    !safety_plan_has_read(agreed.id, rq->user->id) && db_begin()) {
 		if (safety_plan_mark_read(agreed.id, rq->user->id))
 			db_commit();
 		else

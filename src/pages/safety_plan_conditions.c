@@ -77,7 +77,6 @@ void sp_conditions_put(request *rq, tv *ctx, int64_t case_id, bool editable)
 		if (editable) {
 			long si = submitted_index(rq, k[i].id);
 			const char *chosen = submitted(rq, "status", si);
-			const char *was = submitted(rq, "was", si);
 			const char *note = submitted(rq, "note", si);
 			/* a condition someone else changed meanwhile shows its new status as "was" */
 			tv_set_str(o, "was", k[i].status);
@@ -98,7 +97,6 @@ void sp_conditions_put(request *rq, tv *ctx, int64_t case_id, bool editable)
 				tv_set_str(o, "status_error", es);
 			if (en)
 				tv_set_str(o, "note_error", en);
-			(void)was;
 		}
 		tv_push(list, o);
 	}

@@ -167,6 +167,16 @@ bool safety_plan_mark_read(int64_t version_id, int64_t user_id)
 	return db_done(st);
 }
 
+bool safety_plan_has_read(int64_t version_id, int64_t user_id)
+{
+	sqlite3_stmt *st = db_stmt("SELECT 1 FROM safety_plan_read WHERE version_id = ?1 AND user_id = ?2");
+	sqlite3_bind_int64(st, 1, version_id);
+	sqlite3_bind_int64(st, 2, user_id);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
 sp_reader *safety_plan_readers(arena *a, int64_t version_id, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt("SELECT u.name, o.name, r.read_at FROM safety_plan_read r"
@@ -193,9 +203,9 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 		"SELECT c.id, h.name, v.n, v.agreed_on, v.id FROM casefile c JOIN household h ON h.id = c.household_id"
 		" JOIN safety_plan_version v ON v.case_id = c.id AND v.status = 'vastgesteld'"
 		" AND v.n = (SELECT max(n) FROM safety_plan_version WHERE case_id = c.id AND status = 'vastgesteld')"
-		" WHERE c.status = 'open'"
-		" AND ((?3 AND c.team_org_id = ?2) OR EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = c.id"
-		" AND i.user_id = ?1 AND i.ended_at IS NULL AND i.org_id = ?2))"
+		" WHERE c.status = 'open' AND c.id IN (SELECT i.case_id FROM case_involvement i WHERE i.user_id = ?1"
+		" AND i.ended_at IS NULL AND i.org_id = ?2 UNION SELECT t.id FROM casefile t WHERE ?3 AND t.team_org_id = ?2"
+		" AND t.status = 'open')"
 		" AND NOT EXISTS (SELECT 1 FROM safety_plan_read r WHERE r.version_id = v.id AND r.user_id = ?1)"
 		" ORDER BY v.agreed_on DESC, c.id DESC LIMIT 50");
 	sqlite3_bind_int64(st, 1, user_id);
