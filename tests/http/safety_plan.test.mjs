@@ -330,6 +330,7 @@ test('hostile text is escaped; over-long text gets a Dutch message with the inpu
   assert.equal(r.status, 422);
   assert.match(r.text, /score een heel getal van 0 tot en met 10/);
   assert.match(r.text, /Kies als eigenaar het gezin, het netwerk of een betrokken organisatie/);
+  assert.match(r.text, /<option value="org-999999" selected>[^<]*niet meer betrokken/, 'the chosen owner is shown again, not dropped');
   assert.equal((await prof.get('/healthz')).status, 200);
 });
 
