@@ -282,6 +282,8 @@ test('"nieuw veiligheidsplan" on the school\'s start page until opened; the regi
   // a newly agreed version
   assert.equal((await prof.post(`${PLAN}/vaststellen`, planForm(latest(), [['part_name', 'Moeder'], ['part_role', 'moeder'],
     ['part_agrees', 'eens'], ['part_note', ''], ['agreed_on', '2026-01-11']]))).status, 303);
+  const unread = (html) => html.slice(html.indexOf('Nog niet geopend door'), html.indexOf('</p>', html.indexOf('Nog niet geopend door')));
+  assert.match(unread((await prof.get(PLAN)).text), /Mark Janssen/, 'the regisseur sees who has not opened it yet');
   const school = await as('partner');
   let r = await school.get('/');
   assert.match(r.text, /nieuw veiligheidsplan: Familie De Vries/);
@@ -292,6 +294,7 @@ test('"nieuw veiligheidsplan" on the school\'s start page until opened; the regi
   r = await prof.get(PLAN);
   const read = r.text.slice(r.text.indexOf('Gelezen door'), r.text.indexOf('</section>', r.text.indexOf('Gelezen door')));
   assert.match(read, /Mark Janssen/);
+  assert.doesNotMatch(unread(r.text), /Mark Janssen/);
   // the opening is audited
   await eventually(() => one(`SELECT count(*) AS n FROM audit_log WHERE username = 'partner' AND action = 'view' AND object_type = 'case' AND object_id = ${CASE} AND detail = 'veiligheidsplan'`).n > 0);
   // someone not involved: no panel, and 404 on the plan
