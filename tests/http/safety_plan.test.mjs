@@ -349,4 +349,24 @@ test('every read of the plan is audited: page, version, comparison, print', asyn
   assert.ok(one(`SELECT household_id FROM audit_log WHERE action = 'print' AND object_id = ${CASE} LIMIT 1`).household_id > 0);
 });
 
+test('a case without a plan: the form starts with 112 and Veilig Thuis, version 0; a closed case is read-only (409)', async () => {
+  const other = one(`SELECT c.id FROM casefile c JOIN app_user u ON u.id = c.director_id WHERE u.username = 'professional'
+    AND c.status = 'open' AND c.id <> ${CASE} AND NOT EXISTS (SELECT 1 FROM safety_plan_version v WHERE v.case_id = c.id) LIMIT 1`).id;
+  const prof = await as('professional');
+  let r = await prof.get(`/casussen/${other}/veiligheidsplan`);
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Er is nog geen veiligheidsplan/);
+  assert.ok(r.text.includes('name="version" value="0"'));
+  assert.ok(r.text.includes('value="112"') && r.text.includes('value="0800-2000"'));
+  r = await prof.post(`/casussen/${other}/veiligheidsplan`, [['version', '0'], ['danger', 'Eerste versie.'], ['crisis_name', 'Politie'], ['crisis_phone', '112'], ['action', 'opslaan']]);
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT count(*) AS n FROM safety_plan_version WHERE case_id = ${other}`).n, 1);
+  write(`UPDATE casefile SET status = 'gesloten' WHERE id = ${other};`);
+  r = await prof.post(`/casussen/${other}/veiligheidsplan`, [['version', '1'], ['danger', 'Na sluiten.'], ['action', 'opslaan']]);
+  assert.equal(r.status, 409);
+  assert.equal(one(`SELECT count(*) AS n FROM safety_plan_version WHERE case_id = ${other}`).n, 1);
+  r = await prof.get(`/casussen/${other}/veiligheidsplan`);
+  assert.ok(!r.text.includes('Opslaan als nieuwe versie'), 'no form on a closed case');
+});
+
 await run({ after: () => d.stop() });
