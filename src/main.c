@@ -249,7 +249,8 @@ static int cmd_user_add(const cli_args *cli)
 	int rc = 1;
 	org o;
 	const char *pw = read_password();
-	const char *problem = pw ? password_policy_error(pw, cli->username) : "no password on standard input";
+	password_context who = {.username = cli->username, .name = cli->name, .organisation = cli->organisation};
+	const char *problem = pw ? password_policy_error(pw, &who) : "no password on standard input";
 	char hash[crypto_pwhash_STRBYTES];
 	if (!role_combination_allowed(cli->roles)) {
 		fputs("ketenregie: beheerder cannot be combined with a role that sees client data\n", stderr);

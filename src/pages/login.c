@@ -225,7 +225,8 @@ void page_login_reset_submit(request *rq)
 	const char *pw = form_get(&rq->form, "password");
 	const char *pw2 = form_get(&rq->form, "password2");
 	if (!form_error(&rq->form, "password")) {
-		const char *problem = password_policy_error(pw ? pw : "", u.username);
+		password_context who = {.username = u.username, .name = u.name, .organisation = u.org_name};
+		const char *problem = password_policy_error(pw ? pw : "", &who);
 		if (problem)
 			form_add_error(&rq->form, "password", problem);
 		else if (!pw2 || strcmp(pw, pw2) != 0)

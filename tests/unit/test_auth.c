@@ -1,5 +1,5 @@
 /*
- * test_auth.c — password policy and hashing, session token helpers, throttling rule.
+ * test_auth.c — password hashing (the policy: test_password_policy.c), session token helpers, throttling rule.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,24 +16,6 @@ static int setup(void **state)
 {
 	(void)state;
 	return sodium_init() < 0 || !password_init();
-}
-
-static void test_policy(void **state)
-{
-	(void)state;
-	assert_non_null(password_policy_error("kort", NULL));
-	assert_non_null(password_policy_error("1234567", NULL));
-	assert_null(password_policy_error("lange zin van woorden", NULL));
-	assert_non_null(password_policy_error("Password123", NULL)); /* common, any case */
-	assert_non_null(password_policy_error("wachtwoord", NULL));
-	assert_non_null(password_policy_error("j.jansen.x", "j.jansen.x"));
-	char long_pw[140];
-	memset(long_pw, 'a', sizeof long_pw - 1);
-	long_pw[sizeof long_pw - 1] = '\0';
-	assert_non_null(password_policy_error(long_pw, NULL));
-	/* 8 characters of two bytes each: counted as characters */
-	assert_null(password_policy_error("éééééééé", NULL));
-	assert_non_null(password_policy_error("\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8", NULL));
 }
 
 static void test_hash_verify(void **state)
@@ -94,7 +76,6 @@ static void test_throttle_rule(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_policy),
 		cmocka_unit_test(test_hash_verify),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_throttle_rule),
