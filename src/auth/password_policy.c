@@ -103,8 +103,8 @@ static bool follows(uint32_t a, uint32_t b)
 	bool digits = a >= '0' && a <= '9' && b >= '0' && b <= '9';
 	if ((letters || digits) && (a + 1 == b || b + 1 == a))
 		return true;
-	if (a >= 0x80 || b >= 0x80)
-		return false;
+	if (a == 0 || b == 0 || a >= 0x80 || b >= 0x80)
+		return false; /* strchr would find NUL as the row's end */
 	for (size_t r = 0; r < sizeof keyboard_rows / sizeof keyboard_rows[0]; r++) {
 		const char *pa = strchr(keyboard_rows[r], (int)a), *pb = strchr(keyboard_rows[r], (int)b);
 		if (pa && pb && (pa + 1 == pb || pb + 1 == pa))
