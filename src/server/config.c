@@ -17,4 +17,7 @@ kr_config config = {
 	.max_fields = 1000,
 	.idle_timeout_s = 15 * 60,
 	.session_max_s = 12 * 3600,
+	.backup_hour = 2,
+	.backup_minute = 30,
+	.backup_keep = 14,
 };

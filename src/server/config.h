@@ -27,6 +27,12 @@ typedef struct kr_config {
 	const char *public_origin; /* "https://ketenregie.example.nl" behind a proxy; NULL = from Host */
 	const char *trusted_proxy; /* address of the reverse proxy whose X-Forwarded-For we believe */
 	bool demo;                 /* the database holds the demo region (banner) */
+	const char *backup_dir;    /* serve: nightly backups into this folder; NULL = none */
+	const char *backup_key;    /* key file of encrypted backups (backup, restore, serve) */
+	int backup_hour;           /* local time of the nightly backup */
+	int backup_minute;
+	unsigned backup_keep;      /* nightly backups kept */
+	unsigned backup_interval_s;/* tests only: a backup every N seconds instead of nightly */
 } kr_config;
 
 extern kr_config config;
