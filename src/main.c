@@ -411,7 +411,7 @@ int main(int argc, char **argv)
 		if (opt == OPT_BACKUP_KEY)
 			cli.backup.key_on_command_line = true;
 	}
-	if (sodium_init() < 0 || !password_init()) {
+	if (sodium_init() < 0) {
 		fputs("ketenregie: cannot initialise cryptography\n", stderr);
 		return 1;
 	}
@@ -440,6 +440,10 @@ int main(int argc, char **argv)
 		return backup_cmd_restore(argv[optind], &cli.backup);
 	if (strcmp(cmd, "check") == 0)
 		return backup_cmd_check();
+	if (!password_init()) { /* the rest may hash passwords */
+		fputs("ketenregie: cannot initialise password hashing\n", stderr);
+		return 1;
+	}
 	if (!open_database())
 		return 1;
 	int rc = 0;
