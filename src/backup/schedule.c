@@ -125,7 +125,11 @@ static void run_once(void)
 	gmtime_r(&now, &tm);
 	char name[64], path[4200], err[512];
 	strftime(name, sizeof name, NAME_PREFIX "%Y%m%dT%H%M%SZ", &tm);
-	snprintf(path, sizeof path, "%s/%s%s", config.backup_dir, name, plain ? ".db" : ".krbackup");
+	if (snprintf(path, sizeof path, "%s/%s%s", config.backup_dir, name, plain ? ".db" : ".krbackup") >=
+	    (int)sizeof path) {
+		fprintf(stderr, "ketenregie: backup FAILED: the path of --backup-dir is too long\n");
+		return;
+	}
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	bool ok = backup_make(path, plain ? NULL : &key, err, sizeof err);
