@@ -74,7 +74,9 @@ test('a backup under case-page load finishes in bounded time, restores and holds
       process.stdout.write(`# round ${round}: backup ${r.seconds.toFixed(2)} s, ${rate.toFixed(0)} case views/s meanwhile\n`);
       assert.equal(r.code, 0, `backup did not finish (${r.signal || r.code}) after ${r.seconds} s: ${r.out}`);
       assert.ok(r.seconds < LIMIT_S, `backup took ${r.seconds} s under load`);
-      assert.ok(rate >= 10, `the load was real: ${rate.toFixed(1)} case views/s during the backup`);
+      // ~50 views/s on an idle 2-core machine; the floor only proves writes kept coming
+      // during the backup (the old code never finished once they did, at any rate seen here)
+      assert.ok(rate >= 5 && views - before >= 3, `the load was real: ${rate.toFixed(1)} case views/s during the backup`);
       assert.ok(statSync(file).size > 1_000_000);
       const restored = path.join(d.tmpDir, `restored-${round}.db`);
       const rr = await runCli(['restore', file, '--db', restored, '--key', key], 60);
