@@ -12,10 +12,10 @@
  */
 #include "auth/audit.h"
 #include "auth/device.h"
-#include "backup/commands.h"
-#include "backup/schedule.h"
 #include "auth/password.h"
 #include "auth/roles.h"
+#include "backup/commands.h"
+#include "backup/schedule.h"
 #include "pages/pages.h"
 #include "server/config.h"
 #include "server/http.h"
@@ -356,8 +356,10 @@ static int cmd_serve(const cli_args *cli)
 		return 1;
 	}
 	int rc = backup_cmd_start_schedule(&cli->backup);
-	if (rc)
+	if (rc) {
+		views_free();
 		return rc;
+	}
 	audit_start();
 	bool ok = http_serve();
 	schedule_stop();
