@@ -194,9 +194,10 @@ bool dbfile_end_sessions(const char *path, char *err, size_t errlen)
 		"BEGIN IMMEDIATE;"
 		"DELETE FROM session;"
 		"UPDATE password_reset SET expires_at = 0 WHERE used_at IS NULL;"
+		"DELETE FROM setting WHERE key = 'device_cookie_key';" /* a new one at the next start */
 		"INSERT INTO audit_log (at, username, action, outcome, detail) VALUES"
 		" (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'cli', 'restore', 'allowed',"
-		" 'restored from a backup: every session and unused password link ended');"
+		" 'restored from a backup: every session, device cookie and unused password link ended');"
 		"COMMIT;";
 	char *e = NULL;
 	bool ok = sqlite3_exec(db, sql, NULL, NULL, &e) == SQLITE_OK;

@@ -26,7 +26,8 @@ bool dbfile_snapshot(const char *path, unsigned timeout_s, char *err, size_t err
 bool dbfile_verify(const char *path, char *msg, size_t msglen);
 
 /* In a restored copy (not the live database): end every session, expire every
- * unused password link, and note the restore in the audit trail; fsynced. */
+ * unused password link, drop the device-cookie key (so every device cookie ends;
+ * serve makes a new key), and note the restore in the audit trail; fsynced. */
 bool dbfile_end_sessions(const char *path, char *err, size_t errlen);
 
 /* 1 when another process has the database at path open (it holds SQLite's

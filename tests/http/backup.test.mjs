@@ -204,6 +204,9 @@ test('after a restore, a session that had logged out does not work again', async
   const target = fresh('after-logout.db');
   assert.equal(cli(['restore', file, '--db', target, '--key', key]).status, 0);
   assert.equal(sql(target, 'SELECT count(*) AS n FROM session')[0].n, 0);
+  assert.equal(sql(d.db, "SELECT count(*) AS n FROM setting WHERE key = 'device_cookie_key'")[0].n, 1);
+  assert.equal(sql(target, "SELECT count(*) AS n FROM setting WHERE key = 'device_cookie_key'")[0].n, 0,
+    'device cookies end too: a new key is made at the next start');
   const s = await serve(target);
   try {
     assert.ok(s.up, s.log());
