@@ -1,0 +1,249 @@
+// slow_clients.test.mjs — slow clients cannot shut the door (issue 12, item 4).
+//
+// While 2,000 connections from 20 loopback addresses (127.0.0.2 … 127.0.0.21) each
+// trickle a header byte per second, and 128 more do the same from one address that
+// normal users share (127.0.0.22, an office NAT, with the per-address limit set
+// below 128), normal logins — from 127.0.0.1 and from behind the NAT — succeed with
+// p99 under a second. Every trickling connection is closed by the daemon once its
+// request has not arrived whole within the deadline; the attacker reconnects at
+// once, so the pressure stays on for the whole run.
+//
+// Short by default (about 30 s of load). Longer: KETENREGIE_SLOW_SECONDS=300.
+// The numbers (p50, p99, max, connections held) are printed as "# " lines.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { test, run, startDaemon, encodeForm, csrfFrom, DEMO_PASSWORD } from './lib.mjs';
+
+const SLOW = 2000;
+const SLOW_ADDRESSES = 20;
+const NAT_SLOW = 128;
+const NAT_ADDRESS = '127.0.0.22';
+const NAT_LIMIT = 100; // per-address limit for the run: below NAT_SLOW, above SLOW / SLOW_ADDRESSES
+const DEADLINE_S = 8;
+const LOAD_SECONDS = Number(process.env.KETENREGIE_SLOW_SECONDS || 22);
+const BASELINE_SECONDS = 6;
+
+// Room for the slow sockets: raise the soft descriptor limit to the hard one (a
+// process cannot do that for itself in Node, so re-run under the shell's ulimit).
+const softLimit = Number(spawnSync('sh', ['-c', 'ulimit -S -n'], { encoding: 'utf8' }).stdout.trim());
+if (softLimit < SLOW + NAT_SLOW + 500 && !process.env.KETENREGIE_SLOW_REEXEC) {
+  const me = fileURLToPath(import.meta.url);
+  const r = spawnSync('sh', ['-c', 'ulimit -S -n "$(ulimit -H -n)" && exec "$0" "$1"', process.execPath, me],
+    { stdio: 'inherit', env: { ...process.env, KETENREGIE_SLOW_REEXEC: '1' } });
+  process.exit(r.status ?? 1);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A client that opens a request and then sends one header byte per second, for ever.
+ * When the server closes it, it connects again after a short pause. */
+class Trickler {
+  constructor(port, localAddress, stats) {
+    this.port = port;
+    this.localAddress = localAddress;
+    this.stats = stats;
+    this.socket = null;
+    this.open = false;
+    this.stopped = false;
+  }
+
+  connect() {
+    if (this.stopped) return;
+    const s = net.connect({ port: this.port, host: '127.0.0.1', localAddress: this.localAddress });
+    this.socket = s;
+    s.setNoDelay(true);
+    s.on('connect', () => {
+      this.open = true;
+      this.openedAt = Date.now();
+      this.stats.connects += 1;
+      s.write(`GET /login HTTP/1.1\r\nHost: 127.0.0.1:${this.port}\r\nX-Slow: `);
+    });
+    s.on('data', () => { this.stats.answered += 1; });
+    s.on('error', () => {});
+    s.on('close', () => {
+      if (this.open) {
+        this.stats.closedByServer += 1;
+        this.stats.lifetimes.push(Date.now() - this.openedAt);
+      }
+      this.open = false;
+      if (!this.stopped) setTimeout(() => this.connect(), 50);
+    });
+  }
+
+  tick() {
+    if (this.open) this.socket.write('a');
+  }
+
+  stop() {
+    this.stopped = true;
+    if (this.socket) this.socket.destroy();
+  }
+}
+
+/* The slow clients run in a worker thread with its own event loop, so that their
+ * 2,000 writes a second do not delay the logins whose time is measured. */
+async function slowClientsWorker({ port }) {
+  const stats = { connects: 0, closedByServer: 0, answered: 0, lifetimes: [] };
+  const natStats = { connects: 0, closedByServer: 0, answered: 0, lifetimes: [] };
+  const tricklers = [];
+  for (let i = 0; i < SLOW; i += 1) tricklers.push(new Trickler(port, `127.0.0.${2 + (i % SLOW_ADDRESSES)}`, stats));
+  for (let i = 0; i < NAT_SLOW; i += 1) tricklers.push(new Trickler(port, NAT_ADDRESS, natStats));
+  const ticker = setInterval(() => {
+    const slot = Math.floor(Date.now() / 100) % 10; // a tenth of them every 100 ms: a byte a second each
+    for (let i = slot; i < tricklers.length; i += 10) tricklers[i].tick();
+  }, 100);
+  for (let i = 0; i < SLOW; i += 250) { // in batches, as fast as the kernel takes them
+    for (const t of tricklers.slice(i, i + 250)) t.connect();
+    await sleep(50);
+  }
+  for (const t of tricklers.slice(SLOW)) t.connect();
+  const held = () => tricklers.slice(0, SLOW).filter((t) => t.open).length;
+  const sampler = setInterval(() => parentPort.postMessage({ held: held() }), 500);
+  parentPort.on('message', (m) => {
+    if (m !== 'stop') return;
+    clearInterval(ticker);
+    clearInterval(sampler);
+    for (const t of tricklers) t.stop();
+    parentPort.postMessage({ done: true, stats, natStats });
+    parentPort.close();
+  });
+}
+
+if (!isMainThread) {
+  await slowClientsWorker(workerData);
+} else {
+const d = await startDaemon({
+  serveArgs: ['--request-deadline', String(DEADLINE_S), '--per-ip-limit', String(NAT_LIMIT)],
+});
+const port = Number(new URL(d.baseUrl).port);
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One HTTP exchange on a fresh connection from localAddress. */
+function exchange(method, path, { localAddress, cookie, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const headers = { Host: `127.0.0.1:${port}`, Connection: 'close' };
+    if (cookie) headers.Cookie = cookie;
+    if (body != null) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      headers['Content-Length'] = Buffer.byteLength(body);
+    }
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers, localAddress, agent: false, timeout: 10000 },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    if (body != null) req.write(body);
+    req.end();
+  });
+}
+
+/** A whole login as a browser does it: the form, the POST, the start page. Returns ms. */
+async function login(localAddress) {
+  const t0 = performance.now();
+  const form = await exchange('GET', '/login', { localAddress });
+  assert.equal(form.status, 200);
+  const loginCookie = [].concat(form.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
+  const body = encodeForm([['username', 'vt'], ['password', DEMO_PASSWORD], ['csrf', csrfFrom(form.text)]]);
+  const post = await exchange('POST', '/login', { localAddress, cookie: loginCookie, body });
+  assert.equal(post.status, 303, 'login accepted');
+  const session = [].concat(post.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
+  const home = await exchange('GET', '/', { localAddress, cookie: session });
+  assert.equal(home.status, 200);
+  return performance.now() - t0;
+}
+
+test(`logins succeed with p99 under 1 s while ${SLOW} + ${NAT_SLOW} slow connections trickle (${LOAD_SECONDS} s)`, async () => {
+  // The same logins first without the slow clients: what this machine manages anyway.
+  const baseline = [];
+  const baseStart = Date.now();
+  const baseUser = async () => {
+    while (Date.now() - baseStart < BASELINE_SECONDS * 1000) baseline.push(await login('127.0.0.1'));
+  };
+  await Promise.all([baseUser(), baseUser()]);
+  baseline.sort((a, b) => a - b);
+  console.log(`# baseline, no slow clients: ${baseline.length} logins, p50 ${percentile(baseline, 50).toFixed(0)} ms, `
+    + `p99 ${percentile(baseline, 99).toFixed(0)} ms`);
+
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { port } });
+  let lastHeld = 0;
+  const heldSamples = [];
+  let measuring = false;
+  let finalStats = null;
+  const finished = new Promise((resolve, reject) => {
+    worker.on('message', (m) => {
+      if (m.done) {
+        finalStats = m;
+        resolve();
+      } else {
+        lastHeld = m.held;
+        if (measuring) heldSamples.push(m.held);
+      }
+    });
+    worker.on('error', reject);
+  });
+  try {
+    for (let i = 0; i < 200 && lastHeld < SLOW; i += 1) await sleep(100);
+    assert.equal(lastHeld, SLOW, 'all slow connections open');
+    measuring = true;
+    const started = Date.now();
+    const latencies = [];
+    const natLatencies = [];
+    // Two users logging in from 127.0.0.1 and one behind the NAT, one login after another.
+    const user = async (address, into) => {
+      while (Date.now() - started < LOAD_SECONDS * 1000) into.push(await login(address));
+    };
+    await Promise.all([user('127.0.0.1', latencies), user('127.0.0.1', latencies), user(NAT_ADDRESS, natLatencies)]);
+    measuring = false;
+    worker.postMessage('stop');
+    await finished;
+    const { stats, natStats } = finalStats;
+
+    const all = [...latencies, ...natLatencies].sort((a, b) => a - b);
+    const nat = [...natLatencies].sort((a, b) => a - b);
+    const meanHeld = heldSamples.reduce((a, b) => a + b, 0) / heldSamples.length;
+    const firstGen = stats.lifetimes.slice(0, SLOW);
+    console.log(`# ${all.length} logins (${nat.length} behind the NAT) in ${LOAD_SECONDS} s: `
+      + `p50 ${percentile(all, 50).toFixed(0)} ms, p99 ${percentile(all, 99).toFixed(0)} ms, `
+      + `max ${all[all.length - 1].toFixed(0)} ms; NAT p99 ${percentile(nat, 99).toFixed(0)} ms`);
+    console.log(`# slow connections held open: mean ${meanHeld.toFixed(0)}, min ${Math.min(...heldSamples)} of ${SLOW}; `
+      + `${stats.connects} connects, ${stats.closedByServer} closed by the server `
+      + `(first lifetimes ${Math.min(...firstGen)}–${Math.max(...firstGen)} ms, deadline ${DEADLINE_S} s); `
+      + `NAT: ${natStats.connects} connects, ${natStats.closedByServer} closed`);
+
+    // The bound is 1 s. On a machine so busy that logins alone (the Argon2id hash
+    // of 64 MiB) already take longer, the bound is what that machine managed
+    // without slow clients, with half again as margin — printed, so that nobody
+    // mistakes it for the 1 s result. KETENREGIE_SLOW_STRICT=1 insists on 1 s.
+    const baseP99 = percentile(baseline, 99);
+    const busy = baseP99 >= 500 && !process.env.KETENREGIE_SLOW_STRICT;
+    const bound = busy ? Math.max(1000, 1.5 * baseP99) : 1000;
+    if (busy) console.log(`# machine busy (baseline p99 ${baseP99.toFixed(0)} ms): bound ${bound.toFixed(0)} ms instead of 1000`);
+    assert.ok(all.length >= (busy ? 10 : 20), 'enough logins to judge');
+    assert.ok(percentile(all, 99) < bound, `p99 ${percentile(all, 99).toFixed(0)} ms under ${bound.toFixed(0)} ms`);
+    assert.ok(nat.length >= 3 && percentile(nat, 99) < bound, 'behind the NAT too');
+    assert.ok(meanHeld > 0.9 * SLOW, 'the pressure stayed on');
+    assert.equal(stats.answered + natStats.answered, 0, 'no slow request was ever answered');
+    // The deadline, not the idle timeout: a connection that keeps trickling is
+    // closed after DEADLINE_S (plus the sweep interval), never left open.
+    if (LOAD_SECONDS > DEADLINE_S + 3) {
+      assert.ok(firstGen.length === SLOW, `every first slow connection was closed (${firstGen.length})`);
+      assert.ok(Math.max(...firstGen) < (DEADLINE_S + 4) * 1000, 'within the deadline');
+    }
+  } finally {
+    if (!finalStats) worker.terminate();
+  }
+});
+
+await run({ after: () => d.stop() });
+}
