@@ -6,7 +6,11 @@
  * all connections, one per peer address. The sweeper walks the global list from
  * its head and stops at the first connection that is not yet late, so a sweep
  * costs what it shuts down plus the connections being answered right now.
- * Eviction takes the head-most connection that is not being answered.
+ * Eviction takes the oldest connection whose current request has not shown
+ * complete headers (trickling headers, or idle keep-alive); only when there is
+ * none, the oldest whose body is still coming; never one being answered, and
+ * never the newcomer while another can go. A normal client's headers arrive with
+ * its first packet, so its connection leaves the first group at once.
  */
 #include "server/conn_guard.h"
 
@@ -28,9 +32,11 @@ typedef struct address_node {
 	struct address_node *next_in_bucket;
 } address_node;
 
+enum stage { STAGE_WAITING, STAGE_HEADERS, STAGE_WHOLE };
+
 struct conn_entry {
 	int fd;
-	bool whole;  /* the request arrived whole and is being answered */
+	enum stage stage; /* of the current request: nothing complete yet, headers, whole */
 	bool shut;   /* shutdown(2) done; waiting for libmicrohttpd to close it */
 	uint64_t ready_ms;
 	address_node *addr;
@@ -169,21 +175,24 @@ static void shut(conn_entry *e)
 	stats.open--;
 }
 
-/* The oldest connection that may be shut, in the global or the address's list. */
-static conn_entry *oldest_idle(conn_entry *from, bool per_address)
+/* The oldest connection other than fresh in this stage, in the global or the address's list. */
+static conn_entry *oldest_in(conn_entry *from, bool per_address, enum stage stage, const conn_entry *fresh)
 {
 	for (conn_entry *e = from; e; e = per_address ? e->addr_next : e->next)
-		if (!e->whole && !e->shut)
+		if (e->stage == stage && !e->shut && e != fresh)
 			return e;
 	return NULL;
 }
 
-/* Make room for `fresh`: shut the oldest waiting connection of the list, or fresh
- * itself when every other connection there is being answered. */
+/* Make room for `fresh` (see the top of this file), or shut fresh itself when
+ * every other connection of the list is being answered. */
 static void make_room(conn_entry *fresh, bool per_address)
 {
-	conn_entry *victim = oldest_idle(per_address ? fresh->addr->head : all_head, per_address);
-	if (!victim || victim == fresh) {
+	conn_entry *head = per_address ? fresh->addr->head : all_head;
+	conn_entry *victim = oldest_in(head, per_address, STAGE_WAITING, fresh);
+	if (!victim)
+		victim = oldest_in(head, per_address, STAGE_HEADERS, fresh);
+	if (!victim) {
 		shut(fresh);
 		stats.refused++;
 	} else {
@@ -219,13 +228,23 @@ conn_entry *conn_guard_open(int fd, const struct sockaddr *peer, uint64_t now_ms
 	return e;
 }
 
-void conn_guard_request_whole(conn_entry *e)
+static void set_stage(conn_entry *e, enum stage stage)
 {
 	if (!e)
 		return;
 	pthread_mutex_lock(&lock);
-	e->whole = true;
+	e->stage = stage;
 	pthread_mutex_unlock(&lock);
+}
+
+void conn_guard_request_headers(conn_entry *e)
+{
+	set_stage(e, STAGE_HEADERS);
+}
+
+void conn_guard_request_whole(conn_entry *e)
+{
+	set_stage(e, STAGE_WHOLE);
 }
 
 void conn_guard_request_done(conn_entry *e, uint64_t now_ms)
@@ -233,7 +252,7 @@ void conn_guard_request_done(conn_entry *e, uint64_t now_ms)
 	if (!e)
 		return;
 	pthread_mutex_lock(&lock);
-	e->whole = false;
+	e->stage = STAGE_WAITING;
 	e->ready_ms = now_ms;
 	unlink_entry(e);
 	link_tail(e);
@@ -260,7 +279,7 @@ unsigned conn_guard_sweep(uint64_t now_ms)
 	unsigned n = 0;
 	pthread_mutex_lock(&lock);
 	for (conn_entry *e = all_head; e && e->ready_ms + deadline_ms <= now_ms; e = e->next) {
-		if (!e->whole && !e->shut) {
+		if (e->stage != STAGE_WHOLE && !e->shut) {
 			shut(e);
 			n++;
 		}

@@ -11,8 +11,9 @@
  *     or the previous answer sent) — an idle keep-alive connection is closed
  *     after the same time;
  *   - when one address holds more than its share of connections, the oldest of
- *     its connections that is not being answered makes room (an office NAT with
- *     128 trickling connections cannot keep a colleague out);
+ *     its connections whose request has not even shown complete headers makes
+ *     room (then the oldest whose body is still coming): an office NAT with 128
+ *     trickling connections cannot keep a colleague out;
  *   - the same over all addresses when the total exceeds the limit.
  *
  * A connection whose request arrived whole is never shut by the guard. The
@@ -47,6 +48,10 @@ void conn_guard_stop_sweeper(void);
  * to keep the limits. Returns the entry to pass to the calls below (NULL only when
  * out of memory: the connection is then not guarded). */
 conn_entry *conn_guard_open(int fd, const struct sockaddr *peer, uint64_t now_ms);
+
+/* The headers of the request on this connection are complete (its body may follow):
+ * it is evicted only after every connection still waiting for headers. */
+void conn_guard_request_headers(conn_entry *e);
 
 /* The request on this connection has arrived whole: no deadline until it is answered. */
 void conn_guard_request_whole(conn_entry *e);

@@ -338,8 +338,8 @@ static enum MHD_Result tally_header(void *cls, enum MHD_ValueKind kind, const ch
  * that does not name this server (host_check.h). */
 static int refusal_status(struct MHD_Connection *c, conn_state *cs, const char *version)
 {
-	bool http10 = strcmp(version, "HTTP/1.0") == 0;
-	if (!http10 && strcmp(version, "HTTP/1.1") != 0)
+	bool http10 = version && strcmp(version, "HTTP/1.0") == 0;
+	if (!http10 && (!version || strcmp(version, "HTTP/1.1") != 0))
 		return 505;
 	if (cs->target_too_long)
 		return 414;
@@ -376,6 +376,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (!cs->started) {
 		cs->started = true;
+		conn_guard_request_headers(guard_entry(c));
 		int refusal = refusal_status(c, cs, version);
 		if (refusal) {
 			request *rq = build_request(c, cs, url, method);

@@ -29,8 +29,8 @@ const BASELINE_SECONDS = 8;
 
 // Room for the slow sockets: raise the soft descriptor limit to the hard one (a
 // process cannot do that for itself in Node, so re-run under the shell's ulimit).
-const softLimit = Number(spawnSync('sh', ['-c', 'ulimit -S -n'], { encoding: 'utf8' }).stdout.trim());
-if (softLimit < SLOW + NAT_SLOW + 500 && !process.env.KETENREGIE_SLOW_REEXEC) {
+const softLimit = isMainThread ? Number(spawnSync('sh', ['-c', 'ulimit -S -n'], { encoding: 'utf8' }).stdout.trim()) : 0;
+if (isMainThread && softLimit < SLOW + NAT_SLOW + 500 && !process.env.KETENREGIE_SLOW_REEXEC) {
   const me = fileURLToPath(import.meta.url);
   const r = spawnSync('sh', ['-c', 'ulimit -S -n "$(ulimit -H -n)" && exec "$0" "$1"', process.execPath, me],
     { stdio: 'inherit', env: { ...process.env, KETENREGIE_SLOW_REEXEC: '1' } });
@@ -236,16 +236,18 @@ test(`logins succeed with p99 under 1 s while ${SLOW} + ${NAT_SLOW} slow connect
     assert.ok(nat.length >= 3 && percentile(nat, 99) < bound, 'behind the NAT too');
     assert.ok(meanHeld > 0.9 * SLOW, 'the pressure stayed on');
     assert.equal(stats.answered + natStats.answered, 0, 'no slow request was ever answered');
-    // The deadline, not the idle timeout: a connection that keeps trickling is
-    // closed after DEADLINE_S (plus the sweep interval), never left open.
-    if (LOAD_SECONDS > DEADLINE_S + 3) {
+    // The deadline, not the idle timeout (30 s, and reset by every byte): a
+    // connection that keeps trickling is closed soon after DEADLINE_S (the sweep
+    // runs every 250 ms; the margin is for a busy machine), never left open.
+    if (LOAD_SECONDS > DEADLINE_S + 8) {
       assert.ok(firstGen.length === SLOW, `every first slow connection was closed (${firstGen.length})`);
-      assert.ok(Math.max(...firstGen) < (DEADLINE_S + 4) * 1000, 'within the deadline');
+      assert.ok(Math.min(...firstGen) >= DEADLINE_S * 1000 - 500, 'not before the deadline');
+      assert.ok(Math.max(...firstGen) < (DEADLINE_S + 8) * 1000, 'soon after the deadline');
     }
   } finally {
     if (!finalStats) worker.terminate();
   }
 });
 
-await run({ after: () => d.stop() });
+await run({ after: () => d.stop(), timeoutMs: (BASELINE_SECONDS + LOAD_SECONDS + 60) * 1000 });
 }

@@ -116,6 +116,36 @@ static void test_per_address_eviction(void **state)
 	assert_int_equal(conn_guard_get_stats().open, 0);
 }
 
+static void test_headers_outlast_tricklers(void **state)
+{
+	(void)state;
+	conn_guard_init(100, 3, 60000);
+	pair colleague, body, trickler, fresh1, fresh2, fresh3;
+	open_pair(&colleague, "192.0.2.9", 1000); /* oldest, but its headers are in */
+	open_pair(&body, "192.0.2.9", 1001);
+	open_pair(&trickler, "192.0.2.9", 1002);
+	conn_guard_request_headers(colleague.e);
+	conn_guard_request_headers(body.e);
+	open_pair(&fresh1, "192.0.2.9", 1003);
+	assert_true(was_shut(&trickler)); /* still no headers: goes first, though youngest */
+	assert_false(was_shut(&colleague));
+	assert_false(was_shut(&fresh1)); /* a newcomer is not its own victim while another can go */
+	conn_guard_request_headers(fresh1.e);
+	open_pair(&fresh2, "192.0.2.9", 1004);
+	assert_true(was_shut(&colleague)); /* then the oldest whose body is still coming */
+	conn_guard_request_whole(body.e);
+	conn_guard_request_whole(fresh1.e);
+	conn_guard_request_whole(fresh2.e);
+	open_pair(&fresh3, "192.0.2.9", 1005);
+	assert_true(was_shut(&fresh3)); /* all three being answered: the newcomer goes */
+	close_pair(&colleague);
+	close_pair(&body);
+	close_pair(&trickler);
+	close_pair(&fresh1);
+	close_pair(&fresh2);
+	close_pair(&fresh3);
+}
+
 static void test_refused_when_all_answered(void **state)
 {
 	(void)state;
@@ -218,6 +248,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_per_address_eviction),
+		cmocka_unit_test(test_headers_outlast_tricklers),
 		cmocka_unit_test(test_refused_when_all_answered),
 		cmocka_unit_test(test_total_limit),
 		cmocka_unit_test(test_hosts),
