@@ -47,7 +47,7 @@
                        "+CHACHA20-POLY1305:-MAC-ALL:+AEAD:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:%SERVER_PRECEDENCE"
 
 /* Our own bounds on the request line and the headers, below what fits in
- * libmicrohttpd's read buffer (half of the connection memory), so that a request
+ * libmicrohttpd's read buffer (it grows within the connection memory), so that a request
  * over them gets our 414/431 page with the security headers rather than
  * libmicrohttpd's bare answer. */
 enum { MAX_TARGET = 8 * 1024, MAX_HEADER_BYTES = 16 * 1024 };
@@ -197,6 +197,16 @@ static const char *listen_authority(arena *a, struct MHD_Connection *c)
 	return ip ? arena_printf(a, "%s%s", ip, strchr(config.listen, ':')) : config.listen;
 }
 
+/* Browsers send the host of Origin in lower case. */
+static const char *lowercase(arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s);
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return out;
+}
+
 static conn_entry *guard_entry(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -222,7 +232,8 @@ static request *build_request(struct MHD_Connection *c, conn_state *cs, const ch
 	/* Links and the Origin check use only a name the operator configured: the
 	 * public origin, a Host that host_allowed() accepted, or the listen address. */
 	rq->own_origin = config.public_origin ? config.public_origin
-	                 : cs->host_trusted   ? arena_printf(a, "%s://%s", rq->tls ? "https" : "http", rq->host)
+	                 : cs->host_trusted   ? arena_printf(a, "%s://%s", rq->tls ? "https" : "http",
+	                                                     lowercase(a, rq->host))
 	                                      : arena_printf(a, "%s://%s", rq->tls ? "https" : "http",
 	                                                     listen_authority(a, c));
 	rq->cookie_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
