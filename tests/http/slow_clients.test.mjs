@@ -260,7 +260,9 @@ test(`logins succeed with p99 under 1 s while ${SLOW} + ${NAT_SLOW} slow connect
     const baseP99 = percentile(baseline, 99);
     const busy = baseP99 >= 500 && !process.env.KETENREGIE_SLOW_STRICT;
     const bound = busy ? Math.max(1000, 3 * baseP99) : 1000;
-    const pagesBound = busy ? Math.max(1000, 3 * percentile(basePages, 99)) : 1000;
+    // A starved scheduler delays any single request by seconds; the pages then
+    // share the login's bound.
+    const pagesBound = busy ? bound : 1000;
     if (busy) {
       console.log(`# machine busy (baseline p99 ${baseP99.toFixed(0)} ms): bounds ${bound.toFixed(0)} ms (login) and `
         + `${pagesBound.toFixed(0)} ms (pages) instead of 1000`);
