@@ -73,14 +73,17 @@ static void usage(FILE *out)
 	      "  --idle-timeout S      session idle timeout in seconds, 3 or more [KETENREGIE_IDLE_TIMEOUT] (900)\n"
 	      "  --session-max S       session absolute lifetime in seconds [KETENREGIE_SESSION_MAX] (43200)\n"
 	      "  --max-body BYTES      request body limit [KETENREGIE_MAX_BODY] (1048576)\n"
-	      "  --conn-limit N        connection limit [KETENREGIE_CONN_LIMIT] (1024)\n"
-	      "  --per-ip-limit N      connections per address [KETENREGIE_PER_IP_LIMIT] (128)\n"
+	      "  --conn-limit N        connection limit [KETENREGIE_CONN_LIMIT] (8192)\n"
+	      "  --per-ip-limit N      connections per address; the oldest waiting one makes room\n"
+	      "                        [KETENREGIE_PER_IP_LIMIT] (256)\n"
 	      "  --conn-timeout S      idle connection timeout [KETENREGIE_CONN_TIMEOUT] (30)\n"
 	      "  --backup-dir DIR      serve: nightly encrypted backup into DIR [KETENREGIE_BACKUP_DIR]\n"
 	      "  --backup-time HH:MM   serve: local time of the nightly backup [KETENREGIE_BACKUP_TIME] (02:30)\n"
 	      "  --backup-keep N       serve: nightly backups kept [KETENREGIE_BACKUP_KEEP] (14)\n"
 	      "  --backup-key KEYFILE  key file for backup, restore and serve; also --key [KETENREGIE_BACKUP_KEY]\n"
 	      "  --plain               backup, restore, serve --backup-dir: without encryption (explicit only)\n"
+	      "  --request-deadline S  a request must arrive whole within S seconds\n"
+	      "                        [KETENREGIE_REQUEST_DEADLINE] (20)\n"
 	      "  --help, --version\n",
 	      out);
 }
@@ -89,7 +92,7 @@ enum {
 	OPT_DB = 1000, OPT_LISTEN, OPT_THREADS, OPT_TLS_CERT, OPT_TLS_KEY, OPT_THEME, OPT_IDLE, OPT_SESSION_MAX,
 	OPT_MAX_BODY, OPT_CONN_LIMIT, OPT_PER_IP, OPT_CONN_TIMEOUT, OPT_NAME, OPT_KIND, OPT_USERNAME, OPT_ORG,
 	OPT_ROLE, OPT_HELP, OPT_VERSION, OPT_PUBLIC_ORIGIN, OPT_TRUSTED_PROXY, OPT_BACKUP_DIR, OPT_BACKUP_TIME,
-	OPT_BACKUP_KEEP, OPT_BACKUP_KEY, OPT_BACKUP_INTERVAL, OPT_PLAIN, OPT_FORCE,
+	OPT_BACKUP_KEEP, OPT_BACKUP_KEY, OPT_BACKUP_INTERVAL, OPT_PLAIN, OPT_FORCE, OPT_REQUEST_DEADLINE,
 };
 
 static const struct option long_opts[] = {
@@ -107,6 +110,7 @@ static const struct option long_opts[] = {
 	{"conn-limit", required_argument, NULL, OPT_CONN_LIMIT},
 	{"per-ip-limit", required_argument, NULL, OPT_PER_IP},
 	{"conn-timeout", required_argument, NULL, OPT_CONN_TIMEOUT},
+	{"request-deadline", required_argument, NULL, OPT_REQUEST_DEADLINE},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"kind", required_argument, NULL, OPT_KIND},
 	{"username", required_argument, NULL, OPT_USERNAME},
@@ -199,6 +203,8 @@ static bool apply_option(int opt, const char *arg, cli_args *cli)
 		return set_number("backup-interval-seconds", arg, 1, 86400, &config.backup_interval_s, sizeof(unsigned));
 	case OPT_PLAIN: cli->backup.plain = true; return true;
 	case OPT_FORCE: cli->backup.force = true; return true;
+	case OPT_REQUEST_DEADLINE:
+		return set_number("request-deadline", arg, 1, 3600, &config.request_deadline_s, sizeof(unsigned));
 	case OPT_NAME: cli->name = arg; return true;
 	case OPT_KIND: cli->kind = arg; return true;
 	case OPT_USERNAME: cli->username = arg; return true;
@@ -229,6 +235,7 @@ static const struct {
 	{"KETENREGIE_CONN_TIMEOUT", OPT_CONN_TIMEOUT}, {"KETENREGIE_BACKUP_DIR", OPT_BACKUP_DIR},
 	{"KETENREGIE_BACKUP_TIME", OPT_BACKUP_TIME}, {"KETENREGIE_BACKUP_KEEP", OPT_BACKUP_KEEP},
 	{"KETENREGIE_BACKUP_KEY", OPT_BACKUP_KEY},
+	{"KETENREGIE_REQUEST_DEADLINE", OPT_REQUEST_DEADLINE},
 };
 
 static bool open_database(void)

@@ -15,6 +15,7 @@ typedef struct kr_config {
 	unsigned conn_limit;       /* total connections */
 	unsigned per_ip_limit;     /* connections per client address */
 	unsigned conn_timeout_s;   /* idle connection timeout */
+	unsigned request_deadline_s; /* a request must arrive whole within this (conn_guard.h) */
 	size_t conn_memory;        /* libmicrohttpd memory per connection */
 	size_t max_body;           /* request body bytes */
 	size_t max_field;          /* bytes per form value */
