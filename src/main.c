@@ -1,7 +1,8 @@
 /*
  * main.c — the ketenregie command line and start-up.
  *
- *   ketenregie serve | migrate | demo | check | backup FILE
+ *   ketenregie serve | migrate | demo | check | routes
+ *   ketenregie keygen KEYFILE | backup FILE | restore FILE --db PATH
  *   ketenregie org add --name N --kind K
  *   ketenregie user add --username U --name N --organisation N --role R [--role R …]
  *
@@ -13,6 +14,8 @@
 #include "auth/device.h"
 #include "auth/password.h"
 #include "auth/roles.h"
+#include "backup/commands.h"
+#include "backup/schedule.h"
 #include "pages/pages.h"
 #include "server/config.h"
 #include "server/http.h"
@@ -43,8 +46,15 @@ static void usage(FILE *out)
 	      "  serve                 serve HTTP (migrates the database first)\n"
 	      "  migrate               apply database migrations\n"
 	      "  demo                  load the demo region (once) and print its accounts\n"
-	      "  check                 check the database's integrity\n"
-	      "  backup FILE           online backup of the database to FILE (fsynced)\n"
+	      "  check                 check the database's integrity, read-only (a backup: check --db FILE)\n"
+	      "  keygen KEYFILE        make a new backup key file (mode 0600; never overwrites)\n"
+	      "  backup FILE --key KEYFILE | --plain\n"
+	      "                        consistent online backup to FILE, encrypted with the key file\n"
+	      "                        (or unencrypted with --plain), checked and fsynced\n"
+	      "  restore FILE --db PATH --key KEYFILE | --plain [--force]\n"
+	      "                        decrypt and check a backup, end all its sessions, put it at PATH;\n"
+	      "                        refuses an existing PATH unless --force (moves it aside; never\n"
+	      "                        while it is in use)\n"
 	      "  routes                print the route table: method, path, roles, client data\n"
 	      "  org add --name N --kind K\n"
 	      "  user add --username U --name N --organisation N --role R [--role R ...]\n"
@@ -63,9 +73,17 @@ static void usage(FILE *out)
 	      "  --idle-timeout S      session idle timeout in seconds, 3 or more [KETENREGIE_IDLE_TIMEOUT] (900)\n"
 	      "  --session-max S       session absolute lifetime in seconds [KETENREGIE_SESSION_MAX] (43200)\n"
 	      "  --max-body BYTES      request body limit [KETENREGIE_MAX_BODY] (1048576)\n"
-	      "  --conn-limit N        connection limit [KETENREGIE_CONN_LIMIT] (1024)\n"
-	      "  --per-ip-limit N      connections per address [KETENREGIE_PER_IP_LIMIT] (128)\n"
+	      "  --conn-limit N        connection limit [KETENREGIE_CONN_LIMIT] (8192)\n"
+	      "  --per-ip-limit N      connections per address; the oldest waiting one makes room\n"
+	      "                        [KETENREGIE_PER_IP_LIMIT] (256)\n"
 	      "  --conn-timeout S      idle connection timeout [KETENREGIE_CONN_TIMEOUT] (30)\n"
+	      "  --backup-dir DIR      serve: nightly encrypted backup into DIR [KETENREGIE_BACKUP_DIR]\n"
+	      "  --backup-time HH:MM   serve: local time of the nightly backup [KETENREGIE_BACKUP_TIME] (02:30)\n"
+	      "  --backup-keep N       serve: nightly backups kept [KETENREGIE_BACKUP_KEEP] (14)\n"
+	      "  --backup-key KEYFILE  key file for backup, restore and serve; also --key [KETENREGIE_BACKUP_KEY]\n"
+	      "  --plain               backup, restore, serve --backup-dir: without encryption (explicit only)\n"
+	      "  --request-deadline S  a request must arrive whole within S seconds\n"
+	      "                        [KETENREGIE_REQUEST_DEADLINE] (20)\n"
 	      "  --help, --version\n",
 	      out);
 }
@@ -73,7 +91,8 @@ static void usage(FILE *out)
 enum {
 	OPT_DB = 1000, OPT_LISTEN, OPT_THREADS, OPT_TLS_CERT, OPT_TLS_KEY, OPT_THEME, OPT_IDLE, OPT_SESSION_MAX,
 	OPT_MAX_BODY, OPT_CONN_LIMIT, OPT_PER_IP, OPT_CONN_TIMEOUT, OPT_NAME, OPT_KIND, OPT_USERNAME, OPT_ORG,
-	OPT_ROLE, OPT_HELP, OPT_VERSION, OPT_PUBLIC_ORIGIN, OPT_TRUSTED_PROXY,
+	OPT_ROLE, OPT_HELP, OPT_VERSION, OPT_PUBLIC_ORIGIN, OPT_TRUSTED_PROXY, OPT_BACKUP_DIR, OPT_BACKUP_TIME,
+	OPT_BACKUP_KEEP, OPT_BACKUP_KEY, OPT_BACKUP_INTERVAL, OPT_PLAIN, OPT_FORCE, OPT_REQUEST_DEADLINE,
 };
 
 static const struct option long_opts[] = {
@@ -91,11 +110,20 @@ static const struct option long_opts[] = {
 	{"conn-limit", required_argument, NULL, OPT_CONN_LIMIT},
 	{"per-ip-limit", required_argument, NULL, OPT_PER_IP},
 	{"conn-timeout", required_argument, NULL, OPT_CONN_TIMEOUT},
+	{"request-deadline", required_argument, NULL, OPT_REQUEST_DEADLINE},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"kind", required_argument, NULL, OPT_KIND},
 	{"username", required_argument, NULL, OPT_USERNAME},
 	{"organisation", required_argument, NULL, OPT_ORG},
 	{"role", required_argument, NULL, OPT_ROLE},
+	{"backup-dir", required_argument, NULL, OPT_BACKUP_DIR},
+	{"backup-time", required_argument, NULL, OPT_BACKUP_TIME},
+	{"backup-keep", required_argument, NULL, OPT_BACKUP_KEEP},
+	{"backup-key", required_argument, NULL, OPT_BACKUP_KEY},
+	{"key", required_argument, NULL, OPT_BACKUP_KEY},
+	{"backup-interval-seconds", required_argument, NULL, OPT_BACKUP_INTERVAL}, /* tests only; not in --help */
+	{"plain", no_argument, NULL, OPT_PLAIN},
+	{"force", no_argument, NULL, OPT_FORCE},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -105,6 +133,7 @@ typedef struct cli_args {
 	const char *name, *kind, *username, *organisation;
 	unsigned roles;
 	bool bad_role;
+	backup_cli backup;
 } cli_args;
 
 static bool parse_unsigned(const char *s, unsigned long long max, unsigned long long *out)
@@ -161,6 +190,21 @@ static bool apply_option(int opt, const char *arg, cli_args *cli)
 	case OPT_PER_IP: return set_number("per-ip-limit", arg, 1, 65536, &config.per_ip_limit, sizeof(unsigned));
 	case OPT_CONN_TIMEOUT:
 		return set_number("conn-timeout", arg, 1, 3600, &config.conn_timeout_s, sizeof(unsigned));
+	case OPT_BACKUP_DIR: config.backup_dir = arg; return true;
+	case OPT_BACKUP_KEY: config.backup_key = arg; return true;
+	case OPT_BACKUP_TIME:
+		if (!schedule_parse_time(arg, &config.backup_hour, &config.backup_minute)) {
+			fprintf(stderr, "ketenregie: invalid value for backup-time: %s (expected HH:MM)\n", arg);
+			return false;
+		}
+		return true;
+	case OPT_BACKUP_KEEP: return set_number("backup-keep", arg, 1, 10000, &config.backup_keep, sizeof(unsigned));
+	case OPT_BACKUP_INTERVAL:
+		return set_number("backup-interval-seconds", arg, 1, 86400, &config.backup_interval_s, sizeof(unsigned));
+	case OPT_PLAIN: cli->backup.plain = true; return true;
+	case OPT_FORCE: cli->backup.force = true; return true;
+	case OPT_REQUEST_DEADLINE:
+		return set_number("request-deadline", arg, 1, 3600, &config.request_deadline_s, sizeof(unsigned));
 	case OPT_NAME: cli->name = arg; return true;
 	case OPT_KIND: cli->kind = arg; return true;
 	case OPT_USERNAME: cli->username = arg; return true;
@@ -188,7 +232,10 @@ static const struct {
 	{"KETENREGIE_TRUSTED_PROXY", OPT_TRUSTED_PROXY}, {"KETENREGIE_IDLE_TIMEOUT", OPT_IDLE},
 	{"KETENREGIE_SESSION_MAX", OPT_SESSION_MAX}, {"KETENREGIE_MAX_BODY", OPT_MAX_BODY},
 	{"KETENREGIE_CONN_LIMIT", OPT_CONN_LIMIT}, {"KETENREGIE_PER_IP_LIMIT", OPT_PER_IP},
-	{"KETENREGIE_CONN_TIMEOUT", OPT_CONN_TIMEOUT},
+	{"KETENREGIE_CONN_TIMEOUT", OPT_CONN_TIMEOUT}, {"KETENREGIE_BACKUP_DIR", OPT_BACKUP_DIR},
+	{"KETENREGIE_BACKUP_TIME", OPT_BACKUP_TIME}, {"KETENREGIE_BACKUP_KEEP", OPT_BACKUP_KEEP},
+	{"KETENREGIE_BACKUP_KEY", OPT_BACKUP_KEY},
+	{"KETENREGIE_REQUEST_DEADLINE", OPT_REQUEST_DEADLINE},
 };
 
 static bool open_database(void)
@@ -299,7 +346,7 @@ static int cmd_routes(void)
 	return 0;
 }
 
-static int cmd_serve(void)
+static int cmd_serve(const cli_args *cli)
 {
 	char err[256];
 	if (!router_check_table(err, sizeof err) || !home_panels_check(err, sizeof err)) {
@@ -315,8 +362,14 @@ static int cmd_serve(void)
 		fputs("ketenregie: cannot load or store the device cookie key\n", stderr);
 		return 1;
 	}
+	int rc = backup_cmd_start_schedule(&cli->backup);
+	if (rc) {
+		views_free();
+		return rc;
+	}
 	audit_start();
 	bool ok = http_serve();
+	schedule_stop();
 	audit_stop();
 	views_free();
 	return ok ? 0 : 1;
@@ -364,15 +417,18 @@ int main(int argc, char **argv)
 		}
 		if (opt == '?' || !apply_option(opt, optarg, &cli))
 			return 2;
+		if (opt == OPT_BACKUP_KEY)
+			cli.backup.key_on_command_line = true;
 	}
-	if (sodium_init() < 0 || !password_init()) {
+	if (sodium_init() < 0) {
 		fputs("ketenregie: cannot initialise cryptography\n", stderr);
 		return 1;
 	}
 	if (strcmp(cmd, "routes") == 0)
 		return cmd_routes();
+	bool file_cmd = strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0 || strcmp(cmd, "keygen") == 0;
 	bool known = strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 || strcmp(cmd, "demo") == 0 ||
-	             strcmp(cmd, "check") == 0 || strcmp(cmd, "backup") == 0 ||
+	             strcmp(cmd, "check") == 0 || file_cmd ||
 	             (strcmp(cmd, "org") == 0 && sub && strcmp(sub, "add") == 0) ||
 	             (strcmp(cmd, "user") == 0 && sub && strcmp(sub, "add") == 0);
 	if (!known) {
@@ -380,28 +436,32 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (strcmp(cmd, "backup") == 0 && optind >= argc) {
-		fputs("ketenregie: backup needs a FILE\n", stderr);
+	if (file_cmd && optind + 1 != argc) {
+		fprintf(stderr, "ketenregie: %s needs one FILE\n", cmd);
 		return 2;
+	}
+	/* These never open the live database the way serve does: no creating, no migrating. */
+	if (strcmp(cmd, "keygen") == 0)
+		return backup_cmd_keygen(argv[optind]);
+	if (strcmp(cmd, "backup") == 0)
+		return backup_cmd_backup(argv[optind], &cli.backup);
+	if (strcmp(cmd, "restore") == 0)
+		return backup_cmd_restore(argv[optind], &cli.backup);
+	if (strcmp(cmd, "check") == 0)
+		return backup_cmd_check();
+	if (!password_init()) { /* the rest may hash passwords */
+		fputs("ketenregie: cannot initialise password hashing\n", stderr);
+		return 1;
 	}
 	if (!open_database())
 		return 1;
 	int rc = 0;
 	if (strcmp(cmd, "serve") == 0) {
-		rc = cmd_serve();
+		rc = cmd_serve(&cli);
 	} else if (strcmp(cmd, "migrate") == 0) {
 		printf("database at version %d\n", migrate_latest());
 	} else if (strcmp(cmd, "demo") == 0) {
 		rc = demo_load(stdout) ? 0 : 1;
-	} else if (strcmp(cmd, "check") == 0) {
-		char msg[256];
-		bool ok = db_check(msg, sizeof msg);
-		printf("%s\n", msg);
-		rc = ok ? 0 : 1;
-	} else if (strcmp(cmd, "backup") == 0) {
-		rc = db_backup(argv[optind]) ? 0 : 1;
-		if (rc == 0)
-			printf("backup written to %s\n", argv[optind]);
 	} else if (strcmp(cmd, "org") == 0) {
 		rc = cmd_org_add(&cli);
 	} else {

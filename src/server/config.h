@@ -15,6 +15,7 @@ typedef struct kr_config {
 	unsigned conn_limit;       /* total connections */
 	unsigned per_ip_limit;     /* connections per client address */
 	unsigned conn_timeout_s;   /* idle connection timeout */
+	unsigned request_deadline_s; /* a request must arrive whole within this (conn_guard.h) */
 	size_t conn_memory;        /* libmicrohttpd memory per connection */
 	size_t max_body;           /* request body bytes */
 	size_t max_field;          /* bytes per form value */
@@ -27,6 +28,12 @@ typedef struct kr_config {
 	const char *public_origin; /* "https://ketenregie.example.nl" behind a proxy; NULL = from Host */
 	const char *trusted_proxy; /* address of the reverse proxy whose X-Forwarded-For we believe */
 	bool demo;                 /* the database holds the demo region (banner) */
+	const char *backup_dir;    /* serve: nightly backups into this folder; NULL = none */
+	const char *backup_key;    /* key file of encrypted backups (backup, restore, serve) */
+	int backup_hour;           /* local time of the nightly backup */
+	int backup_minute;
+	unsigned backup_keep;      /* nightly backups kept */
+	unsigned backup_interval_s;/* tests only: a backup every N seconds instead of nightly */
 } kr_config;
 
 extern kr_config config;

@@ -2,16 +2,23 @@
  * http.c — the only file that uses libmicrohttpd.
  *
  * Owns the request phases (headers → body chunks → answer), the explicit limits
- * (connections, per-address connections, timeout, per-connection memory, body
- * size), TLS, the security headers every response carries, the one log line per
- * request, and the graceful stop on SIGTERM/SIGINT. It never looks inside a
- * request's meaning: that is router.c's job. It never logs client data (no query
- * strings, no bodies).
+ * (connections, per-address connections with eviction, the deadline for a request
+ * to arrive whole — both through conn_guard.c —, per-connection memory, request
+ * line, header and body size), TLS and its protocol and cipher choice, the checks
+ * every request passes before the router sees it (HTTP version, Host, control
+ * characters in the path), the security headers every response carries, the one
+ * log line per request, and the graceful stop on SIGTERM/SIGINT. It never looks
+ * inside a request's meaning: that is router.c's job. It never logs client data
+ * (no query strings, no bodies). What libmicrohttpd answers by itself, before this
+ * file sees a request, is listed in docs/security.md.
  */
 #include "server/http.h"
 
 #include "server/config.h"
+#include "server/conn_guard.h"
+#include "server/host_check.h"
 #include "server/request.h"
+#include "server/respond.h"
 #include "server/router.h"
 
 #include <arpa/inet.h>
@@ -19,10 +26,13 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,9 +40,25 @@
 #define CSP "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; " \
             "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
+/* TLS 1.2 and 1.3 only; in TLS 1.2 only ECDHE key exchange (forward secrecy) with
+ * AEAD ciphers — no CBC, no SHA-1 MACs, no static RSA, no finite-field DHE. TLS 1.3
+ * suites are all AEAD with ephemeral key exchange. GnuTLS priority syntax. */
+#define TLS_PRIORITIES "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM:+AES-128-GCM:" \
+                       "+CHACHA20-POLY1305:-MAC-ALL:+AEAD:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:%SERVER_PRECEDENCE"
+
+/* Our own bounds on the request line and the headers, below what fits in
+ * libmicrohttpd's read buffer (it grows within the connection memory), so that a request
+ * over them gets our 414/431 page with the security headers rather than
+ * libmicrohttpd's bare answer. */
+enum { MAX_TARGET = 8 * 1024, MAX_HEADER_BYTES = 16 * 1024 };
+
 typedef struct conn_state {
 	arena *a;
 	strbuf body;
+	const char *raw_target; /* request target as sent (percent-encoded), NULL when over MAX_TARGET */
+	bool target_too_long;
+	bool started;           /* the handler saw the headers */
+	bool host_trusted;      /* the Host header names this server (host_check.h) */
 	bool too_large;
 	bool answered;
 	size_t received; /* body bytes seen, kept or not */
@@ -138,6 +164,55 @@ static const char *forwarded_address(arena *a, struct MHD_Connection *c, const c
 	return peer;
 }
 
+static int connection_fd(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	return ci ? ci->connect_fd : -1;
+}
+
+/* The local IPv4 address this connection arrived on (dotted), or NULL. */
+static const char *local_ip(arena *a, struct MHD_Connection *c)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof sa;
+	int fd = connection_fd(c);
+	char buf[INET_ADDRSTRLEN];
+	if (fd < 0 || getsockname(fd, (struct sockaddr *)&sa, &len) != 0 || sa.sin_family != AF_INET ||
+	    !inet_ntop(AF_INET, &sa.sin_addr, buf, sizeof buf))
+		return NULL;
+	return arena_strdup(a, buf);
+}
+
+static bool listens_on_wildcard(void)
+{
+	return strncmp(config.listen, "0.0.0.0:", 8) == 0;
+}
+
+/* "host:port" of the listen address; on 0.0.0.0 the address the client reached. */
+static const char *listen_authority(arena *a, struct MHD_Connection *c)
+{
+	if (!listens_on_wildcard())
+		return config.listen;
+	const char *ip = local_ip(a, c);
+	return ip ? arena_printf(a, "%s%s", ip, strchr(config.listen, ':')) : config.listen;
+}
+
+/* Browsers send the host of Origin in lower case. */
+static const char *lowercase(arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s);
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return out;
+}
+
+static conn_entry *guard_entry(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
 static request *build_request(struct MHD_Connection *c, conn_state *cs, const char *url, const char *method)
 {
 	arena *a = cs->a;
@@ -154,9 +229,13 @@ static request *build_request(struct MHD_Connection *c, conn_state *cs, const ch
 	rq->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 	rq->tls = config.tls_cert != NULL ||
 	          (config.public_origin && strncmp(config.public_origin, "https://", 8) == 0);
-	rq->own_origin = config.public_origin
-	                     ? config.public_origin
-	                     : arena_printf(a, "%s://%s", rq->tls ? "https" : "http", rq->host ? rq->host : "");
+	/* Links and the Origin check use only a name the operator configured: the
+	 * public origin, a Host that host_allowed() accepted, or the listen address. */
+	rq->own_origin = config.public_origin ? config.public_origin
+	                 : cs->host_trusted   ? arena_printf(a, "%s://%s", rq->tls ? "https" : "http",
+	                                                     lowercase(a, rq->host))
+	                                      : arena_printf(a, "%s://%s", rq->tls ? "https" : "http",
+	                                                     listen_authority(a, c));
 	rq->cookie_session = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
 	                                                 rq->tls ? "__Host-kr_session" : "kr_session");
 	rq->cookie_login = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, rq->tls ? "__Host-kr_login" : "kr_login");
@@ -212,22 +291,109 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 	return MHD_YES;
 }
 
+static conn_state *new_conn_state(const char *raw_target)
+{
+	conn_state *cs = calloc(1, sizeof *cs);
+	if (!cs)
+		return NULL;
+	cs->a = arena_new();
+	sb_init(&cs->body, cs->a);
+	clock_gettime(CLOCK_MONOTONIC, &cs->start);
+	if (raw_target && strlen(raw_target) > MAX_TARGET)
+		cs->target_too_long = true;
+	else if (raw_target)
+		cs->raw_target = arena_strdup(cs->a, raw_target);
+	atomic_fetch_add(&in_flight, 1);
+	return cs;
+}
+
+static void free_conn_state(conn_state *cs)
+{
+	arena_free(cs->a);
+	free(cs);
+	atomic_fetch_sub(&in_flight, 1);
+}
+
+/* Called by libmicrohttpd once the request line is in, with the target as sent
+ * (before it splits off the query and decodes the path); its result becomes the
+ * request's con_cls, so on_completed always frees it. */
+static void *on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	return new_conn_state(uri);
+}
+
+typedef struct header_tally {
+	size_t bytes;
+	unsigned hosts;
+} header_tally;
+
+static enum MHD_Result tally_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                    const char *value, size_t value_size)
+{
+	(void)kind;
+	(void)value;
+	header_tally *t = cls;
+	t->bytes += key_size + value_size + 4; /* ": " and CRLF */
+	if (strcasecmp(key, "Host") == 0)
+		t->hosts++;
+	return MHD_YES;
+}
+
+/* The status with which a request is refused before the router sees it, or 0:
+ * 505 for an HTTP version other than 1.0 and 1.1 (libmicrohttpd passes 1.2–1.9
+ * on), 414 for a request target over MAX_TARGET, 431 for headers over
+ * MAX_HEADER_BYTES, 400 for a control character in the path (%00 would cut the
+ * path short), for HTTP/1.1 without Host, for more than one Host, and for a Host
+ * that does not name this server (host_check.h). */
+static int refusal_status(struct MHD_Connection *c, conn_state *cs, const char *version)
+{
+	bool http10 = version && strcmp(version, "HTTP/1.0") == 0;
+	if (!http10 && (!version || strcmp(version, "HTTP/1.1") != 0))
+		return 505;
+	if (cs->target_too_long)
+		return 414;
+	header_tally t = {0, 0};
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND, tally_header, &t);
+	if (t.bytes > MAX_HEADER_BYTES)
+		return 431;
+	if (cs->raw_target && path_has_control(cs->raw_target))
+		return 400;
+	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	if (t.hosts > 1 || (!host && !http10))
+		return 400;
+	if (host) {
+		const char *ip = listens_on_wildcard() ? local_ip(cs->a, c) : NULL;
+		if (!host_allowed(host, config.listen, ip, config.public_origin, config.tls_cert != NULL))
+			return 400;
+		cs->host_trusted = true;
+	}
+	return 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls)
 {
 	(void)cls;
-	(void)version;
 	conn_state *cs = *con_cls;
 	if (!cs) {
-		cs = calloc(1, sizeof *cs);
+		/* The URI callback always runs first; this is only a safety net. */
+		cs = new_conn_state(NULL);
 		if (!cs)
 			return MHD_NO;
-		cs->a = arena_new();
-		sb_init(&cs->body, cs->a);
-		clock_gettime(CLOCK_MONOTONIC, &cs->start);
-		atomic_fetch_add(&in_flight, 1);
 		*con_cls = cs;
+	}
+	if (!cs->started) {
+		cs->started = true;
+		conn_guard_request_headers(guard_entry(c));
+		int refusal = refusal_status(c, cs, version);
+		if (refusal) {
+			request *rq = build_request(c, cs, url, method);
+			respond_error(rq, refusal);
+			return queue(c, cs, rq);
+		}
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 		unsigned long long announced = cl ? strtoull(cl, NULL, 10) : 0;
@@ -268,6 +434,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return MHD_NO; /* a chunked body without end: close the connection */
 		return MHD_YES;
 	}
+	conn_guard_request_whole(guard_entry(c)); /* arrived whole: no deadline while we answer */
 	request *rq = build_request(c, cs, url, method);
 	query_builder qb = {.bad = false};
 	sb_init(&qb.sb, cs->a);
@@ -298,10 +465,18 @@ static void log_escape(const char *s, char *out, size_t outlen)
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)c;
+	conn_guard_request_done(guard_entry(c), conn_guard_now_ms());
 	conn_state *cs = *con_cls;
 	if (!cs)
 		return;
+	if (!cs->started) {
+		/* The headers never arrived (closed by the deadline, the client or a
+		 * libmicrohttpd error answer): no request to log; the guard counts
+		 * these in its summary line. */
+		free_conn_state(cs);
+		*con_cls = NULL;
+		return;
+	}
 	struct timespec wall;
 	clock_gettime(CLOCK_REALTIME, &wall);
 	struct tm tm;
@@ -315,10 +490,76 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	fprintf(stderr, "time=%s method=%s path=%s status=%d ms=%.2f user=%lld%s\n", ts,
 	        cs->method ? cs->method : "-", path, cs->status, elapsed_ms(&cs->start),
 	        (long long)cs->user_id, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
-	arena_free(cs->a);
-	free(cs);
+	free_conn_state(cs);
 	*con_cls = NULL;
-	atomic_fetch_sub(&in_flight, 1);
+}
+
+/* libmicrohttpd's own messages, at most LOG_BURST a minute: it reports every
+ * connection closed with an incomplete request, and under a slow-client attack
+ * that would be thousands of lines a minute, written by the worker threads. */
+enum { LOG_BURST = 20 };
+static pthread_mutex_t mhd_log_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	static time_t window;
+	static unsigned printed, dropped;
+	time_t now = time(NULL);
+	pthread_mutex_lock(&mhd_log_lock);
+	if (now - window >= 60) {
+		if (dropped)
+			fprintf(stderr, "ketenregie: %u libmicrohttpd messages left out in the last minute\n", dropped);
+		window = now;
+		printed = dropped = 0;
+	}
+	bool print = printed < LOG_BURST;
+	if (print)
+		printed++;
+	else
+		dropped++;
+	pthread_mutex_unlock(&mhd_log_lock);
+	if (print) {
+		fputs("libmicrohttpd: ", stderr);
+		vfprintf(stderr, fmt, ap);
+	}
+}
+
+/* Every accepted connection is registered with the guard (deadline, eviction)
+ * and forgotten before libmicrohttpd closes its socket. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		*socket_context = conn_guard_open(connection_fd(c), ci ? ci->client_addr : NULL, conn_guard_now_ms());
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		conn_guard_close(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
+/* Room for `connections` sockets plus the database, log and epoll descriptors:
+ * raise the soft descriptor limit as far as the hard limit allows. Returns how
+ * many connections fit (maybe fewer than asked). With MHD_USE_EPOLL,
+ * libmicrohttpd does not check descriptors against FD_SETSIZE (0.9.75,
+ * daemon.c internal_add_connection), so thousands are fine. */
+enum { RESERVED_FDS = 512 };
+static unsigned raise_fd_limit(unsigned connections)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return connections;
+	rlim_t want = (rlim_t)connections + RESERVED_FDS;
+	if (rl.rlim_cur < want) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= want ? want : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur >= want)
+		return connections;
+	return rl.rlim_cur > 2 * RESERVED_FDS ? (unsigned)(rl.rlim_cur - RESERVED_FDS) : RESERVED_FDS;
 }
 
 static bool split_listen(const char *listen, struct sockaddr_in *sa)
@@ -406,28 +647,59 @@ bool http_serve(void)
 	struct MHD_OptionItem tls_opts[] = {
 		{MHD_OPTION_HTTPS_MEM_CERT, 0, cert},
 		{MHD_OPTION_HTTPS_MEM_KEY, 0, key},
+		{MHD_OPTION_HTTPS_PRIORITIES, 0, (void *)TLS_PRIORITIES},
 		{MHD_OPTION_END, 0, NULL},
 	};
-	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, 0, NULL, NULL, on_request, NULL,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_LIMIT, config.conn_limit,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, config.per_ip_limit,
-		MHD_OPTION_CONNECTION_TIMEOUT, config.conn_timeout_s,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, config.conn_memory,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		MHD_OPTION_ARRAY, cert ? tls_opts : tls_opts + 2,
-		MHD_OPTION_END);
-	if (!d) {
-		fprintf(stderr, "ketenregie: cannot listen on %s\n", config.listen);
+
+	/* The guard keeps the limits and evicts to make room; libmicrohttpd's own
+	 * limit sits above it (it refuses at accept, before anything can be evicted)
+	 * and its per-address limit is off (it would refuse the colleague behind a
+	 * busy NAT instead of evicting the trickling connections). */
+	unsigned limit = config.conn_limit;
+	unsigned mhd_limit = limit + limit / 4 + 64;
+	unsigned fit = raise_fd_limit(mhd_limit);
+	if (fit < mhd_limit) {
+		limit = (unsigned)((unsigned long long)fit * 4 / 5);
+		mhd_limit = fit;
+		fprintf(stderr, "ketenregie: descriptor limit allows %u connections, not %u (raise LimitNOFILE)\n", limit,
+		        config.conn_limit);
+	}
+	conn_guard_init(limit, config.per_ip_limit, (uint64_t)config.request_deadline_s * 1000u);
+	if (!conn_guard_start_sweeper()) {
+		fputs("ketenregie: cannot start the connection sweeper\n", stderr);
 		free(cert);
 		free(key);
 		return false;
 	}
-	fprintf(stderr, "ketenregie: serving on %s://%s (%u threads)\n", cert ? "https" : "http", config.listen,
-	        threads);
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, 0, NULL, NULL, on_request, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_CONNECTION_LIMIT, mhd_limit,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 0u,
+		/* Reset by every byte received (connection.c MHD_update_last_activity_),
+		 * so it bounds idle and stalled connections, not trickling ones: that
+		 * is the guard's deadline. */
+		MHD_OPTION_CONNECTION_TIMEOUT, config.conn_timeout_s,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, config.conn_memory,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096u,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		MHD_OPTION_URI_LOG_CALLBACK, on_request_line, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_ARRAY, cert ? tls_opts : tls_opts + 3,
+		MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "ketenregie: cannot listen on %s\n", config.listen);
+		conn_guard_stop_sweeper();
+		free(cert);
+		free(key);
+		return false;
+	}
+	fprintf(stderr,
+	        "ketenregie: serving on %s://%s (%u threads, %u connections, %u per address, "
+	        "requests whole within %u s)\n",
+	        cert ? "https" : "http", config.listen, threads, limit, config.per_ip_limit, config.request_deadline_s);
 
 	int sig = 0;
 	sigwait(&stop, &sig);
@@ -438,6 +710,7 @@ bool http_serve(void)
 	for (int i = 0; i < 1000 && atomic_load(&in_flight) > 0; i++)
 		usleep(10 * 1000);
 	MHD_stop_daemon(d);
+	conn_guard_stop_sweeper();
 	free(cert);
 	free(key);
 	return true;

@@ -145,19 +145,30 @@ static const error_text error_texts[] = {
 	{413, "Te groot",
 	 "Wat u verstuurde is te groot (ten hoogste 1 MB per formulier en een beperkt aantal velden). Maak "
 	 "de tekst korter en probeer het opnieuw."},
+	{414, "Adres te lang", "Het adres van deze pagina is te lang om te verwerken. Ga terug en probeer het opnieuw."},
 	{415, "Onbekend formaat", "Dit formulier is in een formaat verstuurd dat we niet kennen."},
 	{429, "Te veel pogingen", "Er zijn te veel pogingen gedaan. Wacht even en probeer het opnieuw."},
+	{431, "Te veel gegevens meegestuurd",
+	 "Uw browser stuurde te veel gegevens mee, bijvoorbeeld cookies. Verwijder de cookies voor deze site en "
+	 "probeer het opnieuw."},
 	{500, "Er ging iets mis",
 	 "Er ging bij ons iets mis. Uw gegevens zijn niet verloren gegaan. Probeer het over een paar minuten "
 	 "opnieuw; blijft het misgaan, neem dan contact op met de functioneel beheerder."},
+	{505, "Versie niet ondersteund",
+	 "Uw browser gebruikt een versie van HTTP die we niet ondersteunen. Gebruik een actuele browser."},
 };
 
 void respond_error(request *rq, int status)
 {
-	const error_text *et = &error_texts[sizeof error_texts / sizeof error_texts[0] - 1];
-	for (size_t i = 0; i < sizeof error_texts / sizeof error_texts[0]; i++)
+	const error_text *et = NULL, *fallback = NULL;
+	for (size_t i = 0; i < sizeof error_texts / sizeof error_texts[0]; i++) {
 		if (error_texts[i].status == status)
 			et = &error_texts[i];
+		if (error_texts[i].status == 500)
+			fallback = &error_texts[i];
+	}
+	if (!et)
+		et = fallback;
 	tv *ctx = page_ctx(rq, et->title);
 	tv_set_int(ctx, "status", status);
 	tv_set_str(ctx, "message", et->message);

@@ -18,7 +18,7 @@ void respond_page(request *rq, int status, const char *name, tv *ctx);
 /* 303 See Other to a local path. */
 void respond_redirect(request *rq, const char *location);
 
-/* Dutch error page for 400, 403, 404, 405, 409, 413, 415, 429, 500. */
+/* Dutch error page for 400, 403, 404, 405, 409, 413, 414, 415, 429, 431, 500, 505. */
 void respond_error(request *rq, int status);
 
 /* Body as is. */

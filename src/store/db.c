@@ -74,6 +74,11 @@ bool db_init(const char *path)
 	return db_conn() != NULL;
 }
 
+const char *db_path_of(void)
+{
+	return db_path;
+}
+
 sqlite3 *db_conn(void)
 {
 	if (tl_conn)
@@ -203,50 +208,6 @@ const char *db_text(arena *a, sqlite3_stmt *st, int col)
 int64_t db_last_id(void)
 {
 	return sqlite3_last_insert_rowid(db_conn());
-}
-
-bool db_check(char *msg, size_t msglen)
-{
-	sqlite3_stmt *st = db_stmt("PRAGMA quick_check");
-	bool ok = false;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(st, 0);
-		snprintf(msg, msglen, "%s", r ? r : "?");
-		ok = r && strcmp(r, "ok") == 0;
-	} else {
-		snprintf(msg, msglen, "%s", sqlite3_errmsg(db_conn()));
-	}
-	sqlite3_reset(st);
-	return ok;
-}
-
-bool db_backup(const char *path)
-{
-	sqlite3 *dst = NULL;
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		fprintf(stderr, "ketenregie: backup: cannot open %s\n", path);
-		sqlite3_close(dst);
-		return false;
-	}
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db_conn(), "main");
-	bool ok = false;
-	if (b) {
-		int rc;
-		while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(10);
-		ok = rc == SQLITE_DONE;
-		sqlite3_backup_finish(b);
-	}
-	if (!ok)
-		fprintf(stderr, "ketenregie: backup failed: %s\n", sqlite3_errmsg(dst));
-	sqlite3_close(dst);
-	if (ok) {
-		int fd = open(path, O_RDONLY);
-		ok = fd >= 0 && fsync(fd) == 0;
-		if (fd >= 0)
-			close(fd);
-	}
-	return ok;
 }
 
 void db_close_all(void)

@@ -19,6 +19,9 @@
 /* Remember the database path and open/check it once; false with a message on stderr. */
 bool db_init(const char *path);
 
+/* The path given to db_init. */
+const char *db_path_of(void);
+
 /* This thread's connection, opened on first use (WAL, foreign keys, busy timeout). */
 sqlite3 *db_conn(void);
 
@@ -52,9 +55,6 @@ const char *db_text(arena *a, sqlite3_stmt *st, int col);
 /* Id of the last insert on this thread's connection. */
 int64_t db_last_id(void);
 
-/* `PRAGMA quick_check` result "ok"; online backup to path (fsynced). */
-bool db_check(char *msg, size_t msglen);
-bool db_backup(const char *path);
 
 /* Close every connection (call after all worker threads have stopped). */
 void db_close_all(void);

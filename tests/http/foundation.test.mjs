@@ -272,7 +272,7 @@ test('hostile input: 10 MB body, chunked overflow, 10,000 fields, bad UTF-8, NUL
   const c = new Client(d.baseUrl);
   await c.get('/login');
   const big = await rawExchange((s) => {
-    s.write(`POST /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`);
+    s.write(`POST /login HTTP/1.1\r\nHost: ${new URL(d.baseUrl).host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`);
     const chunk = 'a'.repeat(1024 * 1024);
     for (let i = 0; i < 10; i += 1) s.write(chunk);
     s.end();
@@ -290,7 +290,7 @@ test('hostile input: 10 MB body, chunked overflow, 10,000 fields, bad UTF-8, NUL
   assert.equal(badQuery.status, 400);
   // chunked body without Content-Length that grows past the limit
   const chunked = await rawExchange((s) => {
-    s.write('POST /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n');
+    s.write(`POST /login HTTP/1.1\r\nHost: ${new URL(d.baseUrl).host}\r\nConnection: close\r\nTransfer-Encoding: chunked\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n`);
     const chunk = 'a'.repeat(256 * 1024);
     for (let i = 0; i < 6; i += 1) s.write(`${(chunk.length).toString(16)}\r\n${chunk}\r\n`);
     s.end('0\r\n\r\n');
@@ -298,12 +298,12 @@ test('hostile input: 10 MB body, chunked overflow, 10,000 fields, bad UTF-8, NUL
   assert.match(chunked, /^HTTP\/1\.1 413/);
   // bodies nobody will read are refused before they are read
   const nowhere = await rawExchange((s) => {
-    s.write(`POST /nergens HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${900 * 1024}\r\n\r\n`);
+    s.write(`POST /nergens HTTP/1.1\r\nHost: ${new URL(d.baseUrl).host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${900 * 1024}\r\n\r\n`);
     s.end();
   });
   assert.match(nowhere, /^HTTP\/1\.1 404/);
   const anonPost = await rawExchange((s) => {
-    s.write(`POST /beheer/organisaties/nieuw HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${900 * 1024}\r\n\r\n`);
+    s.write(`POST /beheer/organisaties/nieuw HTTP/1.1\r\nHost: ${new URL(d.baseUrl).host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${900 * 1024}\r\n\r\n`);
     s.end();
   });
   assert.match(anonPost, /^HTTP\/1\.1 403/);
