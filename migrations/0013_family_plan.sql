@@ -75,3 +75,119 @@ CREATE TRIGGER journal_entry_final BEFORE UPDATE OF case_id, author_id, author_o
 BEGIN SELECT RAISE(ABORT, 'journal entries are corrected by addenda, never edited'); END;
 CREATE TRIGGER journal_entry_no_delete BEFORE DELETE ON journal_entry
 BEGIN SELECT RAISE(ABORT, 'journal entries are kept'); END;
+
+-- The family plan (gezinsplan), one per case, versioned like the safety plan (0010):
+-- every save is a new, never-changed version; (case_id, n) unique, so of two saves
+-- against the same version only the first lands (the second gets the conflict page).
+--  * family_plan_score: per member and ZRM 2017 domain (1..13, src/store/family_plan.h)
+--    a score 1..5 with its date and source, or "niet beoordeeld" with a reason; for
+--    members under 12 only a note (never a score: checked by the page).
+--  * family_plan_goal: per domain (and member, or the family as a whole) what, the ZRM
+--    level aimed for, who, by when, status.
+--  * family_plan_service: services deployed (provider organisation, what, from, to).
+CREATE TABLE family_plan_version (
+	id           INTEGER PRIMARY KEY,
+	case_id      INTEGER NOT NULL REFERENCES casefile(id),
+	n            INTEGER NOT NULL CHECK (n >= 1),
+	family_goals TEXT NOT NULL DEFAULT '' CHECK (length(family_goals) <= 10000),
+	strengths    TEXT NOT NULL DEFAULT '' CHECK (length(strengths) <= 10000),
+	worries      TEXT NOT NULL DEFAULT '' CHECK (length(worries) <= 10000),
+	saved_by     INTEGER NOT NULL REFERENCES app_user(id),
+	saved_at     TEXT NOT NULL DEFAULT (datetime('now')),
+	UNIQUE (case_id, n)
+);
+CREATE TABLE family_plan_score (
+	version_id          INTEGER NOT NULL REFERENCES family_plan_version(id),
+	person_id           INTEGER NOT NULL REFERENCES person(id),
+	domain              INTEGER NOT NULL CHECK (domain BETWEEN 1 AND 13),
+	score               INTEGER CHECK (score BETWEEN 1 AND 5),
+	not_assessed_reason TEXT NOT NULL DEFAULT '' CHECK (length(not_assessed_reason) <= 2000),
+	scored_on           TEXT,
+	source              TEXT NOT NULL DEFAULT '' CHECK (length(source) <= 200),
+	note                TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+	CHECK (score IS NULL OR (scored_on IS NOT NULL AND source <> '')),
+	CHECK (score IS NULL OR not_assessed_reason = ''),
+	PRIMARY KEY (version_id, person_id, domain)
+) WITHOUT ROWID;
+CREATE TABLE family_plan_goal (
+	version_id INTEGER NOT NULL REFERENCES family_plan_version(id),
+	position   INTEGER NOT NULL,
+	domain     INTEGER NOT NULL CHECK (domain BETWEEN 1 AND 13),
+	person_id  INTEGER REFERENCES person(id), -- NULL: the family as a whole
+	what       TEXT NOT NULL CHECK (length(what) BETWEEN 1 AND 2000),
+	target     INTEGER CHECK (target BETWEEN 1 AND 5),
+	who        TEXT NOT NULL DEFAULT '' CHECK (length(who) <= 200),
+	due_on     TEXT,
+	status     TEXT NOT NULL CHECK (status IN ('open', 'loopt', 'behaald', 'niet_behaald', 'vervallen')),
+	PRIMARY KEY (version_id, position)
+) WITHOUT ROWID;
+CREATE TABLE family_plan_service (
+	version_id INTEGER NOT NULL REFERENCES family_plan_version(id),
+	position   INTEGER NOT NULL,
+	provider   TEXT NOT NULL CHECK (length(provider) BETWEEN 1 AND 200),
+	what       TEXT NOT NULL DEFAULT '' CHECK (length(what) <= 2000),
+	from_on    TEXT,
+	to_on      TEXT,
+	PRIMARY KEY (version_id, position)
+) WITHOUT ROWID;
+CREATE TRIGGER family_plan_version_no_update BEFORE UPDATE ON family_plan_version
+BEGIN SELECT RAISE(ABORT, 'family plan versions are append-only'); END;
+CREATE TRIGGER family_plan_version_no_delete BEFORE DELETE ON family_plan_version
+BEGIN SELECT RAISE(ABORT, 'family plan versions are append-only'); END;
+CREATE TRIGGER family_plan_score_no_update BEFORE UPDATE ON family_plan_score
+BEGIN SELECT RAISE(ABORT, 'family plan versions are append-only'); END;
+CREATE TRIGGER family_plan_goal_no_update BEFORE UPDATE ON family_plan_goal
+BEGIN SELECT RAISE(ABORT, 'family plan versions are append-only'); END;
+CREATE TRIGGER family_plan_service_no_update BEFORE UPDATE ON family_plan_service
+BEGIN SELECT RAISE(ABORT, 'family plan versions are append-only'); END;
+
+-- Evaluations with the family (issue 8, item 4). What was evaluated is stored with the
+-- evaluation (start and current ZRM score per member and domain, each condition's
+-- status, each goal's outcome), so an evaluation reads the same later. Never changed.
+CREATE TABLE evaluation (
+	id          INTEGER PRIMARY KEY,
+	case_id     INTEGER NOT NULL REFERENCES casefile(id),
+	held_on     TEXT NOT NULL,
+	family_view TEXT NOT NULL DEFAULT '' CHECK (length(family_view) <= 10000),
+	scale_trend TEXT NOT NULL DEFAULT '' CHECK (length(scale_trend) <= 2000),
+	conclusion  TEXT NOT NULL CHECK (conclusion IN ('doorgaan', 'bijstellen', 'volgende_fase', 'opschalen', 'afsluiten')),
+	conclusion_note TEXT NOT NULL DEFAULT '' CHECK (length(conclusion_note) <= 4000),
+	next_on     TEXT NOT NULL,
+	created_by  INTEGER NOT NULL REFERENCES app_user(id),
+	created_at  TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE INDEX evaluation_case ON evaluation(case_id, held_on, id);
+CREATE TABLE evaluation_domain (
+	evaluation_id INTEGER NOT NULL REFERENCES evaluation(id),
+	person_id     INTEGER NOT NULL REFERENCES person(id),
+	domain        INTEGER NOT NULL CHECK (domain BETWEEN 1 AND 13),
+	start_score   INTEGER CHECK (start_score BETWEEN 1 AND 5),
+	now_score     INTEGER CHECK (now_score BETWEEN 1 AND 5),
+	PRIMARY KEY (evaluation_id, person_id, domain)
+) WITHOUT ROWID;
+CREATE TABLE evaluation_condition (
+	evaluation_id INTEGER NOT NULL REFERENCES evaluation(id),
+	condition_id  INTEGER NOT NULL REFERENCES case_condition(id),
+	status        TEXT NOT NULL,
+	PRIMARY KEY (evaluation_id, condition_id)
+) WITHOUT ROWID;
+CREATE TABLE evaluation_goal (
+	evaluation_id INTEGER NOT NULL REFERENCES evaluation(id),
+	position      INTEGER NOT NULL,
+	goal          TEXT NOT NULL,
+	achieved      TEXT NOT NULL CHECK (achieved IN ('behaald', 'niet_behaald')),
+	PRIMARY KEY (evaluation_id, position)
+) WITHOUT ROWID;
+CREATE TRIGGER evaluation_no_update BEFORE UPDATE ON evaluation
+BEGIN SELECT RAISE(ABORT, 'evaluations are kept as recorded'); END;
+CREATE TRIGGER evaluation_no_delete BEFORE DELETE ON evaluation
+BEGIN SELECT RAISE(ABORT, 'evaluations are kept as recorded'); END;
+-- The next evaluation date of each case (the latest evaluation's next_on), kept by
+-- the code that records an evaluation: the start pages' "evaluatie te laat" reads
+-- it per case of the user (casefile_director / casefile_team index), never a scan
+-- growing with history.
+CREATE TABLE case_evaluation_due (
+	case_id INTEGER PRIMARY KEY REFERENCES casefile(id),
+	due_on  TEXT NOT NULL
+);
+INSERT INTO setting (key, value) VALUES ('norm_evaluatie_weken', '6');
