@@ -115,6 +115,8 @@ bool demo_family_plan_load(arena *a)
 		s[i] = score(ids[0], domains[i], linda_v2[i], v2_on, "gesprek met Linda");
 		s[4 + i] = score(ids[1], domains[i], marco_v2[i], v2_on, "gesprek met Marco");
 	}
+	/* Marco's social network was not scored again: its score is older than 30 days (marked) */
+	s[7] = score(ids[1], domains[3], marco_v1[3], v1_on, "gesprek met Marco");
 	g[1].status = "behaald";
 	if (family_plan_save(&p, 1, prof) != 2)
 		return false;

@@ -53,6 +53,18 @@ function planForm(version, rows = [], extra = []) {
   ];
 }
 
+test('demo: two plan versions, one old score marked, two evaluations whose chart shows change', async () => {
+  const prof = await as('professional');
+  assert.equal(latest(), 2);
+  assert.ok((await prof.get(PLAN)).text.includes('ouder dan 30 dagen'));
+  const evs = q(`SELECT id FROM evaluation WHERE case_id = ${CASE} ORDER BY held_on`);
+  assert.equal(evs.length, 2);
+  const changed = one(`SELECT count(*) AS n FROM evaluation_domain WHERE evaluation_id = ${evs[1].id} AND now_score <> start_score`).n;
+  assert.ok(changed > 0);
+  const r = await prof.get(`${EVAL}/${evs[1].id}`);
+  assert.ok(r.text.includes('vooruit') && !r.text.includes(': 0 vooruit'));
+});
+
 test('the regisseur saves a version: scores, niet beoordeeld with reason, notes for a child, goal, service', async () => {
   const prof = await as('professional');
   let r = await prof.get(PLAN);
@@ -242,6 +254,22 @@ test('an overdue evaluation stands on the start page of the regisseur and the te
   assert.ok(!/SCAN (d|case_evaluation_due)\b/.test(plan), plan);
   write(`UPDATE case_evaluation_due SET due_on = '${iso(30)}' WHERE case_id = ${CASE};`);
   assert.ok(!(await prof.get('/')).text.includes(mark));
+});
+
+test('a closed case: the family plan and the evaluations refuse every change with 409', async () => {
+  const prof = await as('professional');
+  write(`UPDATE casefile SET status = 'gesloten' WHERE id = ${CASE};`);
+  try {
+    const n = latest();
+    let r = await prof.post(PLAN, planForm(n));
+    assert.equal(r.status, 409);
+    r = await prof.post(EVAL, [['held_on', iso(-1)], ['conclusion', 'doorgaan']]);
+    assert.equal(r.status, 409);
+    assert.equal(latest(), n);
+    assert.ok(!(await prof.get(PLAN)).text.includes('name="zrm_score"'), 'no form on a closed case');
+  } finally {
+    write(`UPDATE casefile SET status = 'open' WHERE id = ${CASE};`);
+  }
 });
 
 test('every read is audited: plan, evaluations, one evaluation', async () => {
