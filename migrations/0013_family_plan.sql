@@ -144,7 +144,7 @@ BEGIN SELECT RAISE(ABORT, 'family plan versions are append-only'); END;
 -- Evaluations with the family (issue 8, item 4). What was evaluated is stored with the
 -- evaluation (start and current ZRM score per member and domain, each condition's
 -- status, each goal's outcome), so an evaluation reads the same later. Never changed.
-CREATE TABLE evaluation (
+CREATE TABLE case_evaluation (
 	id          INTEGER PRIMARY KEY,
 	case_id     INTEGER NOT NULL REFERENCES casefile(id),
 	held_on     TEXT NOT NULL,
@@ -156,31 +156,31 @@ CREATE TABLE evaluation (
 	created_by  INTEGER NOT NULL REFERENCES app_user(id),
 	created_at  TEXT NOT NULL DEFAULT (datetime('now'))
 );
-CREATE INDEX evaluation_case ON evaluation(case_id, held_on, id);
-CREATE TABLE evaluation_domain (
-	evaluation_id INTEGER NOT NULL REFERENCES evaluation(id),
+CREATE INDEX evaluation_case ON case_evaluation(case_id, held_on, id);
+CREATE TABLE case_evaluation_domain (
+	evaluation_id INTEGER NOT NULL REFERENCES case_evaluation(id),
 	person_id     INTEGER NOT NULL REFERENCES person(id),
 	domain        INTEGER NOT NULL CHECK (domain BETWEEN 1 AND 13),
 	start_score   INTEGER CHECK (start_score BETWEEN 1 AND 5),
 	now_score     INTEGER CHECK (now_score BETWEEN 1 AND 5),
 	PRIMARY KEY (evaluation_id, person_id, domain)
 ) WITHOUT ROWID;
-CREATE TABLE evaluation_condition (
-	evaluation_id INTEGER NOT NULL REFERENCES evaluation(id),
+CREATE TABLE case_evaluation_condition (
+	evaluation_id INTEGER NOT NULL REFERENCES case_evaluation(id),
 	condition_id  INTEGER NOT NULL REFERENCES case_condition(id),
 	status        TEXT NOT NULL,
 	PRIMARY KEY (evaluation_id, condition_id)
 ) WITHOUT ROWID;
-CREATE TABLE evaluation_goal (
-	evaluation_id INTEGER NOT NULL REFERENCES evaluation(id),
+CREATE TABLE case_evaluation_goal (
+	evaluation_id INTEGER NOT NULL REFERENCES case_evaluation(id),
 	position      INTEGER NOT NULL,
 	goal          TEXT NOT NULL,
 	achieved      TEXT NOT NULL CHECK (achieved IN ('behaald', 'niet_behaald')),
 	PRIMARY KEY (evaluation_id, position)
 ) WITHOUT ROWID;
-CREATE TRIGGER evaluation_no_update BEFORE UPDATE ON evaluation
+CREATE TRIGGER evaluation_no_update BEFORE UPDATE ON case_evaluation
 BEGIN SELECT RAISE(ABORT, 'evaluations are kept as recorded'); END;
-CREATE TRIGGER evaluation_no_delete BEFORE DELETE ON evaluation
+CREATE TRIGGER evaluation_no_delete BEFORE DELETE ON case_evaluation
 BEGIN SELECT RAISE(ABORT, 'evaluations are kept as recorded'); END;
 -- The next evaluation date of each case (the latest evaluation's next_on), kept by
 -- the code that records an evaluation: the start pages' "evaluatie te laat" reads

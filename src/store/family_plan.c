@@ -240,7 +240,7 @@ int family_plan_first_score(int64_t case_id, int64_t person_id, int domain)
 
 int64_t evaluation_add(const evaluation_rec *e, int64_t user_id)
 {
-	sqlite3_stmt *st = db_stmt("INSERT INTO evaluation (case_id, held_on, family_view, scale_trend, conclusion,"
+	sqlite3_stmt *st = db_stmt("INSERT INTO case_evaluation (case_id, held_on, family_view, scale_trend, conclusion,"
 	                           " conclusion_note, next_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	sqlite3_bind_int64(st, 1, e->case_id);
 	sqlite3_bind_text(st, 2, nz(e->held_on), -1, SQLITE_TRANSIENT);
@@ -254,7 +254,7 @@ int64_t evaluation_add(const evaluation_rec *e, int64_t user_id)
 		return 0;
 	int64_t id = db_last_id();
 	for (size_t i = 0; i < e->ndomains; i++) {
-		st = db_stmt("INSERT INTO evaluation_domain (evaluation_id, person_id, domain, start_score, now_score)"
+		st = db_stmt("INSERT INTO case_evaluation_domain (evaluation_id, person_id, domain, start_score, now_score)"
 		             " VALUES (?1, ?2, ?3, ?4, ?5)");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, e->domains[i].person_id);
@@ -265,7 +265,7 @@ int64_t evaluation_add(const evaluation_rec *e, int64_t user_id)
 			return 0;
 	}
 	for (size_t i = 0; i < e->nconditions; i++) {
-		st = db_stmt("INSERT INTO evaluation_condition (evaluation_id, condition_id, status) VALUES (?1, ?2, ?3)");
+		st = db_stmt("INSERT INTO case_evaluation_condition (evaluation_id, condition_id, status) VALUES (?1, ?2, ?3)");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, e->conditions[i].condition_id);
 		sqlite3_bind_text(st, 3, nz(e->conditions[i].status), -1, SQLITE_TRANSIENT);
@@ -273,7 +273,7 @@ int64_t evaluation_add(const evaluation_rec *e, int64_t user_id)
 			return 0;
 	}
 	for (size_t i = 0; i < e->ngoals; i++) {
-		st = db_stmt("INSERT INTO evaluation_goal (evaluation_id, position, goal, achieved) VALUES (?1, ?2, ?3, ?4)");
+		st = db_stmt("INSERT INTO case_evaluation_goal (evaluation_id, position, goal, achieved) VALUES (?1, ?2, ?3, ?4)");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, (int64_t)i + 1);
 		sqlite3_bind_text(st, 3, nz(e->goals[i].goal), -1, SQLITE_TRANSIENT);
@@ -282,7 +282,7 @@ int64_t evaluation_add(const evaluation_rec *e, int64_t user_id)
 			return 0;
 	}
 	/* the latest evaluation (by date) decides the case's next date */
-	st = db_stmt("INSERT INTO case_evaluation_due (case_id, due_on) SELECT ?1, next_on FROM evaluation"
+	st = db_stmt("INSERT INTO case_evaluation_due (case_id, due_on) SELECT ?1, next_on FROM case_evaluation"
 	             " WHERE case_id = ?1 ORDER BY held_on DESC, id DESC LIMIT 1"
 	             " ON CONFLICT (case_id) DO UPDATE SET due_on = excluded.due_on");
 	sqlite3_bind_int64(st, 1, e->case_id);
@@ -309,7 +309,7 @@ static void read_evaluation_row(arena *a, sqlite3_stmt *st, evaluation_rec *e)
 evaluation_rec *evaluation_list(arena *a, int64_t case_id, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt("SELECT e.id, e.case_id, e.held_on, e.family_view, e.scale_trend, e.conclusion,"
-	                           " e.conclusion_note, e.next_on, u.name, e.created_at FROM evaluation e"
+	                           " e.conclusion_note, e.next_on, u.name, e.created_at FROM case_evaluation e"
 	                           " JOIN app_user u ON u.id = e.created_by WHERE e.case_id = ?1"
 	                           " ORDER BY e.held_on DESC, e.id DESC");
 	sqlite3_bind_int64(st, 1, case_id);
@@ -327,7 +327,7 @@ evaluation_rec *evaluation_list(arena *a, int64_t case_id, size_t *n)
 bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out)
 {
 	sqlite3_stmt *st = db_stmt("SELECT e.id, e.case_id, e.held_on, e.family_view, e.scale_trend, e.conclusion,"
-	                           " e.conclusion_note, e.next_on, u.name, e.created_at FROM evaluation e"
+	                           " e.conclusion_note, e.next_on, u.name, e.created_at FROM case_evaluation e"
 	                           " JOIN app_user u ON u.id = e.created_by WHERE e.case_id = ?1 AND e.id = ?2");
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, id);
@@ -339,7 +339,7 @@ bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out)
 		return false;
 	size_t cap = 0;
 	st = db_stmt("SELECT d.person_id, p.name, d.domain, coalesce(d.start_score, 0), coalesce(d.now_score, 0)"
-	             " FROM evaluation_domain d JOIN person p ON p.id = d.person_id WHERE d.evaluation_id = ?1"
+	             " FROM case_evaluation_domain d JOIN person p ON p.id = d.person_id WHERE d.evaluation_id = ?1"
 	             " ORDER BY d.person_id, d.domain");
 	sqlite3_bind_int64(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -353,7 +353,7 @@ bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out)
 	}
 	sqlite3_reset(st);
 	cap = 0;
-	st = db_stmt("SELECT c.condition_id, k.text, c.status FROM evaluation_condition c"
+	st = db_stmt("SELECT c.condition_id, k.text, c.status FROM case_evaluation_condition c"
 	             " JOIN case_condition k ON k.id = c.condition_id WHERE c.evaluation_id = ?1 ORDER BY k.id");
 	sqlite3_bind_int64(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -365,7 +365,7 @@ bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out)
 	}
 	sqlite3_reset(st);
 	cap = 0;
-	st = db_stmt("SELECT goal, achieved FROM evaluation_goal WHERE evaluation_id = ?1 ORDER BY position");
+	st = db_stmt("SELECT goal, achieved FROM case_evaluation_goal WHERE evaluation_id = ?1 ORDER BY position");
 	sqlite3_bind_int64(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		out->goals = arena_grow(a, out->goals, out->ngoals, &cap, sizeof *out->goals);

@@ -57,9 +57,9 @@ test('demo: two plan versions, one old score marked, two evaluations whose chart
   const prof = await as('professional');
   assert.equal(latest(), 2);
   assert.ok((await prof.get(PLAN)).text.includes('ouder dan 30 dagen'));
-  const evs = q(`SELECT id FROM evaluation WHERE case_id = ${CASE} ORDER BY held_on`);
+  const evs = q(`SELECT id FROM case_evaluation WHERE case_id = ${CASE} ORDER BY held_on`);
   assert.equal(evs.length, 2);
-  const changed = one(`SELECT count(*) AS n FROM evaluation_domain WHERE evaluation_id = ${evs[1].id} AND now_score <> start_score`).n;
+  const changed = one(`SELECT count(*) AS n FROM case_evaluation_domain WHERE evaluation_id = ${evs[1].id} AND now_score <> start_score`).n;
   assert.ok(changed > 0);
   const r = await prof.get(`${EVAL}/${evs[1].id}`);
   assert.ok(r.text.includes('vooruit') && !r.text.includes(': 0 vooruit'));
@@ -199,13 +199,13 @@ test('an evaluation: chart numbers equal the table, conclusion links to the case
     ['conclusion', 'volgende_fase'], ['conclusion_note', 'Door naar fase 3.'], ['next_on', '']]);
   assert.equal(r.status, 303, r.text.slice(0, 800));
   const loc = r.headers.location;
-  const ev = one(`SELECT id, next_on, conclusion FROM evaluation WHERE case_id = ${CASE} ORDER BY id DESC LIMIT 1`);
+  const ev = one(`SELECT id, next_on, conclusion FROM case_evaluation WHERE case_id = ${CASE} ORDER BY id DESC LIMIT 1`);
   assert.equal(loc, `/casussen/${CASE}/evaluaties/${ev.id}`);
   assert.equal(ev.next_on, iso(42), 'empty next date: the norm');
   r = await prof.get(loc);
   assert.equal(r.status, 200);
   assert.ok(r.text.includes('<svg') && r.text.includes('role="img"'));
-  const linda = one(`SELECT start_score AS s, now_score AS n FROM evaluation_domain WHERE evaluation_id = ${ev.id} AND person_id = ${LINDA} AND domain = 1`);
+  const linda = one(`SELECT start_score AS s, now_score AS n FROM case_evaluation_domain WHERE evaluation_id = ${ev.id} AND person_id = ${LINDA} AND domain = 1`);
   assert.ok(linda.s >= 1 && linda.n === 4);
   // every bar's number equals the table's, row by row
   const bars = [...r.text.matchAll(/class="ev-chart__bar--(start|now)" data-score="(\d*)"><title>([^<]*):/g)].map((m) => `${m[3]}|${m[1]}|${m[2]}`);
@@ -274,7 +274,7 @@ test('a closed case: the family plan and the evaluations refuse every change wit
 
 test('every read is audited: plan, evaluations, one evaluation', async () => {
   const prof = await as('professional');
-  const ev = one(`SELECT id FROM evaluation WHERE case_id = ${CASE} ORDER BY id LIMIT 1`).id;
+  const ev = one(`SELECT id FROM case_evaluation WHERE case_id = ${CASE} ORDER BY id LIMIT 1`).id;
   for (const p of [PLAN, EVAL, `${EVAL}/${ev}`]) assert.equal((await prof.get(p)).status, 200, p);
   await eventually(() => {
     const rows = q(`SELECT detail FROM audit_log WHERE username = 'professional' AND action = 'view' AND object_type = 'case' AND object_id = ${CASE} AND outcome = 'allowed'`).map((x) => x.detail);
