@@ -29,13 +29,14 @@ static const struct {
 	{PART_PLAN_SIGNALEN, "plan_signalen", "Veiligheidsplan: signalen en wat te doen als het onveilig wordt"},
 	{PART_PLAN_TOEZICHT, "plan_toezicht", "Veiligheidsplan: toezicht"},
 	{PART_PLAN_SCHAAL, "plan_schaal", "Veiligheidsplan: veiligheidsschaal en evaluatiedatum"},
+	{PART_GEZINSPLAN, "gezinsplan", "Gezinsplan: doelen, ZRM-scores, ingezette hulp en evaluaties"},
 	{PART_JOURNAAL, "journaal", "Journaal (algemeen)"},
 	{PART_OVERDRACHT, "overdracht", "Overdracht van Veilig Thuis"},
 };
 
 const char *const case_part_codes[] = {"basis", "gezin", "voorwaarden", "plan_zorgen", "plan_goed",
                                        "plan_doelen", "plan_afspraken", "plan_netwerk", "plan_signalen",
-                                       "plan_toezicht", "plan_schaal", "journaal", "overdracht", NULL};
+                                       "plan_toezicht", "plan_schaal", "gezinsplan", "journaal", "overdracht", NULL};
 
 unsigned case_part_at(int i)
 {

@@ -19,7 +19,8 @@
  *                 organisation: as a partner (below).
  *   partner       with an active personal involvement: PART_BASIS | the parts
  *                 the involvement names (default PART_PARTNER_DEFAULT), never
- *                 PART_OVERDRACHT.
+ *                 PART_OVERDRACHT. PART_GEZINSPLAN (the family plan) like the
+ *                 safety plan's parts: only when the involvement names it.
  *   anyone else   (vt, secretaris, leertafellid, beleid, beheerder, a
  *                 professional or partner not involved, an ended involvement,
  *                 an involvement in an organisation the person has left): 0.
@@ -53,12 +54,14 @@ enum case_part {
 	PART_PLAN_SCHAAL    = 1u << 10, /* veiligheidsschaal scores and evaluatiedatum */
 	PART_JOURNAAL       = 1u << 11, /* journal entries (each entry carries its own part) */
 	PART_OVERDRACHT     = 1u << 12, /* VT's handover text: case team and regisseur only */
+	PART_GEZINSPLAN     = 1u << 13, /* gezinsplan: the family's goals, ZRM scores, goals per
+	                                   domain, services deployed, evaluations (issue 8) */
 };
 #define PART_PLAN_ALL (PART_PLAN_ZORGEN | PART_PLAN_GOED | PART_PLAN_DOELEN | \
 	PART_PLAN_AFSPRAKEN | PART_PLAN_NETWERK | PART_PLAN_SIGNALEN | PART_PLAN_TOEZICHT | \
 	PART_PLAN_SCHAAL)
-#define PART_ALL ((1u << 13) - 1)
-#define PART_COUNT 13
+#define PART_ALL ((1u << 14) - 1)
+#define PART_COUNT 14
 /* "dat, niet wat": a partner's default — basis + the signals it is asked to watch for. */
 #define PART_PARTNER_DEFAULT (PART_BASIS | PART_PLAN_SIGNALEN)
 
@@ -86,7 +89,7 @@ unsigned case_part_at(int i);
 /* Set the booleans part_basis, part_gezin, part_voorwaarden, part_plan_zorgen,
  * part_plan_goed, part_plan_doelen, part_plan_afspraken, part_plan_netwerk,
  * part_plan_signalen, part_plan_toezicht, part_plan_schaal, part_journaal,
- * part_overdracht (one per part, named part_<code>) and part_plan_any on obj, so
+ * part_overdracht, part_gezinsplan (one per part, named part_<code>) and part_plan_any on obj, so
  * that templates render a part only when its bit is set and never decide access. */
 void case_parts_to_view(tv *obj, unsigned parts);
 

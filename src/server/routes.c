@@ -20,6 +20,8 @@
 #include "pages/pages.h"
 #include "pages/safety_plan.h"
 #include "auth/safety_plan_access.h"
+#include "auth/family_plan_access.h"
+#include "pages/family_plan.h"
 #include "store/involvement.h"
 #include "store/org.h"
 
@@ -174,6 +176,7 @@ static const field_spec hv_norms_fields[] = {
 	{.name = "warm", .type = FT_INT, .required = true, .label = "Warme overdracht binnen (werkdagen)"},
 	{.name = "feedback", .type = FT_INT, .required = true, .label = "Terugkoppeling binnen (werkdagen)"},
 	{.name = "known", .type = FT_INT, .required = true, .label = "Bekend: gesloten casus tot (maanden)"},
+	{.name = "evaluation", .type = FT_INT, .label = "Evaluatie gezinsplan (weken)"},
 	{0},
 };
 
@@ -391,6 +394,58 @@ static const field_spec lt_toggle_fields[] = {
 #define PUBLIC ROLE_PUBLIC
 #define ANY_USER ROLES_ALL
 
+/* family plan and evaluations (issue 8: gezinsplan) — fields. ZRM scores, goals and
+ * services are rows of repeated fields; scores and dates are checked per row by the
+ * page (pages/family_plan_form.c) so the message stands at the row. */
+static const char *const fp_goal_statuses_f[] = {"open", "loopt", "behaald", "niet_behaald", "vervallen", NULL};
+static const char *const ev_conclusions_f[] = {"doorgaan", "bijstellen", "volgende_fase", "opschalen", "afsluiten",
+                                               NULL};
+static const char *const ev_achieved_f[] = {"behaald", "niet_behaald", NULL};
+static const char *const ev_condition_statuses_f[] = {"nog_niet_besproken", "afgesproken", "nageleefd",
+                                                      "niet_nageleefd", NULL};
+static const field_spec fp_show_query[] = {
+	{.name = "opgeslagen", .type = FT_INT, .label = "Opgeslagen versie"},
+	{0},
+};
+static const field_spec fp_plan_fields[] = {
+	{.name = "version", .type = FT_INT, .required = true, .label = "Versie"},
+	{.name = "family_goals", .type = FT_TEXT, .max_chars = 10000, .label = "Wat het gezin wil bereiken"},
+	{.name = "strengths", .type = FT_TEXT, .max_chars = 10000, .label = "Sterke kanten"},
+	{.name = "worries", .type = FT_TEXT, .max_chars = 10000, .label = "Zorgen"},
+	{.name = "zrm_person", .type = FT_ID, .repeated = true, .label = "ZRM: gezinslid"},
+	{.name = "zrm_domain", .type = FT_INT, .repeated = true, .label = "ZRM: domein"},
+	{.name = "zrm_score", .type = FT_LINE, .repeated = true, .max_chars = 4, .label = "ZRM: score"},
+	{.name = "zrm_reason", .type = FT_LINE, .repeated = true, .max_chars = 2000, .label = "ZRM: reden niet beoordeeld"},
+	{.name = "zrm_date", .type = FT_LINE, .repeated = true, .max_chars = 20, .label = "ZRM: datum"},
+	{.name = "zrm_source", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "ZRM: bron"},
+	{.name = "zrm_note", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "ZRM: notitie"},
+	{.name = "goal_domain", .type = FT_LINE, .repeated = true, .max_chars = 4, .label = "Doelen: domein"},
+	{.name = "goal_person", .type = FT_LINE, .repeated = true, .max_chars = 20, .label = "Doelen: voor"},
+	{.name = "goal_what", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Doelen: wat"},
+	{.name = "goal_target", .type = FT_LINE, .repeated = true, .max_chars = 4, .label = "Doelen: beoogd niveau"},
+	{.name = "goal_who", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Doelen: wie"},
+	{.name = "goal_due", .type = FT_LINE, .repeated = true, .max_chars = 20, .label = "Doelen: uiterlijk"},
+	{.name = "goal_status", .type = FT_CHOICE, .repeated = true, .choices = fp_goal_statuses_f,
+	 .label = "Doelen: status"},
+	{.name = "svc_provider", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Ingezette hulp: organisatie"},
+	{.name = "svc_what", .type = FT_LINE, .repeated = true, .max_chars = 2000, .label = "Ingezette hulp: wat"},
+	{.name = "svc_from", .type = FT_LINE, .repeated = true, .max_chars = 20, .label = "Ingezette hulp: van"},
+	{.name = "svc_to", .type = FT_LINE, .repeated = true, .max_chars = 20, .label = "Ingezette hulp: tot"},
+	{0},
+};
+static const field_spec ev_fields[] = {
+	{.name = "held_on", .type = FT_DATE, .required = true, .label = "Gehouden op"},
+	{.name = "family_view", .type = FT_TEXT, .max_chars = 10000, .label = "Zo ziet het gezin het"},
+	{.name = "cond_id", .type = FT_ID, .repeated = true, .label = "Voorwaarde"},
+	{.name = "cond_status", .type = FT_CHOICE, .repeated = true, .choices = ev_condition_statuses_f,
+	 .label = "Voorwaarde: status"},
+	{.name = "goal_achieved", .type = FT_CHOICE, .repeated = true, .choices = ev_achieved_f, .label = "Doel behaald"},
+	{.name = "conclusion", .type = FT_CHOICE, .required = true, .choices = ev_conclusions_f, .label = "Conclusie"},
+	{.name = "conclusion_note", .type = FT_TEXT, .max_chars = 4000, .label = "Toelichting"},
+	{.name = "next_on", .type = FT_DATE, .label = "Volgende evaluatie"},
+	{0},
+};
+
 const route routes[] = {
 	/* foundation */
 	{"GET", "/healthz", page_system_health, PUBLIC, 0, NULL, NULL, no_fields},
@@ -493,6 +548,21 @@ const route routes[] = {
 #undef CT_CASE
 #undef CT_MANAGE
 #undef CT_WRITE
+
+	/* family plan and evaluations (issue 8: gezinsplan) — all of it is PART_GEZINSPLAN
+	 * (case_parts_of); saving the plan: its editors; recording an evaluation: the regisseur */
+#define FP_READ (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)
+	{"GET", "/casussen/{id}/gezinsplan", page_family_plan_show, FP_READ, HV_CD, access_family_plan_view, "view",
+	 fp_show_query},
+	{"POST", "/casussen/{id}/gezinsplan", page_family_plan_save, ROLE_PROFESSIONAL, HV_CD, access_family_plan_edit,
+	 "update", fp_plan_fields},
+	{"GET", "/casussen/{id}/evaluaties", page_evaluations_show, FP_READ, HV_CD, access_family_plan_view, "view",
+	 no_fields},
+	{"POST", "/casussen/{id}/evaluaties", page_evaluation_create, ROLE_PROFESSIONAL, HV_CD,
+	 access_evaluation_record, "create", ev_fields},
+	{"GET", "/casussen/{id}/evaluaties/{id}", page_evaluation_show, FP_READ, HV_CD, access_evaluation_view, "view",
+	 no_fields},
+#undef FP_READ
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status

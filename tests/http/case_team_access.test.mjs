@@ -18,7 +18,7 @@ const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
 const orgOfUser = (u) => one(`SELECT organisation_id AS o FROM app_user WHERE username = '${u}'`).o;
 
 const PARTS = ['basis', 'gezin', 'voorwaarden', 'plan_zorgen', 'plan_goed', 'plan_doelen', 'plan_afspraken',
-  'plan_netwerk', 'plan_signalen', 'plan_toezicht', 'plan_schaal', 'journaal', 'overdracht'];
+  'plan_netwerk', 'plan_signalen', 'plan_toezicht', 'plan_schaal', 'gezinsplan', 'journaal', 'overdracht'];
 const ALL = new Set(PARTS);
 const ALL_BUT_HANDOVER = new Set(PARTS.filter((p) => p !== 'overdracht'));
 const NONE = new Set();
@@ -56,7 +56,7 @@ test('setup: one marked journal entry per part; a local-team professional of ano
     ['informed_by', 'regisseur'], ['parts', 'plan_signalen']]);
   assert.equal(r.status, 303, r.text.slice(0, 300));
   // a local-team professional sees every part, whatever was ticked; never the handover of another team
-  assert.equal(one(`SELECT parts FROM case_involvement WHERE case_id = ${caseId} AND user_id = ${userId('professional.zuid')}`).parts, 4095);
+  assert.equal(one(`SELECT parts FROM case_involvement WHERE case_id = ${caseId} AND user_id = ${userId('professional.zuid')}`).parts, 12287);
 });
 
 // who, the parts expected, and the case page's expected status
