@@ -1,4 +1,4 @@
--- 0013_family_plan: the family plan (gezinsplan) and its evaluations (issue 8), and the
+-- 0011_family_plan: the family plan (gezinsplan) and its evaluations (issue 8), and the
 -- need-to-know part PART_GEZINSPLAN (1 << 13, src/auth/case_parts.h).
 --
 -- The new part widens the part masks: case_involvement.parts (0009: 0..8191) and
