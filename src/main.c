@@ -18,6 +18,7 @@
 #include "server/router.h"
 #include "store/db.h"
 #include "store/demo.h"
+#include "util/date.h"
 #include "store/migrate.h"
 #include "store/org.h"
 #include "store/user.h"
@@ -309,6 +310,16 @@ static int cmd_serve(void)
 		return 1;
 	}
 	config.demo = demo_present();
+	/* a clock the tests can set: only ever for the demo region, never for real data */
+	const char *shift = getenv("KETENREGIE_DEMO_CLOCK_DAYS");
+	if (shift && *shift) {
+		unsigned long long days = 0;
+		if (!config.demo || !parse_unsigned(shift, 3650, &days)) {
+			fprintf(stderr, "ketenregie: KETENREGIE_DEMO_CLOCK_DAYS is only for the demo region (0-3650 days)\n");
+			return 1;
+		}
+		kr_date_shift_today((int)days);
+	}
 	audit_start();
 	bool ok = http_serve();
 	audit_stop();

@@ -14,6 +14,7 @@
 #include "pages/safety_plan.h"
 
 #include "auth/case_parts.h"
+#include "pages/case_course.h"
 #include "pages/case_team.h"
 
 #include "auth/roles.h"
@@ -112,6 +113,7 @@ static void show_case_page(request *rq, int status, const char *failed)
 	tv_set_bool(ctx, "inner", inner);
 	case_team_to_view(rq, ctx, &c, parts, team || director, failed);
 	case_plan_summary_fill(rq, ctx, c.id, parts);
+	case_course_to_view(rq, ctx, &c, parts, team || director, failed);
 
 	size_t n = 0;
 	person *p = (parts & PART_GEZIN) ? household_members(a, c.household_id, &n) : NULL;

@@ -14,6 +14,7 @@
 #include "auth/access.h"
 #include "auth/case_parts.h"
 #include "auth/roles.h"
+#include "pages/case_course.h"
 #include "pages/case_team.h"
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
@@ -378,6 +379,33 @@ static const field_spec lt_toggle_fields[] = {
 	{0},
 };
 
+/* the course of a case (issue 8: casework) — fields */
+static const char *const cw_yes[] = {"ja", NULL};
+static const field_spec cw_phase_fields[] = {
+	{.name = "to_phase", .type = FT_INT, .label = "Naar fase"},
+	{.name = "incident", .type = FT_CHOICE, .choices = cw_yes, .label = "Na een incident"},
+	{.name = "changed_on", .type = FT_DATE, .label = "Datum van het besluit"},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden"},
+	{0},
+};
+static const field_spec cw_close_fields[] = {
+	{.name = "closed_on", .type = FT_DATE, .label = "Datum van afsluiten"},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van afsluiten"},
+	{.name = "relapse_signals", .type = FT_TEXT, .max_chars = 4000, .label = "Signalen van terugval"},
+	{.name = "family_calls", .type = FT_TEXT, .max_chars = 2000, .label = "Wie het gezin belt"},
+	{.name = "watch_org", .type = FT_ID, .label = "Organisatie die een oogje in het zeil houdt"},
+	{.name = "watch_what", .type = FT_LINE, .max_chars = 2000, .label = "Waar die organisatie op let"},
+	{.name = "watch_until", .type = FT_DATE, .label = "Tot wanneer"},
+	{.name = "check_on_1", .type = FT_DATE, .label = "Vervolgcontrole 1"},
+	{.name = "check_on_2", .type = FT_DATE, .label = "Vervolgcontrole 2"},
+	{.name = "check_on_3", .type = FT_DATE, .label = "Vervolgcontrole 3"},
+	{0},
+};
+static const field_spec cw_reopen_fields[] = {
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van heropenen"},
+	{0},
+};
+
 /* ---- the table -------------------------------------------------------------- */
 
 #define PUBLIC ROLE_PUBLIC
@@ -482,6 +510,17 @@ const route routes[] = {
 #undef CT_CASE
 #undef CT_MANAGE
 #undef CT_WRITE
+
+	/* the course of a case (issue 8: casework) — phases, closure and reopening,
+	 * op- en afschalen, round-table meetings; by the case's team leader or regisseur */
+#define CW_MANAGE (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL)
+	{"POST", "/casussen/{id}/fase", page_case_phase, CW_MANAGE, HV_CD, access_case_team_manage, "update",
+	 cw_phase_fields},
+	{"POST", "/casussen/{id}/afsluiten", page_case_close, CW_MANAGE, HV_CD, access_case_team_manage, "update",
+	 cw_close_fields},
+	{"POST", "/casussen/{id}/heropenen", page_case_reopen, CW_MANAGE, HV_CD, access_case_team_manage, "update",
+	 cw_reopen_fields},
+#undef CW_MANAGE
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status

@@ -327,11 +327,11 @@ test('deadlines stand out on the start page of whoever must act and on the VT vi
 test('"already known": a member in an open case of the own team; accepting adds to that case', async () => {
   // demo handover 2 (joint triage) holds Noah de Vries, who is in Venlo-Noord's open case 1
   let r = await (await as('teamleider')).get('/overdrachten/2');
-  assert.match(r.text, /Bekend bij uw team<\/dt><dd>Ja: open casus/);
+  assert.match(r.text, /Bekend bij uw team<\/dt><dd><strong class="hermelding">Hermelding<\/strong> — het gezin heeft een open casus bij uw team/);
   r = await (await as('teamleider.zuid')).get('/overdrachten/2');
   assert.match(r.text, /Bekend bij uw team<\/dt><dd>Nee/);
   r = await (await as('teamleider')).get('/overdrachten');
-  assert.match(r.text, /ja, open casus/);
+  assert.match(r.text, /Hermelding<\/strong>: open casus 1/);
   const cases = count('casefile');
   r = await (await as('teamleider')).post('/overdrachten/2/accepteren', { director: String(userId('professional')), take_reason: 'Noah is bekend in onze casus.' });
   assert.equal(r.status, 303);
