@@ -136,12 +136,10 @@ CREATE INDEX case_agreement_user ON case_agreement(who_user_id, status) WHERE st
 CREATE TRIGGER case_agreement_no_delete BEFORE DELETE ON case_agreement
 BEGIN SELECT RAISE(ABORT, 'agreements are tracked, not deleted'); END;
 
--- Activity: any journal entry, meeting or phase change moves activity_on forward.
+-- Activity: any journal entry or phase change moves activity_on forward; a meeting
+-- does once it is held (store/case_meeting.c, which knows "today").
 CREATE TRIGGER casefile_activity_journal AFTER INSERT ON journal_entry
 BEGIN UPDATE casefile SET activity_on = max(coalesce(activity_on, ''), NEW.entry_date) WHERE id = NEW.case_id; END;
-CREATE TRIGGER casefile_activity_meeting AFTER INSERT ON case_meeting
-BEGIN UPDATE casefile SET activity_on = max(coalesce(activity_on, ''), min(NEW.held_on, date('now')))
-	WHERE id = NEW.case_id; END;
 CREATE TRIGGER casefile_activity_phase AFTER INSERT ON case_phase_change
 BEGIN UPDATE casefile SET activity_on = max(coalesce(activity_on, ''), NEW.changed_on) WHERE id = NEW.case_id; END;
 CREATE TRIGGER casefile_activity_open AFTER INSERT ON casefile WHEN NEW.activity_on IS NULL

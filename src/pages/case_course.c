@@ -195,8 +195,10 @@ void case_course_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts
 	tv_set_bool(ctx, "course_manages", manages);
 	if (failed)
 		tv_set_bool(ctx, arena_printf(rq->a, "course_failed_%s", failed), true);
-	if (sees)
+	if (sees) {
 		put_phases(rq, ctx, c, parts, manages && strcmp(c->status, "open") == 0, failed);
+		case_escalation_to_view(rq, ctx, c, manages, failed);
+	}
 	put_closures(rq, ctx, c, parts, manages && strcmp(c->status, "open") == 0, failed);
 }
 

@@ -27,6 +27,21 @@ void case_course_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts
  * open, else answers 409 with the way back. */
 bool case_course_open_or_409(request *rq);
 
+/* case_escalation.c */
+void page_case_escalate(request *rq);
+void page_case_escalation_decide(request *rq);
+void page_case_deescalate(request *rq);
+/* The case page's escalations (with the forms the user may use) and the
+ * stagnation flag; called by case_course_to_view. */
+void case_escalation_to_view(request *rq, tv *ctx, const case_rec *c, bool manages, const char *failed);
+/* Open and without journal entry, meeting, phase change or evaluation for the
+ * norm's weeks; *since: the day of the last activity (YYYY-MM-DD). */
+bool case_course_stagnating(arena *a, const case_rec *c, const char **since);
+
+/* case_home.c: the start-page panel (home.c's panel table); true when it showed
+ * client data. */
+bool case_course_home_panel(request *rq, tv *ctx);
+
 /* shared by the files of this area: a required field, a date not after today */
 void case_course_require(request *rq, const char *field, const char *message);
 void case_course_not_future(request *rq, const char *field, const char *message);

@@ -17,6 +17,7 @@
 
 #include "auth/audit.h"
 #include "server/respond.h"
+#include "store/case_escalation.h"
 #include "store/db.h"
 #include "util/csv.h"
 #include "util/date.h"
@@ -303,6 +304,7 @@ static void show_norms(request *rq, int status, const handover_norms *n, bool sa
 	tv_set_int(v, "warm", n->warm_wd);
 	tv_set_int(v, "feedback", n->feedback_wd);
 	tv_set_int(v, "known", n->known_months);
+	tv_set_int(v, "stagnation", case_stagnation_weeks()); /* issue 8: stagnating cases */
 	tv_set(ctx, "v", v);
 	tv_set_bool(ctx, "saved", saved);
 	respond_page(rq, status, "handover_norms", ctx);
@@ -335,13 +337,15 @@ void page_norms_update(request *rq)
 		.feedback_wd = norm_field(rq, "feedback", 100),
 		.known_months = norm_field(rq, "known", 120),
 	};
+	/* absent (an older form): keep the current value */
+	int stagnation = *form_str(&rq->form, "stagnation") ? norm_field(rq, "stagnation", 104) : case_stagnation_weeks();
 	if (form_has_errors(&rq->form) || !db_begin()) {
 		handover_norms shown;
 		handover_norms_get(&shown);
 		show_norms(rq, 422, &shown, false);
 		return;
 	}
-	if (!handover_norms_set(&n)) {
+	if (!handover_norms_set(&n) || !case_stagnation_weeks_set(stagnation)) {
 		db_rollback();
 		respond_error(rq, 500);
 		return;
@@ -351,7 +355,8 @@ void page_norms_update(request *rq)
 		return;
 	}
 	audit_event(rq, rq->user, NULL, "admin_norms_save", "setting", 0, true,
-	            arena_printf(rq->a, "besluit %d, warme overdracht %d, terugkoppeling %d werkdagen; bekend %d maanden",
-	                         n.decision_wd, n.warm_wd, n.feedback_wd, n.known_months));
+	            arena_printf(rq->a, "besluit %d, warme overdracht %d, terugkoppeling %d werkdagen; bekend %d maanden;"
+	                         " stagnatie %d weken",
+	                         n.decision_wd, n.warm_wd, n.feedback_wd, n.known_months, stagnation));
 	show_norms(rq, 200, &n, true);
 }

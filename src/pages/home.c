@@ -8,6 +8,7 @@
  * panels never check roles themselves. home_panels_check() (run at start-up with
  * the route table's check) refuses a client-data panel open to a non-client role.
  */
+#include "pages/case_course.h"
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
@@ -33,6 +34,7 @@ static const home_panel panels[] = {
 	{"leertafel", ROLE_SECRETARIS | ROLE_LEERTAFELLID, false, leertafel_home_panel},
 	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, handover_home_panel},
 	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, safety_plan_home_panel},
+	{"casussen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, case_course_home_panel},
 };
 
 bool home_panels_check(char *err, size_t errlen)

@@ -12,6 +12,7 @@
 #include "server/router.h"
 
 #include "auth/access.h"
+#include "auth/case_course_access.h"
 #include "auth/case_parts.h"
 #include "auth/roles.h"
 #include "pages/case_course.h"
@@ -21,6 +22,7 @@
 #include "pages/pages.h"
 #include "pages/safety_plan.h"
 #include "auth/safety_plan_access.h"
+#include "store/case_escalation.h"
 #include "store/involvement.h"
 #include "store/org.h"
 
@@ -167,6 +169,7 @@ static const field_spec hv_norms_fields[] = {
 	{.name = "warm", .type = FT_INT, .required = true, .label = "Warme overdracht binnen (werkdagen)"},
 	{.name = "feedback", .type = FT_INT, .required = true, .label = "Terugkoppeling binnen (werkdagen)"},
 	{.name = "known", .type = FT_INT, .required = true, .label = "Bekend: gesloten casus tot (maanden)"},
+	{.name = "stagnation", .type = FT_INT, .label = "Stagnatie na (weken)"},
 	{0},
 };
 
@@ -401,6 +404,23 @@ static const field_spec cw_close_fields[] = {
 	{.name = "check_on_3", .type = FT_DATE, .label = "Vervolgcontrole 3"},
 	{0},
 };
+static const field_spec cw_escalate_fields[] = {
+	{.name = "level", .type = FT_CHOICE, .choices = case_escalation_levels, .label = "Naar"},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden"},
+	{.name = "asked", .type = FT_TEXT, .max_chars = 4000, .label = "Wat u van wie vraagt"},
+	{.name = "escalated_on", .type = FT_DATE, .label = "Datum"},
+	{0},
+};
+static const field_spec cw_decide_fields[] = {
+	{.name = "decision", .type = FT_TEXT, .max_chars = 4000, .label = "Besluit"},
+	{.name = "decided_on", .type = FT_DATE, .label = "Datum van het besluit"},
+	{0},
+};
+static const field_spec cw_deescalate_fields[] = {
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van afschalen"},
+	{.name = "deescalated_on", .type = FT_DATE, .label = "Datum van afschalen"},
+	{0},
+};
 static const field_spec cw_reopen_fields[] = {
 	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van heropenen"},
 	{0},
@@ -520,6 +540,12 @@ const route routes[] = {
 	 cw_close_fields},
 	{"POST", "/casussen/{id}/heropenen", page_case_reopen, CW_MANAGE, HV_CD, access_case_team_manage, "update",
 	 cw_reopen_fields},
+	{"POST", "/casussen/{id}/opschalen", page_case_escalate, CW_MANAGE, HV_CD, access_case_team_manage, "create",
+	 cw_escalate_fields},
+	{"POST", "/casussen/{id}/opschalingen/{id}/besluit", page_case_escalation_decide, CW_MANAGE, HV_CD,
+	 access_case_escalation_decide, "update", cw_decide_fields},
+	{"POST", "/casussen/{id}/opschalingen/{id}/afschalen", page_case_deescalate, CW_MANAGE, HV_CD,
+	 access_case_escalation_manage, "update", cw_deescalate_fields},
 #undef CW_MANAGE
 
 	/* leertafel (issue: leertafel) */
