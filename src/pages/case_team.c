@@ -201,6 +201,18 @@ void case_team_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, 
 		invite_choices(rq, ctx, c, failed && strcmp(failed, "invite") == 0);
 }
 
+bool case_team_case_open(request *rq)
+{
+	case_rec c;
+	if (case_get(rq->a, rq->ids[0], &c) && strcmp(c.status, "open") == 0)
+		return true;
+	tv *ctx = page_ctx(rq, "Casus gesloten");
+	tv_set_str(ctx, "href", arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
+	tv_set_str(ctx, "what", "de casus (gesloten)");
+	respond_page(rq, 409, "handover_conflict", ctx);
+	return false;
+}
+
 /* ---- invite -------------------------------------------------------------------- */
 
 static bool past_or_today(request *rq, const char *field, const char *message)
@@ -231,10 +243,8 @@ void page_case_team_invite(request *rq)
 		respond_error(rq, 404);
 		return;
 	}
-	if (strcmp(c.status, "open") != 0) {
-		respond_error(rq, 409);
+	if (!case_team_case_open(rq))
 		return;
-	}
 	int64_t org_id = 0, user_id = 0;
 	const invite_candidate *chosen = NULL;
 	size_t n;
@@ -329,6 +339,8 @@ void page_case_team_end(request *rq)
 {
 	form *f = &rq->form;
 	arena *a = rq->a;
+	if (!case_team_case_open(rq))
+		return;
 	require(rq, "ended_on", "Vul de datum in waarop de betrokkenheid eindigt.");
 	past_or_today(rq, "ended_on", "De einddatum kan niet in de toekomst liggen: de toegang stopt direct.");
 	require(rq, "ended_reason", "Vul de reden in waarom de betrokkenheid eindigt.");

@@ -28,6 +28,10 @@ void case_team_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, 
  * or a partner given every part) */
 bool case_team_sees_all(unsigned parts);
 
+/* A closed case is a record, no longer a workplace: true when case rq->ids[0] is
+ * open, else answers 409 with the way back. */
+bool case_team_case_open(request *rq);
+
 /* journal.c */
 void page_journal_show(request *rq);
 void page_journal_create(request *rq);

@@ -147,6 +147,8 @@ void page_journal_create(request *rq)
 {
 	form *f = &rq->form;
 	arena *a = rq->a;
+	if (!case_team_case_open(rq))
+		return;
 	check_date(rq, "entry_date");
 	check_body(rq);
 	unsigned part = case_part_from_code(form_str(f, "part"));
@@ -172,6 +174,8 @@ void page_journal_create(request *rq)
 void page_journal_addendum(request *rq)
 {
 	arena *a = rq->a;
+	if (!case_team_case_open(rq))
+		return;
 	check_body(rq);
 	if (form_has_errors(&rq->form) || !db_begin()) {
 		show(rq, 422, "addendum");
@@ -195,6 +199,8 @@ void page_journal_addendum(request *rq)
 void page_journal_pin(request *rq)
 {
 	arena *a = rq->a;
+	if (!case_team_case_open(rq))
+		return;
 	bool pin = strcmp(form_str(&rq->form, "pinned"), "ja") == 0;
 	if (!db_begin()) {
 		respond_error(rq, 500);

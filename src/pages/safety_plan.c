@@ -138,6 +138,7 @@ static void show_plan(request *rq, int status, const char *form_state)
 				tv_push(list, o);
 			}
 			tv_set(ctx, "readers", list);
+			sp_unread_put(rq, ctx, c.id, agreed.id, r, nr);
 		}
 	}
 	if (mask & PART_PLAN_ALL)

@@ -150,8 +150,12 @@ void sp_plan_from_form(request *rq, sp_plan *p, bool agreeing)
 				continue;
 			if (l == SP_AFSPRAAK) {
 				const char *owner = it.f[0];
-				if (!owner_valid(owner, orgs, norgs, &it.org_id))
+				if (!owner_valid(owner, orgs, norgs, &it.org_id)) {
 					error_once(f, "agr_owner", "Kies als eigenaar het gezin, het netwerk of een betrokken organisatie.");
+					int64_t id; /* shown again as it was chosen, marked as no longer involved */
+					if (strncmp(owner, "org-", 4) == 0 && parse_id(owner + 4, &id))
+						it.org_id = id;
+				}
 				it.f[0] = it.org_id ? "organisatie" : owner;
 			}
 			check_line(f, l, &it);
@@ -218,6 +222,19 @@ static tv *owner_options(arena *a, const sp_org *orgs, size_t norgs, const sp_it
 		tv_set_str(o, "value", fixed[i][0]);
 		tv_set_str(o, "label", fixed[i][1]);
 		tv_set_bool(o, "selected", strcmp(cur, fixed[i][0]) == 0);
+		tv_push(opts, o);
+	}
+	bool listed = !it || !it->org_id;
+	for (size_t i = 0; i < norgs; i++)
+		if (it && orgs[i].id == it->org_id)
+			listed = true;
+	if (!listed) {
+		/* an owner whose involvement ended stays visible (saving asks for a new owner),
+		 * never silently dropped */
+		tv *o = tv_obj(a);
+		tv_set_str(o, "value", cur);
+		tv_set_str(o, "label", arena_printf(a, "%s (niet meer betrokken)", sp_owner_label(a, it)));
+		tv_set_bool(o, "selected", true);
 		tv_push(opts, o);
 	}
 	for (size_t i = 0; i < norgs; i++) {

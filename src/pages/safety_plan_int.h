@@ -62,6 +62,15 @@ tv *sp_plan_view(request *rq, const sp_plan *p, unsigned mask, int64_t own_org);
 /* Part-by-part comparison of two versions, filtered by mask. */
 tv *sp_compare_view(request *rq, const sp_plan *older, const sp_plan *newer, unsigned mask, int64_t own_org);
 
+/* Is an agreed version shared with a reader whose parts are mask and whose
+ * organisation is org_id: does he or she see any of it? (the start page's
+ * "nieuw veiligheidsplan" and "not read yet" follow this one rule) */
+bool sp_shares_with(unsigned mask, int64_t version_id, int64_t org_id);
+/* ctx.unread_by: the involved people the agreed version is shared with who have
+ * not opened it (readers: those who did). */
+void sp_unread_put(request *rq, tv *ctx, int64_t case_id, int64_t version_id, const sp_reader *readers,
+                   size_t nreaders);
+
 /* Display name of an agreement's owner. */
 const char *sp_owner_label(arena *a, const sp_item *it);
 

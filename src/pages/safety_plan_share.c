@@ -15,9 +15,45 @@
 #include "auth/roles.h"
 #include "pages/handovers.h"
 #include "store/case.h"
+#include "store/involvement.h"
 #include "store/safety_plan.h"
 
 #include <string.h>
+
+bool sp_shares_with(unsigned mask, int64_t version_id, int64_t org_id)
+{
+	return (mask & (PART_PLAN_ALL | PART_VOORWAARDEN)) ||
+	       ((mask & PART_BASIS) && safety_plan_has_agreement_of(version_id, org_id));
+}
+
+void sp_unread_put(request *rq, tv *ctx, int64_t case_id, int64_t version_id, const sp_reader *readers,
+                   size_t nreaders)
+{
+	arena *a = rq->a;
+	size_t n;
+	involved_user *people = involvement_active_users(a, case_id, &n);
+	tv *list = tv_list(a);
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i; j++)
+			if (people[j].user_id == people[i].user_id)
+				seen = true; /* one line per person */
+		for (size_t j = 0; j < nreaders && !seen; j++)
+			if (readers[j].user_id == people[i].user_id)
+				seen = true;
+		if (seen)
+			continue;
+		unsigned mask = case_parts_of_user(case_id, people[i].user_id, people[i].org_id, people[i].org_kind,
+		                                   people[i].roles);
+		if (!sp_shares_with(mask, version_id, people[i].org_id))
+			continue;
+		tv *o = tv_obj(a);
+		tv_set_str(o, "name", people[i].user_name);
+		tv_set_str(o, "org", people[i].org_name);
+		tv_push(list, o);
+	}
+	tv_set(ctx, "unread_by", list);
+}
 
 bool safety_plan_home_panel(request *rq, tv *ctx)
 {
@@ -28,9 +64,7 @@ bool safety_plan_home_panel(request *rq, tv *ctx)
 	tv *items = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		unsigned mask = case_parts_of(rq, list[i].case_id);
-		bool sees = (mask & (PART_PLAN_ALL | PART_VOORWAARDEN)) ||
-		            ((mask & PART_BASIS) && safety_plan_has_agreement_of(list[i].version_id, u->org_id));
-		if (!sees)
+		if (!sp_shares_with(mask, list[i].version_id, u->org_id))
 			continue;
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", list[i].case_id);

@@ -179,7 +179,7 @@ bool safety_plan_has_read(int64_t version_id, int64_t user_id)
 
 sp_reader *safety_plan_readers(arena *a, int64_t version_id, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt("SELECT u.name, o.name, r.read_at FROM safety_plan_read r"
+	sqlite3_stmt *st = db_stmt("SELECT u.name, o.name, r.read_at, r.user_id FROM safety_plan_read r"
 	                           " JOIN app_user u ON u.id = r.user_id JOIN organisation o ON o.id = u.organisation_id"
 	                           " WHERE r.version_id = ?1 ORDER BY r.read_at, u.name");
 	sqlite3_bind_int64(st, 1, version_id);
@@ -190,6 +190,7 @@ sp_reader *safety_plan_readers(arena *a, int64_t version_id, size_t *n)
 		list[k].name = db_text(a, st, 0);
 		list[k].org_name = db_text(a, st, 1);
 		list[k].read_at = db_text(a, st, 2);
+		list[k].user_id = sqlite3_column_int64(st, 3);
 		k++;
 	}
 	sqlite3_reset(st);

@@ -77,6 +77,7 @@ sp_version_row *safety_plan_versions(arena *a, int64_t case_id, size_t *n);
 bool safety_plan_mark_read(int64_t version_id, int64_t user_id);
 bool safety_plan_has_read(int64_t version_id, int64_t user_id);
 typedef struct sp_reader {
+	int64_t user_id;
 	const char *name, *org_name, *read_at;
 } sp_reader;
 sp_reader *safety_plan_readers(arena *a, int64_t version_id, size_t *n);

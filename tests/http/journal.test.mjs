@@ -109,4 +109,19 @@ test('journal reads are audited as views of the case', async () => {
   assert.equal(row?.outcome, 'allowed');
 });
 
+test('a closed case is read-only: writing, amending, pinning, inviting and ending answer 409', async () => {
+  const reg = await as('professional');
+  const entry = one(`SELECT id FROM journal_entry WHERE case_id = ${devries} AND author_id = ${userId('professional')} AND addendum_of IS NULL LIMIT 1`).id;
+  const inv = one(`SELECT id FROM case_involvement WHERE case_id = ${devries} AND role = 'betrokken' AND ended_at IS NULL LIMIT 1`).id;
+  const before = one(`SELECT count(*) AS n FROM journal_entry`).n;
+  execFileSync('sqlite3', [d.db, `UPDATE casefile SET status = 'gesloten', closed_at = datetime('now') WHERE id = ${devries}`]);
+  assert.equal((await reg.post(path, [['entry_date', '2026-01-05'], ['part', 'journaal'], ['body', 'x']])).status, 409);
+  assert.equal((await reg.post(`${path}/${entry}/aanvulling`, [['body', 'x']])).status, 409);
+  assert.equal((await reg.post(`${path}/${entry}/vastzetten`, [['pinned', 'ja']])).status, 409);
+  assert.equal((await reg.post(`/casussen/${devries}/betrokkenen/${inv}/beeindigen`, [['ended_on', '2026-01-05'], ['ended_reason', 'x']])).status, 409);
+  assert.equal((await reg.post(`/casussen/${devries}/betrokkenen`, [['user', '1']])).status, 409);
+  assert.equal(one(`SELECT count(*) AS n FROM journal_entry`).n, before);
+  assert.equal((await reg.get(path)).status, 200, 'still readable');
+});
+
 await run({ after: () => d.stop() });

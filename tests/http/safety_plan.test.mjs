@@ -282,6 +282,8 @@ test('"nieuw veiligheidsplan" on the school\'s start page until opened; the regi
   // a newly agreed version
   assert.equal((await prof.post(`${PLAN}/vaststellen`, planForm(latest(), [['part_name', 'Moeder'], ['part_role', 'moeder'],
     ['part_agrees', 'eens'], ['part_note', ''], ['agreed_on', '2026-01-11']]))).status, 303);
+  const unread = (html) => html.slice(html.indexOf('Nog niet geopend door'), html.indexOf('</p>', html.indexOf('Nog niet geopend door')));
+  assert.match(unread((await prof.get(PLAN)).text), /Mark Janssen/, 'the regisseur sees who has not opened it yet');
   const school = await as('partner');
   let r = await school.get('/');
   assert.match(r.text, /nieuw veiligheidsplan: Familie De Vries/);
@@ -292,6 +294,7 @@ test('"nieuw veiligheidsplan" on the school\'s start page until opened; the regi
   r = await prof.get(PLAN);
   const read = r.text.slice(r.text.indexOf('Gelezen door'), r.text.indexOf('</section>', r.text.indexOf('Gelezen door')));
   assert.match(read, /Mark Janssen/);
+  assert.doesNotMatch(unread(r.text), /Mark Janssen/);
   // the opening is audited
   await eventually(() => one(`SELECT count(*) AS n FROM audit_log WHERE username = 'partner' AND action = 'view' AND object_type = 'case' AND object_id = ${CASE} AND detail = 'veiligheidsplan'`).n > 0);
   // someone not involved: no panel, and 404 on the plan
@@ -330,6 +333,7 @@ test('hostile text is escaped; over-long text gets a Dutch message with the inpu
   assert.equal(r.status, 422);
   assert.match(r.text, /score een heel getal van 0 tot en met 10/);
   assert.match(r.text, /Kies als eigenaar het gezin, het netwerk of een betrokken organisatie/);
+  assert.match(r.text, /<option value="org-999999" selected>[^<]*niet meer betrokken/, 'the chosen owner is shown again, not dropped');
   assert.equal((await prof.get('/healthz')).status, 200);
 });
 
@@ -343,6 +347,26 @@ test('every read of the plan is audited: page, version, comparison, print', asyn
   });
   assert.ok(rows.some((a) => a.action === 'update' && /veiligheidsplan versie/.test(a.detail)));
   assert.ok(one(`SELECT household_id FROM audit_log WHERE action = 'print' AND object_id = ${CASE} LIMIT 1`).household_id > 0);
+});
+
+test('a case without a plan: the form starts with 112 and Veilig Thuis, version 0; a closed case is read-only (409)', async () => {
+  const other = one(`SELECT c.id FROM casefile c JOIN app_user u ON u.id = c.director_id WHERE u.username = 'professional'
+    AND c.status = 'open' AND c.id <> ${CASE} AND NOT EXISTS (SELECT 1 FROM safety_plan_version v WHERE v.case_id = c.id) LIMIT 1`).id;
+  const prof = await as('professional');
+  let r = await prof.get(`/casussen/${other}/veiligheidsplan`);
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Er is nog geen veiligheidsplan/);
+  assert.ok(r.text.includes('name="version" value="0"'));
+  assert.ok(r.text.includes('value="112"') && r.text.includes('value="0800-2000"'));
+  r = await prof.post(`/casussen/${other}/veiligheidsplan`, [['version', '0'], ['danger', 'Eerste versie.'], ['crisis_name', 'Politie'], ['crisis_phone', '112'], ['action', 'opslaan']]);
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT count(*) AS n FROM safety_plan_version WHERE case_id = ${other}`).n, 1);
+  write(`UPDATE casefile SET status = 'gesloten' WHERE id = ${other};`);
+  r = await prof.post(`/casussen/${other}/veiligheidsplan`, [['version', '1'], ['danger', 'Na sluiten.'], ['action', 'opslaan']]);
+  assert.equal(r.status, 409);
+  assert.equal(one(`SELECT count(*) AS n FROM safety_plan_version WHERE case_id = ${other}`).n, 1);
+  r = await prof.get(`/casussen/${other}/veiligheidsplan`);
+  assert.ok(!r.text.includes('Opslaan als nieuwe versie'), 'no form on a closed case');
 });
 
 await run({ after: () => d.stop() });
