@@ -39,14 +39,7 @@ void case_course_not_future(request *rq, const char *field, const char *message)
 
 bool case_course_open_or_409(request *rq)
 {
-	case_rec c;
-	if (case_get(rq->a, rq->ids[0], &c) && strcmp(c.status, "open") == 0)
-		return true;
-	tv *ctx = page_ctx(rq, "Casus gesloten");
-	tv_set_str(ctx, "href", arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
-	tv_set_str(ctx, "what", "de casus (gesloten)");
-	respond_page(rq, 409, "handover_conflict", ctx);
-	return false;
+	return case_team_case_open(rq); /* the one 409 for a closed case (case_team.c) */
 }
 
 /* Organisations that may keep an eye after closure: those actively involved. */
