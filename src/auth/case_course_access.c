@@ -10,6 +10,7 @@
 #include "auth/roles.h"
 #include "store/case.h"
 #include "store/case_escalation.h"
+#include "store/case_meeting.h"
 
 static bool load(request *rq, case_rec *c, case_escalation *e)
 {
@@ -35,4 +36,20 @@ access_result access_case_escalation_manage(request *rq)
 	case_rec c;
 	case_escalation e;
 	return load(rq, &c, &e) ? ACCESS_OK : ACCESS_NOT_FOUND;
+}
+
+static bool meeting_of_case(request *rq)
+{
+	case_meeting m;
+	return rq->nids >= 2 && case_meeting_get(rq->a, rq->ids[0], rq->ids[1], &m);
+}
+
+access_result access_case_meeting_view(request *rq)
+{
+	return access_case_view(rq) == ACCESS_OK && meeting_of_case(rq) ? ACCESS_OK : ACCESS_NOT_FOUND;
+}
+
+access_result access_case_meeting_manage(request *rq)
+{
+	return access_case_team_manage(rq) == ACCESS_OK && meeting_of_case(rq) ? ACCESS_OK : ACCESS_NOT_FOUND;
 }

@@ -18,4 +18,9 @@ access_result access_case_escalation_decide(request *rq);
 /* Afschalen: the case's team leader or its regisseur, for an escalation of the case. */
 access_result access_case_escalation_manage(request *rq);
 
+/* Meeting rq->ids[1] of case rq->ids[0]: read by whoever sees the case (what of
+ * it follows from the parts); its minutes recorded by the team leader or regisseur. */
+access_result access_case_meeting_view(request *rq);
+access_result access_case_meeting_manage(request *rq);
+
 #endif

@@ -38,6 +38,12 @@ void case_escalation_to_view(request *rq, tv *ctx, const case_rec *c, bool manag
  * norm's weeks; *since: the day of the last activity (YYYY-MM-DD). */
 bool case_course_stagnating(arena *a, const case_rec *c, const char **since);
 
+/* case_meeting.c */
+void page_case_meetings(request *rq);
+void page_case_meeting_create(request *rq);
+void page_case_meeting_show(request *rq);
+void page_case_meeting_record(request *rq);
+
 /* case_home.c: the start-page panel (home.c's panel table); true when it showed
  * client data. */
 bool case_course_home_panel(request *rq, tv *ctx);

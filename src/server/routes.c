@@ -23,6 +23,7 @@
 #include "pages/safety_plan.h"
 #include "auth/safety_plan_access.h"
 #include "store/case_escalation.h"
+#include "store/case_meeting.h"
 #include "store/involvement.h"
 #include "store/org.h"
 
@@ -421,6 +422,32 @@ static const field_spec cw_deescalate_fields[] = {
 	{.name = "deescalated_on", .type = FT_DATE, .label = "Datum van afschalen"},
 	{0},
 };
+static const field_spec cw_meeting_fields[] = {
+	{.name = "held_on", .type = FT_DATE, .label = "Datum"},
+	{.name = "start_time", .type = FT_LINE, .max_chars = 5, .label = "Tijd"},
+	{.name = "location", .type = FT_LINE, .max_chars = 200, .label = "Plaats"},
+	{.name = "online", .type = FT_CHOICE, .choices = cw_yes, .label = "Online"},
+	{.name = "invitee", .type = FT_ID, .repeated = true, .label = "Uitgenodigd"},
+	{.name = "agenda", .type = FT_TEXT, .max_chars = 20000, .label = "Agenda"},
+	{0},
+};
+static const char *const cw_family_choices[] = {"ja", "nee", NULL};
+static const field_spec cw_minutes_fields[] = {
+	{.name = "present", .type = FT_ID, .repeated = true, .label = "Aanwezig"},
+	{.name = "family_present", .type = FT_CHOICE, .choices = cw_family_choices, .label = "Gezin aanwezig"},
+	{.name = "family_absent_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Reden dat het gezin er niet bij was"},
+	{.name = "agenda", .type = FT_TEXT, .max_chars = 20000, .label = "Agenda"},
+	{.name = "notes", .type = FT_TEXT, .max_chars = 20000, .label = "Verslag"},
+	{.name = "notes_part", .type = FT_CHOICE, .choices = case_part_codes, .label = "Deel van de casus"},
+	{.name = "agr_what", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Afspraak"},
+	{.name = "agr_who", .type = FT_LINE, .repeated = true, .max_chars = 24, .label = "Wie"},
+	{.name = "agr_who_text", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Wie (gezin of netwerk)"},
+	{.name = "agr_due", .type = FT_LINE, .repeated = true, .max_chars = 10, .label = "Uiterlijk"},
+	{.name = "agr_part", .type = FT_LINE, .repeated = true, .max_chars = 40, .label = "Deel van de casus"},
+	{.name = "upd_id", .type = FT_ID, .repeated = true},
+	{.name = "upd_status", .type = FT_CHOICE, .repeated = true, .choices = case_agreement_statuses, .label = "Status"},
+	{0},
+};
 static const field_spec cw_reopen_fields[] = {
 	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van heropenen"},
 	{0},
@@ -546,6 +573,14 @@ const route routes[] = {
 	 access_case_escalation_decide, "update", cw_decide_fields},
 	{"POST", "/casussen/{id}/opschalingen/{id}/afschalen", page_case_deescalate, CW_MANAGE, HV_CD,
 	 access_case_escalation_manage, "update", cw_deescalate_fields},
+	{"GET", "/casussen/{id}/overleggen", page_case_meetings, ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, HV_CD,
+	 access_case_view, "view", no_fields},
+	{"POST", "/casussen/{id}/overleggen", page_case_meeting_create, CW_MANAGE, HV_CD, access_case_team_manage,
+	 "create", cw_meeting_fields},
+	{"GET", "/casussen/{id}/overleggen/{id}", page_case_meeting_show, ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER,
+	 HV_CD, access_case_meeting_view, "view", no_fields},
+	{"POST", "/casussen/{id}/overleggen/{id}", page_case_meeting_record, CW_MANAGE, HV_CD, access_case_meeting_manage,
+	 "update", cw_minutes_fields},
 #undef CW_MANAGE
 
 	/* leertafel (issue: leertafel) */
