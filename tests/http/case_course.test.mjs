@@ -26,30 +26,31 @@ async function as(username) {
 test('phases: a change records date, reason and who; the page names the plan of the phase', async () => {
   const reg = await as('professional');
   let page = (await reg.get(`/casussen/${devries}`)).text;
-  assert.match(page, /Huidige fase: <strong class="fase">1 Directe veiligheid<\/strong>. Het plan bij deze fase: <strong>veiligheidsplan<\/strong>/);
-  const r = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '2'], ['changed_on', today], ['reason', 'Veiligheidsplan werkt al zes weken.']]);
+  // the demo case is in phase 2 (one recorded change)
+  assert.match(page, /Huidige fase: <strong class="fase">2 Stabiele veiligheid<\/strong>. Het plan bij deze fase: <strong>hulpverleningsplan voor risicogestuurde zorg<\/strong>/);
+  const r = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '3'], ['changed_on', today], ['reason', 'Veiligheidsplan werkt al zes weken.']]);
   assert.equal(r.status, 303);
-  const row = one(`SELECT from_phase, to_phase, changed_on, reason, incident, changed_by FROM case_phase_change WHERE case_id = ${devries}`);
-  assert.deepEqual(row, { from_phase: 1, to_phase: 2, changed_on: today, reason: 'Veiligheidsplan werkt al zes weken.', incident: 0, changed_by: userId('professional') });
+  const row = one(`SELECT from_phase, to_phase, changed_on, reason, incident, changed_by FROM case_phase_change WHERE case_id = ${devries} ORDER BY id DESC LIMIT 1`);
+  assert.deepEqual(row, { from_phase: 2, to_phase: 3, changed_on: today, reason: 'Veiligheidsplan werkt al zes weken.', incident: 0, changed_by: userId('professional') });
   page = (await reg.get(`/casussen/${devries}`)).text;
-  assert.match(page, /2 Stabiele veiligheid<\/strong>. Het plan bij deze fase: <strong>hulpverleningsplan voor risicogestuurde zorg/);
-  assert.match(page, /van 1 Directe veiligheid naar 2 Stabiele veiligheid — Veiligheidsplan werkt al zes weken\. <span class="meta">\(Sanne Verhoeven\)/);
+  assert.match(page, /3 Herstel van de ontwikkeling<\/strong>. Het plan bij deze fase: <strong>herstelplannen \(trauma-geïnformeerd\) per gezinslid/);
+  assert.match(page, /van 2 Stabiele veiligheid naar 3 Herstel van de ontwikkeling — Veiligheidsplan werkt al zes weken\. <span class="meta">\(Sanne Verhoeven\)/);
 });
 
 test('phases: bad input keeps the reason; same phase, incident not to phase 1, future date refused', async () => {
   const reg = await as('professional');
-  const r = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '2'], ['changed_on', '2100-01-01'], ['reason', 'Zelfde <fase>']]);
+  const r = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '3'], ['changed_on', '2100-01-01'], ['reason', 'Zelfde <fase>']]);
   assert.equal(r.status, 422);
-  assert.match(r.text, /De casus is al in fase 2 Stabiele veiligheid/);
+  assert.match(r.text, /De casus is al in fase 3 Herstel van de ontwikkeling/);
   assert.match(r.text, /kan niet in de toekomst liggen/);
   assert.match(r.text, />Zelfde &lt;fase&gt;<\/textarea>/);
-  const i = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '3'], ['incident', 'ja'], ['changed_on', today], ['reason', 'x']]);
+  const i = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '2'], ['incident', 'ja'], ['changed_on', today], ['reason', 'x']]);
   assert.equal(i.status, 422);
   assert.match(i.text, /Na een incident of hermelding gaat de casus terug naar fase 1/);
-  const e = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '3'], ['changed_on', today], ['reason', '  ']]);
+  const e = await reg.post(`/casussen/${devries}/fase`, [['to_phase', '4'], ['changed_on', today], ['reason', '  ']]);
   assert.equal(e.status, 422);
   assert.match(e.text, /Schrijf waarom de casus naar deze fase gaat/);
-  assert.equal(one(`SELECT phase FROM casefile WHERE id = ${devries}`).phase, 2);
+  assert.equal(one(`SELECT phase FROM casefile WHERE id = ${devries}`).phase, 3);
 });
 
 test('phases: back to phase 1 after an incident is always possible and stands out, history kept', async () => {
@@ -60,7 +61,7 @@ test('phases: back to phase 1 after an incident is always possible and stands ou
   const page = (await reg.get(`/casussen/${devries}`)).text;
   assert.match(page, /class="utrecht-alert utrecht-alert--warning terugval" role="note"><p class="utrecht-paragraph"><strong>Terug naar fase 1<\/strong> op [0-9-]+: Politie-inzet na ruzie\./);
   assert.match(page, /<li class="terugval">[^<]*van 4 Stabilisatie naar 1 Directe veiligheid <strong>\(terug naar fase 1 na een incident\)<\/strong>/);
-  assert.equal(sql(d.db, `SELECT id FROM case_phase_change WHERE case_id = ${devries}`).length, 3, 'history kept');
+  assert.equal(sql(d.db, `SELECT id FROM case_phase_change WHERE case_id = ${devries}`).length, 4, 'history kept');
   // the team leader may decide a phase too; the school and an uninvolved colleague may not
   assert.equal((await (await as('teamleider')).post(`/casussen/${devries}/fase`, [['to_phase', '4'], ['changed_on', today], ['reason', 'Na evaluatie weer stabiel.']])).status, 303);
   assert.equal((await (await as('partner')).post(`/casussen/${devries}/fase`, [['to_phase', '5'], ['changed_on', today], ['reason', 'x']])).status, 403, 'not a partner role');
@@ -132,7 +133,7 @@ test('a closed case refuses every change with 409', async () => {
     assert.equal(r.status, 409, p);
     assert.match(r.text, /href="\/casussen\/1"/);
   }
-  assert.equal(sql(d.db, `SELECT id FROM case_phase_change WHERE case_id = ${devries}`).length, 4);
+  assert.equal(sql(d.db, `SELECT id FROM case_phase_change WHERE case_id = ${devries}`).length, 5);
 });
 
 test('reopening takes a reason; the closure stays as history; reads and changes audited', async () => {

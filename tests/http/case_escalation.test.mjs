@@ -36,7 +36,7 @@ test('escalating: bad input is refused at the field with the text kept; a partne
   assert.equal(bad.status, 422);
   assert.equal((await (await as('partner')).post(`/casussen/${devries}/opschalen`, [['level', 'teamleider'], ['reason', 'x'], ['asked', 'y'], ['escalated_on', shifted]])).status, 403);
   assert.equal((await (await as('professional2')).post(`/casussen/${devries}/opschalen`, [['level', 'teamleider'], ['reason', 'x'], ['asked', 'y'], ['escalated_on', shifted]])).status, 404);
-  assert.equal(sql(d.db, 'SELECT id FROM case_escalation').length, 0);
+  assert.equal(sql(d.db, `SELECT id FROM case_escalation WHERE case_id = ${devries}`).length, 0);
 });
 
 test('to the team leader: it stands on his start page, he decides (date, who); then it is gone from there', async () => {
@@ -66,7 +66,8 @@ test('to the team leader: it stands on his start page, he decides (date, who); t
   page = (await reg.get(`/casussen/${devries}`)).text;
   assert.match(page, /Besluit [0-9-]+ \(Joost Peeters\): Ik bel de GGZ deze week/);
   home = (await tl.get('/')).text;
-  assert.doesNotMatch(home, /Opschalingen die op een besluit wachten/);
+  assert.doesNotMatch(home, /Familie De Vries \(demo\)<\/a>: opgeschaald naar Teamleider/);
+  assert.match(home, /Familie Wijnen \(demo\)<\/a>: opgeschaald naar Teamleider/, 'the demo escalation still waits');
   // a second decision is too late
   assert.equal((await tl.post(`/casussen/${devries}/opschalingen/${id}/besluit`, [['decision', 'nog eens'], ['decided_on', shifted]])).status, 409);
 });
@@ -96,7 +97,8 @@ test('stagnation: flagged after the configured weeks (clock 30 days on), cleared
   const tl = await as('teamleider');
   // with the default norm of 6 weeks nothing stagnates 30 days on
   assert.doesNotMatch((await reg.get(`/casussen/${smits}`)).text, /Stagneert/);
-  assert.doesNotMatch((await tl.get('/')).text, /Casussen van het team die stagneren/);
+  assert.doesNotMatch((await tl.get('/')).text, /Familie Smits \(demo\)<\/a> \(regisseur/);
+  assert.match((await tl.get('/')).text, /Casussen van het team die stagneren[\s\S]*Familie Wijnen \(demo\)<\/a> \(regisseur/, 'the demo case stagnates');
   const adm = await as('beheerder');
   const bad = await adm.post('/beheer/normen', { decision: '5', warm: '10', feedback: '15', known: '12', stagnation: '0' });
   assert.equal(bad.status, 422);
