@@ -77,6 +77,13 @@ static const field_spec user_edit_fields[] = {
 	{0},
 };
 
+/* the case list (issue 8): search on household name and keyset pages */
+static const field_spec cw_case_index_query[] = {
+	{.name = "zoek", .type = FT_LINE, .max_chars = 100, .label = "Zoek op gezinsnaam"},
+	{.name = "voor", .type = FT_ID, .label = "Oudere dan casus"}, /* keyset: the page older than this id */
+	{0},
+};
+
 /* handovers and cases (issue: Veilig Thuis handover) — fields */
 static const char *const hv_urgency_choices[] = {"hoog", "normaal", NULL};
 static const char *const hv_yes_no[] = {"ja", "nee", NULL};
@@ -509,7 +516,7 @@ const route routes[] = {
 	 hv_accept_fields},
 	{"POST", "/overdrachten/{id}/terugleggen", page_handover_return, HV_TL, HV_CD, access_handover_team, "update",
 	 hv_return_fields},
-	{"GET", "/casussen", page_case_index, HV_CASE, HV_CD, NULL, "view", no_fields},
+	{"GET", "/casussen", page_case_index, HV_CASE, HV_CD, NULL, "view", cw_case_index_query},
 	{"GET", "/casussen/{id}", page_case_show, HV_CASE, HV_CD, access_case_view, "view", no_fields},
 	{"POST", "/casussen/{id}/terugkoppeling", page_case_feedback, ROLE_PROFESSIONAL, HV_CD, access_case_director,
 	 "create", hv_feedback_fields},

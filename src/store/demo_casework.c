@@ -64,12 +64,12 @@ static bool phases(arena *a, int64_t case_id, int64_t by, int upto, int first_da
 	return true;
 }
 
-static int64_t new_case(const char *household_name, const char *address, int64_t team, int64_t director, int64_t by,
-                        const char *opened)
+static int64_t new_case(const char *household_name, const char *address, const char *parent, const char *child,
+                        int64_t team, int64_t director, int64_t by, const char *opened)
 {
 	int64_t h = household_create(household_name, address);
-	if (!h || !household_add_person(h, "Ilse Kuipers", "1988-04-02", "ouder") ||
-	    !household_add_person(h, "Daan Kuipers", "2016-09-14", "kind"))
+	if (!h || !household_add_person(h, parent, "1988-04-02", "ouder") ||
+	    !household_add_person(h, child, "2016-09-14", "kind"))
 		return 0;
 	int64_t c = case_create(h, team, director, by);
 	if (!c)
@@ -120,12 +120,14 @@ bool demo_casework_load(arena *a)
 		return false;
 
 	/* Janssen: phase 5 (open) */
-	int64_t janssen = new_case("Familie Janssen (demo)", "Demostraat 14, Venlo", team, reg, tl, days_ago(a, 300));
+	int64_t janssen = new_case("Familie Janssen (demo)", "Demostraat 14, Venlo", "Petra Janssen", "Mees Janssen", team, reg,
+	                           tl, days_ago(a, 300));
 	if (!janssen || !phases(a, janssen, reg, 5, 90))
 		return false;
 
 	/* Kuipers: closed from phase 5 with a toekomstplan */
-	int64_t kuipers = new_case("Familie Kuipers (demo)", "Demostraat 77, Venlo", team, reg, tl, days_ago(a, 400));
+	int64_t kuipers = new_case("Familie Kuipers (demo)", "Demostraat 77, Venlo", "Ilse Kuipers", "Daan Kuipers", team, reg,
+	                           tl, days_ago(a, 400));
 	if (!kuipers || !phases(a, kuipers, reg, 5, 150))
 		return false;
 	case_closure_in in = {
@@ -139,6 +141,12 @@ bool demo_casework_load(arena *a)
 		.checks = {days_ago(a, -60), days_ago(a, -150), days_ago(a, -330)},
 	};
 	if (!case_close(kuipers, &in, 5, reg))
+		return false;
+
+	/* Müller (Venlo-Zuid), phase 1: the search finds it for "muller", only for whom may see it */
+	int64_t zuid_team = org_of_user(zuid);
+	if (!new_case("Familie Müller (demo)", "Demostraat 9, Venlo", "Jürgen Müller", "Lena Müller", zuid_team, zuid,
+	              user_of("teamleider.zuid"), days_ago(a, 10)))
 		return false;
 
 	/* the last activity of every demo case, now that the dates are set */
