@@ -86,7 +86,9 @@ void page_case_index(request *rq)
 		tv_set_str(o, "director", list[i].director_name);
 		tv_set_str(o, "status", list[i].status);
 		tv_set_str(o, "opened", hv_date(a, list[i].opened_at));
-		tv_set_str(o, "phase", case_phase_label(list[i].phase));
+		/* the phase belongs to the case team, not to a partner ("dat, niet wat") */
+		if (case_team_sees_all(case_parts_of(rq, list[i].id)))
+			tv_set_str(o, "phase", case_phase_label(list[i].phase));
 		tv_set_bool(o, "mine", list[i].director_id == u->id);
 		tv_push(items, o);
 	}

@@ -70,7 +70,9 @@ test('search: "muller" finds "Müller" (any case), only among the cases the user
     assert.doesNotMatch(r, /Müller/, u);
     assert.match(r, /Geen casus gevonden voor "muller" onder de casussen die u mag zien/, u);
   }
-  assert.match((await (await as('partner')).get('/casussen?zoek=vries')).text, /Familie De Vries \(demo\)/);
+  const schoolList = (await (await as('partner')).get('/casussen?zoek=vries')).text;
+  assert.match(schoolList, /Familie De Vries \(demo\)/);
+  assert.doesNotMatch(schoolList, /Stabiele veiligheid/, 'the phase is not the school\'s business');
   assert.doesNotMatch((await (await as('partner')).get('/casussen?zoek=gerards')).text, /<td>Familie Gerards/);
   // hostile or empty search text is harmless
   const h = await (await as('professional')).get(`/casussen?zoek=${encodeURIComponent('" OR 1=1 -- NEAR(*')}`);
