@@ -10,6 +10,7 @@
  * or a database it cannot migrate.
  */
 #include "auth/audit.h"
+#include "auth/device.h"
 #include "auth/password.h"
 #include "auth/roles.h"
 #include "pages/pages.h"
@@ -60,7 +61,7 @@ static void usage(FILE *out)
 	      "  --public-origin URL   how browsers reach us behind a proxy, e.g. https://ketenregie.example.nl\n"
 	      "                        (Origin check, Secure cookies, links) [KETENREGIE_PUBLIC_ORIGIN]\n"
 	      "  --trusted-proxy ADDR  believe X-Forwarded-For from this proxy address [KETENREGIE_TRUSTED_PROXY]\n"
-	      "  --idle-timeout S      session idle timeout in seconds [KETENREGIE_IDLE_TIMEOUT] (900)\n"
+	      "  --idle-timeout S      session idle timeout in seconds, 3 or more [KETENREGIE_IDLE_TIMEOUT] (900)\n"
 	      "  --session-max S       session absolute lifetime in seconds [KETENREGIE_SESSION_MAX] (43200)\n"
 	      "  --max-body BYTES      request body limit [KETENREGIE_MAX_BODY] (1048576)\n"
 	      "  --conn-limit N        connection limit [KETENREGIE_CONN_LIMIT] (1024)\n"
@@ -153,7 +154,7 @@ static bool apply_option(int opt, const char *arg, cli_args *cli)
 		return true;
 	case OPT_TRUSTED_PROXY: config.trusted_proxy = arg; return true;
 	case OPT_THREADS: return set_number("threads", arg, 0, 32, &config.threads, sizeof(unsigned));
-	case OPT_IDLE: return set_number("idle-timeout", arg, 60, 86400, &config.idle_timeout_s, sizeof(unsigned));
+	case OPT_IDLE: return set_number("idle-timeout", arg, 3, 86400, &config.idle_timeout_s, sizeof(unsigned));
 	case OPT_SESSION_MAX:
 		return set_number("session-max", arg, 60, 7 * 86400, &config.session_max_s, sizeof(unsigned));
 	case OPT_MAX_BODY: return set_number("max-body", arg, 1024, 64u << 20, &config.max_body, sizeof(size_t));
@@ -250,7 +251,8 @@ static int cmd_user_add(const cli_args *cli)
 	int rc = 1;
 	org o;
 	const char *pw = read_password();
-	const char *problem = pw ? password_policy_error(pw, cli->username) : "no password on standard input";
+	password_context who = {.username = cli->username, .name = cli->name, .organisation = cli->organisation};
+	const char *problem = pw ? password_policy_error(pw, &who) : "no password on standard input";
 	char hash[crypto_pwhash_STRBYTES];
 	if (!role_combination_allowed(cli->roles)) {
 		fputs("ketenregie: beheerder cannot be combined with a role that sees client data\n", stderr);
@@ -319,6 +321,10 @@ static int cmd_serve(void)
 			return 1;
 		}
 		kr_date_shift_today((int)days);
+	}
+	if (!device_key_init()) {
+		fputs("ketenregie: cannot load or store the device cookie key\n", stderr);
+		return 1;
 	}
 	audit_start();
 	bool ok = http_serve();

@@ -226,7 +226,8 @@ void audit_account_events_of(arena *a, int64_t user_id, audit_account_events *ou
 		out->previous_login_address = db_text(a, st, 1);
 	}
 	sqlite3_reset(st);
-	st = db_stmt("SELECT at FROM audit_log WHERE user_id = ?1 AND action = 'password_set' ORDER BY id DESC LIMIT 1");
+	st = db_stmt("SELECT at FROM audit_log WHERE user_id = ?1 AND action = 'password_set' AND outcome = 'allowed'"
+	             " ORDER BY id DESC LIMIT 1");
 	sqlite3_bind_int64(st, 1, user_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		out->password_set_at = db_text(a, st, 0);

@@ -3,20 +3,20 @@
  *
  * Hashing costs ~50 ms and 64 MiB (INTERACTIVE limits), so at most
  * PASSWORD_MAX_CONCURRENT hashes run at once; other callers wait their turn.
- * Policy (NIST 800-63B style): 8–128 characters, no composition rules, not one
- * of the common passwords shipped in data/common-passwords.txt.
+ * Which passwords are accepted: password_policy.h.
  */
 #ifndef KR_PASSWORD_H
 #define KR_PASSWORD_H
 
+#include "auth/password_policy.h"
+
 #include <sodium.h>
 #include <stdbool.h>
 
-#define PASSWORD_MIN_CHARS 8
-#define PASSWORD_MAX_CHARS 128
 #define PASSWORD_MAX_CONCURRENT 2
 
-/* Call once at start-up (after sodium_init). False if the common list is missing. */
+/* Call once at start-up (after sodium_init); loads the policy's common list too.
+ * False if that list is missing. */
 bool password_init(void);
 
 /* Hash into out (crypto_pwhash_STRBYTES). False only when out of memory. */
@@ -28,8 +28,5 @@ bool password_verify(const char *hash, const char *pw);
 
 /* True when hash was made with weaker parameters than today's. */
 bool password_needs_rehash(const char *hash);
-
-/* NULL when acceptable, else a Dutch message for the form. */
-const char *password_policy_error(const char *pw, const char *username);
 
 #endif

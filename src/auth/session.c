@@ -14,7 +14,11 @@
 #include <string.h>
 #include <time.h>
 
-enum { TOUCH_INTERVAL_S = 60 };
+int64_t session_touch_interval(unsigned idle_timeout_s)
+{
+	int64_t every = (int64_t)idle_timeout_s / 10;
+	return every < 1 ? 1 : every > 60 ? 60 : every;
+}
 
 char *session_random_hex(arena *a)
 {
@@ -46,7 +50,7 @@ static const char *cookie_name(const request *rq, const char *base)
 	return rq->tls ? arena_printf(rq->a, "__Host-%s", base) : base;
 }
 
-static void set_cookie(request *rq, const char *base, const char *value, long max_age)
+void session_set_cookie(request *rq, const char *base, const char *value, long max_age)
 {
 	const char *v = arena_printf(rq->a, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
 	                             cookie_name(rq, base), value, rq->tls ? "; Secure" : "",
@@ -107,7 +111,9 @@ void session_load(request *rq)
 		u->roles |= role_from_name(t);
 	rq->user = u;
 	rq->session_hash = hash;
-	if (now - last_seen >= TOUCH_INTERVAL_S && db_begin()) {
+	/* last_seen slides with use; written at most every idle/10 seconds (1..60), so a
+	 * session ends after between 90 % and 100 % of the idle timeout without use. */
+	if (now - last_seen >= session_touch_interval(config.idle_timeout_s) && db_begin()) {
 		sqlite3_stmt *up = db_stmt("UPDATE session SET last_seen = ?2 WHERE token_hash = ?1");
 		sqlite3_bind_blob(up, 1, hash, 32, SQLITE_STATIC);
 		sqlite3_bind_int64(up, 2, now);
@@ -152,8 +158,8 @@ bool session_start(request *rq, int64_t user_id)
 		return false;
 	rq->csrf = csrf; /* forms in this very answer carry the new session's token */
 	/* A session cookie (no Max-Age): it ends with the browser as well. */
-	set_cookie(rq, "kr_session", token, -1);
-	set_cookie(rq, "kr_login", "", 0);
+	session_set_cookie(rq, "kr_session", token, -1);
+	session_set_cookie(rq, "kr_login", "", 0);
 	return true;
 }
 
@@ -161,7 +167,7 @@ void session_end(request *rq)
 {
 	if (rq->session_hash)
 		delete_by_hash(rq->session_hash);
-	set_cookie(rq, "kr_session", "", 0);
+	session_set_cookie(rq, "kr_session", "", 0);
 }
 
 void session_end_all_for_user(int64_t user_id)
@@ -176,6 +182,27 @@ const char *session_login_token(request *rq)
 	if (token_shape_ok(rq->cookie_login))
 		return rq->cookie_login;
 	char *t = session_random_hex(rq->a);
-	set_cookie(rq, "kr_login", t, 3600);
+	session_set_cookie(rq, "kr_login", t, 3600);
 	return t;
+}
+
+/* One-time notices: a fixed code in a short-lived cookie, never free text. */
+static const char *const notice_codes[] = {"uitgelogd", "wachtwoord_gewijzigd", NULL};
+
+void session_set_notice(request *rq, const char *code)
+{
+	for (size_t i = 0; notice_codes[i]; i++)
+		if (strcmp(notice_codes[i], code) == 0)
+			session_set_cookie(rq, "kr_notice", notice_codes[i], 120);
+}
+
+const char *session_take_notice(request *rq)
+{
+	if (!rq->cookie_notice)
+		return NULL;
+	session_set_cookie(rq, "kr_notice", "", 0);
+	for (size_t i = 0; notice_codes[i]; i++)
+		if (strcmp(notice_codes[i], rq->cookie_notice) == 0)
+			return notice_codes[i];
+	return NULL;
 }

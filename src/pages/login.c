@@ -7,6 +7,7 @@
 #include "pages/pages.h"
 
 #include "auth/audit.h"
+#include "auth/device.h"
 #include "auth/password.h"
 #include "auth/session.h"
 #include "auth/throttle.h"
@@ -34,6 +35,9 @@ static void show_login(request *rq, int status, const char *message)
 		tv_set_str(ctx, "message", message);
 	if (form_get(&rq->form, "gezet"))
 		tv_set_bool(ctx, "password_set", true);
+	const char *notice = session_take_notice(rq);
+	if (notice && strcmp(notice, "uitgelogd") == 0)
+		tv_set_bool(ctx, "logged_out", true);
 	respond_page(rq, status, "login", ctx);
 }
 
@@ -135,7 +139,10 @@ void page_login_submit(request *rq)
 	 * people type passwords into the username field. */
 	const char *key = throttle_key(rq->a, username, known);
 	const char *audit_name = known ? username : "(onbekend)";
-	int64_t wait = throttle_wait(key, rq->remote_addr, now);
+	/* A browser that logged in to this account before passes the account's and
+	 * the address's delay, under a stricter count of its own (throttle.h). */
+	const char *device = known ? device_of_request(rq, id, hash, now) : NULL;
+	int64_t wait = device ? throttle_wait_device(key, device, now) : throttle_wait(key, rq->remote_addr, now);
 	if (wait > 0) {
 		/* Not audited: refused before any check, and cheap to repeat, so each
 		 * would only fill the append-only log. The failures before it are. */
@@ -145,27 +152,30 @@ void page_login_submit(request *rq)
 		return;
 	}
 	bool ok = password_verify(known ? hash : NULL, pw);
-	throttle_record(key, rq->remote_addr, ok, now);
+	throttle_record(key, rq->remote_addr, device, ok, now);
 	if (!ok) {
 		audit_event(rq, NULL, audit_name, "login", "session", 0, false, "wrong credentials");
 		show_login(rq, 401, "De combinatie van gebruikersnaam en wachtwoord is niet bekend.");
 		return;
 	}
 	if (password_needs_rehash(hash)) {
-		char fresh[crypto_pwhash_STRBYTES];
+		char *fresh = arena_alloc(rq->a, crypto_pwhash_STRBYTES);
 		if (password_hash(pw, fresh) && db_begin()) {
-			if (user_set_password_hash(id, fresh))
+			if (user_set_password_hash(id, fresh)) {
 				db_commit();
-			else
+				hash = fresh;
+			} else {
 				db_rollback();
+			}
 		}
 	}
 	if (!session_start(rq, id)) {
 		respond_error(rq, 500);
 		return;
 	}
+	device_issue(rq, id, hash, device, now);
 	auth_user who = {.id = id, .username = username};
-	audit_event(rq, &who, username, "login", "session", 0, true, NULL);
+	audit_event(rq, &who, username, "login", "session", 0, true, device ? "device cookie" : NULL);
 	user_rec me;
 	if (form_get(&rq->form, "resume_to") && user_get(rq->a, id, &me) && show_resume(rq, me.roles))
 		return;
@@ -176,6 +186,7 @@ void page_login_logout(request *rq)
 {
 	audit_event(rq, rq->user, NULL, "logout", "session", 0, true, NULL);
 	session_end(rq);
+	session_set_notice(rq, "uitgelogd");
 	respond_redirect(rq, "/login");
 }
 
@@ -225,7 +236,8 @@ void page_login_reset_submit(request *rq)
 	const char *pw = form_get(&rq->form, "password");
 	const char *pw2 = form_get(&rq->form, "password2");
 	if (!form_error(&rq->form, "password")) {
-		const char *problem = password_policy_error(pw ? pw : "", u.username);
+		password_context who = {.username = u.username, .name = u.name, .organisation = u.org_name};
+		const char *problem = password_policy_error(pw ? pw : "", &who);
 		if (problem)
 			form_add_error(&rq->form, "password", problem);
 		else if (!pw2 || strcmp(pw, pw2) != 0)

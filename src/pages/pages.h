@@ -22,6 +22,9 @@ void page_login_reset_submit(request *rq);
  * 403 with a login form that carries the submitted fields along, so that nothing
  * typed is lost. Called by the router, never from the route table. */
 void login_show_expired(request *rq);
+/* account.c */
+void page_account_password_form(request *rq);
+void page_account_password_change(request *rq);
 /* home.c */
 void page_home_show(request *rq);
 bool home_panels_check(char *err, size_t errlen);

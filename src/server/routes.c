@@ -54,6 +54,14 @@ static const field_spec reset_fields[] = {
 	{0},
 };
 
+static const field_spec account_password_fields[] = {
+	{.name = "current_password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Huidig wachtwoord"},
+	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Nieuw wachtwoord"},
+	{.name = "password2", .type = FT_TOKEN, .required = true, .max_chars = 1024,
+	 .label = "Herhaal het nieuwe wachtwoord"},
+	{0},
+};
+
 static const char *const yes_choices[] = {"ja", NULL};
 
 static const field_spec org_fields[] = {
@@ -476,6 +484,9 @@ const route routes[] = {
 	{"GET", "/wachtwoord", page_login_reset_form, PUBLIC, 0, NULL, NULL, reset_query},
 	{"POST", "/wachtwoord", page_login_reset_submit, PUBLIC, 0, NULL, NULL, reset_fields},
 	{"GET", "/", page_home_show, ANY_USER, 0, NULL, NULL, no_fields},
+	/* one's own account: every role, never client data */
+	{"GET", "/account/wachtwoord", page_account_password_form, ANY_USER, 0, NULL, NULL, no_fields},
+	{"POST", "/account/wachtwoord", page_account_password_change, ANY_USER, 0, NULL, NULL, account_password_fields},
 
 	/* administration: functioneel beheerder only, never client data */
 	{"GET", "/beheer", page_admin_index, ROLE_BEHEERDER, 0, NULL, NULL, no_fields},

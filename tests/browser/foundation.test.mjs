@@ -46,10 +46,24 @@ for (const role of Object.keys(expectedNav)) {
       await page.waitForLoadState('load');
       await checkA11y(page, `${link} (${role})`);
     }
+    if (role === 'partner') {
+      // one's own password, from the header; a wrong current password is refused at the field
+      await page.getByRole('link', { name: 'Wachtwoord wijzigen' }).click();
+      await page.waitForLoadState('load');
+      await checkA11y(page, 'wachtwoord wijzigen');
+      await page.fill('#current_password', 'niet-het-goede-wachtwoord');
+      await page.fill('#password', 'tulpen langs de maas');
+      await page.fill('#password2', 'tulpen langs de maas');
+      await page.click('main button[type=submit]');
+      assert.match(await page.locator('#current_password-error').innerText(), /niet uw huidige wachtwoord/);
+      await checkA11y(page, 'wachtwoord wijzigen, fout');
+    }
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.waitForURL('**/login');
+    assert.match(await page.locator('main').innerText(), /U bent uitgelogd/);
     await page.goto(`${daemon.baseUrl}/`);
     assert.equal(new URL(page.url()).pathname, '/login', 'logged out for real');
+    assert.doesNotMatch(await page.locator('main').innerText(), /U bent uitgelogd/, 'said once');
     await context.close();
   });
 }

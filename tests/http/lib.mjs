@@ -39,14 +39,15 @@ export async function startDaemon(options = {}) {
   return d;
 }
 
-/** Raw HTTP request; body is a Buffer or string. Never follows redirects. */
-export function request(baseUrl, method, path, { headers = {}, body = null, timeout = 30_000 } = {}) {
+/** Raw HTTP request; body is a Buffer or string. Never follows redirects.
+ * localAddress binds the client socket (127.0.0.2 … act as other addresses). */
+export function request(baseUrl, method, path, { headers = {}, body = null, timeout = 30_000, localAddress } = {}) {
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request({
       host: url.hostname, port: url.port, method, path: url.pathname + url.search,
       headers: { ...headers, ...(body != null ? { 'Content-Length': Buffer.byteLength(body) } : {}) },
-      timeout,
+      timeout, ...(localAddress ? { localAddress } : {}),
     }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -76,10 +77,12 @@ export function csrfFrom(html) {
   return m ? m[1] : null;
 }
 
-/** A browser-like client with a cookie jar. */
+/** A browser-like client with a cookie jar; { localAddress: '127.0.0.2' } sends
+ * from another loopback address. */
 export class Client {
-  constructor(baseUrl) {
+  constructor(baseUrl, { localAddress } = {}) {
     this.baseUrl = baseUrl;
+    this.localAddress = localAddress;
     this.cookies = new Map();
     this.csrf = null;
   }
@@ -102,6 +105,7 @@ export class Client {
   async send(method, path, { headers = {}, body = null } = {}) {
     const res = await request(this.baseUrl, method, path, {
       headers: { ...(this.cookies.size ? { Cookie: this.cookieHeader() } : {}), ...headers }, body,
+      localAddress: this.localAddress,
     });
     this.keepCookies(res);
     const token = csrfFrom(res.text);

@@ -146,6 +146,8 @@ test('behind a TLS proxy: --public-origin for Origin and cookies, --trusted-prox
     const ok = await c.post('/login', [['username', 'vt'], ['password', DEMO_PASSWORD]], { headers });
     assert.equal(ok.status, 303);
     assert.match([].concat(ok.headers['set-cookie']).join('\n'), /__Host-kr_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict; Secure/);
+    assert.match([].concat(ok.headers['set-cookie']).join('\n'),
+      /__Host-kr_device=v1\.[0-9a-f.]+; Path=\/; HttpOnly; SameSite=Strict; Secure; Max-Age=15552000/);
   } finally {
     await px.stop();
   }

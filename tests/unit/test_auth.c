@@ -1,5 +1,6 @@
 /*
- * test_auth.c — password policy and hashing, session token helpers, throttling rule.
+ * test_auth.c — password hashing (the policy: test_password_policy.c), device cookies,
+ * the session touch interval, session token helpers, throttling rule.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "auth/device.h"
 #include "auth/password.h"
 #include "auth/session.h"
 #include "auth/throttle.h"
@@ -16,24 +18,6 @@ static int setup(void **state)
 {
 	(void)state;
 	return sodium_init() < 0 || !password_init();
-}
-
-static void test_policy(void **state)
-{
-	(void)state;
-	assert_non_null(password_policy_error("kort", NULL));
-	assert_non_null(password_policy_error("1234567", NULL));
-	assert_null(password_policy_error("lange zin van woorden", NULL));
-	assert_non_null(password_policy_error("Password123", NULL)); /* common, any case */
-	assert_non_null(password_policy_error("wachtwoord", NULL));
-	assert_non_null(password_policy_error("j.jansen.x", "j.jansen.x"));
-	char long_pw[140];
-	memset(long_pw, 'a', sizeof long_pw - 1);
-	long_pw[sizeof long_pw - 1] = '\0';
-	assert_non_null(password_policy_error(long_pw, NULL));
-	/* 8 characters of two bytes each: counted as characters */
-	assert_null(password_policy_error("éééééééé", NULL));
-	assert_non_null(password_policy_error("\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8", NULL));
 }
 
 static void test_hash_verify(void **state)
@@ -91,13 +75,61 @@ static void test_throttle_rule(void **state)
 	arena_free(a);
 }
 
+static void test_device_token(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	unsigned char key[crypto_auth_KEYBYTES], other[crypto_auth_KEYBYTES];
+	crypto_auth_keygen(key);
+	crypto_auth_keygen(other);
+	const char *hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+	const char *dev = "0123456789abcdef0123456789abcdef";
+	int64_t t0 = 1800000000;
+	char *v = device_token_make(a, key, 42, hash, dev, t0);
+	char id[DEVICE_ID_HEX + 1];
+	assert_true(device_token_check(key, v, 42, hash, t0 + 86400, id));
+	assert_string_equal(id, dev);
+	assert_false(device_token_check(other, v, 42, hash, t0, id));           /* another server's key */
+	assert_false(device_token_check(key, v, 43, hash, t0, id));             /* another account */
+	assert_false(device_token_check(key, v, 42, "$argon2id$new", t0, id));  /* password changed */
+	assert_false(device_token_check(key, v, 42, hash, t0 + 181 * 86400, id)); /* too old */
+	assert_true(device_token_check(key, v, 42, hash, t0 + 179 * 86400, id));
+	/* any changed character breaks it */
+	for (size_t i = 0; v[i]; i++) {
+		char *w = arena_strdup(a, v);
+		w[i] = w[i] == '1' ? '2' : '1';
+		assert_false(device_token_check(key, w, 42, hash, t0, id));
+	}
+	assert_false(device_token_check(key, "", 42, hash, t0, id));
+	assert_false(device_token_check(key, "v1.42.1800000000", 42, hash, t0, id));
+	assert_false(device_token_check(key, NULL, 42, hash, t0, id));
+	arena_free(a);
+}
+
+static void test_device_rule_and_touch(void **state)
+{
+	(void)state;
+	assert_int_equal(throttle_device_delay(2, 0), 0);
+	assert_int_equal(throttle_device_delay(3, 0), 1);
+	assert_int_equal(throttle_device_delay(5, 1), 3);
+	assert_int_equal(throttle_device_delay(10, 60), 3540);
+	/* stricter than the account: fewer free failures */
+	assert_true(throttle_device_delay(4, 0) > throttle_delay(4, 0, THROTTLE_MAX_ACCOUNT_DELAY_S));
+	/* last_seen written often enough that the idle timeout slides */
+	assert_int_equal(session_touch_interval(900), 60);
+	assert_int_equal(session_touch_interval(60), 6);
+	assert_int_equal(session_touch_interval(4), 1);
+	assert_int_equal(session_touch_interval(86400), 60);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_policy),
 		cmocka_unit_test(test_hash_verify),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_throttle_rule),
+		cmocka_unit_test(test_device_token),
+		cmocka_unit_test(test_device_rule_and_touch),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
