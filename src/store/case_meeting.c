@@ -238,8 +238,9 @@ case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, i
 	sqlite3_stmt *st = db_stmt(
 		"SELECT g.case_id, g.id, h.name, g.what, coalesce(g.due_on, ''), g.status, g.who_user_id IS ?1"
 		" FROM case_agreement g JOIN casefile c ON c.id = g.case_id JOIN household h ON h.id = c.household_id"
-		" WHERE g.status IN ('open', 'loopt') AND c.status = 'open'"
-		" AND (g.who_user_id = ?1 OR g.who_org_id = ?2)"
+		" WHERE g.id IN (SELECT id FROM case_agreement WHERE who_user_id = ?1 AND status IN ('open', 'loopt')"
+		"   UNION SELECT id FROM case_agreement WHERE who_org_id = ?2 AND status IN ('open', 'loopt'))"
+		" AND c.status = 'open'"
 		" AND EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = g.case_id AND i.user_id = ?1"
 		"   AND i.ended_at IS NULL)"
 		" ORDER BY g.due_on IS NULL, g.due_on, g.id LIMIT ?3");
