@@ -107,10 +107,11 @@ test('whole flow: VT submits to the joint triage, a team takes it, warm handover
   assert.equal(one(`SELECT warm_held_date FROM handover WHERE id = ${id}`).warm_held_date, today);
 
   // accept: the regisseur must be a professional of the own team
+  const casesBefore = count('casefile');
   r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')) });
   assert.equal(r.status, 422);
   assert.match(r.text, /professional van uw eigen team/);
-  assert.equal(count('casefile'), 4, 'no case opened on a failed accept');
+  assert.equal(count('casefile'), casesBefore, 'no case opened on a failed accept');
   r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional')) });
   assert.equal(r.status, 303);
   const cm = /^\/casussen\/(\d+)$/.exec(r.location);
