@@ -22,6 +22,7 @@
 #include "server/router.h"
 #include "store/db.h"
 #include "store/demo.h"
+#include "util/date.h"
 #include "store/migrate.h"
 #include "store/org.h"
 #include "store/user.h"
@@ -358,6 +359,16 @@ static int cmd_serve(const cli_args *cli)
 		return 1;
 	}
 	config.demo = demo_present();
+	/* a clock the tests can set: only ever for the demo region, never for real data */
+	const char *shift = getenv("KETENREGIE_DEMO_CLOCK_DAYS");
+	if (shift && *shift) {
+		unsigned long long days = 0;
+		if (!config.demo || !parse_unsigned(shift, 3650, &days)) {
+			fprintf(stderr, "ketenregie: KETENREGIE_DEMO_CLOCK_DAYS is only for the demo region (0-3650 days)\n");
+			return 1;
+		}
+		kr_date_shift_today((int)days);
+	}
 	if (!device_key_init()) {
 		fputs("ketenregie: cannot load or store the device cookie key\n", stderr);
 		return 1;

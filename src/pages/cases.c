@@ -14,15 +14,20 @@
 #include "pages/safety_plan.h"
 
 #include "auth/case_parts.h"
+#include "pages/case_course.h"
 #include "pages/case_team.h"
 
 #include "auth/roles.h"
 #include "server/respond.h"
 #include "store/case.h"
+#include "store/case_course.h"
+#include "store/case_search.h"
 #include "store/db.h"
 #include "store/household.h"
 #include "store/user.h"
 #include "util/date.h"
+#include "util/strbuf.h"
+#include "view/html.h"
 
 #include <string.h>
 
@@ -41,32 +46,60 @@ static tv *case_tv(arena *a, const case_rec *c)
 	return o;
 }
 
+#define CASE_PAGE 50
+
+/* /casussen: the cases the user may see, 50 at a time by keyset (?voor=id), and a
+ * search on household name (?zoek=, diacritics- and case-insensitive) over the
+ * same cases only (store/case_search.c). */
 void page_case_index(request *rq)
 {
 	arena *a = rq->a;
 	const auth_user *u = rq->user;
 	tv *ctx = page_ctx(rq, "Casussen");
 	rq->audit.object_type = "case_list";
+	page_add_form(ctx, &rq->form);
+	const char *zoek = form_str(&rq->form, "zoek");
+	const char *fts = *zoek ? case_search_query(a, zoek) : NULL;
+	int64_t before = 0;
+	form_int(&rq->form, "voor", &before);
+	bool team = (u->roles & ROLE_TEAMLEIDER) != 0;
+	tv_set_bool(ctx, "is_team", team);
+	tv_set_str(ctx, "zoek", zoek);
+	strbuf q;
+	sb_init(&q, a);
+	sb_putc(&q, '\0'); /* an empty string also when there is no search */
+	q.len = 0;
+	url_encode(&q, zoek, strlen(zoek));
+	tv_set_str(ctx, "zoek_url", q.data);
+	tv_set_bool(ctx, "searched", *zoek != '\0');
 	tv *items = tv_list(a);
-	size_t n;
-	if (u->roles & ROLE_TEAMLEIDER) {
-		case_rec *list = case_list_for_team(a, u->org_id, &n);
-		for (size_t i = 0; i < n; i++)
-			tv_push(items, case_tv(a, &list[i]));
-		tv_set_bool(ctx, "is_team", true);
-	}
-	if (u->roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) {
-		case_rec *list = case_list_for_user(a, u->id, &n);
-		for (size_t i = 0; i < n; i++) {
-			if ((u->roles & ROLE_TEAMLEIDER) && list[i].team_org_id == u->org_id)
-				continue; /* already listed */
-			tv *o = case_tv(a, &list[i]);
-			tv_set_bool(o, "mine", list[i].director_id == u->id);
-			tv_push(items, o);
-		}
+	size_t n = 0;
+	bool more = false;
+	/* a search without any word finds nothing rather than everything */
+	case_row *list = (*zoek && !fts) ? NULL
+	                 : case_search(a, u->id, team ? u->org_id : 0, fts, before, CASE_PAGE, &n, &more);
+	for (size_t i = 0; i < n; i++) {
+		tv *o = tv_obj(a);
+		tv_set_int(o, "id", list[i].id);
+		tv_set_str(o, "household_name", list[i].household_name);
+		tv_set_str(o, "team", list[i].team_name);
+		tv_set_str(o, "director", list[i].director_name);
+		tv_set_str(o, "status", list[i].status);
+		tv_set_str(o, "opened", hv_date(a, list[i].opened_at));
+		/* the phase belongs to the case team, not to a partner ("dat, niet wat") */
+		if (case_team_sees_all(case_parts_of(rq, list[i].id)))
+			tv_set_str(o, "phase", case_phase_label(list[i].phase));
+		tv_set_bool(o, "mine", list[i].director_id == u->id);
+		tv_push(items, o);
 	}
 	tv_set(ctx, "cases", items);
-	tv_set_bool(ctx, "any", tv_list_len(items) > 0);
+	tv_set_bool(ctx, "any", n > 0);
+	tv_set_bool(ctx, "more", more);
+	tv_set_bool(ctx, "paged", before > 0);
+	if (more)
+		tv_set_int(ctx, "next_before", list[n - 1].id);
+	if (*zoek)
+		rq->audit.detail = "zoeken op gezinsnaam";
 	respond_page(rq, 200, "case_index", ctx);
 }
 
@@ -112,6 +145,7 @@ static void show_case_page(request *rq, int status, const char *failed)
 	tv_set_bool(ctx, "inner", inner);
 	case_team_to_view(rq, ctx, &c, parts, team || director, failed);
 	case_plan_summary_fill(rq, ctx, c.id, parts);
+	case_course_to_view(rq, ctx, &c, parts, team || director, failed);
 
 	size_t n = 0;
 	person *p = (parts & PART_GEZIN) ? household_members(a, c.household_id, &n) : NULL;

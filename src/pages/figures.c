@@ -17,6 +17,7 @@
 
 #include "auth/audit.h"
 #include "server/respond.h"
+#include "store/case_escalation.h"
 #include "store/db.h"
 #include "store/family_plan.h"
 #include "util/csv.h"
@@ -305,6 +306,7 @@ static void show_norms(request *rq, int status, const handover_norms *n, bool sa
 	tv_set_int(v, "feedback", n->feedback_wd);
 	tv_set_int(v, "known", n->known_months);
 	tv_set_int(v, "evaluation", evaluation_norm_weeks()); /* issue 8: family plan evaluations */
+	tv_set_int(v, "stagnation", case_stagnation_weeks()); /* issue 8: stagnating cases */
 	tv_set(ctx, "v", v);
 	tv_set_bool(ctx, "saved", saved);
 	respond_page(rq, status, "handover_norms", ctx);
@@ -339,13 +341,15 @@ void page_norms_update(request *rq)
 	};
 	/* the family plan's evaluation norm (issue 8); absent: unchanged */
 	int evaluation_weeks = form_get(&rq->form, "evaluation") ? norm_field(rq, "evaluation", 52) : evaluation_norm_weeks();
+	/* absent (an older form): keep the current value */
+	int stagnation = *form_str(&rq->form, "stagnation") ? norm_field(rq, "stagnation", 104) : case_stagnation_weeks();
 	if (form_has_errors(&rq->form) || !db_begin()) {
 		handover_norms shown;
 		handover_norms_get(&shown);
 		show_norms(rq, 422, &shown, false);
 		return;
 	}
-	if (!handover_norms_set(&n) || !evaluation_norm_set(evaluation_weeks)) {
+	if (!handover_norms_set(&n) || !evaluation_norm_set(evaluation_weeks) || !case_stagnation_weeks_set(stagnation)) {
 		db_rollback();
 		respond_error(rq, 500);
 		return;
@@ -356,7 +360,7 @@ void page_norms_update(request *rq)
 	}
 	audit_event(rq, rq->user, NULL, "admin_norms_save", "setting", 0, true,
 	            arena_printf(rq->a, "besluit %d, warme overdracht %d, terugkoppeling %d werkdagen; bekend %d maanden;"
-	                         " evaluatie gezinsplan elke %d weken",
-	                         n.decision_wd, n.warm_wd, n.feedback_wd, n.known_months, evaluation_weeks));
+	                         " evaluatie gezinsplan elke %d weken; stagnatie %d weken",
+	                         n.decision_wd, n.warm_wd, n.feedback_wd, n.known_months, evaluation_weeks, stagnation));
 	show_norms(rq, 200, &n, true);
 }

@@ -9,6 +9,7 @@
  * the route table's check) refuses a client-data panel open to a non-client role.
  */
 #include "pages/family_plan.h"
+#include "pages/case_course.h"
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
@@ -35,6 +36,7 @@ static const home_panel panels[] = {
 	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, handover_home_panel},
 	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, safety_plan_home_panel},
 	{"evaluatie te laat", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, evaluation_home_panel},
+	{"casussen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, case_course_home_panel},
 };
 
 bool home_panels_check(char *err, size_t errlen)

@@ -12,8 +12,10 @@
 #include "server/router.h"
 
 #include "auth/access.h"
+#include "auth/case_course_access.h"
 #include "auth/case_parts.h"
 #include "auth/roles.h"
+#include "pages/case_course.h"
 #include "pages/case_team.h"
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
@@ -22,6 +24,8 @@
 #include "auth/safety_plan_access.h"
 #include "auth/family_plan_access.h"
 #include "pages/family_plan.h"
+#include "store/case_escalation.h"
+#include "store/case_meeting.h"
 #include "store/involvement.h"
 #include "store/org.h"
 
@@ -80,6 +84,13 @@ static const field_spec user_edit_fields[] = {
 	{.name = "organisation", .type = FT_ID, .required = true, .label = "Organisatie"},
 	{.name = "role", .type = FT_CHOICE, .required = true, .repeated = true, .choices = role_names, .label = "Rollen"},
 	{.name = "active", .type = FT_CHOICE, .choices = yes_choices, .label = "Actief"},
+	{0},
+};
+
+/* the case list (issue 8): search on household name and keyset pages */
+static const field_spec cw_case_index_query[] = {
+	{.name = "zoek", .type = FT_LINE, .max_chars = 100, .label = "Zoek op gezinsnaam"},
+	{.name = "voor", .type = FT_ID, .label = "Oudere dan casus"}, /* keyset: the page older than this id */
 	{0},
 };
 
@@ -177,6 +188,7 @@ static const field_spec hv_norms_fields[] = {
 	{.name = "feedback", .type = FT_INT, .required = true, .label = "Terugkoppeling binnen (werkdagen)"},
 	{.name = "known", .type = FT_INT, .required = true, .label = "Bekend: gesloten casus tot (maanden)"},
 	{.name = "evaluation", .type = FT_INT, .label = "Evaluatie gezinsplan (weken)"},
+	{.name = "stagnation", .type = FT_INT, .label = "Stagnatie na (weken)"},
 	{0},
 };
 
@@ -389,6 +401,76 @@ static const field_spec lt_toggle_fields[] = {
 	{0},
 };
 
+/* the course of a case (issue 8: casework) — fields */
+static const char *const cw_yes[] = {"ja", NULL};
+static const field_spec cw_phase_fields[] = {
+	{.name = "to_phase", .type = FT_INT, .label = "Naar fase"},
+	{.name = "incident", .type = FT_CHOICE, .choices = cw_yes, .label = "Na een incident"},
+	{.name = "changed_on", .type = FT_DATE, .label = "Datum van het besluit"},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden"},
+	{0},
+};
+static const field_spec cw_close_fields[] = {
+	{.name = "closed_on", .type = FT_DATE, .label = "Datum van afsluiten"},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van afsluiten"},
+	{.name = "relapse_signals", .type = FT_TEXT, .max_chars = 4000, .label = "Signalen van terugval"},
+	{.name = "family_calls", .type = FT_TEXT, .max_chars = 2000, .label = "Wie het gezin belt"},
+	{.name = "watch_org", .type = FT_ID, .label = "Organisatie die een oogje in het zeil houdt"},
+	{.name = "watch_what", .type = FT_LINE, .max_chars = 2000, .label = "Waar die organisatie op let"},
+	{.name = "watch_until", .type = FT_DATE, .label = "Tot wanneer"},
+	{.name = "check_on_1", .type = FT_DATE, .label = "Vervolgcontrole 1"},
+	{.name = "check_on_2", .type = FT_DATE, .label = "Vervolgcontrole 2"},
+	{.name = "check_on_3", .type = FT_DATE, .label = "Vervolgcontrole 3"},
+	{0},
+};
+static const field_spec cw_escalate_fields[] = {
+	{.name = "level", .type = FT_CHOICE, .choices = case_escalation_levels, .label = "Naar"},
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden"},
+	{.name = "asked", .type = FT_TEXT, .max_chars = 4000, .label = "Wat u van wie vraagt"},
+	{.name = "escalated_on", .type = FT_DATE, .label = "Datum"},
+	{0},
+};
+static const field_spec cw_decide_fields[] = {
+	{.name = "decision", .type = FT_TEXT, .max_chars = 4000, .label = "Besluit"},
+	{.name = "decided_on", .type = FT_DATE, .label = "Datum van het besluit"},
+	{0},
+};
+static const field_spec cw_deescalate_fields[] = {
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van afschalen"},
+	{.name = "deescalated_on", .type = FT_DATE, .label = "Datum van afschalen"},
+	{0},
+};
+static const field_spec cw_meeting_fields[] = {
+	{.name = "held_on", .type = FT_DATE, .label = "Datum"},
+	{.name = "start_time", .type = FT_LINE, .max_chars = 5, .label = "Tijd"},
+	{.name = "location", .type = FT_LINE, .max_chars = 200, .label = "Plaats"},
+	{.name = "online", .type = FT_CHOICE, .choices = cw_yes, .label = "Online"},
+	{.name = "invitee", .type = FT_ID, .repeated = true, .label = "Uitgenodigd"},
+	{.name = "agenda", .type = FT_TEXT, .max_chars = 20000, .label = "Agenda"},
+	{0},
+};
+static const char *const cw_family_choices[] = {"ja", "nee", NULL};
+static const field_spec cw_minutes_fields[] = {
+	{.name = "present", .type = FT_ID, .repeated = true, .label = "Aanwezig"},
+	{.name = "family_present", .type = FT_CHOICE, .choices = cw_family_choices, .label = "Gezin aanwezig"},
+	{.name = "family_absent_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Reden dat het gezin er niet bij was"},
+	{.name = "agenda", .type = FT_TEXT, .max_chars = 20000, .label = "Agenda"},
+	{.name = "notes", .type = FT_TEXT, .max_chars = 20000, .label = "Verslag"},
+	{.name = "notes_part", .type = FT_CHOICE, .choices = case_part_codes, .label = "Deel van de casus"},
+	{.name = "agr_what", .type = FT_TEXT, .repeated = true, .max_chars = 2000, .label = "Afspraak"},
+	{.name = "agr_who", .type = FT_LINE, .repeated = true, .max_chars = 24, .label = "Wie"},
+	{.name = "agr_who_text", .type = FT_LINE, .repeated = true, .max_chars = 200, .label = "Wie (gezin of netwerk)"},
+	{.name = "agr_due", .type = FT_LINE, .repeated = true, .max_chars = 10, .label = "Uiterlijk"},
+	{.name = "agr_part", .type = FT_LINE, .repeated = true, .max_chars = 40, .label = "Deel van de casus"},
+	{.name = "upd_id", .type = FT_ID, .repeated = true},
+	{.name = "upd_status", .type = FT_CHOICE, .repeated = true, .choices = case_agreement_statuses, .label = "Status"},
+	{0},
+};
+static const field_spec cw_reopen_fields[] = {
+	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Reden van heropenen"},
+	{0},
+};
+
 /* ---- the table -------------------------------------------------------------- */
 
 #define PUBLIC ROLE_PUBLIC
@@ -500,7 +582,7 @@ const route routes[] = {
 	 hv_accept_fields},
 	{"POST", "/overdrachten/{id}/terugleggen", page_handover_return, HV_TL, HV_CD, access_handover_team, "update",
 	 hv_return_fields},
-	{"GET", "/casussen", page_case_index, HV_CASE, HV_CD, NULL, "view", no_fields},
+	{"GET", "/casussen", page_case_index, HV_CASE, HV_CD, NULL, "view", cw_case_index_query},
 	{"GET", "/casussen/{id}", page_case_show, HV_CASE, HV_CD, access_case_view, "view", no_fields},
 	{"POST", "/casussen/{id}/terugkoppeling", page_case_feedback, ROLE_PROFESSIONAL, HV_CD, access_case_director,
 	 "create", hv_feedback_fields},
@@ -563,6 +645,30 @@ const route routes[] = {
 	{"GET", "/casussen/{id}/evaluaties/{id}", page_evaluation_show, FP_READ, HV_CD, access_evaluation_view, "view",
 	 no_fields},
 #undef FP_READ
+	/* the course of a case (issue 8: casework) — phases, closure and reopening,
+	 * op- en afschalen, round-table meetings; by the case's team leader or regisseur */
+#define CW_MANAGE (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL)
+	{"POST", "/casussen/{id}/fase", page_case_phase, CW_MANAGE, HV_CD, access_case_team_manage, "update",
+	 cw_phase_fields},
+	{"POST", "/casussen/{id}/afsluiten", page_case_close, CW_MANAGE, HV_CD, access_case_team_manage, "update",
+	 cw_close_fields},
+	{"POST", "/casussen/{id}/heropenen", page_case_reopen, CW_MANAGE, HV_CD, access_case_team_manage, "update",
+	 cw_reopen_fields},
+	{"POST", "/casussen/{id}/opschalen", page_case_escalate, CW_MANAGE, HV_CD, access_case_team_manage, "create",
+	 cw_escalate_fields},
+	{"POST", "/casussen/{id}/opschalingen/{id}/besluit", page_case_escalation_decide, CW_MANAGE, HV_CD,
+	 access_case_escalation_decide, "update", cw_decide_fields},
+	{"POST", "/casussen/{id}/opschalingen/{id}/afschalen", page_case_deescalate, CW_MANAGE, HV_CD,
+	 access_case_escalation_manage, "update", cw_deescalate_fields},
+	{"GET", "/casussen/{id}/overleggen", page_case_meetings, ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, HV_CD,
+	 access_case_view, "view", no_fields},
+	{"POST", "/casussen/{id}/overleggen", page_case_meeting_create, CW_MANAGE, HV_CD, access_case_team_manage,
+	 "create", cw_meeting_fields},
+	{"GET", "/casussen/{id}/overleggen/{id}", page_case_meeting_show, ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER,
+	 HV_CD, access_case_meeting_view, "view", no_fields},
+	{"POST", "/casussen/{id}/overleggen/{id}", page_case_meeting_record, CW_MANAGE, HV_CD, access_case_meeting_manage,
+	 "update", cw_minutes_fields},
+#undef CW_MANAGE
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status

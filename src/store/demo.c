@@ -11,6 +11,7 @@
 #include "store/demo_case_team.h"
 #include "store/demo_handover.h"
 #include "store/demo_leertafel.h"
+#include "store/demo_casework.h"
 #include "store/demo_safety_plan.h"
 #include "store/demo_family_plan.h"
 #include "store/org.h"
@@ -108,6 +109,8 @@ static bool load_region(arena *a)
 	if (!demo_safety_plan_load(a))
 		return false;
 	if (!demo_family_plan_load(a))
+		return false;
+	if (!demo_casework_load(a))
 		return false;
 	/* end of area demo data */
 	sqlite3_stmt *st = db_stmt("INSERT INTO setting (key, value) VALUES ('demo', '1')");

@@ -7,6 +7,9 @@
  * and handles quarters ("Q1 2027"). Everything is pure: no locale, no time
  * zone, no global state; "today" is always a parameter, except for the one
  * helper kr_date_today_utc(). It must never read the clock anywhere else.
+ * One exception to "no global state": the demo clock shift (kr_date_shift_today),
+ * set once at start-up, only for a database holding the demo region, so that
+ * tests and demonstrations can see what happens weeks from now.
  *
  * Two notions of validity:
  *   - kr_date_valid(): a real calendar date in the application range
@@ -119,6 +122,9 @@ kr_date kr_date_today_utc(void);
 int kr_nl_utc_offset_hours(int64_t unix_seconds);
 /* Today's date in the Netherlands — what "vandaag" means to every user. */
 kr_date kr_date_today_nl(void);
+/* Demo and test mode only (main.c calls it before serving, and only when the
+ * database holds the demo region): kr_date_today_nl() answers `days` later. */
+void kr_date_shift_today(int days);
 /* The Dutch calendar date of an SQLite UTC timestamp ("2026-03-28 23:30:00" is
  * 29-03-2026 in the Netherlands); false, *out untouched, when utc is not one. */
 bool kr_date_of_utc_timestamp_nl(const char *utc, kr_date *out);

@@ -118,7 +118,9 @@ test('the school: every /casussen/{id} route of a partner role answers 404 outsi
   // may use must answer 404 for this case. A new route must be listed here on purpose.
   const schoolMay = new Set(['GET /casussen/{id}', 'GET /casussen/{id}/journaal', 'POST /casussen/{id}/journaal',
     // the safety plan page and its versions: only its signals and its own agreements (safety_plan.test.mjs)
-    'GET /casussen/{id}/veiligheidsplan', 'GET /casussen/{id}/veiligheidsplan/versies/{id}']);
+    'GET /casussen/{id}/veiligheidsplan', 'GET /casussen/{id}/veiligheidsplan/versies/{id}',
+    // round-table meetings (issue 8): the list, and a meeting with only its parts of the minutes (case_meeting.test.mjs)
+    'GET /casussen/{id}/overleggen', 'GET /casussen/{id}/overleggen/{id}']);
   const table = execFileSync(daemonBinary(), ['routes'], { encoding: 'utf8' }).trim().split('\n')
     .map((l) => l.split('\t')).map(([method, pattern, roles]) => ({ method, pattern, roles: roles.split(',') }));
   const school = await as('partner');

@@ -1,0 +1,134 @@
+/*
+ * case_search.c — SQL for the paged, searchable case list (see case_search.h).
+ * Never decides access beyond "the own team's cases and the own involvements",
+ * which is the same rule as case_list_for_team/case_list_for_user.
+ */
+#include "store/case_search.h"
+
+#include "store/db.h"
+
+#include <string.h>
+
+const char *case_search_query(arena *a, const char *text)
+{
+	/* words of letters and digits (any script); everything else separates words */
+	size_t len = strlen(text);
+	char *out = arena_alloc(a, len * 4 + 16);
+	size_t k = 0;
+	bool any = false;
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p) {
+		while (*p && !(*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			p++;
+		if (!*p)
+			break;
+		if (any)
+			out[k++] = ' ';
+		out[k++] = '"';
+		while (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			out[k++] = (char)*p++;
+		out[k++] = '"';
+		out[k++] = '*';
+		any = true;
+	}
+	out[k] = '\0';
+	return any ? out : NULL;
+}
+
+#define ROW_COLUMNS                                                                                        \
+	"SELECT c.id, c.director_id, c.team_org_id, h.name, o.name, u.name, c.status, c.opened_at, c.phase"    \
+	" FROM casefile c JOIN household h ON h.id = c.household_id JOIN organisation o ON o.id = c.team_org_id" \
+	" JOIN app_user u ON u.id = c.director_id"
+/* the user's own cases: the team he/she leads, and his/her active personal involvements */
+#define VISIBLE                                                                                            \
+	" c.id IN (SELECT id FROM casefile WHERE team_org_id = ?2 AND ?2 > 0"                                  \
+	" UNION SELECT case_id FROM case_involvement WHERE user_id = ?1 AND ended_at IS NULL"                  \
+	" AND org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
+
+static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more);
+
+case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t before_id,
+                      size_t limit, size_t *n, bool *more)
+{
+	sqlite3_stmt *st = fts
+		? db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3"
+		          " AND c.household_id IN (SELECT rowid FROM household_search WHERE household_search MATCH ?5)"
+		          " ORDER BY c.id DESC LIMIT ?4")
+		: db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3 AND ?5 IS NULL ORDER BY c.id DESC LIMIT ?4");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, team_org_id);
+	sqlite3_bind_int64(st, 3, before_id > 0 ? before_id : INT64_MAX);
+	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	if (fts)
+		sqlite3_bind_text(st, 5, fts, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 5);
+	return collect_rows(a, st, limit, n, more);
+}
+
+static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more)
+{
+	size_t cap = 0, k = 0;
+	case_row *list = NULL;
+	*more = false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (k == limit) {
+			*more = true;
+			break;
+		}
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		case_row *r = &list[k++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->director_id = sqlite3_column_int64(st, 1);
+		r->team_org_id = sqlite3_column_int64(st, 2);
+		r->household_name = db_text(a, st, 3);
+		r->team_name = db_text(a, st, 4);
+		r->director_name = db_text(a, st, 5);
+		r->status = db_text(a, st, 6);
+		r->opened_at = db_text(a, st, 7);
+		r->phase = sqlite3_column_int(st, 8);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+case_row *case_directed_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more)
+{
+	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.director_id = ?1 AND c.status = 'open'"
+	                           " ORDER BY c.activity_on, c.id LIMIT ?2");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
+	return collect_rows(a, st, limit, n, more);
+}
+
+case_row *case_involved_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more)
+{
+	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.id IN (SELECT case_id FROM case_involvement WHERE user_id = ?1"
+	                           " AND ended_at IS NULL AND role = 'betrokken'"
+	                           " AND org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
+	                           " AND c.status = 'open' AND c.director_id <> ?1 ORDER BY c.id DESC LIMIT ?2");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
+	return collect_rows(a, st, limit, n, more);
+}
+
+case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n)
+{
+	/* the team's open cases only (casefile_team), grouped: bounded by the caseload */
+	sqlite3_stmt *st = db_stmt("SELECT u.name, count(*) FROM casefile c JOIN app_user u ON u.id = c.director_id"
+	                           " WHERE c.team_org_id = ?1 AND c.status = 'open' GROUP BY c.director_id"
+	                           " ORDER BY count(*) DESC, u.name");
+	sqlite3_bind_int64(st, 1, team_org_id);
+	size_t cap = 0, k = 0;
+	case_caseload *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		list[k].director_name = db_text(a, st, 0);
+		list[k].open_cases = sqlite3_column_int64(st, 1);
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}

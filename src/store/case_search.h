@@ -1,0 +1,47 @@
+/*
+ * case_search.h — the case list a user may see, a page at a time by keyset
+ * (newest case first), optionally narrowed to households whose name matches a
+ * search (FTS5 household_search, diacritics- and case-insensitive: "muller"
+ * finds "Müller"). Only over what the user may see: the cases of the team he/she
+ * leads (team_org_id > 0) and those he/she is actively involved in personally.
+ * Reads start from the user's own cases (indexes), never from all cases.
+ * Returned records and strings live in the caller's arena.
+ */
+#ifndef KR_CASE_SEARCH_H
+#define KR_CASE_SEARCH_H
+
+#include "util/arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct case_row {
+	int64_t id, director_id, team_org_id;
+	const char *household_name, *team_name, *director_name, *status, *opened_at;
+	int phase;
+} case_row;
+
+/* The FTS5 query for free text typed by a user: each word a quoted prefix term,
+ * all required; NULL when the text holds no word. Arena-owned. */
+const char *case_search_query(arena *a, const char *text);
+/* Up to `limit` cases with id < before_id (0: from the newest); *more when there
+ * are older ones. fts: NULL for all, else a case_search_query() result. */
+case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t before_id,
+                      size_t limit, size_t *n, bool *more);
+
+/* Open cases the user directs as regisseur (index casefile_director_open),
+ * oldest activity first, at most `limit`. */
+case_row *case_directed_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more);
+/* Open cases the user is personally involved in but does not direct (partners,
+ * other professionals), newest first, at most `limit`. */
+case_row *case_involved_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more);
+
+/* A team's caseload: per regisseur the number of open cases. */
+typedef struct case_caseload {
+	const char *director_name;
+	int64_t open_cases;
+} case_caseload;
+case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n);
+
+#endif

@@ -1,0 +1,96 @@
+// case_home.test.mjs — start pages that carry the work (issue 8) and the case
+// list: the regisseur's cases with their phase and the agreements asked of him/her
+// or the organisation (overdue ones marked), the team leader's caseload per
+// regisseur, a partner's cases and what is asked of its organisation (never
+// another organisation's); /casussen?zoek= finds "Müller" for "muller" and never a
+// household outside the user's cases; keyset pages; the panel is audited.
+import assert from 'node:assert/strict';
+import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+
+const d = await startDaemon();
+const one = (q) => sql(d.db, q)[0];
+const caseOf = (name) => one(`SELECT c.id FROM casefile c JOIN household h ON h.id = c.household_id
+  WHERE h.name = '${name}'`).id;
+const devries = caseOf('Familie De Vries (demo)');
+const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
+const today = new Date().toISOString().slice(0, 10);
+
+async function as(username) {
+  const c = new Client(d.baseUrl);
+  await c.login(username);
+  return c;
+}
+
+test('regisseur: my cases with their phase; an agreement for me past its date stands out', async () => {
+  const reg = await as('professional');
+  let home = (await reg.get('/')).text;
+  assert.match(home, /Mijn casussen als regisseur[\s\S]*Familie De Vries \(demo\)<\/a>: fase 2 Stabiele veiligheid/);
+  assert.match(home, /Familie Janssen \(demo\)<\/a>: fase 5 Leren omgaan met terugval/);
+  assert.doesNotMatch(home, /Familie Kuipers/, 'closed cases are not work');
+  assert.doesNotMatch(home, /Familie Müller/);
+  assert.equal((await reg.post(`/casussen/${devries}/overleggen`, [['held_on', today], ['online', 'ja'], ['invitee', String(userId('partner'))]])).status, 303);
+  const m = one(`SELECT max(id) AS id FROM case_meeting WHERE case_id = ${devries}`).id;
+  assert.equal((await reg.post(`/casussen/${devries}/overleggen/${m}`, [['family_present', 'ja'], ['notes_part', 'journaal'],
+    ['agr_what', 'Verslag naar Veilig Thuis sturen'], ['agr_who', `u${userId('professional')}`], ['agr_who_text', ''], ['agr_due', '2020-01-01'], ['agr_part', 'plan_afspraken']])).status, 303);
+  home = (await reg.get('/')).text;
+  assert.match(home, /Wat van u en uw organisatie gevraagd wordt/);
+  assert.match(home, /<li class="te-laat"><a href="\/casussen\/1\/overleggen">Familie De Vries \(demo\)<\/a>: Verslag naar Veilig Thuis sturen — uiterlijk 01-01-2020 \(te laat\) \(open, voor u\)/);
+  const uid = userId('professional');
+  await eventually(() => sql(d.db, `SELECT id FROM audit_log WHERE user_id = ${uid} AND object_type = 'start_page_panel' AND detail = 'casussen'`).length > 0 || null);
+});
+
+test('partner: the cases it is involved in and what is asked of its organisation, never another\'s', async () => {
+  const school = (await (await as('partner')).get('/')).text;
+  assert.match(school, /Casussen waarbij u betrokken bent[\s\S]*Familie De Vries \(demo\)<\/a> \(regisseur Sanne Verhoeven\)/);
+  assert.match(school, /Let op of Noah stil of teruggetrokken is/);
+  assert.doesNotMatch(school, /consultatiebureau|Verslag naar Veilig Thuis|Mijn casussen als regisseur|Caseload/);
+  const jgz = (await (await as('partner.jgz')).get('/')).text;
+  assert.match(jgz, /Afspraak consultatiebureau voor Elif inplannen\. — uiterlijk [0-9-]+ \(te laat\)/);
+  assert.doesNotMatch(jgz, /Let op of Noah stil/);
+});
+
+test('team leader: caseload per regisseur of the own team only', async () => {
+  const tl = (await (await as('teamleider')).get('/')).text;
+  assert.match(tl, /Caseload van het team[\s\S]*<tr><td>Sanne Verhoeven<\/td><td>4<\/td><\/tr>/);
+  assert.doesNotMatch(tl, /Bram Hermans/);
+  const zuid = (await (await as('teamleider.zuid')).get('/')).text;
+  assert.match(zuid, /<tr><td>Bram Hermans<\/td><td>2<\/td><\/tr>/);
+});
+
+test('search: "muller" finds "Müller" (any case), only among the cases the user may see', async () => {
+  for (const q of ['muller', 'MÜLLER', 'Mül']) {
+    const r = await (await as('professional.zuid')).get(`/casussen?zoek=${encodeURIComponent(q)}`);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /<td>Familie Müller \(demo\)<\/td>/, q);
+    assert.doesNotMatch(r.text, /Familie Gerards/, q);
+  }
+  assert.match((await (await as('teamleider.zuid')).get('/casussen?zoek=muller')).text, /Familie Müller \(demo\)/);
+  for (const u of ['professional', 'teamleider', 'partner']) {
+    const r = (await (await as(u)).get('/casussen?zoek=muller')).text;
+    assert.doesNotMatch(r, /Müller/, u);
+    assert.match(r, /Geen casus gevonden voor "muller" onder de casussen die u mag zien/, u);
+  }
+  const schoolList = (await (await as('partner')).get('/casussen?zoek=vries')).text;
+  assert.match(schoolList, /Familie De Vries \(demo\)/);
+  assert.doesNotMatch(schoolList, /Stabiele veiligheid/, 'the phase is not the school\'s business');
+  assert.doesNotMatch((await (await as('partner')).get('/casussen?zoek=gerards')).text, /<td>Familie Gerards/);
+  // hostile or empty search text is harmless
+  const h = await (await as('professional')).get(`/casussen?zoek=${encodeURIComponent('" OR 1=1 -- NEAR(*')}`);
+  assert.equal(h.status, 200);
+  assert.doesNotMatch(h.text, /<td>Familie/);
+});
+
+test('the case list pages by keyset, newest first; the phase is shown', async () => {
+  const reg = await as('professional');
+  const all = (await reg.get('/casussen')).text;
+  const ids = [...all.matchAll(/<td><a href="\/casussen\/(\d+)">/g)].map((x) => Number(x[1]));
+  assert.ok(ids.length >= 5);
+  assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+  assert.match(all, /<td>2 Stabiele veiligheid<\/td>/);
+  const older = (await reg.get(`/casussen?voor=${ids[1]}`)).text;
+  const ids2 = [...older.matchAll(/<td><a href="\/casussen\/(\d+)">/g)].map((x) => Number(x[1]));
+  assert.deepEqual(ids2, ids.slice(2));
+  assert.match(older, /<a href="\/casussen">Nieuwste<\/a>/);
+});
+
+await run({ after: () => d.stop() });
