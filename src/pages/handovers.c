@@ -534,7 +534,7 @@ static void save_handover(request *rq, int64_t id)
 	if (id)
 		rq->audit.object_id = id;
 	bool more = strcmp(action, "lid_toevoegen") == 0 || strcmp(action, "voorwaarde_toevoegen") == 0;
-	if (more || !*action) {
+	if (more || !*action || strcmp(action, "bewerken") == 0) {
 		/* Only re-show the form (no JavaScript needed for more rows); nothing stored. */
 		rq->audit.detail = "formulier opnieuw getoond, niets opgeslagen";
 		add_blank_rows(rq->a, &rows, action);
@@ -550,7 +550,21 @@ static void save_handover(request *rq, int64_t id)
 		return;
 	}
 	bool submit = strcmp(action, "indienen") == 0;
-	if (!validate_handover(rq, &in, &rows, submit) || !db_begin()) {
+	if (!validate_handover(rq, &in, &rows, submit)) {
+		add_blank_rows(rq->a, &rows, "");
+		show_form(rq, 422, id, &in, &rows);
+		return;
+	}
+	/* A second handover for a family handed over recently is never made silently. */
+	int64_t twin = (!id || submit) ? handover_twin_of(rq, id, &in) : 0;
+	if (twin) {
+		rq->audit.detail = arena_printf(rq->a, "lijkt op overdracht %lld: bevestiging gevraagd, niets opgeslagen",
+		                                (long long)twin);
+		handover_show_twin(rq, twin, id ? arena_printf(rq->a, "/overdrachten/%lld/bewerken", (long long)id)
+		                                : "/overdrachten/nieuw", submit);
+		return;
+	}
+	if (!db_begin()) {
 		add_blank_rows(rq->a, &rows, "");
 		show_form(rq, 422, id, &in, &rows);
 		return;

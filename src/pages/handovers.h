@@ -24,6 +24,13 @@ void page_handover_warm(request *rq);
 void page_handover_accept(request *rq);
 void page_handover_return(request *rq);
 
+/* handover_twin.c: a recent handover of the user's organisation for the same
+ * family (see handover_recent_twin), unless the form says the user already
+ * confirmed (dubbel_bevestigd=ja); 0 when none. */
+int64_t handover_twin_of(request *rq, int64_t exclude_id, const handover_input *in);
+/* Answer 409 with the confirmation page that links twin and carries the form. */
+void handover_show_twin(request *rq, int64_t twin, const char *form_action, bool submit);
+
 /* cases.c */
 void page_case_index(request *rq);
 void page_case_show(request *rq);

@@ -82,7 +82,8 @@ static const field_spec user_edit_fields[] = {
 /* handovers and cases (issue: Veilig Thuis handover) — fields */
 static const char *const hv_urgency_choices[] = {"hoog", "normaal", NULL};
 static const char *const hv_yes_no[] = {"ja", "nee", NULL};
-static const char *const hv_actions[] = {"concept", "indienen", "lid_toevoegen", "voorwaarde_toevoegen", NULL};
+static const char *const hv_actions[] = {"concept", "indienen", "lid_toevoegen", "voorwaarde_toevoegen", "bewerken",
+                                         NULL};
 static const char *const hv_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
                                           NULL};
 static const char *const hv_return_categories[] = {"geen_lokale_taak", "onvolledig", "veiligheid_onvoldoende",
@@ -110,6 +111,7 @@ static const field_spec hv_form_fields[] = {
 	{.name = "contact", .type = FT_LINE, .max_chars = 200, .label = "Contactpersoon Veilig Thuis"},
 	{.name = "action", .type = FT_CHOICE, .required = true, .choices = hv_actions, .label = "Actie"},
 	{.name = "form_key", .type = FT_LINE, .max_chars = 64, .label = "Formuliersleutel"},
+	{.name = "dubbel_bevestigd", .type = FT_CHOICE, .choices = yes_choices, .label = "Toch versturen"},
 	/* names of the handler's own messages, for the summary (not sent by the form) */
 	{.name = "members", .type = FT_LINE, .max_chars = 16, .label = "Gezinsleden"},
 	{.name = "conditions", .type = FT_LINE, .max_chars = 16, .label = "Veiligheidsvoorwaarden"},

@@ -83,6 +83,12 @@ int64_t handover_create(int64_t vt_org_id, int64_t user_id, const handover_input
 /* The handover user_id created with this one-time form key, or 0. */
 int64_t handover_by_form_key(int64_t user_id, const char *form_key);
 bool handover_update_concept(int64_t id, const handover_input *in);
+/* A handover vt_org_id submitted (any status after concept) within the last `days`
+ * days, other than exclude_id, for the same family: the same household name and
+ * the same filled-in members (folded name and birth date, in any order). The
+ * newest such id, or 0 (also when members holds no filled-in row). handover_twin.c */
+int64_t handover_recent_twin(arena *a, int64_t vt_org_id, int64_t exclude_id, const char *household_name,
+                             const handover_member *members, size_t nmembers, int days);
 bool handover_submit(int64_t id, int64_t user_id);
 bool handover_get(arena *a, int64_t id, handover_rec *out);
 handover_member *handover_members(arena *a, int64_t id, size_t *n);

