@@ -1046,6 +1046,28 @@ void page_handover_accept(request *rq)
 		show_handover(rq, 422, "accept", "handover_show");
 		return;
 	}
+	if (handover_confirm_back(rq)) {
+		show_handover(rq, 200, "accept", "handover_show");
+		return;
+	}
+	if (!handover_confirmed(rq)) {
+		tv *facts = tv_list(a);
+		handover_confirm_fact(a, facts, "Overdracht", arena_printf(a, "%lld: %s", (long long)h.id, h.household_name));
+		handover_confirm_fact(a, facts, "Regisseur", d.name);
+		if (known && open)
+			handover_confirm_fact(a, facts, "Casus", arena_printf(a, "De overdracht wordt toegevoegd aan casus %lld van"
+			                                                         " dit gezin.", (long long)known));
+		else
+			handover_confirm_fact(a, facts, "Casus", "Er wordt een nieuwe casus geopend.");
+		if (acc.change_reason && *acc.change_reason)
+			handover_confirm_fact(a, facts, "Wissel van regisseur", acc.change_reason);
+		if (*acc.take_reason)
+			handover_confirm_fact(a, facts, "Waarom uw team", acc.take_reason);
+		handover_show_confirm(rq, "Overdracht accepteren?",
+		                      arena_printf(a, "U accepteert deze overdracht voor %s.", rq->user->org_name), facts,
+		                      "Ja, accepteren");
+		return;
+	}
 	if (!db_begin()) {
 		respond_error(rq, 500);
 		return;
@@ -1074,9 +1096,33 @@ void page_handover_return(request *rq)
 	const char *reason = trimmed(rq->a, form_get(f, "reason"));
 	const char *category = form_str(f, "reason_category");
 	req_text(f, "reason", reason, "Schrijf waarom de overdracht wordt teruggelegd bij Veilig Thuis.");
-	if (!*category)
-		category = "overig";
-	if (form_has_errors(f) || !db_begin()) {
+	/* never a default: the category is counted in /cijfers */
+	req_text(f, "reason_category", category, "Kies de soort reden; die telt mee in de cijfers.");
+	if (form_has_errors(f)) {
+		show_handover(rq, 422, "return", "handover_show");
+		return;
+	}
+	if (handover_confirm_back(rq)) {
+		show_handover(rq, 200, "return", "handover_show");
+		return;
+	}
+	if (!handover_confirmed(rq)) {
+		arena *a = rq->a;
+		handover_rec h;
+		if (!handover_get(a, rq->ids[0], &h)) {
+			respond_error(rq, 404);
+			return;
+		}
+		tv *facts = tv_list(a);
+		handover_confirm_fact(a, facts, "Overdracht", arena_printf(a, "%lld: %s", (long long)h.id, h.household_name));
+		handover_confirm_fact(a, facts, "Soort reden", handover_return_category_label(category));
+		handover_confirm_fact(a, facts, "Toelichting voor Veilig Thuis", reason);
+		handover_show_confirm(rq, "Overdracht terugleggen?",
+		                      "U legt deze overdracht terug bij Veilig Thuis; uw team pakt hem dan niet op.", facts,
+		                      "Ja, terugleggen");
+		return;
+	}
+	if (!db_begin()) {
 		show_handover(rq, 422, "return", "handover_show");
 		return;
 	}

@@ -31,6 +31,16 @@ int64_t handover_twin_of(request *rq, int64_t exclude_id, const handover_input *
 /* Answer 409 with the confirmation page that links twin and carries the form. */
 void handover_show_twin(request *rq, int64_t twin, const char *form_action, bool submit);
 
+/* handover_confirm.c: the second step of accept and return. The form's
+ * bevestigd field: "ja" (confirmed: go on), "wijzigen" (show the form again). */
+bool handover_confirmed(request *rq);
+bool handover_confirm_back(request *rq);
+/* Append {label, value} to the facts list shown on the confirmation page. */
+tv *handover_confirm_fact(arena *a, tv *facts, const char *label, const char *value);
+/* Answer 200 with the confirmation page: the facts, the form in hidden fields,
+ * a button confirm_label (bevestigd=ja) and "Terug, nog wijzigen". */
+void handover_show_confirm(request *rq, const char *title, const char *intro, tv *facts, const char *confirm_label);
+
 /* cases.c */
 void page_case_index(request *rq);
 void page_case_show(request *rq);

@@ -82,6 +82,7 @@ static const field_spec user_edit_fields[] = {
 /* handovers and cases (issue: Veilig Thuis handover) — fields */
 static const char *const hv_urgency_choices[] = {"hoog", "normaal", NULL};
 static const char *const hv_yes_no[] = {"ja", "nee", NULL};
+static const char *const hv_confirm_choices[] = {"ja", "wijzigen", NULL}; /* second step of accept/return */
 static const char *const hv_actions[] = {"concept", "indienen", "lid_toevoegen", "voorwaarde_toevoegen", "bewerken",
                                          NULL};
 static const char *const hv_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
@@ -145,11 +146,13 @@ static const field_spec hv_accept_fields[] = {
 	{.name = "take_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom uw team deze overdracht oppakt"},
 	{.name = "director_change_reason", .type = FT_TEXT, .max_chars = 500, .label = "Reden van de wissel van regisseur"},
 	{.name = "previous_director", .type = FT_CHOICE, .choices = hv_yes_no, .label = "Huidige regisseur blijft betrokken"},
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
 	{0},
 };
 static const field_spec hv_return_fields[] = {
 	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Toelichting voor Veilig Thuis"},
 	{.name = "reason_category", .type = FT_CHOICE, .choices = hv_return_categories, .label = "Soort reden"},
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
 	{0},
 };
 static const field_spec hv_condition_fields[] = {

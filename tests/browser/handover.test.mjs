@@ -101,6 +101,10 @@ test('team leader takes it from the joint triage, records the warm handover and 
   await checkA11y(page, 'overdracht in behandeling');
   await page.selectOption('#director', { label: 'Sanne Verhoeven' });
   await submitAndWait(page, 'form[action$="/accepteren"] button[type="submit"]');
+  // accepting cannot be undone: a second page (no JavaScript) asks to confirm
+  assert.match(await page.textContent('h1'), /Overdracht accepteren\?/);
+  await checkA11y(page, 'bevestigen accepteren');
+  await submitAndWait(page, 'button[name="bevestigd"][value="ja"]');
   assert.match(new URL(page.url()).pathname, /^\/casussen\/\d+$/);
   caseUrl = new URL(page.url()).pathname;
   assert.match(await page.textContent('main'), /Sanne Verhoeven/);

@@ -81,4 +81,65 @@ test('Back + Indienen again: a second handover for the same family and members a
   assert.equal(one(`SELECT status FROM handover WHERE id = ${concept}`).status, 'concept');
 });
 
+// item 2
+async function submitted(name) {
+  const vt = await as('vt');
+  const r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: name,
+    member_name: [`${name} ouder`], member_birthdate: ['1979-09-09'], member_role: ['ouder'] }));
+  assert.equal(r.status, 303);
+  return Number(/\/overdrachten\/(\d+)$/.exec(r.location)[1]);
+}
+
+test('Terugleggen: no category preselected, the category is required, and a confirmation step comes first', async () => {
+  const id = await submitted('Familie Terugleg (test)');
+  const tl = await as('teamleider');
+  let r = await tl.get(`/overdrachten/${id}`);
+  const select = /<select[^>]*name="reason_category"[^>]*>([\s\S]*?)<\/select>/.exec(r.text)[1];
+  assert.ok(!/selected/.test(select), 'nothing preselected');
+  assert.match(select, /<option value="">/);
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons team.' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Kies de soort reden/);
+  assert.match(r.text, /Niet voor ons team\./, 'the reason is kept');
+  // valid: a second page asks; nothing changed yet
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons team.', reason_category: 'ander_team' });
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Overdracht terugleggen\?/);
+  assert.match(r.text, /kan niet ongedaan/);
+  assert.match(r.text, /name="reason_category" value="ander_team"/);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'ingediend');
+  // back to the form: the typed input is there, still nothing changed
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons team.', reason_category: 'ander_team', bevestigd: 'wijzigen' });
+  assert.equal(r.status, 200);
+  assert.match(r.text, /<option value="ander_team" selected>/);
+  assert.match(r.text, />Niet voor ons team\.<\/textarea>/);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'ingediend');
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons team.', reason_category: 'ander_team', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  const h = one(`SELECT status, return_category FROM handover WHERE id = ${id}`);
+  assert.equal(h.status, 'teruggelegd');
+  assert.equal(h.return_category, 'ander_team');
+});
+
+test('Accepteren asks for confirmation on a second page before a case is opened', async () => {
+  const id = await submitted('Familie Accepteer (test)');
+  const tl = await as('teamleider');
+  const cases = one('SELECT count(*) AS n FROM casefile').n;
+  const fields = { director: String(userId('professional')), take_reason: 'Woont in Noord.' };
+  let r = await tl.post(`/overdrachten/${id}/accepteren`, fields);
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Overdracht accepteren\?/);
+  assert.match(r.text, /Sanne Verhoeven/);
+  assert.match(r.text, /nieuwe casus/);
+  assert.equal(one('SELECT count(*) AS n FROM casefile').n, cases);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'ingediend');
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { ...fields, bevestigd: 'wijzigen' });
+  assert.equal(r.status, 200);
+  assert.match(r.text, />Woont in Noord\.<\/textarea>/);
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { ...fields, bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  assert.match(r.location, /^\/casussen\/\d+$/);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'geaccepteerd');
+});
+
 await run({ after: () => d.stop() });
