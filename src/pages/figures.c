@@ -16,6 +16,7 @@
 #include "pages/handovers.h"
 
 #include "auth/audit.h"
+#include "server/flash.h"
 #include "server/respond.h"
 #include "store/db.h"
 #include "util/csv.h"
@@ -294,7 +295,7 @@ void page_figures_csv(request *rq)
 
 /* ---- norms ------------------------------------------------------------------- */
 
-static void show_norms(request *rq, int status, const handover_norms *n, bool saved)
+static void show_norms(request *rq, int status, const handover_norms *n)
 {
 	tv *ctx = page_ctx(rq, "Termijnen overdrachten");
 	page_add_form(ctx, &rq->form);
@@ -304,7 +305,6 @@ static void show_norms(request *rq, int status, const handover_norms *n, bool sa
 	tv_set_int(v, "feedback", n->feedback_wd);
 	tv_set_int(v, "known", n->known_months);
 	tv_set(ctx, "v", v);
-	tv_set_bool(ctx, "saved", saved);
 	respond_page(rq, status, "handover_norms", ctx);
 }
 
@@ -312,7 +312,7 @@ void page_norms_edit(request *rq)
 {
 	handover_norms n;
 	handover_norms_get(&n);
-	show_norms(rq, 200, &n, false);
+	show_norms(rq, 200, &n);
 }
 
 static int norm_field(request *rq, const char *name, int max)
@@ -338,7 +338,7 @@ void page_norms_update(request *rq)
 	if (form_has_errors(&rq->form) || !db_begin()) {
 		handover_norms shown;
 		handover_norms_get(&shown);
-		show_norms(rq, 422, &shown, false);
+		show_norms(rq, 422, &shown);
 		return;
 	}
 	if (!handover_norms_set(&n)) {
@@ -353,5 +353,6 @@ void page_norms_update(request *rq)
 	audit_event(rq, rq->user, NULL, "admin_norms_save", "setting", 0, true,
 	            arena_printf(rq->a, "besluit %d, warme overdracht %d, terugkoppeling %d werkdagen; bekend %d maanden",
 	                         n.decision_wd, n.warm_wd, n.feedback_wd, n.known_months));
-	show_norms(rq, 200, &n, true);
+	flash_set(rq, "De termijnen zijn opgeslagen.");
+	respond_redirect(rq, "/beheer/normen");
 }

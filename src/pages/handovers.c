@@ -15,6 +15,7 @@
 #include "auth/access.h"
 #include "auth/audit.h"
 #include "auth/roles.h"
+#include "server/flash.h"
 #include "server/respond.h"
 #include "server/router.h"
 #include "store/case.h"
@@ -602,6 +603,7 @@ static void save_handover(request *rq, int64_t id)
 	}
 	rq->audit.object_id = id;
 	rq->audit.detail = submit ? "ingediend" : "concept opgeslagen";
+	flash_set(rq, submit ? "De overdracht is ingediend." : "Het concept is opgeslagen. Het is nog niet ingediend.");
 	respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)id));
 }
 
@@ -900,7 +902,7 @@ void page_handover_print(request *rq)
 
 /* Finish a change: commit and go back to the handover, or 409 when the state did
  * not allow it (someone else was first). */
-static void finish(request *rq, bool ok, const char *detail)
+static void finish(request *rq, bool ok, const char *detail, const char *message)
 {
 	if (!ok) {
 		db_rollback();
@@ -912,6 +914,7 @@ static void finish(request *rq, bool ok, const char *detail)
 		return;
 	}
 	rq->audit.detail = detail;
+	flash_set(rq, message);
 	respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)rq->ids[0]));
 }
 
@@ -924,7 +927,7 @@ void page_handover_addendum(request *rq)
 		show_handover(rq, 422, "addendum", "handover_show");
 		return;
 	}
-	finish(rq, handover_addendum_add(rq->ids[0], rq->user->id, text), "aanvulling");
+	finish(rq, handover_addendum_add(rq->ids[0], rq->user->id, text), "aanvulling", "De aanvulling is toegevoegd.");
 }
 
 void page_handover_take(request *rq)
@@ -943,7 +946,8 @@ void page_handover_take(request *rq)
 		show_handover(rq, 422, "take", "handover_show");
 		return;
 	}
-	finish(rq, handover_take(h.id, rq->user->org_id, rq->user->id, reason), "opgepakt door team");
+	finish(rq, handover_take(h.id, rq->user->org_id, rq->user->id, reason), "opgepakt door team",
+	       "De overdracht is opgepakt voor uw team.");
 }
 
 void page_handover_warm(request *rq)
@@ -997,7 +1001,8 @@ void page_handover_warm(request *rq)
 		return;
 	}
 	finish(rq, handover_record_warm(rq->ids[0], rq->user->id, &w),
-	       *w.held_date ? "warme overdracht vastgelegd" : "warme overdracht gepland");
+	       *w.held_date ? "warme overdracht vastgelegd" : "warme overdracht gepland",
+	       *w.held_date ? "De warme overdracht is vastgelegd." : "De warme overdracht is gepland.");
 }
 
 void page_handover_accept(request *rq)
@@ -1087,6 +1092,8 @@ void page_handover_accept(request *rq)
 	rq->audit.detail = acc.change_reason && *acc.change_reason
 	                       ? arena_printf(a, "geaccepteerd; casus %lld; regisseur gewijzigd", (long long)case_id)
 	                       : arena_printf(a, "geaccepteerd; casus %lld", (long long)case_id);
+	flash_set(rq, arena_printf(a, "De overdracht is geaccepteerd; regisseur van casus %lld is %s.", (long long)case_id,
+	                           d.name));
 	respond_redirect(rq, arena_printf(a, "/casussen/%lld", (long long)case_id));
 }
 
@@ -1126,7 +1133,8 @@ void page_handover_return(request *rq)
 		show_handover(rq, 422, "return", "handover_show");
 		return;
 	}
-	finish(rq, handover_return(rq->ids[0], rq->user->id, category, reason), "teruggelegd");
+	finish(rq, handover_return(rq->ids[0], rq->user->id, category, reason), "teruggelegd",
+	       "De overdracht is teruggelegd bij Veilig Thuis.");
 }
 
 /* ---- lists --------------------------------------------------------------------- */

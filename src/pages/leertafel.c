@@ -14,6 +14,7 @@
 #include "pages/leertafel_int.h"
 
 #include "auth/roles.h"
+#include "server/flash.h"
 #include "server/respond.h"
 #include "store/action.h"
 #include "store/action_plan.h"
@@ -394,6 +395,7 @@ void page_leertafel_meeting_create(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De bijeenkomst is opgeslagen.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/bijeenkomsten/%lld", (long long)id));
 }
 
@@ -422,6 +424,7 @@ void page_leertafel_meeting_update(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De wijzigingen in de bijeenkomst zijn opgeslagen.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/bijeenkomsten/%lld", (long long)m.id));
 }
 

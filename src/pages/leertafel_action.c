@@ -11,6 +11,7 @@
 #include "pages/leertafel.h"
 #include "pages/leertafel_int.h"
 
+#include "server/flash.h"
 #include "server/respond.h"
 #include "store/action.h"
 #include "store/action_plan.h"
@@ -299,6 +300,7 @@ void page_leertafel_action_create(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De actie is toegevoegd.");
 	if (b.in_meeting)
 		respond_redirect(rq, arena_printf(a, "/leertafel/bijeenkomsten/%lld#actielijst", (long long)b.m.id));
 	else
@@ -424,6 +426,7 @@ void page_leertafel_action_update(request *rq)
 			          *diffs[i].old ? diffs[i].old : "(leeg)", *diffs[i].new ? diffs[i].new : "(leeg)");
 	const char *path = arena_printf(a, "/leertafel/acties/%lld", (long long)x.id);
 	if (!what.len) {
+		flash_set(rq, "Er was niets gewijzigd; de actie is gelijk gebleven.");
 		respond_redirect(rq, path);
 		return;
 	}
@@ -442,6 +445,7 @@ void page_leertafel_action_update(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De wijzigingen in de actie zijn opgeslagen.");
 	respond_redirect(rq, path);
 }
 
@@ -576,6 +580,7 @@ void page_leertafel_action_status(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De status van de actie is bijgewerkt.");
 	respond_redirect(rq, arena_printf(a, "/leertafel/acties/%lld#status", (long long)x.id));
 }
 
@@ -706,6 +711,7 @@ void page_leertafel_escalation_create(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De opschaling naar het bestuurlijk overleg is vastgelegd.");
 	respond_redirect(rq, arena_printf(a, "/leertafel/bestuurlijk-overleg#opschaling-%lld", (long long)id));
 }
 
@@ -763,5 +769,6 @@ void page_leertafel_escalation_decide(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "Het besluit van het bestuurlijk overleg is vastgelegd.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/bestuurlijk-overleg#opschaling-%lld", (long long)e.id));
 }

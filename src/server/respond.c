@@ -7,6 +7,7 @@
 
 #include "auth/roles.h"
 #include "server/config.h"
+#include "server/flash.h"
 #include "server/router.h"
 #include "view/views.h"
 
@@ -67,6 +68,15 @@ tv *page_ctx(request *rq, const char *title)
 			tv_push(nav, item);
 		}
 		tv_set(ctx, "nav", nav);
+		/* a POST-redirect-GET's one-time message, shown on the page it lands on */
+		flash_message fm;
+		if (flash_take(rq, &fm)) {
+			tv *f = tv_obj(a);
+			tv_set_str(f, "message", fm.message);
+			if (fm.code)
+				tv_set_str(f, "code", fm.code);
+			tv_set(ctx, "flash", f);
+		}
 	}
 	return ctx;
 }

@@ -142,4 +142,79 @@ test('Accepteren asks for confirmation on a second page before a case is opened'
   assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'geaccepteerd');
 });
 
+// item 4
+test('a failed POST redirects to the form page, which a reload shows again without posting; another page drops it', async () => {
+  const vt = await as('vt');
+  const bad = handoverFields({ household_name: '', address: 'Herlaadlaan 4' });
+  let r = await vt.post('/overdrachten/nieuw', bad, { raw: true });
+  assert.equal(r.status, 303, 'POST-redirect-GET');
+  assert.equal(r.location, '/overdrachten/nieuw');
+  assert.equal(r.headers['x-form-page'], '422');
+  for (let reload = 0; reload < 2; reload++) {
+    r = await vt.get('/overdrachten/nieuw');
+    assert.equal(r.status, 422);
+    assert.match(r.text, /Vul de naam van het gezin in/);
+    assert.match(r.text, /Herlaadlaan 4/, 'input kept on reload');
+  }
+  // another session never sees it
+  const other = new Client(d.baseUrl);
+  await other.login('vt');
+  assert.doesNotMatch((await other.get('/overdrachten/nieuw')).text, /Herlaadlaan 4/);
+  // opening another page drops it
+  await vt.get('/');
+  r = await vt.get('/overdrachten/nieuw');
+  assert.equal(r.status, 200);
+  assert.doesNotMatch(r.text, /Herlaadlaan 4/);
+  // a form that is part of a page comes back on that page
+  const id = await submitted('Familie Herlaad (test)');
+  r = await vt.post(`/overdrachten/${id}/aanvulling`, { text: ' ' }, { raw: true });
+  assert.equal(r.status, 303);
+  assert.equal(r.location, `/overdrachten/${id}`);
+  r = await vt.get(r.location);
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Schrijf de aanvulling of correctie/);
+});
+
+test('a successful POST leaves a one-time confirmation on the page it lands on (handover, admin, leertafel)', async () => {
+  const vt = await as('vt');
+  let r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Gelukt (test)',
+    member_name: ['Gijs Gelukt'], member_birthdate: ['1990-01-01'], member_role: ['ouder'] }));
+  assert.equal(r.status, 303);
+  let page = await vt.get(r.location);
+  assert.match(page.text, /role="status"><p class="utrecht-paragraph">De overdracht is ingediend\./);
+  page = await vt.get(r.location);
+  assert.doesNotMatch(page.text, /De overdracht is ingediend/, 'shown once');
+  const id = Number(/(\d+)$/.exec(r.location)[1]);
+  r = await vt.post(`/overdrachten/${id}/aanvulling`, { text: 'Nog iets.' });
+  assert.match((await vt.get(r.location)).text, /De aanvulling is toegevoegd/);
+
+  const adm = await as('beheerder');
+  r = await adm.post('/beheer/organisaties/nieuw', { name: 'Flitsorganisatie (test)', kind: 'ggz' });
+  assert.equal(r.status, 303);
+  assert.match((await adm.get(r.location)).text, /Organisatie Flitsorganisatie \(test\) is opgeslagen/);
+
+  const sec = await as('secretaris');
+  r = await sec.post('/leertafel/bijeenkomsten/nieuw', { held_on: '2026-10-01', location: 'Stadhuis' });
+  assert.equal(r.status, 303);
+  assert.match((await sec.get(r.location)).text, /De bijeenkomst is opgeslagen/);
+});
+
+// item 5
+test('creating a user and reloading shows the account, not "bestaat al"; the one-time link is shown once', async () => {
+  const adm = await as('beheerder');
+  const org = one("SELECT id FROM organisation WHERE name = 'Wijkteam Venlo-Noord (demo)'").id;
+  const r = await adm.post('/beheer/gebruikers/nieuw', { username: 'h.herlaad', name: 'Hanna Herlaad',
+    organisation: String(org), role: 'professional' }, { raw: true });
+  assert.equal(r.status, 303);
+  const id = one("SELECT id FROM app_user WHERE username = 'h.herlaad'").id;
+  assert.equal(r.location, `/beheer/gebruikers/${id}`);
+  let page = await adm.get(r.location);
+  assert.match(page.text, /Gebruiker h\.herlaad is aangemaakt/);
+  assert.match(page.text, /class="reset-link">http:\/\/[^<]+\/wachtwoord\?t(?:=|&#61;)[0-9a-f]{64}</);
+  page = await adm.get(r.location); // reload
+  assert.equal(page.status, 200);
+  assert.doesNotMatch(page.text, /bestaat al|wachtwoord\?t/);
+  assert.equal(one("SELECT count(*) AS n FROM app_user WHERE username = 'h.herlaad'").n, 1);
+});
+
 await run({ after: () => d.stop() });

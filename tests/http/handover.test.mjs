@@ -693,7 +693,8 @@ test('norms are configurable by the functioneel beheerder only, with validation'
   assert.match(r.text, /Vul een geheel getal van 1 tot en met 100 in/);
   assert.equal(one("SELECT value FROM setting WHERE key = 'norm_besluit_werkdagen'").value, '5');
   r = await adm.post('/beheer/normen', { decision: '6', warm: '10', feedback: '15', known: '12' });
-  assert.equal(r.status, 200);
+  assert.equal(r.status, 303);
+  assert.match((await adm.get(r.location)).text, /De termijnen zijn opgeslagen/);
   assert.equal(one("SELECT value FROM setting WHERE key = 'norm_besluit_werkdagen'").value, '6');
   r = await adm.post('/beheer/normen', { decision: '5', warm: '10', feedback: '15', known: '12' });
   assert.equal((await (await as('teamleider')).post('/beheer/normen', { decision: '1', warm: '1', feedback: '1', known: '1' })).status, 403);
