@@ -409,11 +409,19 @@ static bool validate_handover(request *rq, handover_input *in, form_rows *rows, 
 		else if (strlen(m->name) > 200 || strpbrk(m->name, "\r\n"))
 			rows->member_err_name[i] = "De naam mag één regel van ten hoogste 200 tekens zijn.";
 		kr_date bd;
+		const char *iso = "";
 		if (*m->birthdate) {
-			if (!kr_date_parse_iso(m->birthdate, &bd))
-				rows->member_err_date[i] = "Vul een geldige geboortedatum in (dag-maand-jaar).";
-			else if (kr_date_cmp(bd, today) > 0)
+			/* typed as dd-mm-jjjj (or ISO); stored as ISO; the form keeps what was typed */
+			if (!kr_date_parse_input(m->birthdate, &bd)) {
+				rows->member_err_date[i] = "Vul een geldige geboortedatum in als dag-maand-jaar, bijvoorbeeld"
+				                           " 03-04-2016.";
+			} else if (kr_date_cmp(bd, today) > 0) {
 				rows->member_err_date[i] = "Een geboortedatum kan niet in de toekomst liggen.";
+			} else {
+				char buf[KR_DATE_BUF];
+				kr_date_format_iso(bd, buf);
+				iso = arena_strdup(a, buf);
+			}
 		} else if (submit) {
 			rows->member_err_date[i] = "Vul de geboortedatum van dit gezinslid in.";
 		}
@@ -427,7 +435,8 @@ static bool validate_handover(request *rq, handover_input *in, form_rows *rows, 
 			form_add_error(f, id_date, arena_printf(a, "Gezinslid %zu: %s", i + 1, rows->member_err_date[i]));
 		if (rows->member_err_role[i])
 			form_add_error(f, id_role, arena_printf(a, "Gezinslid %zu: %s", i + 1, rows->member_err_role[i]));
-		kept[nk++] = *m;
+		kept[nk] = *m;
+		kept[nk++].birthdate = iso;
 	}
 	in->members = kept;
 	in->nmembers = nk;
@@ -642,6 +651,9 @@ void page_handover_edit(request *rq)
 	};
 	form_rows rows = {0};
 	rows.members = handover_members(a, h.id, &rows.nmembers);
+	for (size_t i = 0; i < rows.nmembers; i++) /* shown as a person types it: dd-mm-jjjj */
+		if (*rows.members[i].birthdate)
+			rows.members[i].birthdate = hv_date(a, rows.members[i].birthdate);
 	rows.conditions = handover_conditions(a, h.id, &rows.nconditions);
 	add_blank_rows(a, &rows, "");
 	/* a concept shows the team or the joint triage it was saved with; nothing when neither was chosen */

@@ -97,7 +97,7 @@ static const field_spec hv_form_fields[] = {
 	{.name = "household_name", .type = FT_LINE, .max_chars = 200, .label = "Naam van het gezin"},
 	{.name = "address", .type = FT_LINE, .max_chars = 300, .label = "Adres"},
 	{.name = "member_name", .type = FT_LINE, .max_chars = 200, .repeated = true, .label = "Naam gezinslid"},
-	{.name = "member_birthdate", .type = FT_LINE, .max_chars = 10, .repeated = true,
+	{.name = "member_birthdate", .type = FT_LINE, .max_chars = 20, .repeated = true,
 	 .label = "Geboortedatum gezinslid"},
 	{.name = "member_role", .type = FT_LINE, .max_chars = 16, .repeated = true, .label = "Rol in het gezin"},
 	{.name = "reason", .type = FT_TEXT, .max_chars = 10000, .label = "Aanleiding"},

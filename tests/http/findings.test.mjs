@@ -217,4 +217,32 @@ test('creating a user and reloading shows the account, not "bestaat al"; the one
   assert.equal(one("SELECT count(*) AS n FROM app_user WHERE username = 'h.herlaad'").n, 1);
 });
 
+// item 3
+test('Gezinslid toevoegen keeps a typed but invalid date; dd-mm-jjjj is accepted and stored as ISO', async () => {
+  const vt = await as('vt');
+  let r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Datumtik (test)',
+    member_name: ['Tim Datumtik', 'Tess Datumtik'], member_birthdate: ['31-02-2019', '12-3-20'],
+    member_role: ['ouder', 'kind'], safety_condition: ['Eerste voorwaarde', ''], action: 'lid_toevoegen' }));
+  assert.equal(r.status, 200);
+  assert.match(r.text, /id="member-1-birthdate" name="member_birthdate" type="text"[^>]*value="31-02-2019"/);
+  assert.match(r.text, /id="member-2-birthdate"[^>]*value="12-3-20"/);
+  assert.equal((r.text.match(/name="member_name"/g) || []).length, 3);
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Datumtik (test)',
+    member_name: ['Tim Datumtik'], member_birthdate: ['31-02-2019'], member_role: ['ouder'],
+    safety_condition: ['Eerste voorwaarde'], action: 'voorwaarde_toevoegen' }));
+  assert.match(r.text, /value="31-02-2019"/);
+  // submitting: the date gets a message and stays as typed
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Datumtik (test)',
+    member_name: ['Tim Datumtik'], member_birthdate: ['31-02-2019'], member_role: ['ouder'] }));
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Gezinslid 1: Vul een geldige geboortedatum in als dag-maand-jaar/);
+  assert.match(r.text, /value="31-02-2019"/);
+  // as a person types it
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Datumtik (test)',
+    member_name: ['Tim Datumtik'], member_birthdate: ['3-4-2016'], member_role: ['kind'] }));
+  assert.equal(r.status, 303);
+  const id = Number(/(\d+)$/.exec(r.location)[1]);
+  assert.equal(one(`SELECT birthdate FROM handover_member WHERE handover_id = ${id}`).birthdate, '2016-04-03');
+});
+
 await run({ after: () => d.stop() });

@@ -230,7 +230,7 @@ test('hostile input on the handover form: foreign organisation, bad dates and ro
   let r = await vt.post('/overdrachten/nieuw', handoverFields({ receiving_organisation: String(SCHOOL) }));
   assert.equal(r.status, 422);
   assert.match(r.text, /Kies een lokaal team of de gezamenlijke triage/);
-  r = await vt.post('/overdrachten/nieuw', handoverFields({ member_birthdate: ['03-04-1987', '2016-02-30'], member_role: ['baas', 'kind'] }));
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ member_birthdate: ['31-04-1987', '2016-02-30'], member_role: ['baas', 'kind'] }));
   assert.equal(r.status, 422);
   assert.match(r.text, /Gezinslid 1: Vul een geldige geboortedatum in/);
   assert.match(r.text, /Gezinslid 2: Vul een geldige geboortedatum in/);
