@@ -180,6 +180,15 @@ void respond_error(request *rq, int status)
 	}
 }
 
+void respond_conflict(request *rq)
+{
+	tv *ctx = page_ctx(rq, "Iemand anders was u voor");
+	tv_set_str(ctx, "message", rq->conflict.message ? rq->conflict.message : "");
+	tv_set_str(ctx, "back_href", rq->conflict.back_href ? rq->conflict.back_href : "/");
+	tv_set_str(ctx, "back_label", rq->conflict.back_label ? rq->conflict.back_label : "Naar mijn werk");
+	respond_page(rq, 409, "conflict", ctx);
+}
+
 void respond_bytes(request *rq, int status, const char *content_type, const char *data, size_t len)
 {
 	sb_init(&rq->res.body, rq->a);

@@ -278,6 +278,14 @@ void router_dispatch(request *rq)
 		rq->audit.action = r->audit_action;
 	if (r->access) {
 		access_result ar = r->access(rq);
+		if (ar == ACCESS_CONFLICT) {
+			if (client_data) {
+				rq->audit.detail = rq->conflict.message;
+				audit_request(rq, false);
+			}
+			respond_conflict(rq);
+			return;
+		}
 		if (ar != ACCESS_OK) {
 			if (client_data)
 				audit_request(rq, false);

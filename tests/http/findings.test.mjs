@@ -4,7 +4,7 @@
 // confirmation steps for the irreversible decisions, a one-time success message
 // after every POST-redirect-GET, and no double create on reload.
 import assert from 'node:assert/strict';
-import { test, run, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -243,6 +243,33 @@ test('Gezinslid toevoegen keeps a typed but invalid date; dd-mm-jjjj is accepted
   assert.equal(r.status, 303);
   const id = Number(/(\d+)$/.exec(r.location)[1]);
   assert.equal(one(`SELECT birthdate FROM handover_member WHERE handover_id = ${id}`).birthdate, '2016-04-03');
+});
+
+// item 6
+test('Accepteren after another team took it from the triage: 409 naming the team and the moment, and the way back', async () => {
+  const vt = await as('vt');
+  let r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Tweestrijd (test)',
+    member_name: ['Tom Tweestrijd'], member_birthdate: ['1985-05-05'], member_role: ['ouder'] }));
+  const id = Number(/(\d+)$/.exec(r.location)[1]);
+  const zuid = await as('teamleider.zuid');
+  await zuid.get(`/overdrachten/${id}`); // the inbox showed it to every local team
+  r = await (await as('teamleider')).post(`/overdrachten/${id}/overnemen`, { reason: 'Woont in Noord.' });
+  assert.equal(r.status, 303);
+  r = await zuid.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')), take_reason: 'Wij ook.' });
+  assert.equal(r.status, 409);
+  assert.match(r.text, new RegExp(`Wijkteam Venlo-Noord \\(demo\\) heeft overdracht ${id} uit de gezamenlijke triage al opgepakt op \\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d`));
+  assert.match(r.text, /<a href="\/overdrachten">Terug naar de inbox<\/a>/);
+  assert.doesNotMatch(r.text, /Tweestrijd/, 'no client data');
+  assert.equal(one(`SELECT taken_org_id FROM handover WHERE id = ${id}`).taken_org_id,
+    one("SELECT id FROM organisation WHERE name = 'Wijkteam Venlo-Noord (demo)'").id);
+  // returning it answers the same; reading it stays need-to-know (404)
+  r = await zuid.post(`/overdrachten/${id}/terugleggen`, { reason: 'x', reason_category: 'overig' });
+  assert.equal(r.status, 409);
+  assert.equal((await zuid.get(`/overdrachten/${id}`)).status, 404);
+  const audit = await eventually(() => q(`SELECT outcome, detail FROM audit_log WHERE object_type = 'handover'
+    AND object_id = ${id} AND user_id = ${userId('teamleider.zuid')} AND action = 'update' ORDER BY id DESC LIMIT 1`)[0]);
+  assert.equal(audit.outcome, 'refused', 'the refusal is audited');
+  assert.match(audit.detail, /al opgepakt/);
 });
 
 await run({ after: () => d.stop() });
