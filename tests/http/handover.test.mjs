@@ -615,7 +615,8 @@ test('access matrix: every demo user on the handover and case routes (involved, 
   // print view and changes follow the same rules
   assert.equal((await (await as('teamleider.zuid')).get('/overdrachten/1/afdrukken')).status, 404);
   assert.equal((await (await as('partner')).get('/overdrachten/1/afdrukken')).status, 403);
-  assert.equal((await (await as('teamleider.zuid')).post('/overdrachten/1/accepteren', { bevestigd: 'ja', director: '1' })).status, 404);
+  // demo handover 1 came through the joint triage and Noord took it: Zuid hears who was first (409)
+  assert.equal((await (await as('teamleider.zuid')).post('/overdrachten/1/accepteren', { bevestigd: 'ja', director: '1' })).status, 409);
   assert.equal((await (await as('teamleider.zuid')).post('/casussen/1/regisseur', { director: '1' })).status, 404);
   assert.equal((await (await as('professional2')).post('/casussen/1/terugkoppeling', { handover: '1', agreements: 'x', with_family: 'ja', agreed_on: '2026-01-01' })).status, 404);
   assert.equal((await (await as('partner')).post('/casussen/1/terugkoppeling', { handover: '1', agreements: 'x', with_family: 'ja', agreed_on: '2026-01-01' })).status, 403);
