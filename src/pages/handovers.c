@@ -854,6 +854,22 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	tv_set_bool(ctx, "show_case_link", h.case_id && (team || prof));
 	tv_set_int(ctx, "case_id", h.case_id);
 	tv_set_bool(ctx, "can_print", !concept || vt);
+	/* Veilig Thuis ends what it sent (handover_end.c) */
+	handover_end end;
+	handover_end_get(a, h.id, &end);
+	bool returned = strcmp(h.status, "teruggelegd") == 0;
+	tv_set_bool(ctx, "can_delete", vt && concept);
+	tv_set_bool(ctx, "can_withdraw", vt && strcmp(h.status, "ingediend") == 0 && !h.taken_org_id);
+	tv_set_bool(ctx, "can_end_returned", vt && returned && !*end.ended_at);
+	tv_set_bool(ctx, "is_withdrawn", strcmp(h.status, "ingetrokken") == 0);
+	tv_set_bool(ctx, "ended", *end.ended_at != '\0');
+	tv_set_str(ctx, "ended_at", hv_datetime(a, end.ended_at));
+	tv_set_str(ctx, "ended_by", end.ended_by_name);
+	tv_set_str(ctx, "end_reason", end.reason);
+	tv_set_bool(ctx, "has_resent_from", end.resent_from > 0 && vt);
+	tv_set_int(ctx, "resent_from", end.resent_from);
+	tv_set_bool(ctx, "has_resent_as", end.resent_as > 0 && vt);
+	tv_set_int(ctx, "resent_as", end.resent_as);
 	tv_set_bool(ctx, "failed_take_or_return", failed && (strcmp(failed, "take") == 0 || strcmp(failed, "return") == 0));
 	tv *wh = warm_history_tv(a, h.id);
 	tv_set(ctx, "warm_history", wh);
@@ -898,6 +914,11 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	kr_date_format(today, buf);
 	tv_set_str(ctx, "today", buf);
 	respond_page(rq, status, template_name, ctx);
+}
+
+void handover_show_again(request *rq, int status, const char *failed)
+{
+	show_handover(rq, status, failed, "handover_show");
 }
 
 void page_handover_show(request *rq)

@@ -24,6 +24,15 @@ void page_handover_warm(request *rq);
 void page_handover_accept(request *rq);
 void page_handover_return(request *rq);
 
+/* The handover page again (status 422 or 200) with the form `failed` filled in. */
+void handover_show_again(request *rq, int status, const char *failed);
+
+/* handover_end.c: Veilig Thuis deletes a concept, withdraws, closes or re-sends. */
+void page_handover_delete(request *rq);
+void page_handover_withdraw(request *rq);
+void page_handover_close(request *rq);
+void page_handover_resend(request *rq);
+
 /* handover_twin.c: a recent handover of the user's organisation for the same
  * family (see handover_recent_twin), unless the form says the user already
  * confirmed (dubbel_bevestigd=ja); 0 when none. */

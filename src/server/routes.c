@@ -86,7 +86,7 @@ static const char *const hv_confirm_choices[] = {"ja", "wijzigen", NULL}; /* sec
 static const char *const hv_actions[] = {"concept", "indienen", "lid_toevoegen", "voorwaarde_toevoegen", "bewerken",
                                          NULL};
 static const char *const hv_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
-                                          NULL};
+                                          "ingetrokken", NULL};
 static const char *const hv_return_categories[] = {"geen_lokale_taak", "onvolledig", "veiligheid_onvoldoende",
                                                    "ander_team", "overig", NULL};
 static const char *const hv_condition_statuses[] = {"nog_niet_besproken", "afgesproken", "nageleefd",
@@ -126,6 +126,15 @@ static const field_spec hv_index_query[] = {
 };
 static const field_spec hv_addendum_fields[] = {
 	{.name = "text", .type = FT_TEXT, .max_chars = 10000, .label = "Aanvulling"},
+	{0},
+};
+static const field_spec hv_end_fields[] = { /* withdraw, close: why, and the confirmation step */
+	{.name = "reason", .type = FT_TEXT, .max_chars = 2000, .label = "Reden"},
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
+	{0},
+};
+static const field_spec hv_delete_fields[] = {
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
 	{0},
 };
 static const field_spec hv_take_fields[] = {
@@ -377,6 +386,14 @@ const route routes[] = {
 	 hv_form_fields},
 	{"POST", "/overdrachten/{id}/aanvulling", page_handover_addendum, HV_VT, HV_CD, access_handover_sent, "update",
 	 hv_addendum_fields},
+	{"POST", "/overdrachten/{id}/verwijderen", page_handover_delete, HV_VT, HV_CD, access_handover_concept, "update",
+	 hv_delete_fields},
+	{"POST", "/overdrachten/{id}/intrekken", page_handover_withdraw, HV_VT, HV_CD, access_handover_sent, "update",
+	 hv_end_fields},
+	{"POST", "/overdrachten/{id}/afsluiten", page_handover_close, HV_VT, HV_CD, access_handover_sent, "update",
+	 hv_end_fields},
+	{"POST", "/overdrachten/{id}/opnieuw-versturen", page_handover_resend, HV_VT, HV_CD, access_handover_sent,
+	 "create", no_fields},
 	{"POST", "/overdrachten/{id}/overnemen", page_handover_take, HV_TL, HV_CD, access_handover_team, "update",
 	 hv_take_fields},
 	{"POST", "/overdrachten/{id}/warme-overdracht", page_handover_warm, HV_TL, HV_CD, access_handover_team,

@@ -38,7 +38,7 @@ const char *handover_return_category_label(const char *c)
 }
 
 const char *const handover_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
-                                         NULL};
+                                         "ingetrokken", NULL};
 
 const char *handover_status_label(const char *s)
 {
@@ -54,6 +54,8 @@ const char *handover_status_label(const char *s)
 		return "geaccepteerd";
 	if (strcmp(s, "teruggelegd") == 0)
 		return "teruggelegd";
+	if (strcmp(s, "ingetrokken") == 0)
+		return "ingetrokken";
 	return "";
 }
 
@@ -951,7 +953,7 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 {
 	sqlite3_stmt *st = db_stmt("SELECT (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'concept'"
 	                           " AND created_by = ?2),"
-	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd')");
+	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd' AND ended_at IS NULL)");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	sqlite3_bind_int64(st, 2, user_id);
 	*concepts = *returned = 0;
@@ -965,7 +967,7 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'teruggelegd'"
-	                           " AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
+	                           " AND h.ended_at IS NULL AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	bind_text(st, 2, since);
 	return collect_brief(a, st, n);

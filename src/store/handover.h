@@ -6,7 +6,7 @@
  * deadline arithmetic in working days.
  *
  * Status: concept → ingediend → in_behandeling (a team took it) → geaccepteerd |
- * teruggelegd. Content is final once submitted (the database refuses changes;
+ * teruggelegd; ingediend → ingetrokken (Veilig Thuis withdrew it, no team took it). Content is final once submitted (the database refuses changes;
  * corrections are addenda). Functions that change data must be called inside
  * db_begin()/db_commit(); state changes answer false when the handover is not in
  * a state that allows them. Records and strings live in the caller's arena.
@@ -83,7 +83,7 @@ int64_t handover_create(int64_t vt_org_id, int64_t user_id, const handover_input
 /* The handover user_id created with this one-time form key, or 0. */
 int64_t handover_by_form_key(int64_t user_id, const char *form_key);
 bool handover_update_concept(int64_t id, const handover_input *in);
-/* A handover vt_org_id submitted (any status after concept) within the last `days`
+/* A live handover (submitted, taken or accepted; not returned or withdrawn) that vt_org_id submitted within the last `days`
  * days, other than exclude_id, for the same family: the same household name and
  * the same filled-in members (folded name and birth date, in any order). The
  * newest such id, or 0 (also when members holds no filled-in row). handover_twin.c */
@@ -134,6 +134,24 @@ typedef struct handover_acceptance {
 bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, const handover_acceptance *acc,
                         int64_t by, int64_t *case_id, int64_t *household_id);
 bool handover_return(int64_t id, int64_t user_id, const char *category, const char *reason);
+
+/* ---- Veilig Thuis ends what it sent (handover_end.c) ---- */
+/* Delete a concept (members and conditions go with it). */
+bool handover_delete_concept(int64_t id);
+/* Withdraw a submitted handover that no team took yet: status ingetrokken. */
+bool handover_withdraw(int64_t id, int64_t user_id, const char *reason);
+/* Close a returned handover with a reason (it leaves "Actie nodig"). */
+bool handover_close_returned(int64_t id, int64_t user_id, const char *reason);
+/* Send a returned handover again: a new concept of the same VT organisation with
+ * the content, members and conditions copied and no receiving team yet, linked by
+ * resent_from; the returned one is closed saying so. The new id, or 0. */
+int64_t handover_resend(arena *a, int64_t id, int64_t user_id);
+typedef struct handover_end {
+	const char *ended_at, *ended_by_name, *reason; /* "" while not ended */
+	int64_t resent_from; /* this one copies that returned handover; 0 otherwise */
+	int64_t resent_as;   /* this returned handover was sent again as that one; 0 otherwise */
+} handover_end;
+bool handover_end_get(arena *a, int64_t id, handover_end *out);
 
 /* ---- feedback ---- */
 bool handover_feedback_add(int64_t id, int64_t case_id, int64_t user_id, const char *agreements,

@@ -272,4 +272,83 @@ test('Accepteren after another team took it from the triage: 409 naming the team
   assert.match(audit.detail, /al opgepakt/);
 });
 
+// item 7
+test('a returned handover is no dead end: VT sends it again (copied, linked) or closes it; a concept is deleted; an untaken one withdrawn', async () => {
+  const vt = await as('vt');
+  const tl = await as('teamleider');
+  // returned ...
+  const id = await submitted('Familie Nogmaals (test)');
+  let r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Hoort in Zuid.', reason_category: 'ander_team', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  let page = await vt.get(`/overdrachten/${id}`);
+  assert.match(page.text, /Teruggelegd: wat nu\?/);
+  const returnedBefore = Number(/(\d+) teruggelegd<\/a>/.exec((await vt.get('/')).text)[1]);
+  // ... sent again: a new concept with everything copied, linked both ways
+  r = await vt.post(`/overdrachten/${id}/opnieuw-versturen`, {});
+  assert.equal(r.status, 303);
+  const copy = Number(/\/overdrachten\/(\d+)\/bewerken$/.exec(r.location)[1]);
+  page = await vt.get(r.location);
+  assert.match(page.text, /is gekopieerd naar dit concept/);
+  assert.match(page.text, /value="Familie Nogmaals \(test\) ouder"/);
+  const c = one(`SELECT status, resent_from, reason FROM handover WHERE id = ${copy}`);
+  assert.deepEqual(c, { status: 'concept', resent_from: id, reason: 'Melding.' });
+  assert.equal(one(`SELECT count(*) AS n FROM handover_condition WHERE handover_id = ${copy}`).n, 1);
+  page = await vt.get(`/overdrachten/${id}`);
+  assert.match(page.text, new RegExp(`Opnieuw verstuurd als overdracht ${copy}`));
+  assert.doesNotMatch(page.text, /Teruggelegd: wat nu/);
+  const returnedAfter = Number(/(\d+) teruggelegd<\/a>/.exec((await vt.get('/')).text)[1]);
+  assert.equal(returnedAfter, returnedBefore - 1, 'no longer asks VT to act');
+  // the copy is submitted to another team: no duplicate question (the first was returned)
+  r = await vt.post(`/overdrachten/${copy}/bewerken`, handoverFields({ household_name: 'Familie Nogmaals (test)',
+    receiving_organisation: String(one("SELECT id FROM organisation WHERE name = 'Wijkteam Venlo-Zuid (demo)'").id),
+    member_name: ['Familie Nogmaals (test) ouder'], member_birthdate: ['1979-09-09'], member_role: ['ouder'] }));
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${copy}`).status, 'ingediend');
+  // a second resend of the same returned handover: 409
+  assert.equal((await vt.post(`/overdrachten/${id}/opnieuw-versturen`, {})).status, 409);
+
+  // returned and closed with a reason (required, confirmed)
+  const id2 = await submitted('Familie Afsluit (test)');
+  await tl.post(`/overdrachten/${id2}/terugleggen`, { reason: 'Geen taak.', reason_category: 'geen_lokale_taak', bevestigd: 'ja' });
+  r = await vt.post(`/overdrachten/${id2}/afsluiten`, { reason: '' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Schrijf waarom Veilig Thuis deze overdracht afsluit/);
+  r = await vt.post(`/overdrachten/${id2}/afsluiten`, { reason: 'Zorg loopt al via de huisarts.' });
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Teruggelegde overdracht afsluiten\?/);
+  assert.equal(one(`SELECT ended_at FROM handover WHERE id = ${id2}`).ended_at, null);
+  r = await vt.post(`/overdrachten/${id2}/afsluiten`, { reason: 'Zorg loopt al via de huisarts.', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  const closed = one(`SELECT status, end_reason, ended_at FROM handover WHERE id = ${id2}`);
+  assert.equal(closed.status, 'teruggelegd', 'the return stays a fact for the figures');
+  assert.equal(closed.end_reason, 'Zorg loopt al via de huisarts.');
+  assert.match((await vt.get(`/overdrachten/${id2}`)).text, /Afgesloten op .*Zorg loopt al via de huisarts\./);
+
+  // submitted, nobody took it: withdrawn, gone from the inbox
+  const id3 = await submitted('Familie Intrek (test)');
+  r = await vt.post(`/overdrachten/${id3}/intrekken`, { reason: 'Dubbel gemeld.', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT status FROM handover WHERE id = ${id3}`).status, 'ingetrokken');
+  assert.doesNotMatch((await tl.get('/overdrachten')).text, /Familie Intrek/);
+  // taken: no longer withdrawable
+  const id4 = await submitted('Familie Opgepakt (test)');
+  await tl.post(`/overdrachten/${id4}/overnemen`, { reason: 'Noord.' });
+  assert.equal((await vt.post(`/overdrachten/${id4}/intrekken`, { reason: 'x', bevestigd: 'ja' })).status, 409);
+  assert.doesNotMatch((await vt.get(`/overdrachten/${id4}`)).text, /Intrekken<\/button>/);
+
+  // a concept is deleted after confirmation; others cannot
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Weg (test)', action: 'concept',
+    member_name: ['W'], member_birthdate: ['1970-01-01'], member_role: ['ouder'] }));
+  const cid = Number(/(\d+)$/.exec(r.location)[1]);
+  r = await vt.post(`/overdrachten/${cid}/verwijderen`, {});
+  assert.equal(r.status, 200);
+  assert.match(r.text, /Concept verwijderen\?/);
+  assert.equal((await (await as('teamleider')).post(`/overdrachten/${cid}/verwijderen`, { bevestigd: 'ja' })).status, 403);
+  r = await vt.post(`/overdrachten/${cid}/verwijderen`, { bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT count(*) AS n FROM handover WHERE id = ${cid}`).n, 0);
+  assert.equal(one(`SELECT count(*) AS n FROM handover_member WHERE handover_id = ${cid}`).n, 0);
+  assert.equal((await vt.post(`/overdrachten/${id}/verwijderen`, { bevestigd: 'ja' })).status, 404, 'only concepts');
+});
+
 await run({ after: () => d.stop() });
