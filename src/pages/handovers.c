@@ -874,7 +874,28 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	tv *wh = warm_history_tv(a, h.id);
 	tv_set(ctx, "warm_history", wh);
 	tv_set_bool(ctx, "has_warm_history", tv_list_len(wh) > 0);
+	tv_set_str(ctx, "parallel_reason", handover_parallel_reason(a, h.id));
 	if (team) {
+		/* the joint triage sees every local team that knows this family */
+		size_t nk;
+		handover_known_team *kt = handover_known_teams(a, h.id, norms.known_months, &nk);
+		tv *others = tv_list(a), *others_open = tv_list(a);
+		for (size_t i = 0; i < nk; i++) {
+			if (kt[i].org_id == u->org_id)
+				continue;
+			tv *o = tv_obj(a);
+			tv_set_str(o, "team", kt[i].org_name);
+			tv_set_bool(o, "open", kt[i].open);
+			tv_set_str(o, "closed", hv_date(a, kt[i].closed_at));
+			tv_set_str(o, "director", kt[i].director_name);
+			tv_push(others, o);
+			if (kt[i].open)
+				tv_push(others_open, tv_str(a, kt[i].org_name));
+		}
+		tv_set(ctx, "other_known", others);
+		tv_set_bool(ctx, "other_known_any", tv_list_len(others) > 0);
+		tv_set(ctx, "other_open", others_open);
+		tv_set_bool(ctx, "other_open_any", tv_list_len(others_open) > 0);
 		bool kopen = false;
 		int64_t kcase = case_known_for_handover(h.id, u->org_id, norms.known_months, &kopen);
 		put_known(ctx, kcase, kopen);
@@ -1080,6 +1101,24 @@ void page_handover_accept(request *rq)
 			               arena_printf(a, "Geef aan of %s bij de casus betrokken blijft.", kc.director_name));
 		acc.keep_previous = strcmp(prev, "ja") == 0;
 	}
+	/* one family, one case: a case next to another local team's open case of the
+	 * household only with the team leader's reason */
+	const char *parallel = "";
+	if (!(known && open)) {
+		size_t nk;
+		handover_known_team *kt = handover_known_teams(a, h.id, 0, &nk);
+		const char *names = NULL;
+		for (size_t i = 0; i < nk; i++)
+			if (kt[i].open && kt[i].org_id != rq->user->org_id)
+				names = names ? arena_printf(a, "%s en %s", names, kt[i].org_name) : kt[i].org_name;
+		if (names) {
+			parallel = trimmed(a, form_get(f, "parallel_reason"));
+			if (!*parallel && !form_error(f, "parallel_reason"))
+				form_add_error(f, "parallel_reason",
+				               arena_printf(a, "%s heeft al een open casus van dit gezin. Laat dat team de overdracht"
+				                               " oppakken, of schrijf waarom er een tweede casus naast komt.", names));
+		}
+	}
 	if (form_has_errors(f)) {
 		show_handover(rq, 422, "accept", "handover_show");
 		return;
@@ -1101,6 +1140,8 @@ void page_handover_accept(request *rq)
 			handover_confirm_fact(a, facts, "Wissel van regisseur", acc.change_reason);
 		if (*acc.take_reason)
 			handover_confirm_fact(a, facts, "Waarom uw team", acc.take_reason);
+		if (*parallel)
+			handover_confirm_fact(a, facts, "Waarom een tweede casus", parallel);
 		handover_show_confirm(rq, "Overdracht accepteren?",
 		                      arena_printf(a, "U accepteert deze overdracht voor %s.", rq->user->org_name), facts,
 		                      "Ja, accepteren");
@@ -1111,7 +1152,8 @@ void page_handover_accept(request *rq)
 		return;
 	}
 	int64_t case_id = 0, household_id = 0;
-	bool ok = handover_open_case(a, &h, rq->user->org_id, &acc, rq->user->id, &case_id, &household_id);
+	bool ok = handover_open_case(a, &h, rq->user->org_id, &acc, rq->user->id, &case_id, &household_id) &&
+	          (!*parallel || handover_set_parallel_reason(h.id, parallel));
 	if (!ok) {
 		db_rollback();
 		conflict(rq, back, "de overdracht");

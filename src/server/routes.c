@@ -155,6 +155,7 @@ static const field_spec hv_accept_fields[] = {
 	{.name = "take_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom uw team deze overdracht oppakt"},
 	{.name = "director_change_reason", .type = FT_TEXT, .max_chars = 500, .label = "Reden van de wissel van regisseur"},
 	{.name = "previous_director", .type = FT_CHOICE, .choices = hv_yes_no, .label = "Huidige regisseur blijft betrokken"},
+	{.name = "parallel_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom een tweede casus"},
 	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
 	{0},
 };

@@ -211,6 +211,20 @@ typedef struct handover_known {
 } handover_known;
 handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n);
 
+/* Every local team that knows the handover's family (handover_known.c): an open
+ * case of the household, or one closed within `months` months; one row per team
+ * (its open case first), by team name. */
+typedef struct handover_known_team {
+	int64_t org_id, case_id;
+	const char *org_name, *closed_at, *director_name;
+	bool open;
+} handover_known_team;
+handover_known_team *handover_known_teams(arena *a, int64_t handover_id, int months, size_t *n);
+/* Why the accepting team opened a case next to another team's open case of the
+ * household (recorded with the acceptance), and reading it back ("" when none). */
+bool handover_set_parallel_reason(int64_t id, const char *reason);
+const char *handover_parallel_reason(arena *a, int64_t id);
+
 /* ---- deadlines ---- */
 typedef struct handover_norms {
 	int decision_wd; /* accepted or returned within … working days of submission */

@@ -351,4 +351,41 @@ test('a returned handover is no dead end: VT sends it again (copied, linked) or 
   assert.equal((await vt.post(`/overdrachten/${id}/verwijderen`, { bevestigd: 'ja' })).status, 404, 'only concepts');
 });
 
+// item 8
+test('joint triage: every local team that knows the family is shown; a second open case needs the reason', async () => {
+  const vt = await as('vt');
+  const fam = { household_name: 'Familie Eenregie (test)', member_name: ['Erik Eenregie', 'Eva Eenregie'],
+    member_birthdate: ['1981-01-01', '2012-02-02'], member_role: ['ouder', 'kind'] };
+  let r = await vt.post('/overdrachten/nieuw', handoverFields(fam));
+  const first = Number(/(\d+)$/.exec(r.location)[1]);
+  const noord = await as('teamleider');
+  r = await noord.post(`/overdrachten/${first}/accepteren`, { director: String(userId('professional')), take_reason: 'Noord.', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  // a new report about the same family, to the joint triage again
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ ...fam, dubbel_bevestigd: 'ja' }));
+  const second = Number(/(\d+)$/.exec(r.location)[1]);
+  const zuid = await as('teamleider.zuid');
+  let page = await zuid.get(`/overdrachten/${second}`);
+  assert.match(page.text, /Bekend bij uw team<\/dt><dd>Nee/);
+  assert.match(page.text, /Bekend bij andere lokale teams<\/dt><dd><ul class="kale-lijst"><li>Wijkteam Venlo-Noord \(demo\): open casus, regisseur Sanne Verhoeven<\/li>/);
+  assert.match(page.text, /heeft al een open casus van dit gezin/);
+  const cases = one('SELECT count(*) AS n FROM casefile').n;
+  r = await zuid.post(`/overdrachten/${second}/accepteren`, { director: String(userId('professional.zuid')), take_reason: 'Zuid.', bevestigd: 'ja' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Wijkteam Venlo-Noord \(demo\) heeft al een open casus van dit gezin\. Laat dat team de overdracht oppakken/);
+  assert.equal(one('SELECT count(*) AS n FROM casefile').n, cases, 'no second case');
+  r = await zuid.post(`/overdrachten/${second}/accepteren`, { director: String(userId('professional.zuid')), take_reason: 'Zuid.',
+    parallel_reason: 'Vader woont in Zuid; eigen traject met afstemming met Noord.', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  assert.equal(one('SELECT count(*) AS n FROM casefile').n, cases + 1);
+  assert.equal(one(`SELECT parallel_reason FROM handover WHERE id = ${second}`).parallel_reason,
+    'Vader woont in Zuid; eigen traject met afstemming met Noord.');
+  // the team that has the case needs no reason: the handover joins its case
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ ...fam, dubbel_bevestigd: 'ja' }));
+  const third = Number(/(\d+)$/.exec(r.location)[1]);
+  r = await noord.post(`/overdrachten/${third}/accepteren`, { director: String(userId('professional')), take_reason: 'Onze casus.', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  assert.equal(one(`SELECT case_id FROM handover WHERE id = ${third}`).case_id, one(`SELECT case_id FROM handover WHERE id = ${first}`).case_id);
+});
+
 await run({ after: () => d.stop() });

@@ -1,4 +1,4 @@
--- 0008_handover_end.sql (assigned 0011; numbered to follow main) — Veilig Thuis
+-- 0008_handover_end_and_triage.sql (assigned 0011; numbered to follow main) — Veilig Thuis
 -- ends what it sent (issue 9, item 7): a submitted handover that no team took yet can be withdrawn (status
 -- 'ingetrokken'); a returned handover is closed with a reason, or sent again as a
 -- new handover that links the returned one (resent_from). ended_* records who
@@ -26,3 +26,7 @@ ALTER TABLE handover ADD COLUMN ended_by INTEGER REFERENCES app_user(id);
 ALTER TABLE handover ADD COLUMN end_reason TEXT;
 ALTER TABLE handover ADD COLUMN resent_from INTEGER REFERENCES handover(id);
 CREATE INDEX handover_resent_from ON handover(resent_from) WHERE resent_from IS NOT NULL;
+
+-- The joint triage (issue 9, item 8): a second open case of one household is
+-- opened only with the accepting team leader's reason, kept with the handover.
+ALTER TABLE handover ADD COLUMN parallel_reason TEXT;
