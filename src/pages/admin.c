@@ -14,6 +14,7 @@
 #include "server/respond.h"
 #include "store/db.h"
 #include "store/org.h"
+#include "store/role_fit.h"
 #include "store/case.h"
 #include "store/user.h"
 
@@ -147,6 +148,11 @@ static void save_org(request *rq, int64_t id)
 		respond_error(rq, 404);
 		return;
 	}
+	if (id && !form_has_errors(&rq->form) && role_misfits_if_kind(id, kind) > 0)
+		form_add_error(&rq->form, "kind",
+		               arena_printf(rq->a, "Gebruikers van deze organisatie hebben rollen die niet passen bij een"
+		                                   " organisatie van het soort %s. Pas eerst hun rollen aan.",
+		                            org_kind_label(kind)));
 	if (!form_has_errors(&rq->form) && db_begin()) {
 		bool ok;
 		if (id) {
@@ -258,6 +264,14 @@ static void validate_user(request *rq, user_rec *u)
 		form_add_error(&rq->form, "role",
 		               "Functioneel beheer gaat niet samen met een rol die cliëntgegevens ziet (scheiding van "
 		               "taken): gebruik twee accounts.");
+	/* roles fit the kind of organisation (DESIGN §1; the store refuses it too) */
+	for (int i = 0; i < ROLE_COUNT && org_id && !form_error(&rq->form, "role") && !form_error(&rq->form, "organisation");
+	     i++)
+		if ((u->roles & role_at(i)) && !role_fits_org(role_name(role_at(i)), org_id))
+			form_add_error(&rq->form, "role",
+			               arena_printf(rq->a, "De rol %s past niet bij %s (%s). Kies een rol die bij het soort"
+			                                   " organisatie past, of een andere organisatie.",
+			                            role_label(role_at(i)), o.name, org_kind_label(o.kind)));
 }
 
 void page_admin_user_create(request *rq)

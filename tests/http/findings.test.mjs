@@ -4,7 +4,12 @@
 // confirmation steps for the irreversible decisions, a one-time success message
 // after every POST-redirect-GET, and no double create on reload.
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { daemonBinary } from '../browser/lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -386,6 +391,60 @@ test('joint triage: every local team that knows the family is shown; a second op
   r = await noord.post(`/overdrachten/${third}/accepteren`, { director: String(userId('professional')), take_reason: 'Onze casus.', bevestigd: 'ja' });
   assert.equal(r.status, 303);
   assert.equal(one(`SELECT case_id FROM handover WHERE id = ${third}`).case_id, one(`SELECT case_id FROM handover WHERE id = ${first}`).case_id);
+});
+
+// item 9
+test('roles fit the kind of organisation: the admin form, the CLI and the database refuse a misfit; check lists old ones', async () => {
+  const adm = await as('beheerder');
+  const school = one("SELECT id FROM organisation WHERE name = 'Basisschool De Regenboog (demo)'").id;
+  let r = await adm.post('/beheer/gebruikers/nieuw', { username: 'school.vt', name: 'Sam School', organisation: String(school), role: 'vt' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /De rol Veilig Thuis[^<]* past niet bij Basisschool De Regenboog \(demo\) \(Onderwijs\)/);
+  assert.match(r.text, /value="school.vt"/, 'input kept');
+  r = await adm.post('/beheer/gebruikers/nieuw', { username: 'school.tl', name: 'Sam School', organisation: String(school), role: 'teamleider' });
+  assert.equal(r.status, 422);
+  assert.equal(one("SELECT count(*) AS n FROM app_user WHERE username LIKE 'school.%'").n, 0);
+  r = await adm.post('/beheer/gebruikers/nieuw', { username: 'school.ok', name: 'Sam School', organisation: String(school), role: ['partner', 'leertafellid'] });
+  assert.equal(r.status, 303);
+  // moving the account to a wijkteam would make "partner" misfit
+  const uid = one("SELECT id FROM app_user WHERE username = 'school.ok'").id;
+  const noord = one("SELECT id FROM organisation WHERE name = 'Wijkteam Venlo-Noord (demo)'").id;
+  r = await adm.post(`/beheer/gebruikers/${uid}`, { name: 'Sam School', organisation: String(noord), role: 'partner', active: 'ja' });
+  assert.equal(r.status, 422);
+  // changing the school's kind to veilig_thuis would misfit its users' roles
+  r = await adm.post(`/beheer/organisaties/${school}`, { name: 'Basisschool De Regenboog (demo)', kind: 'veilig_thuis', active: 'ja' });
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Pas eerst hun rollen aan/);
+  assert.equal(one(`SELECT kind FROM organisation WHERE id = ${school}`).kind, 'onderwijs');
+
+  // the command line obeys the same rule, and check lists accounts made before it
+  const bin = daemonBinary();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'ketenregie-rolefit-'));
+  try {
+    const db = path.join(tmp, 'k.db');
+    execFileSync(bin, ['migrate', '--db', db], { stdio: 'pipe' });
+    execFileSync(bin, ['org', 'add', '--db', db, '--name', 'School X', '--kind', 'onderwijs'], { stdio: 'pipe' });
+    const bad = spawnSync(bin, ['user', 'add', '--db', db, '--username', 'x.vt', '--name', 'X', '--organisation', 'School X',
+      '--role', 'vt'], { input: 'een goede zin als wachtwoord\n', encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /role vt does not fit an organisation of kind onderwijs/);
+    const good = spawnSync(bin, ['user', 'add', '--db', db, '--username', 'x.p', '--name', 'X', '--organisation', 'School X',
+      '--role', 'partner'], { input: 'een goede zin als wachtwoord\n', encoding: 'utf8' });
+    assert.equal(good.status, 0, good.stderr);
+    let check = spawnSync(bin, ['check', '--db', db], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stdout);
+    // the database itself refuses a misfit, whoever writes it
+    const direct = spawnSync('sqlite3', [db, "INSERT INTO user_role (user_id, role) SELECT id, 'teamleider' FROM app_user WHERE username = 'x.p'"], { encoding: 'utf8' });
+    assert.notEqual(direct.status, 0);
+    assert.match(direct.stderr, /role does not fit the kind of organisation/);
+    // an account from before the rule (simulated without the trigger) is listed
+    execFileSync('sqlite3', [db, "DROP TRIGGER user_role_fits_org_kind; INSERT INTO user_role (user_id, role) SELECT id, 'teamleider' FROM app_user WHERE username = 'x.p'"]);
+    check = spawnSync(bin, ['check', '--db', db], { encoding: 'utf8' });
+    assert.equal(check.status, 1);
+    assert.match(check.stdout, /user x\.p has role teamleider in School X \(kind onderwijs\)/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
 
 await run({ after: () => d.stop() });
