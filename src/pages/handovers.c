@@ -1427,8 +1427,14 @@ bool handover_home_panel(request *rq, tv *ctx)
 				push_item(a, act, &more, &open[i], &norms, today, open[i].case_id);
 		}
 		tv_set_bool(p, "prof", true);
-		tv_set_int(p, "prof_cases", case_count_directed(u->id));
+		int64_t directed = case_count_directed(u->id);
+		tv_set_int(p, "prof_cases", directed);
+		tv_set_str(p, "prof_cases_text", counted(a, directed, "open casus", "open casussen"));
 	}
+	/* the heading says what is under it: the first of the user's roles here */
+	tv_set_str(p, "heading", (u->roles & ROLE_VT)           ? "Uw overdrachten en termijnen"
+	                         : (u->roles & ROLE_TEAMLEIDER) ? "Inbox en termijnen van uw team"
+	                                                        : "Uw casussen als regisseur en termijnen");
 	tv_set(p, "act", act);
 	tv_set_bool(p, "act_any", tv_list_len(act) > 0);
 	if (more > 0)

@@ -357,14 +357,15 @@ static bool same_ids(const int64_t *p, size_t np, const action_org *ao, size_t n
 	return distinct == others;
 }
 
-/* "Owner (eigenaar), Other, …" for the organisations of an action input. */
+/* "eigenaar Owner, Other, …" for the organisations of an action input (no
+ * bracket after a name that may end in one, like "… (demo)"). */
 static const char *orgs_text(request *rq, const action_input *in)
 {
 	strbuf sb;
 	sb_init(&sb, rq->a);
 	org o;
 	if (org_get(rq->a, in->owner_id, &o))
-		sb_printf(&sb, "%s (eigenaar)", o.name);
+		sb_printf(&sb, "eigenaar %s", o.name);
 	for (size_t i = 0; i < in->nparticipants; i++) {
 		bool dup = in->participants[i] == in->owner_id;
 		for (size_t k = 0; k < i; k++)

@@ -146,8 +146,8 @@ static const error_text error_texts[] = {
 	 "Wat u verstuurde konden we niet verwerken, bijvoorbeeld door ongeldige tekens. Ga terug, controleer "
 	 "wat u invulde en probeer het opnieuw."},
 	{403, "Geen toegang",
-	 "U heeft geen toegang tot deze pagina, of het formulier is verlopen. Ga terug, vernieuw de pagina en "
-	 "probeer het opnieuw."},
+	 "Dit formulier kon niet worden verwerkt: het is verlopen (bijvoorbeeld na opnieuw inloggen) of u heeft "
+	 "hier geen toegang. Ga terug, vernieuw de pagina en probeer het opnieuw."},
 	{404, "Niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe."},
 	{405, "Niet toegestaan", "Deze pagina kan niet op deze manier worden gebruikt."},
 	{409, "Tegelijk gewijzigd",
@@ -168,9 +168,14 @@ void respond_error(request *rq, int status)
 	for (size_t i = 0; i < sizeof error_texts / sizeof error_texts[0]; i++)
 		if (error_texts[i].status == status)
 			et = &error_texts[i];
+	const char *message = et->message;
+	/* a followed link (GET) has no form that could have expired */
+	if (status == 403 && rq->method && strcmp(rq->method, "POST") != 0)
+		message = "U heeft geen toegang tot deze pagina met uw rol. Denkt u dat dit niet klopt, vraag dan de "
+		          "functioneel beheerder om de juiste rol.";
 	tv *ctx = page_ctx(rq, et->title);
 	tv_set_int(ctx, "status", status);
-	tv_set_str(ctx, "message", et->message);
+	tv_set_str(ctx, "message", message);
 	sb_init(&rq->res.body, rq->a);
 	rq->res.status = status;
 	rq->res.content_type = "text/html; charset=utf-8";

@@ -124,8 +124,8 @@ const char *action_parse_when(const char *deadline, const char *quarter, char du
 	" COALESCE((SELECT x.organisation_id FROM lt_action_org x WHERE x.action_id = a.id AND x.owner = 1), 0)," \
 	" COALESCE((SELECT o.name FROM lt_action_org x JOIN organisation o ON o.id = x.organisation_id"        \
 	"   WHERE x.action_id = a.id AND x.owner = 1), ''),"                                                  \
-	" COALESCE((SELECT group_concat(nm, ', ') FROM (SELECT o.name || CASE WHEN x.owner = 1"               \
-	"   THEN ' (eigenaar)' ELSE '' END AS nm FROM lt_action_org x JOIN organisation o"                     \
+	" COALESCE((SELECT group_concat(nm, ', ') FROM (SELECT CASE WHEN x.owner = 1"                          \
+	"   THEN 'eigenaar ' ELSE '' END || o.name AS nm FROM lt_action_org x JOIN organisation o"             \
 	"   ON o.id = x.organisation_id WHERE x.action_id = a.id ORDER BY x.owner DESC, o.name)), ''),"        \
 	" EXISTS (SELECT 1 FROM lt_escalation e WHERE e.action_id = a.id)"                                    \
 	" FROM lt_action a JOIN lt_plan p ON p.id = a.plan_id LEFT JOIN lt_meeting m ON m.id = a.meeting_id"  \

@@ -447,4 +447,46 @@ test('roles fit the kind of organisation: the admin form, the CLI and the databa
   }
 });
 
+// item 17
+const visibleText = (html) => html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')
+  .replace(/&#40;/g, '(').replace(/&#41;/g, ')').replace(/\s+/g, ' ');
+
+test('wording: one Dutch voice on the pages of every demo role; specific messages; 9:30 is a time; a link is not an expired form', async () => {
+  const pages = ['/', '/overdrachten', '/overdrachten/1', '/overdrachten/nieuw', '/casussen', '/cijfers', '/leertafel',
+    '/leertafel/bijeenkomsten/1', '/leertafel/acties/1', '/beheer', '/beheer/gebruikers/1'];
+  for (const u of ['vt', 'teamleider', 'professional', 'partner', 'secretaris', 'leertafellid', 'beleid', 'beheerder']) {
+    const c = await as(u);
+    for (const p of pages) {
+      const r = await c.get(p);
+      if (r.status !== 200) continue;
+      const text = visibleText(r.text);
+      assert.doesNotMatch(text, /\w\((en|sen|s)\)/, `${u} ${p}: no "casus(sen)" / "overdracht(en)"`);
+      assert.doesNotMatch(text, /\)\s*\(|\(\(|\)\)/, `${u} ${p}: no double brackets`);
+      assert.doesNotMatch(text, /Dit veld is verplicht/, `${u} ${p}`);
+    }
+  }
+  // the professional's panel heading says what is under it
+  const prof = visibleText((await (await as('professional')).get('/')).text);
+  assert.match(prof, /Uw casussen als regisseur en termijnen/);
+  assert.match(prof, /U bent regisseur van \d+ open (casus|casussen)\b/);
+  assert.doesNotMatch(prof, /Overdrachten en termijnen/);
+  assert.match((await (await as('partner')).get('/')).text, /Ketenpartner-professional/);
+  // a required field names itself
+  const adm = await as('beheerder');
+  const r = await adm.post('/beheer/organisaties/nieuw', { name: '', kind: 'ggz' });
+  assert.match(r.text, /Vul ‘Naam’ in\./);
+  // 9:30 is a time
+  const sec = await as('secretaris');
+  const m = await sec.post('/leertafel/bijeenkomsten/nieuw', { held_on: '2026-09-09', start_time: '9:30', location: 'Zaal 2' });
+  assert.equal(m.status, 303);
+  assert.equal(one("SELECT start_time FROM lt_meeting WHERE held_on = '2026-09-09' AND location = 'Zaal 2'").start_time, '09:30');
+  // 403: a followed link does not blame a form; a form without its token does
+  const link = await (await as('partner')).get('/overdrachten');
+  assert.equal(link.status, 403);
+  assert.doesNotMatch(link.text, /formulier/i);
+  const form = await (await as('partner')).post('/logout', {}, { csrf: 'x'.repeat(64) });
+  assert.equal(form.status, 403);
+  assert.match(form.text, /formulier kon niet worden verwerkt/);
+});
+
 await run({ after: () => d.stop() });
