@@ -32,6 +32,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #define KETENREGIE_VERSION "0.1.0"
 
@@ -332,8 +336,49 @@ static int cmd_routes(void)
 	return 0;
 }
 
+/* Is the IPv4 HOST:PORT taken by another listener? Asked before libmicrohttpd
+ * tries (its own message names "port 0"), so that the person who typed
+ * `make run` reads which address is busy and how to choose another. False for
+ * anything this cannot parse: http.c reports a malformed address itself. */
+static bool listen_address_busy(const char *listen)
+{
+	const char *colon = strrchr(listen, ':');
+	char host[64];
+	size_t hl = colon ? (size_t)(colon - listen) : 0;
+	if (!colon || hl == 0 || hl >= sizeof host)
+		return false;
+	memcpy(host, listen, hl);
+	host[hl] = '\0';
+	char *end;
+	unsigned long port = strtoul(colon + 1, &end, 10);
+	if (*end || port == 0 || port > 65535)
+		return false;
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	if (inet_pton(AF_INET, strcmp(host, "localhost") == 0 ? "127.0.0.1" : host, &sa.sin_addr) != 1)
+		return false;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return false;
+	int one = 1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one); /* as libmicrohttpd does */
+	bool busy = bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0 && errno == EADDRINUSE;
+	close(fd);
+	return busy;
+}
+
 static int cmd_serve(void)
 {
+	if (listen_address_busy(config.listen)) {
+		fprintf(stderr,
+		        "ketenregie: the address %s is already in use (another ketenregie, or another program).\n"
+		        "ketenregie: choose another one with --listen HOST:PORT or KETENREGIE_LISTEN, for example\n"
+		        "ketenregie:   KETENREGIE_LISTEN=127.0.0.1:8081 make run\n",
+		        config.listen);
+		return 1;
+	}
 	char err[256];
 	if (!router_check_table(err, sizeof err) || !home_panels_check(err, sizeof err)) {
 		fprintf(stderr, "ketenregie: unsafe access policy: %s\n", err);

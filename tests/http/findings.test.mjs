@@ -489,4 +489,22 @@ test('wording: one Dutch voice on the pages of every demo role; specific message
   assert.match(form.text, /formulier kon niet worden verwerkt/);
 });
 
+// item 19
+test('a busy address is named with the way to choose another; the demo history is dated, not all at load time', async () => {
+  const bin = daemonBinary();
+  const busy = new URL(d.baseUrl).host; // the test daemon holds it
+  const r = spawnSync(bin, ['serve', '--db', d.db, '--listen', busy], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, new RegExp(`the address ${busy.replace(/\./g, '\\.')} is already in use`));
+  assert.match(r.stderr, /--listen HOST:PORT or KETENREGIE_LISTEN/);
+  assert.doesNotMatch(r.stderr, /port 0/);
+  const loadTime = one("SELECT min(created_at) AS t FROM app_user").t;
+  const statuses = q(`SELECT count(*) AS n, sum(recorded_at >= '${loadTime}') AS now FROM lt_action_status WHERE user_id IS NOT NULL AND status_on < date('now')`)[0];
+  assert.ok(statuses.n > 0);
+  assert.equal(statuses.now, 0, 'leertafel status history recorded on its own days');
+  const changes = q(`SELECT count(*) AS n, sum(changed_at >= '${loadTime}') AS now FROM case_condition_change`)[0];
+  assert.ok(changes.n > 0);
+  assert.equal(changes.now, 0, 'safety-condition changes dated in the case history');
+});
+
 await run({ after: () => d.stop() });
