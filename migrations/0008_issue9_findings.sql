@@ -1,7 +1,7 @@
 -- 0008_issue9_findings.sql (assigned number 0011; numbered here to follow main) —
 -- schema for what users ran into (issue 9): Veilig Thuis ends what it sent (item
--- 7), the reason for a second open case of one household (item 8), and roles
--- that fit the kind of organisation (item 9).
+-- 7), the reason for a second open case of one household (item 8), roles
+-- that fit the kind of organisation (item 9), and the family-name search (item 11).
 --
 -- Item 7: a submitted handover that no team took yet can be withdrawn (status
 -- 'ingetrokken'); a returned handover is closed with a reason, or sent again as a
@@ -77,3 +77,20 @@ WHEN NEW.kind IS NOT OLD.kind AND EXISTS (
 	WHERE u.organisation_id = NEW.id AND NOT EXISTS (
 		SELECT 1 FROM role_org_kind r WHERE r.kind = NEW.kind AND r.role = ur.role))
 BEGIN SELECT RAISE(ABORT, 'role does not fit the kind of organisation'); END;
+
+-- Finding a family (issue 9, item 11): the handover's family name, searchable
+-- without regard to case or diacritics ("vriee" finds "Vrieë"), kept in step by
+-- triggers (external-content FTS5 over handover.household_name).
+CREATE VIRTUAL TABLE handover_name_fts USING fts5(household_name, content = 'handover', content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO handover_name_fts (handover_name_fts) VALUES ('rebuild');
+CREATE TRIGGER handover_name_fts_insert AFTER INSERT ON handover BEGIN
+	INSERT INTO handover_name_fts (rowid, household_name) VALUES (NEW.id, NEW.household_name);
+END;
+CREATE TRIGGER handover_name_fts_delete AFTER DELETE ON handover BEGIN
+	INSERT INTO handover_name_fts (handover_name_fts, rowid, household_name) VALUES ('delete', OLD.id, OLD.household_name);
+END;
+CREATE TRIGGER handover_name_fts_update AFTER UPDATE OF household_name ON handover BEGIN
+	INSERT INTO handover_name_fts (handover_name_fts, rowid, household_name) VALUES ('delete', OLD.id, OLD.household_name);
+	INSERT INTO handover_name_fts (rowid, household_name) VALUES (NEW.id, NEW.household_name);
+END;

@@ -567,6 +567,14 @@ static void save_handover(request *rq, int64_t id)
 	}
 	/* A second handover for a family handed over recently is never made silently. */
 	int64_t twin = (!id || submit) ? handover_twin_of(rq, id, &in) : 0;
+	/* the twin may be this very form, sent twice at once: the first one counts */
+	int64_t same = twin && !id ? handover_by_form_key(rq->user->id, in.form_key) : 0;
+	if (same) {
+		rq->audit.object_id = same;
+		rq->audit.detail = "formulier al verwerkt, niets opnieuw opgeslagen";
+		respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)same));
+		return;
+	}
 	if (twin) {
 		rq->audit.detail = arena_printf(rq->a, "lijkt op overdracht %lld: bevestiging gevraagd, niets opgeslagen",
 		                                (long long)twin);
@@ -1281,8 +1289,36 @@ void page_handover_index(request *rq)
 	int64_t before, after;
 	page_keys(rq, &before, &after);
 	size_t n;
+	/* a search (name or period) shows its matches instead of the paged lists */
+	handover_query hq = {
+		.name = form_str(&rq->form, "naam"),
+		.status = valid_status(form_str(&rq->form, "status")),
+		.from = form_error(&rq->form, "van") ? "" : form_str(&rq->form, "van"),
+		.to = form_error(&rq->form, "tot") ? "" : form_str(&rq->form, "tot"),
+	};
+	page_add_form(ctx, &rq->form);
+	tv_set(ctx, "statuses", status_options(a, hq.status));
+	if (handover_query_active(&hq)) {
+		int64_t total;
+		handover_rec *found = (u->roles & ROLE_VT) ? handover_vt_search(a, u->org_id, &hq, &total, &n)
+		                                           : handover_team_search(a, u->org_id, is_local_team(u), &hq,
+		                                                                  &total, &n);
+		tv *items = tv_list(a);
+		for (size_t i = 0; i < n; i++)
+			tv_push(items, hv_summary(a, &found[i], &norms, today));
+		tv_set_bool(ctx, "searching", true);
+		tv_set(ctx, "found", items);
+		tv_set_bool(ctx, "found_any", n > 0);
+		tv_set_str(ctx, "found_text", total > (int64_t)n
+		                                  ? arena_printf(a, "de nieuwste %zu van %lld gevonden overdrachten; maak"
+		                                                    " de zoekopdracht nauwer", n, (long long)total)
+		                                  : counted(a, total, "gevonden overdracht", "gevonden overdrachten"));
+		rq->audit.detail = "zoeken";
+		respond_page(rq, 200, "handover_index", ctx);
+		return;
+	}
 	if (u->roles & ROLE_VT) {
-		const char *status = valid_status(form_str(&rq->form, "status"));
+		const char *status = hq.status;
 		handover_page page;
 		handover_vt_page(a, u->org_id, status, before, after, &page);
 		tv *items = tv_list(a);
@@ -1299,7 +1335,6 @@ void page_handover_index(request *rq)
 		tv_set_int(ctx, "vt_overdue", (int64_t)overdue);
 		tv_set_str(ctx, "vt_overdue_text", counted(rq->a, (int64_t)overdue, "overdracht", "overdrachten"));
 		tv_set_bool(ctx, "vt_overdue_any", overdue > 0);
-		tv_set(ctx, "statuses", status_options(a, status));
 		tv_set_bool(ctx, "filtered", *status != '\0');
 	}
 	if (u->roles & ROLE_TEAMLEIDER) {

@@ -122,6 +122,9 @@ static const field_spec hv_index_query[] = {
 	{.name = "status", .type = FT_CHOICE, .choices = hv_statuses, .label = "Status"},
 	{.name = "voor", .type = FT_ID, .label = "Oudere dan overdracht"},  /* keyset: the page older than this id */
 	{.name = "na", .type = FT_ID, .label = "Nieuwere dan overdracht"},  /* keyset: the page newer than this id */
+	{.name = "naam", .type = FT_LINE, .max_chars = 100, .label = "Naam van het gezin"},
+	{.name = "van", .type = FT_DATE, .label = "Ingediend vanaf"},
+	{.name = "tot", .type = FT_DATE, .label = "Ingediend tot en met"},
 	{0},
 };
 static const field_spec hv_addendum_fields[] = {

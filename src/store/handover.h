@@ -187,6 +187,22 @@ handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n);
 /* Submitted within [from, to) (datetime text), for the figures (submission cohort). */
 handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n);
 
+/* ---- search (issue 9, item 11) ---- */
+/* What the user typed: part of the family name (any case, any diacritics; every
+ * word must match the start of a word), a status ("" for all) and a period of
+ * submission (or creation, for a concept) as ISO dates, "" for open. */
+typedef struct handover_query {
+	const char *name, *status, *from, *to;
+} handover_query;
+/* Does q narrow anything beyond the status (name or period)? */
+bool handover_query_active(const handover_query *q);
+/* The newest 100 matches (list rows, as the paginated lists) and how many match in
+ * all: of a VT organisation, or of what a team leader's lists show (the inbox and
+ * what the team decided). */
+handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_query *q, int64_t *total, size_t *n);
+handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, const handover_query *q,
+                                   int64_t *total, size_t *n);
+
 /* ---- start-page panels: brief records (no content; rec.brief set) ---- */
 /* Of a VT organisation, only what can still become overdue: waiting for a
  * decision, or accepted with the warm handover or the feedback still open. */

@@ -507,4 +507,39 @@ test('a busy address is named with the way to choose another; the demo history i
   assert.equal(changes.now, 0, 'safety-condition changes dated in the case history');
 });
 
+// item 11
+test('finding a handover: family name without case or diacritics, status and period; the whole name is the link', async () => {
+  const vt = await as('vt');
+  const id = await submitted('Familie Vrieë-Ünal (test)');
+  let r = await vt.get('/overdrachten?naam=vriee+unal');
+  assert.equal(r.status, 200);
+  assert.match(r.text, new RegExp(`<td>${id}</td><td><a href="/overdrachten/${id}">Familie Vrieë-Ünal \\(test\\)</a></td>`));
+  assert.match(r.text, /Zoekresultaat: 1 gevonden overdracht/);
+  assert.doesNotMatch(r.text, /Familie Testhuis/);
+  r = await vt.get('/overdrachten?naam=VRIE');
+  assert.match(r.text, /Familie Vrieë-Ünal/, 'the start of a word, any case');
+  r = await vt.get('/overdrachten?naam=vriee&status=geaccepteerd');
+  assert.doesNotMatch(r.text, /Familie Vrieë-Ünal/, 'status filter');
+  const today = new Date().toISOString().slice(0, 10);
+  r = await vt.get(`/overdrachten?naam=vriee&van=${today}&tot=${today}`);
+  assert.match(r.text, /Familie Vrieë-Ünal/);
+  r = await vt.get('/overdrachten?naam=vriee&tot=2020-01-01');
+  assert.doesNotMatch(r.text, /Familie Vrieë-Ünal/, 'period filter');
+  r = await vt.get('/overdrachten?naam=%22%29+OR+*');
+  assert.equal(r.status, 200, 'search syntax in the name is only text');
+  // team leaders search what their lists hold (the inbox: the joint triage)
+  r = await (await as('teamleider.buurt')).get('/overdrachten?naam=%C3%BCnal');
+  assert.match(r.text, /Familie Vrieë-Ünal/);
+  r = await (await as('teamleider.buurt')).get('/overdrachten?naam=Dubbelzien');
+  assert.doesNotMatch(r.text, /<td><a href="\/overdrachten\/\d+">Familie Vrieë/);
+  // every list links the whole family name
+  r = await vt.get('/overdrachten');
+  assert.match(r.text, /<td>\d+<\/td>\s*<td><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
+  r = await (await as('teamleider')).get('/overdrachten');
+  assert.match(r.text, /<td><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
+  assert.doesNotMatch(r.text, /<a href="\/overdrachten\/(\d+)">\1<\/a>/, 'no number-only links');
+  r = await (await as('teamleider')).get('/casussen');
+  assert.doesNotMatch(r.text, /<a href="\/casussen\/(\d+)">\1<\/a>/);
+});
+
 await run({ after: () => d.stop() });
