@@ -1209,3 +1209,37 @@ handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, co
 	sqlite3_stmt *count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);
 	return search(a, list, count, org_id, local_team, q, total, n);
 }
+
+/* ---- what Veilig Thuis hears back (issue 9, item 12) ----------------------------- */
+
+handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char *since, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'geaccepteerd'"
+	                           " AND feedback_first_at >= ?2");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd'"
+	                                    " AND h.feedback_first_at >= ?2 ORDER BY h.feedback_first_at DESC LIMIT 5");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	return collect_brief(a, st, n);
+}
+
+handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		"SELECT count(DISTINCT h.id) FROM handover h JOIN case_condition k ON k.handover_id = h.id"
+		" JOIN casefile c ON c.id = h.case_id AND c.status = 'open'"
+		" WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM handover h2"
+	             " JOIN case_condition k ON k.handover_id = h2.id JOIN casefile c ON c.id = h2.case_id"
+	             " AND c.status = 'open' WHERE h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
+	             " AND k.status = 'niet_nageleefd') ORDER BY h.id DESC LIMIT 5");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	return collect_brief(a, st, n);
+}

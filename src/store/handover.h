@@ -187,6 +187,14 @@ handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n);
 /* Submitted within [from, to) (datetime text), for the figures (submission cohort). */
 handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n);
 
+/* ---- what Veilig Thuis hears back (start page) ---- */
+/* Its accepted handovers whose first feedback arrived since `since` (datetime
+ * text): how many, and the newest 5 (brief). */
+handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char *since, int64_t *total, size_t *n);
+/* Its accepted handovers of open cases with a safety condition now marked
+ * "niet nageleefd": how many, and the newest 5 (brief). */
+handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n);
+
 /* ---- search (issue 9, item 11) ---- */
 /* What the user typed: part of the family name (any case, any diacritics; every
  * word must match the start of a word), a status ("" for all) and a period of

@@ -542,4 +542,36 @@ test('finding a handover: family name without case or diacritics, status and per
   assert.doesNotMatch(r.text, /<a href="\/casussen\/(\d+)">\1<\/a>/);
 });
 
+// item 12
+test('Actie nodig: VT hears feedback and broken conditions, a team leader every new urgent handover; grouped with counts', async () => {
+  const vt = await as('vt');
+  let r = await vt.post('/overdrachten/nieuw', handoverFields({ household_name: 'Familie Seintje (test)', urgency: 'hoog',
+    member_name: ['Sien Seintje'], member_birthdate: ['1990-09-09'], member_role: ['ouder'] }));
+  const id = Number(/(\d+)$/.exec(r.location)[1]);
+  const tl = await as('teamleider');
+  let home = await tl.get('/');
+  assert.match(home.text, /<h4 class="utrecht-heading-4">Nieuw met urgentie hoog: \d+<\/h4>/);
+  assert.match(home.text, new RegExp(`Overdracht ${id} — Familie Seintje \\(test\\)</a>: ingediend op`));
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional')), take_reason: 'Noord.', bevestigd: 'ja' });
+  const caseId = Number(/(\d+)$/.exec(r.location)[1]);
+  const prof = await as('professional');
+  const cond = one(`SELECT id FROM case_condition WHERE handover_id = ${id}`).id;
+  r = await prof.post(`/casussen/${caseId}/voorwaarden/${cond}`, { status: 'niet_nageleefd' });
+  assert.equal(r.status, 303);
+  r = await prof.post(`/casussen/${caseId}/terugkoppeling`, { handover: String(id), agreements: 'Afspraken gemaakt.',
+    with_family: 'ja', agreed_on: new Date().toISOString().slice(0, 10) });
+  assert.equal(r.status, 303);
+  home = await vt.get('/');
+  assert.match(home.text, /<h4 class="utrecht-heading-4">Terugkoppeling ontvangen \(laatste 10 werkdagen\): \d+<\/h4>/);
+  assert.match(home.text, /<h4 class="utrecht-heading-4">Veiligheidsvoorwaarde niet nageleefd: \d+<\/h4>/);
+  const panel = /Actie nodig[\s\S]*?<\/section>\s*<\/section>/.exec(home.text)?.[0] ?? home.text;
+  assert.match(panel, new RegExp(`Overdracht ${id} — Familie Seintje \\(test\\)</a>: terugkoppeling van de regisseur`));
+  assert.match(panel, new RegExp(`Overdracht ${id} — Familie Seintje \\(test\\)</a>: een of meer voorwaarden`));
+  // readable: at most 5 items per group, a count per group, no item in bold red
+  for (const g of home.text.matchAll(/<section class="actie-groep[^"]*"[\s\S]*?<\/section>/g)) {
+    assert.ok((g[0].match(/<li>/g) || []).length <= 5, 'at most five items per group');
+  }
+  assert.doesNotMatch(home.text, /<li class="te-laat"/);
+});
+
 await run({ after: () => d.stop() });
