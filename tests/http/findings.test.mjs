@@ -574,4 +574,18 @@ test('Actie nodig: VT hears feedback and broken conditions, a team leader every 
   assert.doesNotMatch(home.text, /<li class="te-laat"/);
 });
 
+// item 15
+test("the team leader's handover page shows the handover first and the decision forms after it", async () => {
+  const id = await submitted('Familie Eerstlezen (test)');
+  const page = (await (await as('teamleider')).get(`/overdrachten/${id}`)).text;
+  const content = page.indexOf('id="gezin-kop"');
+  assert.ok(content > 0);
+  for (const form of ['id="oppakken-kop"', 'id="warm-kop"', 'id="accepteren-kop"', 'id="terugleggen-kop"']) {
+    const at = page.indexOf(form);
+    if (at < 0) continue;
+    assert.ok(content < at, `${form} comes after the handover`);
+  }
+  assert.ok(page.indexOf('id="accepteren-kop"') > 0);
+});
+
 await run({ after: () => d.stop() });
