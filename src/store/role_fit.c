@@ -3,7 +3,7 @@
  * Thuis for vt; wijkteam and buurtteam for teamleider and professional; the
  * partner kinds for partner; gemeente for beleid and beheerder (secretaris also
  * overig: a hired process guide); any kind for leertafellid. The rule is the
- * table role_org_kind (migration 0008_issue9_findings, assigned 0011), enforced there by
+ * table role_org_kind (migration 0010_issue9_findings, assigned 0011), enforced there by
  * triggers; these functions ask it in advance (for a clear message) and list the
  * accounts that broke it before the rule existed (`ketenregie check`).
  */

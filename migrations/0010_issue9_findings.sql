@@ -1,4 +1,4 @@
--- 0008_issue9_findings.sql (assigned number 0011; numbered here to follow main) —
+-- 0010_issue9_findings.sql (assigned number 0011; numbered here to follow main) —
 -- schema for what users ran into (issue 9): Veilig Thuis ends what it sent (item
 -- 7), the reason for a second open case of one household (item 8), roles
 -- that fit the kind of organisation (item 9), and the family-name search (item 11).
