@@ -25,6 +25,7 @@
 #include "util/date.h"
 #include "store/migrate.h"
 #include "store/org.h"
+#include "store/role_fit.h"
 #include "store/user.h"
 #include "view/views.h"
 
@@ -35,6 +36,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #define KETENREGIE_VERSION "0.1.0"
 
@@ -47,7 +52,8 @@ static void usage(FILE *out)
 	      "  serve                 serve HTTP (migrates the database first)\n"
 	      "  migrate               apply database migrations\n"
 	      "  demo                  load the demo region (once) and print its accounts\n"
-	      "  check                 check the database's integrity, read-only (a backup: check --db FILE)\n"
+	      "  check                 check the database's integrity and that roles fit organisations,\n"
+	      "                        read-only (a backup: check --db FILE)\n"
 	      "  keygen KEYFILE        make a new backup key file (mode 0600; never overwrites)\n"
 	      "  backup FILE --key KEYFILE | --plain\n"
 	      "                        consistent online backup to FILE, encrypted with the key file\n"
@@ -288,6 +294,42 @@ static int cmd_org_add(const cli_args *cli)
 	return 0;
 }
 
+/* The first of roles that does not fit an organisation of this kind, or NULL. */
+static const char *misfit_role(unsigned roles, const char *kind)
+{
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if ((roles & role_at(i)) && !role_fits_kind(role_name(role_at(i)), kind))
+			return role_name(role_at(i));
+	return NULL;
+}
+
+/* `check`: database integrity (read-only, never creating or migrating), then
+ * accounts whose roles do not fit their organisation (made before that rule
+ * existed). 0 only when both are clean. */
+static int cmd_check(void)
+{
+	int rc = backup_cmd_check();
+	if (rc)
+		return rc;
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(config.db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		fprintf(stderr, "ketenregie: check %s: %s\n", config.db_path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return 1;
+	}
+	arena *a = arena_new();
+	size_t n;
+	role_misfit *m = role_misfits(db, a, &n);
+	for (size_t i = 0; i < n; i++)
+		printf("role does not fit organisation: user %s has role %s in %s (kind %s)\n", m[i].username, m[i].role,
+		       m[i].org_name, m[i].org_kind);
+	if (n)
+		printf("%zu role(s) do not fit their organisation's kind\n", n);
+	arena_free(a);
+	sqlite3_close(db);
+	return n == 0 ? 0 : 1;
+}
+
 static int cmd_user_add(const cli_args *cli)
 {
 	if (!cli->username || !cli->name || !cli->organisation || !cli->roles) {
@@ -306,6 +348,10 @@ static int cmd_user_add(const cli_args *cli)
 		rc = 2;
 	} else if (!org_find_by_name(a, cli->organisation, &o)) {
 		fprintf(stderr, "ketenregie: unknown organisation %s\n", cli->organisation);
+		rc = 2;
+	} else if (misfit_role(cli->roles, o.kind)) {
+		fprintf(stderr, "ketenregie: role %s does not fit an organisation of kind %s\n",
+		        misfit_role(cli->roles, o.kind), o.kind);
 		rc = 2;
 	} else if (problem) {
 		fprintf(stderr, "ketenregie: password refused: %s\n", problem);
@@ -347,8 +393,49 @@ static int cmd_routes(void)
 	return 0;
 }
 
+/* Is the IPv4 HOST:PORT taken by another listener? Asked before libmicrohttpd
+ * tries (its own message names "port 0"), so that the person who typed
+ * `make run` reads which address is busy and how to choose another. False for
+ * anything this cannot parse: http.c reports a malformed address itself. */
+static bool listen_address_busy(const char *listen)
+{
+	const char *colon = strrchr(listen, ':');
+	char host[64];
+	size_t hl = colon ? (size_t)(colon - listen) : 0;
+	if (!colon || hl == 0 || hl >= sizeof host)
+		return false;
+	memcpy(host, listen, hl);
+	host[hl] = '\0';
+	char *end;
+	unsigned long port = strtoul(colon + 1, &end, 10);
+	if (*end || port == 0 || port > 65535)
+		return false;
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	if (inet_pton(AF_INET, strcmp(host, "localhost") == 0 ? "127.0.0.1" : host, &sa.sin_addr) != 1)
+		return false;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return false;
+	int one = 1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one); /* as libmicrohttpd does */
+	bool busy = bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0 && errno == EADDRINUSE;
+	close(fd);
+	return busy;
+}
+
 static int cmd_serve(const cli_args *cli)
 {
+	if (listen_address_busy(config.listen)) {
+		fprintf(stderr,
+		        "ketenregie: the address %s is already in use (another ketenregie, or another program).\n"
+		        "ketenregie: choose another one with --listen HOST:PORT or KETENREGIE_LISTEN, for example\n"
+		        "ketenregie:   KETENREGIE_LISTEN=127.0.0.1:8081 make run\n",
+		        config.listen);
+		return 1;
+	}
 	char err[256];
 	if (!router_check_table(err, sizeof err) || !home_panels_check(err, sizeof err)) {
 		fprintf(stderr, "ketenregie: unsafe access policy: %s\n", err);
@@ -459,7 +546,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "restore") == 0)
 		return backup_cmd_restore(argv[optind], &cli.backup);
 	if (strcmp(cmd, "check") == 0)
-		return backup_cmd_check();
+		return cmd_check();
 	if (!password_init()) { /* the rest may hash passwords */
 		fputs("ketenregie: cannot initialise password hashing\n", stderr);
 		return 1;

@@ -3,6 +3,9 @@
  *
  * Must never answer anything but ACCESS_NOT_FOUND for an object outside the
  * user's involvement, and must never look at a role the route did not admit.
+ * One exception, decided here and nowhere else: a local team leader acting on a
+ * joint-triage handover that another team took meanwhile gets ACCESS_CONFLICT
+ * (409, which team and when; no family name, no content).
  */
 #include "auth/access.h"
 
@@ -12,7 +15,9 @@
 #include "store/case.h"
 #include "store/involvement.h"
 #include "store/journal.h"
+#include "util/date.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Roles the user holds that this route admits. */
@@ -81,13 +86,41 @@ access_result access_handover_sent(request *rq)
 	return ACCESS_NOT_FOUND;
 }
 
+/* A handover sent to the joint triage that another local team took (or decided
+ * on): every local team leader saw it in the inbox until then. */
+static bool taken_from_triage_by_other(const handover_rec *h, const auth_user *u)
+{
+	if (!h->receiving_triage || h->receiving_org_id || strcmp(h->status, "concept") == 0 ||
+	    !handover_is_local_team_kind(u->org_kind))
+		return false;
+	int64_t other = h->taken_org_id ? h->taken_org_id : h->decided_org_id;
+	return other && other != u->org_id;
+}
+
 access_result access_handover_team(request *rq)
 {
 	handover_rec h;
 	if (!load_handover(rq, &h))
 		return ACCESS_NOT_FOUND;
-	if ((route_roles(rq) & ROLE_TEAMLEIDER) && access_team_sees_handover(&h, rq->user->org_id, rq->user->org_kind))
+	if (!(route_roles(rq) & ROLE_TEAMLEIDER))
+		return ACCESS_NOT_FOUND;
+	if (access_team_sees_handover(&h, rq->user->org_id, rq->user->org_kind))
 		return ACCESS_OK;
+	if (taken_from_triage_by_other(&h, rq->user)) {
+		/* who and when only: never the family's name or the handover's content */
+		char when[KR_DATETIME_BUF];
+		const char *at = h.taken_org_id ? h.taken_at : h.decided_at;
+		const char *team = h.taken_org_id ? h.taken_org_name : h.decided_org_name;
+		if (!kr_datetime_reformat_nl(at, when))
+			snprintf(when, sizeof when, "%s", "onbekend");
+		rq->conflict.message = arena_printf(
+			rq->a, "%s heeft overdracht %lld uit de gezamenlijke triage al %s op %s. Uw team hoeft hier niets"
+			       " meer mee te doen; er is niets opgeslagen.",
+			team, (long long)h.id, h.taken_org_id ? "opgepakt" : "teruggelegd", when);
+		rq->conflict.back_href = "/overdrachten";
+		rq->conflict.back_label = "Terug naar de inbox";
+		return ACCESS_CONFLICT;
+	}
 	return ACCESS_NOT_FOUND;
 }
 

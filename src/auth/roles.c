@@ -13,7 +13,7 @@ static const struct {
 	{ROLE_VT, "vt", "Veilig Thuis medewerker"},
 	{ROLE_TEAMLEIDER, "teamleider", "Teamleider"},
 	{ROLE_PROFESSIONAL, "professional", "Professional"},
-	{ROLE_PARTNER, "partner", "Ketenpartner professional"},
+	{ROLE_PARTNER, "partner", "Ketenpartner-professional"},
 	{ROLE_SECRETARIS, "secretaris", "Leertafel secretaris"},
 	{ROLE_LEERTAFELLID, "leertafellid", "Leertafel lid"},
 	{ROLE_BELEID, "beleid", "Beleid"},

@@ -16,6 +16,7 @@
 #include "pages/handovers.h"
 
 #include "auth/audit.h"
+#include "server/flash.h"
 #include "server/respond.h"
 #include "store/case_escalation.h"
 #include "store/db.h"
@@ -296,7 +297,7 @@ void page_figures_csv(request *rq)
 
 /* ---- norms ------------------------------------------------------------------- */
 
-static void show_norms(request *rq, int status, const handover_norms *n, bool saved)
+static void show_norms(request *rq, int status, const handover_norms *n)
 {
 	tv *ctx = page_ctx(rq, "Termijnen overdrachten");
 	page_add_form(ctx, &rq->form);
@@ -308,7 +309,6 @@ static void show_norms(request *rq, int status, const handover_norms *n, bool sa
 	tv_set_int(v, "evaluation", evaluation_norm_weeks()); /* issue 8: family plan evaluations */
 	tv_set_int(v, "stagnation", case_stagnation_weeks()); /* issue 8: stagnating cases */
 	tv_set(ctx, "v", v);
-	tv_set_bool(ctx, "saved", saved);
 	respond_page(rq, status, "handover_norms", ctx);
 }
 
@@ -316,7 +316,7 @@ void page_norms_edit(request *rq)
 {
 	handover_norms n;
 	handover_norms_get(&n);
-	show_norms(rq, 200, &n, false);
+	show_norms(rq, 200, &n);
 }
 
 static int norm_field(request *rq, const char *name, int max)
@@ -346,7 +346,7 @@ void page_norms_update(request *rq)
 	if (form_has_errors(&rq->form) || !db_begin()) {
 		handover_norms shown;
 		handover_norms_get(&shown);
-		show_norms(rq, 422, &shown, false);
+		show_norms(rq, 422, &shown);
 		return;
 	}
 	if (!handover_norms_set(&n) || !evaluation_norm_set(evaluation_weeks) || !case_stagnation_weeks_set(stagnation)) {
@@ -362,5 +362,6 @@ void page_norms_update(request *rq)
 	            arena_printf(rq->a, "besluit %d, warme overdracht %d, terugkoppeling %d werkdagen; bekend %d maanden;"
 	                         " evaluatie gezinsplan elke %d weken; stagnatie %d weken",
 	                         n.decision_wd, n.warm_wd, n.feedback_wd, n.known_months, evaluation_weeks, stagnation));
-	show_norms(rq, 200, &n, true);
+	flash_set(rq, "De termijnen zijn opgeslagen.");
+	respond_redirect(rq, "/beheer/normen");
 }

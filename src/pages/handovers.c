@@ -16,6 +16,7 @@
 #include "auth/access.h"
 #include "auth/audit.h"
 #include "auth/roles.h"
+#include "server/flash.h"
 #include "server/respond.h"
 #include "server/router.h"
 #include "store/case.h"
@@ -409,11 +410,19 @@ static bool validate_handover(request *rq, handover_input *in, form_rows *rows, 
 		else if (strlen(m->name) > 200 || strpbrk(m->name, "\r\n"))
 			rows->member_err_name[i] = "De naam mag één regel van ten hoogste 200 tekens zijn.";
 		kr_date bd;
+		const char *iso = "";
 		if (*m->birthdate) {
-			if (!kr_date_parse_iso(m->birthdate, &bd))
-				rows->member_err_date[i] = "Vul een geldige geboortedatum in (dag-maand-jaar).";
-			else if (kr_date_cmp(bd, today) > 0)
+			/* typed as dd-mm-jjjj (or ISO); stored as ISO; the form keeps what was typed */
+			if (!kr_date_parse_input(m->birthdate, &bd)) {
+				rows->member_err_date[i] = "Vul een geldige geboortedatum in als dag-maand-jaar, bijvoorbeeld"
+				                           " 03-04-2016.";
+			} else if (kr_date_cmp(bd, today) > 0) {
 				rows->member_err_date[i] = "Een geboortedatum kan niet in de toekomst liggen.";
+			} else {
+				char buf[KR_DATE_BUF];
+				kr_date_format_iso(bd, buf);
+				iso = arena_strdup(a, buf);
+			}
 		} else if (submit) {
 			rows->member_err_date[i] = "Vul de geboortedatum van dit gezinslid in.";
 		}
@@ -427,7 +436,8 @@ static bool validate_handover(request *rq, handover_input *in, form_rows *rows, 
 			form_add_error(f, id_date, arena_printf(a, "Gezinslid %zu: %s", i + 1, rows->member_err_date[i]));
 		if (rows->member_err_role[i])
 			form_add_error(f, id_role, arena_printf(a, "Gezinslid %zu: %s", i + 1, rows->member_err_role[i]));
-		kept[nk++] = *m;
+		kept[nk] = *m;
+		kept[nk++].birthdate = iso;
 	}
 	in->members = kept;
 	in->nmembers = nk;
@@ -535,7 +545,7 @@ static void save_handover(request *rq, int64_t id)
 	if (id)
 		rq->audit.object_id = id;
 	bool more = strcmp(action, "lid_toevoegen") == 0 || strcmp(action, "voorwaarde_toevoegen") == 0;
-	if (more || !*action) {
+	if (more || !*action || strcmp(action, "bewerken") == 0) {
 		/* Only re-show the form (no JavaScript needed for more rows); nothing stored. */
 		rq->audit.detail = "formulier opnieuw getoond, niets opgeslagen";
 		add_blank_rows(rq->a, &rows, action);
@@ -551,7 +561,29 @@ static void save_handover(request *rq, int64_t id)
 		return;
 	}
 	bool submit = strcmp(action, "indienen") == 0;
-	if (!validate_handover(rq, &in, &rows, submit) || !db_begin()) {
+	if (!validate_handover(rq, &in, &rows, submit)) {
+		add_blank_rows(rq->a, &rows, "");
+		show_form(rq, 422, id, &in, &rows);
+		return;
+	}
+	/* A second handover for a family handed over recently is never made silently. */
+	int64_t twin = (!id || submit) ? handover_twin_of(rq, id, &in) : 0;
+	/* the twin may be this very form, sent twice at once: the first one counts */
+	int64_t same = twin && !id ? handover_by_form_key(rq->user->id, in.form_key) : 0;
+	if (same) {
+		rq->audit.object_id = same;
+		rq->audit.detail = "formulier al verwerkt, niets opnieuw opgeslagen";
+		respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)same));
+		return;
+	}
+	if (twin) {
+		rq->audit.detail = arena_printf(rq->a, "lijkt op overdracht %lld: bevestiging gevraagd, niets opgeslagen",
+		                                (long long)twin);
+		handover_show_twin(rq, twin, id ? arena_printf(rq->a, "/overdrachten/%lld/bewerken", (long long)id)
+		                                : "/overdrachten/nieuw", submit);
+		return;
+	}
+	if (!db_begin()) {
 		add_blank_rows(rq->a, &rows, "");
 		show_form(rq, 422, id, &in, &rows);
 		return;
@@ -589,6 +621,7 @@ static void save_handover(request *rq, int64_t id)
 	}
 	rq->audit.object_id = id;
 	rq->audit.detail = submit ? "ingediend" : "concept opgeslagen";
+	flash_set(rq, submit ? "De overdracht is ingediend." : "Het concept is opgeslagen. Het is nog niet ingediend.");
 	respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)id));
 }
 
@@ -627,6 +660,9 @@ void page_handover_edit(request *rq)
 	};
 	form_rows rows = {0};
 	rows.members = handover_members(a, h.id, &rows.nmembers);
+	for (size_t i = 0; i < rows.nmembers; i++) /* shown as a person types it: dd-mm-jjjj */
+		if (*rows.members[i].birthdate)
+			rows.members[i].birthdate = hv_date(a, rows.members[i].birthdate);
 	rows.conditions = handover_conditions(a, h.id, &rows.nconditions);
 	add_blank_rows(a, &rows, "");
 	/* a concept shows the team or the joint triage it was saved with; nothing when neither was chosen */
@@ -828,11 +864,48 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	tv_set_bool(ctx, "show_case_link", h.case_id && (team || prof));
 	tv_set_int(ctx, "case_id", h.case_id);
 	tv_set_bool(ctx, "can_print", !concept || vt);
+	/* Veilig Thuis ends what it sent (handover_end.c) */
+	handover_end end;
+	handover_end_get(a, h.id, &end);
+	bool returned = strcmp(h.status, "teruggelegd") == 0;
+	tv_set_bool(ctx, "can_delete", vt && concept);
+	tv_set_bool(ctx, "can_withdraw", vt && strcmp(h.status, "ingediend") == 0 && !h.taken_org_id);
+	tv_set_bool(ctx, "can_end_returned", vt && returned && !*end.ended_at);
+	tv_set_bool(ctx, "is_withdrawn", strcmp(h.status, "ingetrokken") == 0);
+	tv_set_bool(ctx, "ended", *end.ended_at != '\0');
+	tv_set_str(ctx, "ended_at", hv_datetime(a, end.ended_at));
+	tv_set_str(ctx, "ended_by", end.ended_by_name);
+	tv_set_str(ctx, "end_reason", end.reason);
+	tv_set_bool(ctx, "has_resent_from", end.resent_from > 0 && vt);
+	tv_set_int(ctx, "resent_from", end.resent_from);
+	tv_set_bool(ctx, "has_resent_as", end.resent_as > 0 && vt);
+	tv_set_int(ctx, "resent_as", end.resent_as);
 	tv_set_bool(ctx, "failed_take_or_return", failed && (strcmp(failed, "take") == 0 || strcmp(failed, "return") == 0));
 	tv *wh = warm_history_tv(a, h.id);
 	tv_set(ctx, "warm_history", wh);
 	tv_set_bool(ctx, "has_warm_history", tv_list_len(wh) > 0);
+	tv_set_str(ctx, "parallel_reason", handover_parallel_reason(a, h.id));
 	if (team) {
+		/* the joint triage sees every local team that knows this family */
+		size_t nk;
+		handover_known_team *kt = handover_known_teams(a, h.id, norms.known_months, &nk);
+		tv *others = tv_list(a), *others_open = tv_list(a);
+		for (size_t i = 0; i < nk; i++) {
+			if (kt[i].org_id == u->org_id)
+				continue;
+			tv *o = tv_obj(a);
+			tv_set_str(o, "team", kt[i].org_name);
+			tv_set_bool(o, "open", kt[i].open);
+			tv_set_str(o, "closed", hv_date(a, kt[i].closed_at));
+			tv_set_str(o, "director", kt[i].director_name);
+			tv_push(others, o);
+			if (kt[i].open)
+				tv_push(others_open, tv_str(a, kt[i].org_name));
+		}
+		tv_set(ctx, "other_known", others);
+		tv_set_bool(ctx, "other_known_any", tv_list_len(others) > 0);
+		tv_set(ctx, "other_open", others_open);
+		tv_set_bool(ctx, "other_open_any", tv_list_len(others_open) > 0);
 		bool kopen = false;
 		int64_t kcase = case_known_for_handover(h.id, u->org_id, norms.known_months, &kopen);
 		put_known(ctx, kcase, kopen);
@@ -874,6 +947,11 @@ static void show_handover(request *rq, int status, const char *failed, const cha
 	respond_page(rq, status, template_name, ctx);
 }
 
+void handover_show_again(request *rq, int status, const char *failed)
+{
+	show_handover(rq, status, failed, "handover_show");
+}
+
 void page_handover_show(request *rq)
 {
 	show_handover(rq, 200, NULL, "handover_show");
@@ -888,7 +966,7 @@ void page_handover_print(request *rq)
 
 /* Finish a change: commit and go back to the handover, or 409 when the state did
  * not allow it (someone else was first). */
-static void finish(request *rq, bool ok, const char *detail)
+static void finish(request *rq, bool ok, const char *detail, const char *message)
 {
 	if (!ok) {
 		db_rollback();
@@ -900,6 +978,7 @@ static void finish(request *rq, bool ok, const char *detail)
 		return;
 	}
 	rq->audit.detail = detail;
+	flash_set(rq, message);
 	respond_redirect(rq, arena_printf(rq->a, "/overdrachten/%lld", (long long)rq->ids[0]));
 }
 
@@ -912,7 +991,7 @@ void page_handover_addendum(request *rq)
 		show_handover(rq, 422, "addendum", "handover_show");
 		return;
 	}
-	finish(rq, handover_addendum_add(rq->ids[0], rq->user->id, text), "aanvulling");
+	finish(rq, handover_addendum_add(rq->ids[0], rq->user->id, text), "aanvulling", "De aanvulling is toegevoegd.");
 }
 
 void page_handover_take(request *rq)
@@ -931,7 +1010,8 @@ void page_handover_take(request *rq)
 		show_handover(rq, 422, "take", "handover_show");
 		return;
 	}
-	finish(rq, handover_take(h.id, rq->user->org_id, rq->user->id, reason), "opgepakt door team");
+	finish(rq, handover_take(h.id, rq->user->org_id, rq->user->id, reason), "opgepakt door team",
+	       "De overdracht is opgepakt voor uw team.");
 }
 
 void page_handover_warm(request *rq)
@@ -985,7 +1065,8 @@ void page_handover_warm(request *rq)
 		return;
 	}
 	finish(rq, handover_record_warm(rq->ids[0], rq->user->id, &w),
-	       *w.held_date ? "warme overdracht vastgelegd" : "warme overdracht gepland");
+	       *w.held_date ? "warme overdracht vastgelegd" : "warme overdracht gepland",
+	       *w.held_date ? "De warme overdracht is vastgelegd." : "De warme overdracht is gepland.");
 }
 
 void page_handover_accept(request *rq)
@@ -1030,8 +1111,50 @@ void page_handover_accept(request *rq)
 			               arena_printf(a, "Geef aan of %s bij de casus betrokken blijft.", kc.director_name));
 		acc.keep_previous = strcmp(prev, "ja") == 0;
 	}
+	/* one family, one case: a case next to another local team's open case of the
+	 * household only with the team leader's reason */
+	const char *parallel = "";
+	if (!(known && open)) {
+		size_t nk;
+		handover_known_team *kt = handover_known_teams(a, h.id, 0, &nk);
+		const char *names = NULL;
+		for (size_t i = 0; i < nk; i++)
+			if (kt[i].open && kt[i].org_id != rq->user->org_id)
+				names = names ? arena_printf(a, "%s en %s", names, kt[i].org_name) : kt[i].org_name;
+		if (names) {
+			parallel = trimmed(a, form_get(f, "parallel_reason"));
+			if (!*parallel && !form_error(f, "parallel_reason"))
+				form_add_error(f, "parallel_reason",
+				               arena_printf(a, "%s heeft al een open casus van dit gezin. Laat dat team de overdracht"
+				                               " oppakken, of schrijf waarom er een tweede casus naast komt.", names));
+		}
+	}
 	if (form_has_errors(f)) {
 		show_handover(rq, 422, "accept", "handover_show");
+		return;
+	}
+	if (handover_confirm_back(rq)) {
+		show_handover(rq, 200, "accept", "handover_show");
+		return;
+	}
+	if (!handover_confirmed(rq)) {
+		tv *facts = tv_list(a);
+		handover_confirm_fact(a, facts, "Overdracht", arena_printf(a, "%lld: %s", (long long)h.id, h.household_name));
+		handover_confirm_fact(a, facts, "Regisseur", d.name);
+		if (known && open)
+			handover_confirm_fact(a, facts, "Casus", arena_printf(a, "De overdracht wordt toegevoegd aan casus %lld van"
+			                                                         " dit gezin.", (long long)known));
+		else
+			handover_confirm_fact(a, facts, "Casus", "Er wordt een nieuwe casus geopend.");
+		if (acc.change_reason && *acc.change_reason)
+			handover_confirm_fact(a, facts, "Wissel van regisseur", acc.change_reason);
+		if (*acc.take_reason)
+			handover_confirm_fact(a, facts, "Waarom uw team", acc.take_reason);
+		if (*parallel)
+			handover_confirm_fact(a, facts, "Waarom een tweede casus", parallel);
+		handover_show_confirm(rq, "Overdracht accepteren?",
+		                      arena_printf(a, "U accepteert deze overdracht voor %s.", rq->user->org_name), facts,
+		                      "Ja, accepteren");
 		return;
 	}
 	if (!db_begin()) {
@@ -1039,7 +1162,8 @@ void page_handover_accept(request *rq)
 		return;
 	}
 	int64_t case_id = 0, household_id = 0;
-	bool ok = handover_open_case(a, &h, rq->user->org_id, &acc, rq->user->id, &case_id, &household_id);
+	bool ok = handover_open_case(a, &h, rq->user->org_id, &acc, rq->user->id, &case_id, &household_id) &&
+	          (!*parallel || handover_set_parallel_reason(h.id, parallel));
 	if (!ok) {
 		db_rollback();
 		conflict(rq, back, "de overdracht");
@@ -1053,6 +1177,8 @@ void page_handover_accept(request *rq)
 	rq->audit.detail = acc.change_reason && *acc.change_reason
 	                       ? arena_printf(a, "geaccepteerd; casus %lld; regisseur gewijzigd", (long long)case_id)
 	                       : arena_printf(a, "geaccepteerd; casus %lld", (long long)case_id);
+	flash_set(rq, arena_printf(a, "De overdracht is geaccepteerd; regisseur van casus %lld is %s.", (long long)case_id,
+	                           d.name));
 	respond_redirect(rq, arena_printf(a, "/casussen/%lld", (long long)case_id));
 }
 
@@ -1062,13 +1188,38 @@ void page_handover_return(request *rq)
 	const char *reason = trimmed(rq->a, form_get(f, "reason"));
 	const char *category = form_str(f, "reason_category");
 	req_text(f, "reason", reason, "Schrijf waarom de overdracht wordt teruggelegd bij Veilig Thuis.");
-	if (!*category)
-		category = "overig";
-	if (form_has_errors(f) || !db_begin()) {
+	/* never a default: the category is counted in /cijfers */
+	req_text(f, "reason_category", category, "Kies de soort reden; die telt mee in de cijfers.");
+	if (form_has_errors(f)) {
 		show_handover(rq, 422, "return", "handover_show");
 		return;
 	}
-	finish(rq, handover_return(rq->ids[0], rq->user->id, category, reason), "teruggelegd");
+	if (handover_confirm_back(rq)) {
+		show_handover(rq, 200, "return", "handover_show");
+		return;
+	}
+	if (!handover_confirmed(rq)) {
+		arena *a = rq->a;
+		handover_rec h;
+		if (!handover_get(a, rq->ids[0], &h)) {
+			respond_error(rq, 404);
+			return;
+		}
+		tv *facts = tv_list(a);
+		handover_confirm_fact(a, facts, "Overdracht", arena_printf(a, "%lld: %s", (long long)h.id, h.household_name));
+		handover_confirm_fact(a, facts, "Soort reden", handover_return_category_label(category));
+		handover_confirm_fact(a, facts, "Toelichting voor Veilig Thuis", reason);
+		handover_show_confirm(rq, "Overdracht terugleggen?",
+		                      "U legt deze overdracht terug bij Veilig Thuis; uw team pakt hem dan niet op.", facts,
+		                      "Ja, terugleggen");
+		return;
+	}
+	if (!db_begin()) {
+		show_handover(rq, 422, "return", "handover_show");
+		return;
+	}
+	finish(rq, handover_return(rq->ids[0], rq->user->id, category, reason), "teruggelegd",
+	       "De overdracht is teruggelegd bij Veilig Thuis.");
 }
 
 /* ---- lists --------------------------------------------------------------------- */
@@ -1140,8 +1291,36 @@ void page_handover_index(request *rq)
 	int64_t before, after;
 	page_keys(rq, &before, &after);
 	size_t n;
+	/* a search (name or period) shows its matches instead of the paged lists */
+	handover_query hq = {
+		.name = form_str(&rq->form, "naam"),
+		.status = valid_status(form_str(&rq->form, "status")),
+		.from = form_error(&rq->form, "van") ? "" : form_str(&rq->form, "van"),
+		.to = form_error(&rq->form, "tot") ? "" : form_str(&rq->form, "tot"),
+	};
+	page_add_form(ctx, &rq->form);
+	tv_set(ctx, "statuses", status_options(a, hq.status));
+	if (handover_query_active(&hq)) {
+		int64_t total;
+		handover_rec *found = (u->roles & ROLE_VT) ? handover_vt_search(a, u->org_id, &hq, &total, &n)
+		                                           : handover_team_search(a, u->org_id, is_local_team(u), &hq,
+		                                                                  &total, &n);
+		tv *items = tv_list(a);
+		for (size_t i = 0; i < n; i++)
+			tv_push(items, hv_summary(a, &found[i], &norms, today));
+		tv_set_bool(ctx, "searching", true);
+		tv_set(ctx, "found", items);
+		tv_set_bool(ctx, "found_any", n > 0);
+		tv_set_str(ctx, "found_text", total > (int64_t)n
+		                                  ? arena_printf(a, "de nieuwste %zu van %lld gevonden overdrachten; maak"
+		                                                    " de zoekopdracht nauwer", n, (long long)total)
+		                                  : counted(a, total, "gevonden overdracht", "gevonden overdrachten"));
+		rq->audit.detail = "zoeken";
+		respond_page(rq, 200, "handover_index", ctx);
+		return;
+	}
 	if (u->roles & ROLE_VT) {
-		const char *status = valid_status(form_str(&rq->form, "status"));
+		const char *status = hq.status;
 		handover_page page;
 		handover_vt_page(a, u->org_id, status, before, after, &page);
 		tv *items = tv_list(a);
@@ -1158,7 +1337,6 @@ void page_handover_index(request *rq)
 		tv_set_int(ctx, "vt_overdue", (int64_t)overdue);
 		tv_set_str(ctx, "vt_overdue_text", counted(rq->a, (int64_t)overdue, "overdracht", "overdrachten"));
 		tv_set_bool(ctx, "vt_overdue_any", overdue > 0);
-		tv_set(ctx, "statuses", status_options(a, status));
 		tv_set_bool(ctx, "filtered", *status != '\0');
 	}
 	if (u->roles & ROLE_TEAMLEIDER) {
@@ -1192,107 +1370,4 @@ void page_handover_index(request *rq)
 		tv_set(ctx, "decided_pager", pager_tv(a, &page, "", "Bladeren door de afgehandelde overdrachten"));
 	}
 	respond_page(rq, 200, "handover_index", ctx);
-}
-
-/* ---- start page ------------------------------------------------------------------- */
-
-enum { PANEL_ITEMS = 30 };
-
-/* One action item of the start page, or one more to count once the panel is full. */
-static void push_item(arena *a, tv *act, size_t *more, const handover_rec *h, const handover_norms *n, kr_date today,
-                      int64_t case_id)
-{
-	if (tv_list_len(act) >= PANEL_ITEMS) {
-		(*more)++;
-		return;
-	}
-	tv *s = hv_summary(a, h, n, today);
-	if (case_id)
-		tv_set_int(s, "case_id", case_id);
-	tv_push(act, s);
-}
-
-bool handover_home_panel(request *rq, tv *ctx)
-{
-	arena *a = rq->a;
-	const auth_user *u = rq->user;
-	handover_norms norms;
-	handover_norms_get(&norms);
-	kr_date today = kr_date_today_nl();
-	tv *p = tv_obj(a);
-	tv *act = tv_list(a); /* what this user must act on; at most PANEL_ITEMS shown */
-	size_t n, more = 0;
-	if (u->roles & ROLE_VT) {
-		/* only the overdue ones, selected and counted by SQL (see handover_cutoffs) */
-		handover_cutoffs cut;
-		handover_cutoffs_of(&norms, today, &cut);
-		int64_t overdue = handover_vt_overdue_count(u->org_id, "", &cut);
-		handover_rec *list = handover_vt_overdue_items(a, u->org_id, &cut, PANEL_ITEMS, &n);
-		for (size_t i = 0; i < n; i++)
-			push_item(a, act, &more, &list[i], &norms, today, 0);
-		if (overdue > (int64_t)n)
-			more += (size_t)(overdue - (int64_t)n);
-		/* returned handovers ask VT to act: listed for the last 20 working days */
-		char since[KR_DATE_BUF];
-		kr_date_format_iso(kr_add_working_days(today, -20), since);
-		handover_rec *ret = handover_vt_returned_since(a, u->org_id, since, &n);
-		for (size_t i = 0; i < n; i++)
-			push_item(a, act, &more, &ret[i], &norms, today, 0);
-		int64_t concepts = 0, returned = 0;
-		handover_vt_counts(u->org_id, u->id, &concepts, &returned);
-		tv_set_bool(p, "vt", true);
-		tv_set_int(p, "vt_concepts", concepts);
-		tv_set_str(p, "vt_concepts_text", counted(a, (int64_t)concepts, "concept", "concepten"));
-		tv_set_int(p, "vt_returned", returned);
-		tv_set_int(p, "vt_overdue", (int64_t)overdue);
-		tv_set_bool(p, "vt_overdue_any", overdue > 0);
-	}
-	if (u->roles & ROLE_TEAMLEIDER) {
-		handover_rec *inbox = handover_inbox_brief(a, u->org_id, is_local_team(u), &n);
-		size_t overdue = 0, waiting = n;
-		for (size_t i = 0; i < n; i++) {
-			handover_deadlines d;
-			handover_deadlines_of(&inbox[i], &norms, today, &d);
-			if (d.decision_overdue) {
-				overdue++;
-				push_item(a, act, &more, &inbox[i], &norms, today, 0);
-			}
-		}
-		/* the team's accepted handovers: warm handover and feedback to VT */
-		handover_rec *open = handover_team_open_items(a, u->org_id, &n);
-		for (size_t i = 0; i < n; i++) {
-			handover_deadlines d;
-			handover_deadlines_of(&open[i], &norms, today, &d);
-			if (d.warm_overdue || d.feedback_overdue) {
-				overdue++;
-				push_item(a, act, &more, &open[i], &norms, today, open[i].case_id);
-			}
-		}
-		tv_set_bool(p, "team", true);
-		tv_set_int(p, "team_inbox", (int64_t)waiting);
-		tv_set_str(p, "team_inbox_text", waiting == 1 ? "1 overdracht wacht op een besluit"
-		                                              : arena_printf(a, "%lld overdrachten wachten op een besluit",
-		                                                             (long long)waiting));
-		tv_set_int(p, "team_overdue", (int64_t)overdue);
-		tv_set_bool(p, "team_overdue_any", overdue > 0);
-	}
-	if (u->roles & ROLE_PROFESSIONAL) {
-		/* one query for all cases the user directs, not one per case */
-		handover_rec *open = handover_director_open_items(a, u->id, &n);
-		for (size_t i = 0; i < n; i++) {
-			handover_deadlines d;
-			handover_deadlines_of(&open[i], &norms, today, &d);
-			if (d.feedback_overdue || d.warm_overdue)
-				push_item(a, act, &more, &open[i], &norms, today, open[i].case_id);
-		}
-		tv_set_bool(p, "prof", true);
-		tv_set_int(p, "prof_cases", case_count_directed(u->id));
-	}
-	tv_set(p, "act", act);
-	tv_set_bool(p, "act_any", tv_list_len(act) > 0);
-	if (more > 0)
-		tv_set_int(p, "act_more", (int64_t)more); /* "0" would be a true section */
-	tv_set(p, "norms", norms_tv(a, &norms));
-	tv_set(ctx, "handover_panel", p);
-	return tv_list_len(act) > 0; /* names households only when something needs action */
 }

@@ -24,6 +24,32 @@ void page_handover_warm(request *rq);
 void page_handover_accept(request *rq);
 void page_handover_return(request *rq);
 
+/* The handover page again (status 422 or 200) with the form `failed` filled in. */
+void handover_show_again(request *rq, int status, const char *failed);
+
+/* handover_end.c: Veilig Thuis deletes a concept, withdraws, closes or re-sends. */
+void page_handover_delete(request *rq);
+void page_handover_withdraw(request *rq);
+void page_handover_close(request *rq);
+void page_handover_resend(request *rq);
+
+/* handover_twin.c: a recent handover of the user's organisation for the same
+ * family (see handover_recent_twin), unless the form says the user already
+ * confirmed (dubbel_bevestigd=ja); 0 when none. */
+int64_t handover_twin_of(request *rq, int64_t exclude_id, const handover_input *in);
+/* Answer 409 with the confirmation page that links twin and carries the form. */
+void handover_show_twin(request *rq, int64_t twin, const char *form_action, bool submit);
+
+/* handover_confirm.c: the second step of accept and return. The form's
+ * bevestigd field: "ja" (confirmed: go on), "wijzigen" (show the form again). */
+bool handover_confirmed(request *rq);
+bool handover_confirm_back(request *rq);
+/* Append {label, value} to the facts list shown on the confirmation page. */
+tv *handover_confirm_fact(arena *a, tv *facts, const char *label, const char *value);
+/* Answer 200 with the confirmation page: the facts, the form in hidden fields,
+ * a button confirm_label (bevestigd=ja) and "Terug, nog wijzigen". */
+void handover_show_confirm(request *rq, const char *title, const char *intro, tv *facts, const char *confirm_label);
+
 /* cases.c */
 void page_case_index(request *rq);
 void page_case_show(request *rq);

@@ -14,6 +14,7 @@
 #include "pages/leertafel_int.h"
 
 #include "auth/roles.h"
+#include "server/flash.h"
 #include "server/respond.h"
 #include "store/action.h"
 #include "store/action_plan.h"
@@ -336,12 +337,23 @@ void page_leertafel_meeting_edit(request *rq)
 	show_meeting_form(rq, 200, &m, false);
 }
 
-static bool time_ok(const char *s)
+/* A start time as people type it: "9:30", "09:30", "9.30" or "9u30"; *out gets
+ * "09:30" (arena). True for "" (no time). */
+static bool time_parse(arena *a, const char *s, const char **out)
 {
+	*out = s;
 	if (!*s)
 		return true;
-	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' && s[2] == ':' &&
-	       s[3] >= '0' && s[3] <= '5' && s[4] >= '0' && s[4] <= '9' && (s[0] < '2' || s[1] <= '3');
+	int h = 0, n = 0;
+	while (n < 2 && s[n] >= '0' && s[n] <= '9')
+		h = h * 10 + (s[n++] - '0');
+	if (n == 0 || (s[n] != ':' && s[n] != '.' && s[n] != 'u'))
+		return false;
+	const char *m = s + n + 1;
+	if (strlen(m) != 2 || m[0] < '0' || m[0] > '5' || m[1] < '0' || m[1] > '9' || h > 23)
+		return false;
+	*out = arena_printf(a, "%02d:%c%c", h, m[0], m[1]);
+	return true;
 }
 
 /* Read and check the meeting form into m; adds field errors. */
@@ -356,8 +368,8 @@ static void read_meeting(request *rq, meeting *m)
 	m->agenda = (s = form_get(f, "agenda")) ? s : "";
 	m->notes = (s = form_get(f, "notes")) ? s : "";
 	m->decisions = (s = form_get(f, "decisions")) ? s : "";
-	if (!form_error(f, "start_time") && !time_ok(m->start_time))
-		form_add_error(f, "start_time", "Schrijf de begintijd als uu:mm, bijvoorbeeld 09:30.");
+	if (!form_error(f, "start_time") && !time_parse(rq->a, m->start_time, &m->start_time))
+		form_add_error(f, "start_time", "Schrijf de begintijd als uren en minuten, bijvoorbeeld 9:30 of 14:00.");
 	if (!form_error(f, "location") && !*m->location && !m->online)
 		form_add_error(f, "location", "Vul een plaats in, of kies ‘online’.");
 	lt_check_client_data(rq, meeting_text_fields);
@@ -394,6 +406,7 @@ void page_leertafel_meeting_create(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De bijeenkomst is opgeslagen.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/bijeenkomsten/%lld", (long long)id));
 }
 
@@ -422,6 +435,7 @@ void page_leertafel_meeting_update(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De wijzigingen in de bijeenkomst zijn opgeslagen.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/bijeenkomsten/%lld", (long long)m.id));
 }
 

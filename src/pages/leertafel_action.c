@@ -11,6 +11,7 @@
 #include "pages/leertafel.h"
 #include "pages/leertafel_int.h"
 
+#include "server/flash.h"
 #include "server/respond.h"
 #include "store/action.h"
 #include "store/action_plan.h"
@@ -299,6 +300,7 @@ void page_leertafel_action_create(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De actie is toegevoegd.");
 	if (b.in_meeting)
 		respond_redirect(rq, arena_printf(a, "/leertafel/bijeenkomsten/%lld#actielijst", (long long)b.m.id));
 	else
@@ -355,14 +357,15 @@ static bool same_ids(const int64_t *p, size_t np, const action_org *ao, size_t n
 	return distinct == others;
 }
 
-/* "Owner (eigenaar), Other, …" for the organisations of an action input. */
+/* "eigenaar Owner, Other, …" for the organisations of an action input (no
+ * bracket after a name that may end in one, like "… (demo)"). */
 static const char *orgs_text(request *rq, const action_input *in)
 {
 	strbuf sb;
 	sb_init(&sb, rq->a);
 	org o;
 	if (org_get(rq->a, in->owner_id, &o))
-		sb_printf(&sb, "%s (eigenaar)", o.name);
+		sb_printf(&sb, "eigenaar %s", o.name);
 	for (size_t i = 0; i < in->nparticipants; i++) {
 		bool dup = in->participants[i] == in->owner_id;
 		for (size_t k = 0; k < i; k++)
@@ -424,6 +427,7 @@ void page_leertafel_action_update(request *rq)
 			          *diffs[i].old ? diffs[i].old : "(leeg)", *diffs[i].new ? diffs[i].new : "(leeg)");
 	const char *path = arena_printf(a, "/leertafel/acties/%lld", (long long)x.id);
 	if (!what.len) {
+		flash_set(rq, "Er was niets gewijzigd; de actie is gelijk gebleven.");
 		respond_redirect(rq, path);
 		return;
 	}
@@ -442,6 +446,7 @@ void page_leertafel_action_update(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De wijzigingen in de actie zijn opgeslagen.");
 	respond_redirect(rq, path);
 }
 
@@ -576,6 +581,7 @@ void page_leertafel_action_status(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De status van de actie is bijgewerkt.");
 	respond_redirect(rq, arena_printf(a, "/leertafel/acties/%lld#status", (long long)x.id));
 }
 
@@ -706,6 +712,7 @@ void page_leertafel_escalation_create(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "De opschaling naar het bestuurlijk overleg is vastgelegd.");
 	respond_redirect(rq, arena_printf(a, "/leertafel/bestuurlijk-overleg#opschaling-%lld", (long long)id));
 }
 
@@ -763,5 +770,6 @@ void page_leertafel_escalation_decide(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "Het besluit van het bestuurlijk overleg is vastgelegd.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/bestuurlijk-overleg#opschaling-%lld", (long long)e.id));
 }

@@ -10,6 +10,7 @@
 #include "pages/leertafel.h"
 #include "pages/leertafel_int.h"
 
+#include "server/flash.h"
 #include "server/respond.h"
 #include "store/action.h"
 #include "store/action_plan.h"
@@ -71,6 +72,7 @@ void page_leertafel_plan_create(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "Het actieplan is aangemaakt.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/actieplannen/%lld", (long long)id));
 }
 
@@ -152,6 +154,7 @@ void page_leertafel_plan_adopt(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "Het actieplan is vastgesteld.");
 	respond_redirect(rq, arena_printf(rq->a, "/leertafel/actieplannen/%lld", (long long)p.id));
 }
 
@@ -477,6 +480,7 @@ void page_leertafel_settings_add(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, "Toegevoegd aan de lijst.");
 	respond_redirect(rq, "/leertafel/instellingen");
 }
 
@@ -507,5 +511,6 @@ void page_leertafel_settings_toggle(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	flash_set(rq, active ? "Weer actief gemaakt." : "Op niet actief gezet; bestaande acties houden de naam.");
 	respond_redirect(rq, "/leertafel/instellingen");
 }

@@ -236,6 +236,16 @@ const char *form_label(const form *f, const char *name)
 	return sp ? sp->label : NULL;
 }
 
+/* "Vul ‘Naam’ in." / "Kies ‘Rollen’.": the field named, in the form's own words. */
+static const char *required_message(form *f, const field_spec *sp)
+{
+	if (!sp->label)
+		return "Vul dit veld in; het is verplicht.";
+	if (sp->type == FT_CHOICE || sp->type == FT_ID)
+		return arena_printf(f->a, "Kies een waarde bij ‘%s’.", sp->label);
+	return arena_printf(f->a, "Vul ‘%s’ in.", sp->label);
+}
+
 void form_validate(form *f, const field_spec *specs)
 {
 	f->specs = specs;
@@ -271,7 +281,7 @@ void form_validate(form *f, const field_spec *specs)
 			if (*trim(f->a, vals[i]))
 				any = true;
 		if (!any)
-			form_add_error(f, sp->name, "Dit veld is verplicht.");
+			form_add_error(f, sp->name, required_message(f, sp));
 	}
 }
 

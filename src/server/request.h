@@ -85,6 +85,10 @@ typedef struct request {
 	unsigned role;         /* the user's role that the route admitted */
 	form form;             /* validated POST body or GET query */
 	audit_ctx audit;
+	/* ACCESS_CONFLICT (see router.h): what happened, and the way back */
+	struct {
+		const char *message, *back_href, *back_label;
+	} conflict;
 	response res;
 } request;
 

@@ -7,6 +7,7 @@
 
 #include "auth/roles.h"
 #include "server/config.h"
+#include "server/flash.h"
 #include "server/router.h"
 #include "view/views.h"
 
@@ -67,6 +68,15 @@ tv *page_ctx(request *rq, const char *title)
 			tv_push(nav, item);
 		}
 		tv_set(ctx, "nav", nav);
+		/* a POST-redirect-GET's one-time message, shown on the page it lands on */
+		flash_message fm;
+		if (flash_take(rq, &fm)) {
+			tv *f = tv_obj(a);
+			tv_set_str(f, "message", fm.message);
+			if (fm.code)
+				tv_set_str(f, "code", fm.code);
+			tv_set(ctx, "flash", f);
+		}
 	}
 	return ctx;
 }
@@ -136,8 +146,8 @@ static const error_text error_texts[] = {
 	 "Wat u verstuurde konden we niet verwerken, bijvoorbeeld door ongeldige tekens. Ga terug, controleer "
 	 "wat u invulde en probeer het opnieuw."},
 	{403, "Geen toegang",
-	 "U heeft geen toegang tot deze pagina, of het formulier is verlopen. Ga terug, vernieuw de pagina en "
-	 "probeer het opnieuw."},
+	 "Dit formulier kon niet worden verwerkt: het is verlopen (bijvoorbeeld na opnieuw inloggen) of u heeft "
+	 "hier geen toegang. Ga terug, vernieuw de pagina en probeer het opnieuw."},
 	{404, "Niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe."},
 	{405, "Niet toegestaan", "Deze pagina kan niet op deze manier worden gebruikt."},
 	{409, "Tegelijk gewijzigd",
@@ -169,9 +179,14 @@ void respond_error(request *rq, int status)
 	}
 	if (!et)
 		et = fallback;
+	const char *message = et->message;
+	/* a followed link (GET) has no form that could have expired */
+	if (status == 403 && rq->method && strcmp(rq->method, "POST") != 0)
+		message = "U heeft geen toegang tot deze pagina met uw rol. Denkt u dat dit niet klopt, vraag dan de "
+		          "functioneel beheerder om de juiste rol.";
 	tv *ctx = page_ctx(rq, et->title);
 	tv_set_int(ctx, "status", status);
-	tv_set_str(ctx, "message", et->message);
+	tv_set_str(ctx, "message", message);
 	sb_init(&rq->res.body, rq->a);
 	rq->res.status = status;
 	rq->res.content_type = "text/html; charset=utf-8";
@@ -179,6 +194,15 @@ void respond_error(request *rq, int status)
 		sb_init(&rq->res.body, rq->a);
 		sb_puts(&rq->res.body, "<!doctype html><html lang=\"nl\"><title>Fout</title><p>Er ging iets mis.</p>");
 	}
+}
+
+void respond_conflict(request *rq)
+{
+	tv *ctx = page_ctx(rq, "Iemand anders was u voor");
+	tv_set_str(ctx, "message", rq->conflict.message ? rq->conflict.message : "");
+	tv_set_str(ctx, "back_href", rq->conflict.back_href ? rq->conflict.back_href : "/");
+	tv_set_str(ctx, "back_label", rq->conflict.back_label ? rq->conflict.back_label : "Naar mijn werk");
+	respond_page(rq, 409, "conflict", ctx);
 }
 
 void respond_bytes(request *rq, int status, const char *content_type, const char *data, size_t len)

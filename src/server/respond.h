@@ -21,6 +21,10 @@ void respond_redirect(request *rq, const char *location);
 /* Dutch error page for 400, 403, 404, 405, 409, 413, 414, 415, 429, 431, 500, 505. */
 void respond_error(request *rq, int status);
 
+/* 409 with a specific explanation and the way back (rq->conflict, filled by an
+ * access function answering ACCESS_CONFLICT). */
+void respond_conflict(request *rq);
+
 /* Body as is. */
 void respond_bytes(request *rq, int status, const char *content_type, const char *data, size_t len);
 

@@ -13,6 +13,7 @@
 #include "auth/session.h"
 #include "pages/pages.h"
 #include "server/config.h"
+#include "server/flash.h"
 #include "server/respond.h"
 
 #include <sodium.h>
@@ -186,6 +187,42 @@ static bool parse_input(request *rq, const route *r)
 	return true;
 }
 
+/* The page a failed POST to rq->path is shown on: the path itself when the
+ * user may GET it, else the nearest parent path the user may GET (a form posted
+ * to /overdrachten/7/aanvulling is part of /overdrachten/7); NULL when none. */
+static const char *failed_post_page(request *rq)
+{
+	char *p = arena_strdup(rq->a, rq->path);
+	for (;;) {
+		if (strcmp(p, "/") == 0)
+			return NULL;
+		if (router_allows("GET", p, rq->user->roles))
+			return p;
+		char *slash = strrchr(p, '/');
+		if (!slash || slash == p)
+			return NULL;
+		*slash = '\0';
+	}
+}
+
+/* POST-redirect-GET for a form shown again with its messages (422): keep the page
+ * for the session and send the browser to the page's own address, so that the
+ * address bar names that page and a reload does not post again. The header
+ * X-Form-Page tells scripts (and the tests) that the form was shown again. */
+static void redirect_failed_post(request *rq)
+{
+	flash_forget_page(rq, NULL);
+	if (rq->res.status != 422 || !rq->user || !rq->res.content_type ||
+	    strncmp(rq->res.content_type, "text/html", 9) != 0)
+		return;
+	const char *target = failed_post_page(rq);
+	if (!target || !flash_keep_page(rq, target))
+		return;
+	rq->res.nheaders = 0;
+	respond_redirect(rq, target);
+	response_add_header(rq, "X-Form-Page", "422");
+}
+
 void router_dispatch(request *rq)
 {
 	bool path_known;
@@ -241,6 +278,14 @@ void router_dispatch(request *rq)
 		rq->audit.action = r->audit_action;
 	if (r->access) {
 		access_result ar = r->access(rq);
+		if (ar == ACCESS_CONFLICT) {
+			if (client_data) {
+				rq->audit.detail = rq->conflict.message;
+				audit_request(rq, false);
+			}
+			respond_conflict(rq);
+			return;
+		}
 		if (ar != ACCESS_OK) {
 			if (client_data)
 				audit_request(rq, false);
@@ -249,7 +294,19 @@ void router_dispatch(request *rq)
 			return;
 		}
 	}
-	r->handler(rq);
+	bool is_get = strcmp(rq->method, "GET") == 0;
+	bool replayed = false;
+	if (is_get && rq->user && !is_static) {
+		/* the form a failed POST left for this page (see redirect_failed_post);
+		 * any other page drops it */
+		replayed = flash_replay_page(rq);
+		if (!replayed)
+			flash_forget_page(rq, NULL);
+		else if (client_data)
+			rq->audit.detail = arena_printf(rq->a, "%s: formulier met meldingen opnieuw getoond", rq->path);
+	}
+	if (!replayed)
+		r->handler(rq);
 	if (rq->res.status == 0)
 		respond_error(rq, 500);
 	/* Access was allowed; say so, and say when the request itself did not succeed
@@ -264,5 +321,8 @@ void router_dispatch(request *rq)
 		sb_init(&rq->res.body, rq->a);
 		rq->res.nheaders = 0;
 		respond_error(rq, 500);
+		return;
 	}
+	if (strcmp(rq->method, "POST") == 0)
+		redirect_failed_post(rq);
 }

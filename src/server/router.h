@@ -17,13 +17,17 @@
 
 typedef void (*handler_fn)(request *rq);
 
-typedef enum { ACCESS_OK, ACCESS_NOT_FOUND, ACCESS_FORBIDDEN } access_result;
+typedef enum { ACCESS_OK, ACCESS_NOT_FOUND, ACCESS_FORBIDDEN, ACCESS_CONFLICT } access_result;
 /* Decide whether rq->user may reach the object named by rq->ids (called by the
  * router after the role check, before the handler). For client data: fill
  * rq->audit.object_type/object_id/household_id and answer ACCESS_NOT_FOUND both for
  * objects that do not exist and for objects the user may not see (the router
  * turns any refusal into 404 there). Elsewhere ACCESS_FORBIDDEN answers 403: the
- * object is visible to the user, but this change is not his to make. */
+ * object is visible to the user, but this change is not his to make.
+ * ACCESS_CONFLICT answers 409: the object was open to the user a moment ago and
+ * someone else was first (another team took a handover from the joint triage);
+ * the access function says what happened in rq->conflict (no client data: who
+ * and when, not what) and the router shows it with the way back. */
 typedef access_result (*access_fn)(request *rq);
 
 enum route_flags {

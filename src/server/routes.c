@@ -97,9 +97,11 @@ static const field_spec cw_case_index_query[] = {
 /* handovers and cases (issue: Veilig Thuis handover) — fields */
 static const char *const hv_urgency_choices[] = {"hoog", "normaal", NULL};
 static const char *const hv_yes_no[] = {"ja", "nee", NULL};
-static const char *const hv_actions[] = {"concept", "indienen", "lid_toevoegen", "voorwaarde_toevoegen", NULL};
+static const char *const hv_confirm_choices[] = {"ja", "wijzigen", NULL}; /* second step of accept/return */
+static const char *const hv_actions[] = {"concept", "indienen", "lid_toevoegen", "voorwaarde_toevoegen", "bewerken",
+                                         NULL};
 static const char *const hv_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
-                                          NULL};
+                                          "ingetrokken", NULL};
 static const char *const hv_return_categories[] = {"geen_lokale_taak", "onvolledig", "veiligheid_onvoldoende",
                                                    "ander_team", "overig", NULL};
 static const char *const hv_condition_statuses[] = {"nog_niet_besproken", "afgesproken", "nageleefd",
@@ -110,7 +112,7 @@ static const field_spec hv_form_fields[] = {
 	{.name = "household_name", .type = FT_LINE, .max_chars = 200, .label = "Naam van het gezin"},
 	{.name = "address", .type = FT_LINE, .max_chars = 300, .label = "Adres"},
 	{.name = "member_name", .type = FT_LINE, .max_chars = 200, .repeated = true, .label = "Naam gezinslid"},
-	{.name = "member_birthdate", .type = FT_LINE, .max_chars = 10, .repeated = true,
+	{.name = "member_birthdate", .type = FT_LINE, .max_chars = 20, .repeated = true,
 	 .label = "Geboortedatum gezinslid"},
 	{.name = "member_role", .type = FT_LINE, .max_chars = 16, .repeated = true, .label = "Rol in het gezin"},
 	{.name = "reason", .type = FT_TEXT, .max_chars = 10000, .label = "Aanleiding"},
@@ -125,6 +127,7 @@ static const field_spec hv_form_fields[] = {
 	{.name = "contact", .type = FT_LINE, .max_chars = 200, .label = "Contactpersoon Veilig Thuis"},
 	{.name = "action", .type = FT_CHOICE, .required = true, .choices = hv_actions, .label = "Actie"},
 	{.name = "form_key", .type = FT_LINE, .max_chars = 64, .label = "Formuliersleutel"},
+	{.name = "dubbel_bevestigd", .type = FT_CHOICE, .choices = yes_choices, .label = "Toch versturen"},
 	/* names of the handler's own messages, for the summary (not sent by the form) */
 	{.name = "members", .type = FT_LINE, .max_chars = 16, .label = "Gezinsleden"},
 	{.name = "conditions", .type = FT_LINE, .max_chars = 16, .label = "Veiligheidsvoorwaarden"},
@@ -134,10 +137,22 @@ static const field_spec hv_index_query[] = {
 	{.name = "status", .type = FT_CHOICE, .choices = hv_statuses, .label = "Status"},
 	{.name = "voor", .type = FT_ID, .label = "Oudere dan overdracht"},  /* keyset: the page older than this id */
 	{.name = "na", .type = FT_ID, .label = "Nieuwere dan overdracht"},  /* keyset: the page newer than this id */
+	{.name = "naam", .type = FT_LINE, .max_chars = 100, .label = "Naam van het gezin"},
+	{.name = "van", .type = FT_DATE, .label = "Ingediend vanaf"},
+	{.name = "tot", .type = FT_DATE, .label = "Ingediend tot en met"},
 	{0},
 };
 static const field_spec hv_addendum_fields[] = {
 	{.name = "text", .type = FT_TEXT, .max_chars = 10000, .label = "Aanvulling"},
+	{0},
+};
+static const field_spec hv_end_fields[] = { /* withdraw, close: why, and the confirmation step */
+	{.name = "reason", .type = FT_TEXT, .max_chars = 2000, .label = "Reden"},
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
+	{0},
+};
+static const field_spec hv_delete_fields[] = {
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
 	{0},
 };
 static const field_spec hv_take_fields[] = {
@@ -158,11 +173,14 @@ static const field_spec hv_accept_fields[] = {
 	{.name = "take_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom uw team deze overdracht oppakt"},
 	{.name = "director_change_reason", .type = FT_TEXT, .max_chars = 500, .label = "Reden van de wissel van regisseur"},
 	{.name = "previous_director", .type = FT_CHOICE, .choices = hv_yes_no, .label = "Huidige regisseur blijft betrokken"},
+	{.name = "parallel_reason", .type = FT_TEXT, .max_chars = 2000, .label = "Waarom een tweede casus"},
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
 	{0},
 };
 static const field_spec hv_return_fields[] = {
 	{.name = "reason", .type = FT_TEXT, .max_chars = 4000, .label = "Toelichting voor Veilig Thuis"},
 	{.name = "reason_category", .type = FT_CHOICE, .choices = hv_return_categories, .label = "Soort reden"},
+	{.name = "bevestigd", .type = FT_CHOICE, .choices = hv_confirm_choices, .label = "Bevestiging"},
 	{0},
 };
 static const field_spec hv_feedback_fields[] = {
@@ -308,7 +326,7 @@ static const field_spec lt_index_query[] = {
 	{0},
 };
 static const field_spec lt_meeting_fields[] = {
-	{.name = "held_on", .type = FT_DATE, .required = true},
+	{.name = "held_on", .type = FT_DATE, .required = true, .label = "Datum"},
 	{.name = "start_time", .type = FT_LINE, .max_chars = 5},
 	{.name = "location", .type = FT_LINE, .max_chars = 200},
 	{.name = "online", .type = FT_CHOICE, .choices = yes_choices},
@@ -328,47 +346,47 @@ static const field_spec lt_action_query[] = {
 static const field_spec lt_action_fields[] = {
 	{.name = "bijeenkomst", .type = FT_ID},
 	{.name = "plan", .type = FT_ID},
-	{.name = "wat", .type = FT_TEXT, .required = true, .max_chars = 2000},
+	{.name = "wat", .type = FT_TEXT, .required = true, .max_chars = 2000, .label = "Wat"},
 	{.name = "hoe", .type = FT_TEXT, .max_chars = 4000},
-	{.name = "owner", .type = FT_ID, .required = true},
+	{.name = "owner", .type = FT_ID, .required = true, .label = "Eigenaar (trekker)"},
 	{.name = "participant", .type = FT_ID, .repeated = true},
 	{.name = "deadline", .type = FT_DATE},
 	{.name = "quarter", .type = FT_LINE, .max_chars = 20},
-	{.name = "actielijn", .type = FT_ID, .required = true},
+	{.name = "actielijn", .type = FT_ID, .required = true, .label = "Actielijn"},
 	{.name = "tag", .type = FT_ID},
 	{.name = "werkgroep", .type = FT_ID},
-	{.name = "status", .type = FT_CHOICE, .required = true, .choices = lt_status_choices},
+	{.name = "status", .type = FT_CHOICE, .required = true, .choices = lt_status_choices, .label = "Stoplicht"},
 	{.name = "status_note", .type = FT_TEXT, .max_chars = 2000},
 	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
 	{0},
 };
 static const field_spec lt_action_edit_fields[] = {
-	{.name = "wat", .type = FT_TEXT, .required = true, .max_chars = 2000},
+	{.name = "wat", .type = FT_TEXT, .required = true, .max_chars = 2000, .label = "Wat"},
 	{.name = "hoe", .type = FT_TEXT, .max_chars = 4000},
-	{.name = "owner", .type = FT_ID, .required = true},
+	{.name = "owner", .type = FT_ID, .required = true, .label = "Eigenaar (trekker)"},
 	{.name = "participant", .type = FT_ID, .repeated = true},
 	{.name = "deadline", .type = FT_DATE},
 	{.name = "quarter", .type = FT_LINE, .max_chars = 20},
-	{.name = "actielijn", .type = FT_ID, .required = true},
+	{.name = "actielijn", .type = FT_ID, .required = true, .label = "Actielijn"},
 	{.name = "tag", .type = FT_ID},
 	{.name = "werkgroep", .type = FT_ID},
 	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
 	{0},
 };
 static const field_spec lt_status_fields[] = {
-	{.name = "status", .type = FT_CHOICE, .required = true, .choices = lt_status_choices},
+	{.name = "status", .type = FT_CHOICE, .required = true, .choices = lt_status_choices, .label = "Stoplicht"},
 	{.name = "status_note", .type = FT_TEXT, .max_chars = 2000},
-	{.name = "status_on", .type = FT_DATE, .required = true},
+	{.name = "status_on", .type = FT_DATE, .required = true, .label = "Datum van deze stand"},
 	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
 	{0},
 };
 static const field_spec lt_plan_fields[] = {
-	{.name = "year", .type = FT_INT, .required = true},
-	{.name = "title", .type = FT_LINE, .required = true, .max_chars = 200},
+	{.name = "year", .type = FT_INT, .required = true, .label = "Jaar"},
+	{.name = "title", .type = FT_LINE, .required = true, .max_chars = 200, .label = "Titel"},
 	{0},
 };
 static const field_spec lt_adopt_fields[] = {
-	{.name = "adopted_on", .type = FT_DATE, .required = true},
+	{.name = "adopted_on", .type = FT_DATE, .required = true, .label = "Vastgesteld op"},
 	{0},
 };
 static const field_spec lt_escalation_query[] = {
@@ -378,26 +396,26 @@ static const field_spec lt_escalation_query[] = {
 static const field_spec lt_escalation_fields[] = {
 	{.name = "actie", .type = FT_ID},
 	{.name = "subject", .type = FT_LINE, .max_chars = 300},
-	{.name = "reason", .type = FT_TEXT, .required = true, .max_chars = 4000},
-	{.name = "escalated_on", .type = FT_DATE, .required = true},
+	{.name = "reason", .type = FT_TEXT, .required = true, .max_chars = 4000, .label = "Reden van opschalen"},
+	{.name = "escalated_on", .type = FT_DATE, .required = true, .label = "Datum van opschalen"},
 	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
 	{0},
 };
 static const field_spec lt_decision_fields[] = {
-	{.name = "board_on", .type = FT_DATE, .required = true},
-	{.name = "decision", .type = FT_TEXT, .required = true, .max_chars = 4000},
+	{.name = "board_on", .type = FT_DATE, .required = true, .label = "Datum bestuurlijk overleg"},
+	{.name = "decision", .type = FT_TEXT, .required = true, .max_chars = 4000, .label = "Besluit"},
 	{.name = "toch_opslaan", .type = FT_CHOICE, .choices = yes_choices},
 	{0},
 };
 static const field_spec lt_settings_fields[] = {
-	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = lt_kind_choices},
-	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 120},
+	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = lt_kind_choices, .label = "Soort"},
+	{.name = "name", .type = FT_LINE, .required = true, .max_chars = 120, .label = "Naam"},
 	{0},
 };
 static const field_spec lt_toggle_fields[] = {
-	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = lt_kind_choices},
-	{.name = "id", .type = FT_ID, .required = true},
-	{.name = "active", .type = FT_CHOICE, .required = true, .choices = lt_active_choices},
+	{.name = "kind", .type = FT_CHOICE, .required = true, .choices = lt_kind_choices, .label = "Soort"},
+	{.name = "id", .type = FT_ID, .required = true, .label = "Onderdeel"},
+	{.name = "active", .type = FT_CHOICE, .required = true, .choices = lt_active_choices, .label = "Actief"},
 	{0},
 };
 
@@ -574,6 +592,14 @@ const route routes[] = {
 	 hv_form_fields},
 	{"POST", "/overdrachten/{id}/aanvulling", page_handover_addendum, HV_VT, HV_CD, access_handover_sent, "update",
 	 hv_addendum_fields},
+	{"POST", "/overdrachten/{id}/verwijderen", page_handover_delete, HV_VT, HV_CD, access_handover_concept, "update",
+	 hv_delete_fields},
+	{"POST", "/overdrachten/{id}/intrekken", page_handover_withdraw, HV_VT, HV_CD, access_handover_sent, "update",
+	 hv_end_fields},
+	{"POST", "/overdrachten/{id}/afsluiten", page_handover_close, HV_VT, HV_CD, access_handover_sent, "update",
+	 hv_end_fields},
+	{"POST", "/overdrachten/{id}/opnieuw-versturen", page_handover_resend, HV_VT, HV_CD, access_handover_sent,
+	 "create", no_fields},
 	{"POST", "/overdrachten/{id}/overnemen", page_handover_take, HV_TL, HV_CD, access_handover_team, "update",
 	 hv_take_fields},
 	{"POST", "/overdrachten/{id}/warme-overdracht", page_handover_warm, HV_TL, HV_CD, access_handover_team,

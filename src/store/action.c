@@ -124,8 +124,8 @@ const char *action_parse_when(const char *deadline, const char *quarter, char du
 	" COALESCE((SELECT x.organisation_id FROM lt_action_org x WHERE x.action_id = a.id AND x.owner = 1), 0)," \
 	" COALESCE((SELECT o.name FROM lt_action_org x JOIN organisation o ON o.id = x.organisation_id"        \
 	"   WHERE x.action_id = a.id AND x.owner = 1), ''),"                                                  \
-	" COALESCE((SELECT group_concat(nm, ', ') FROM (SELECT o.name || CASE WHEN x.owner = 1"               \
-	"   THEN ' (eigenaar)' ELSE '' END AS nm FROM lt_action_org x JOIN organisation o"                     \
+	" COALESCE((SELECT group_concat(nm, ', ') FROM (SELECT CASE WHEN x.owner = 1"                          \
+	"   THEN 'eigenaar ' ELSE '' END || o.name AS nm FROM lt_action_org x JOIN organisation o"             \
 	"   ON o.id = x.organisation_id WHERE x.action_id = a.id ORDER BY x.owner DESC, o.name)), ''),"        \
 	" EXISTS (SELECT 1 FROM lt_escalation e WHERE e.action_id = a.id)"                                    \
 	" FROM lt_action a JOIN lt_plan p ON p.id = a.plan_id LEFT JOIN lt_meeting m ON m.id = a.meeting_id"  \
@@ -405,12 +405,16 @@ static bool log_change(int64_t id, const char *what, bool after_adoption, int64_
 	return db_done(st);
 }
 
+/* recorded_at: NULL for now (what users do); a past moment only for a history
+ * that is loaded afterwards (the demo region). */
 static bool add_status(int64_t id, const char *status, const char *note, const char *status_on, int64_t user_id,
-                       const char *user_name, const char *org_name)
+                       const char *user_name, const char *org_name, const char *recorded_at)
 {
 	sqlite3_stmt *st = db_stmt(
-		"INSERT INTO lt_action_status (action_id, status, note, status_on, user_id, user_name, org_name)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO lt_action_status (action_id, status, note, status_on, user_id, user_name, org_name, recorded_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(?8, datetime('now')))");
+	if (recorded_at)
+		sqlite3_bind_text(st, 8, recorded_at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, note ? note : "", -1, SQLITE_STATIC);
@@ -447,7 +451,7 @@ int64_t action_create(const action_input *in, int64_t user_id, const char *user_
 		return 0;
 	int64_t id = db_last_id();
 	if (!set_orgs(id, in) ||
-	    !add_status(id, in->status, in->status_note, in->status_on, user_id, user_name, org_name) ||
+	    !add_status(id, in->status, in->status_note, in->status_on, user_id, user_name, org_name, in->recorded_at) ||
 	    !log_change(id, after_adoption ? "Actie toegevoegd aan het actieplan" : "Actie aangemaakt",
 	                after_adoption, user_id, user_name))
 		return 0;
@@ -475,8 +479,23 @@ bool action_update(int64_t id, const action_input *in, int64_t user_id, const ch
 	return set_orgs(id, in) && log_change(id, what, after_adoption, user_id, user_name);
 }
 
+static bool set_status(int64_t id, const char *status, const char *note, const char *status_on, int64_t user_id,
+                       const char *user_name, const char *org_name, const char *recorded_at);
+
 bool action_set_status(int64_t id, const char *status, const char *note, const char *status_on,
                        int64_t user_id, const char *user_name, const char *org_name)
+{
+	return set_status(id, status, note, status_on, user_id, user_name, org_name, NULL);
+}
+
+bool action_set_status_recorded(int64_t id, const char *status, const char *note, const char *status_on,
+                                int64_t user_id, const char *user_name, const char *org_name, const char *recorded_at)
+{
+	return set_status(id, status, note, status_on, user_id, user_name, org_name, recorded_at);
+}
+
+static bool set_status(int64_t id, const char *status, const char *note, const char *status_on, int64_t user_id,
+                       const char *user_name, const char *org_name, const char *recorded_at)
 {
 	/* The action shows the latest status by date; an entry back-dated before the current
 	 * one is kept in the history without replacing the current status. */
@@ -489,5 +508,5 @@ bool action_set_status(int64_t id, const char *status, const char *note, const c
 	sqlite3_bind_text(st, 4, status_on, -1, SQLITE_STATIC);
 	if (!db_done(st))
 		return false;
-	return add_status(id, status, note, status_on, user_id, user_name, org_name);
+	return add_status(id, status, note, status_on, user_id, user_name, org_name, recorded_at);
 }

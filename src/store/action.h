@@ -109,6 +109,7 @@ typedef struct action_input {
 	const int64_t *participants; /* other organisations (owner may repeat; ignored) */
 	size_t nparticipants;
 	const char *status, *status_note, *status_on; /* initial status (create only) */
+	const char *recorded_at; /* NULL: now; a past moment only for a loaded history (demo) */
 } action_input;
 
 bool action_get(arena *a, int64_t id, action *out);
@@ -146,6 +147,10 @@ bool action_update(int64_t id, const action_input *in, int64_t user_id, const ch
 /* New status with note and date; kept in the history. */
 bool action_set_status(int64_t id, const char *status, const char *note, const char *status_on,
                        int64_t user_id, const char *user_name, const char *org_name);
+/* The same, recorded at a past moment (SQLite datetime text): only for a history
+ * loaded afterwards (the demo region), never for what a user does now. */
+bool action_set_status_recorded(int64_t id, const char *status, const char *note, const char *status_on,
+                                int64_t user_id, const char *user_name, const char *org_name, const char *recorded_at);
 
 /* Partner × action matrix of a plan: the organisations taking part in any of its
  * actions (by name), and every (action, organisation, owner) cell. */

@@ -201,7 +201,20 @@ static bool set_conditions(int64_t case_id, int64_t by, const char *const *statu
 		if (strcmp(statuses[i], "nog_niet_besproken") != 0)
 			ok = case_condition_set(case_id, c[i].id, statuses[i], by);
 	arena_free(a);
-	return ok;
+	/* dated in the case's history, not at load time: a few days after it opened
+	 * (and never later than yesterday) */
+	sqlite3_stmt *st = db_stmt(
+		"UPDATE case_condition_change SET changed_at = min(datetime('now', '-1 day'),"
+		" (SELECT datetime(c.opened_at, '+' || (3 + k.position) || ' days', '+2 hours') FROM case_condition k"
+		" JOIN casefile c ON c.id = k.case_id WHERE k.id = case_condition_change.condition_id))"
+		" WHERE condition_id IN (SELECT id FROM case_condition WHERE case_id = ?1)");
+	sqlite3_bind_int64(st, 1, case_id);
+	if (!ok || !db_done(st))
+		return false;
+	st = db_stmt("UPDATE case_condition SET changed_at = (SELECT max(x.changed_at) FROM case_condition_change x"
+	             " WHERE x.condition_id = case_condition.id) WHERE case_id = ?1 AND changed_at IS NOT NULL");
+	sqlite3_bind_int64(st, 1, case_id);
+	return db_done(st);
 }
 
 static const char *const std_providers =

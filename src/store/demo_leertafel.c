@@ -18,6 +18,7 @@
 #include "store/meeting.h"
 #include "store/org.h"
 #include "store/user.h"
+#include "util/date.h"
 
 #include <string.h>
 
@@ -185,6 +186,18 @@ static bool find_user(arena *a, const char *username, who *w)
 	return true;
 }
 
+/* The history of the demo region is dated when it happened, not at load time: a
+ * status is recorded at 08:30 UTC on the day it describes (NULL, i.e. now, for a
+ * day that has not come yet). */
+static const char *morning_of(arena *a, const char *iso_day)
+{
+	char today[KR_DATE_BUF];
+	kr_date_format_iso(kr_date_today_nl(), today);
+	if (!iso_day || strlen(iso_day) != 10 || strcmp(iso_day, today) > 0)
+		return NULL;
+	return arena_printf(a, "%s 08:30:00", iso_day);
+}
+
 bool demo_leertafel_load(arena *a, const char *password_hash)
 {
 	(void)password_hash; /* the accounts, leertafellid.politie too, come from demo.c */
@@ -236,6 +249,7 @@ bool demo_leertafel_load(arena *a, const char *password_hash)
 			.werkgroep_id = item_id(a, "werkgroep", d->werkgroep),
 			.owner_id = org_id(a, d->owner), .participants = parts, .nparticipants = np,
 			.status = d->st[0].status, .status_note = d->st[0].note, .status_on = d->st[0].on,
+			.recorded_at = morning_of(a, d->st[0].on),
 		};
 		if (!in.due_on || !*in.due_on) {
 			/* quarter → last day of the quarter, as the form does */
@@ -255,7 +269,9 @@ bool demo_leertafel_load(arena *a, const char *password_hash)
 			const who *w = strcmp(d->st[k].by, "leertafellid") == 0           ? &lid
 			               : strcmp(d->st[k].by, "leertafellid.politie") == 0 ? &pol
 			                                                                  : &sec;
-			if (!action_set_status(aids[i], d->st[k].status, d->st[k].note, d->st[k].on, w->id, w->name, w->org))
+			/* recorded on the morning of the day it describes, not at load time */
+			if (!action_set_status_recorded(aids[i], d->st[k].status, d->st[k].note, d->st[k].on, w->id, w->name,
+			                                w->org, morning_of(a, d->st[k].on)))
 				return false;
 		}
 	}

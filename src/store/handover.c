@@ -11,6 +11,7 @@
 #include "store/case.h"
 #include "store/db.h"
 #include "store/household.h"
+#include "util/strbuf.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -38,7 +39,7 @@ const char *handover_return_category_label(const char *c)
 }
 
 const char *const handover_statuses[] = {"concept", "ingediend", "in_behandeling", "geaccepteerd", "teruggelegd",
-                                         NULL};
+                                         "ingetrokken", NULL};
 
 const char *handover_status_label(const char *s)
 {
@@ -54,6 +55,8 @@ const char *handover_status_label(const char *s)
 		return "geaccepteerd";
 	if (strcmp(s, "teruggelegd") == 0)
 		return "teruggelegd";
+	if (strcmp(s, "ingetrokken") == 0)
+		return "ingetrokken";
 	return "";
 }
 
@@ -951,7 +954,7 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 {
 	sqlite3_stmt *st = db_stmt("SELECT (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'concept'"
 	                           " AND created_by = ?2),"
-	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd')");
+	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd' AND ended_at IS NULL)");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	sqlite3_bind_int64(st, 2, user_id);
 	*concepts = *returned = 0;
@@ -965,7 +968,7 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'teruggelegd'"
-	                           " AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
+	                           " AND h.ended_at IS NULL AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	bind_text(st, 2, since);
 	return collect_brief(a, st, n);
@@ -1125,4 +1128,118 @@ void handover_deadlines_of(const handover_rec *h, const handover_norms *n, kr_da
 		out->feedback_in_norm = kr_working_days_between(decided, feedback) <= n->feedback_wd;
 	else
 		out->feedback_overdue = kr_working_days_between(decided, today) > n->feedback_wd;
+}
+
+/* ---- search (issue 9, item 11) ------------------------------------------------ */
+
+/* The FTS5 query for a typed name: every word as a quoted prefix ("vriee"* "unal"*),
+ * all of them required; "" when nothing searchable was typed. A bound value, not SQL. */
+static const char *name_match(arena *a, const char *typed)
+{
+	strbuf sb;
+	sb_init(&sb, a);
+	const unsigned char *p = (const unsigned char *)(typed ? typed : "");
+	while (*p) {
+		while (*p && !(*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			p++;
+		if (!*p)
+			break;
+		if (sb.len)
+			sb_putc(&sb, ' ');
+		sb_putc(&sb, '"');
+		while (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			sb_putc(&sb, (char)*p++);
+		sb_puts(&sb, "\"*");
+	}
+	return sb.len ? sb.data : "";
+}
+
+#define SEARCH_WHERE                                                                                           \
+	" AND (?3 = '' OR h.status = ?3)"                                                                        \
+	" AND (?4 = '' OR h.id IN (SELECT rowid FROM handover_name_fts WHERE handover_name_fts MATCH ?4))"      \
+	" AND (?5 = '' OR coalesce(h.submitted_at, h.created_at) >= ?5)"                                        \
+	" AND (?6 = '' OR coalesce(h.submitted_at, h.created_at) < date(?6, '+1 day'))"
+
+/* What a team leader's lists show: the inbox (?1 team, ?2 local team) and what the
+ * team decided (see TEAM_DECIDED_A/B). */
+#define TEAM_VISIBLE_WHERE                                                                                     \
+	" ((" INBOX_WHERE ") OR (h.taken_org_id = ?1 AND h.status IN ('geaccepteerd', 'teruggelegd'))"          \
+	" OR (h.taken_org_id IS NULL AND h.status = 'teruggelegd' AND h.decided_org_id = ?1))"
+
+static void bind_query(arena *a, sqlite3_stmt *st, const handover_query *q)
+{
+	bind_text(st, 3, q->status);
+	bind_text(st, 4, name_match(a, q->name));
+	bind_text(st, 5, q->from);
+	bind_text(st, 6, q->to);
+}
+
+static handover_rec *search(arena *a, sqlite3_stmt *list, sqlite3_stmt *count, int64_t org_id, bool local,
+                            const handover_query *q, int64_t *total, size_t *n)
+{
+	sqlite3_bind_int64(count, 1, org_id);
+	sqlite3_bind_int(count, 2, local);
+	bind_query(a, count, q);
+	*total = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : 0;
+	sqlite3_reset(count);
+	sqlite3_bind_int64(list, 1, org_id);
+	sqlite3_bind_int(list, 2, local);
+	bind_query(a, list, q);
+	return collect_with(a, list, n, read_list_row);
+}
+
+bool handover_query_active(const handover_query *q)
+{
+	return (q->name && *q->name) || (q->from && *q->from) || (q->to && *q->to);
+}
+
+handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_query *q, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
+	                                                   " ORDER BY h.id DESC LIMIT 100");
+	sqlite3_stmt *count = db_stmt("SELECT count(*) FROM handover h WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE);
+	return search(a, list, count, vt_org_id, false, q, total, n);
+}
+
+handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, const handover_query *q,
+                                   int64_t *total, size_t *n)
+{
+	sqlite3_stmt *list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE
+	                                                   " ORDER BY h.id DESC LIMIT 100");
+	sqlite3_stmt *count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);
+	return search(a, list, count, org_id, local_team, q, total, n);
+}
+
+/* ---- what Veilig Thuis hears back (issue 9, item 12) ----------------------------- */
+
+handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char *since, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'geaccepteerd'"
+	                           " AND feedback_first_at >= ?2");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd'"
+	                                    " AND h.feedback_first_at >= ?2 ORDER BY h.feedback_first_at DESC LIMIT 5");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	return collect_brief(a, st, n);
+}
+
+handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		"SELECT count(DISTINCT h.id) FROM handover h JOIN case_condition k ON k.handover_id = h.id"
+		" JOIN casefile c ON c.id = h.case_id AND c.status = 'open'"
+		" WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM handover h2"
+	             " JOIN case_condition k ON k.handover_id = h2.id JOIN casefile c ON c.id = h2.case_id"
+	             " AND c.status = 'open' WHERE h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
+	             " AND k.status = 'niet_nageleefd') ORDER BY h.id DESC LIMIT 5");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	return collect_brief(a, st, n);
 }

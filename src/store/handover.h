@@ -6,7 +6,7 @@
  * deadline arithmetic in working days.
  *
  * Status: concept → ingediend → in_behandeling (a team took it) → geaccepteerd |
- * teruggelegd. Content is final once submitted (the database refuses changes;
+ * teruggelegd; ingediend → ingetrokken (Veilig Thuis withdrew it, no team took it). Content is final once submitted (the database refuses changes;
  * corrections are addenda). Functions that change data must be called inside
  * db_begin()/db_commit(); state changes answer false when the handover is not in
  * a state that allows them. Records and strings live in the caller's arena.
@@ -83,6 +83,12 @@ int64_t handover_create(int64_t vt_org_id, int64_t user_id, const handover_input
 /* The handover user_id created with this one-time form key, or 0. */
 int64_t handover_by_form_key(int64_t user_id, const char *form_key);
 bool handover_update_concept(int64_t id, const handover_input *in);
+/* A live handover (submitted, taken or accepted; not returned or withdrawn) that vt_org_id submitted within the last `days`
+ * days, other than exclude_id, for the same family: the same household name and
+ * the same filled-in members (folded name and birth date, in any order). The
+ * newest such id, or 0 (also when members holds no filled-in row). handover_twin.c */
+int64_t handover_recent_twin(arena *a, int64_t vt_org_id, int64_t exclude_id, const char *household_name,
+                             const handover_member *members, size_t nmembers, int days);
 bool handover_submit(int64_t id, int64_t user_id);
 bool handover_get(arena *a, int64_t id, handover_rec *out);
 handover_member *handover_members(arena *a, int64_t id, size_t *n);
@@ -129,6 +135,24 @@ bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, const h
                         int64_t by, int64_t *case_id, int64_t *household_id);
 bool handover_return(int64_t id, int64_t user_id, const char *category, const char *reason);
 
+/* ---- Veilig Thuis ends what it sent (handover_end.c) ---- */
+/* Delete a concept (members and conditions go with it). */
+bool handover_delete_concept(int64_t id);
+/* Withdraw a submitted handover that no team took yet: status ingetrokken. */
+bool handover_withdraw(int64_t id, int64_t user_id, const char *reason);
+/* Close a returned handover with a reason (it leaves "Actie nodig"). */
+bool handover_close_returned(int64_t id, int64_t user_id, const char *reason);
+/* Send a returned handover again: a new concept of the same VT organisation with
+ * the content, members and conditions copied and no receiving team yet, linked by
+ * resent_from; the returned one is closed saying so. The new id, or 0. */
+int64_t handover_resend(arena *a, int64_t id, int64_t user_id);
+typedef struct handover_end {
+	const char *ended_at, *ended_by_name, *reason; /* "" while not ended */
+	int64_t resent_from; /* this one copies that returned handover; 0 otherwise */
+	int64_t resent_as;   /* this returned handover was sent again as that one; 0 otherwise */
+} handover_end;
+bool handover_end_get(arena *a, int64_t id, handover_end *out);
+
 /* ---- feedback ---- */
 bool handover_feedback_add(int64_t id, int64_t case_id, int64_t user_id, const char *agreements,
                            const char *with_family, const char *agreed_on);
@@ -163,6 +187,30 @@ handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n);
 /* Submitted within [from, to) (datetime text), for the figures (submission cohort). */
 handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n);
 
+/* ---- what Veilig Thuis hears back (start page) ---- */
+/* Its accepted handovers whose first feedback arrived since `since` (datetime
+ * text): how many, and the newest 5 (brief). */
+handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char *since, int64_t *total, size_t *n);
+/* Its accepted handovers of open cases with a safety condition now marked
+ * "niet nageleefd": how many, and the newest 5 (brief). */
+handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n);
+
+/* ---- search (issue 9, item 11) ---- */
+/* What the user typed: part of the family name (any case, any diacritics; every
+ * word must match the start of a word), a status ("" for all) and a period of
+ * submission (or creation, for a concept) as ISO dates, "" for open. */
+typedef struct handover_query {
+	const char *name, *status, *from, *to;
+} handover_query;
+/* Does q narrow anything beyond the status (name or period)? */
+bool handover_query_active(const handover_query *q);
+/* The newest 100 matches (list rows, as the paginated lists) and how many match in
+ * all: of a VT organisation, or of what a team leader's lists show (the inbox and
+ * what the team decided). */
+handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_query *q, int64_t *total, size_t *n);
+handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, const handover_query *q,
+                                   int64_t *total, size_t *n);
+
 /* ---- start-page panels: brief records (no content; rec.brief set) ---- */
 /* Of a VT organisation, only what can still become overdue: waiting for a
  * decision, or accepted with the warm handover or the feedback still open. */
@@ -186,6 +234,20 @@ typedef struct handover_known {
 	bool open;
 } handover_known;
 handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n);
+
+/* Every local team that knows the handover's family (handover_known.c): an open
+ * case of the household, or one closed within `months` months; one row per team
+ * (its open case first), by team name. */
+typedef struct handover_known_team {
+	int64_t org_id, case_id;
+	const char *org_name, *closed_at, *director_name;
+	bool open;
+} handover_known_team;
+handover_known_team *handover_known_teams(arena *a, int64_t handover_id, int months, size_t *n);
+/* Why the accepting team opened a case next to another team's open case of the
+ * household (recorded with the acceptance), and reading it back ("" when none). */
+bool handover_set_parallel_reason(int64_t id, const char *reason);
+const char *handover_parallel_reason(arena *a, int64_t id);
 
 /* ---- deadlines ---- */
 typedef struct handover_norms {

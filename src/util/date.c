@@ -692,3 +692,45 @@ void kr_quarter_format(kr_quarter q, char out[static KR_QUARTER_BUF])
 	put4(out + 3, q.year);
 	out[7] = '\0';
 }
+
+/* 1..max digits at *p as a number; advances *p. -1 when there is no digit. */
+static int take_digits(const char **p, int max)
+{
+	int v = 0, n = 0;
+	while (n < max && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+bool kr_date_parse_nl(const char *s, kr_date *out)
+{
+	if (!s)
+		return false;
+	const char *p = s;
+	int day = take_digits(&p, 2);
+	char sep = *p;
+	if (day < 0 || (sep != '-' && sep != '/' && sep != '.'))
+		return false;
+	p++;
+	int month = take_digits(&p, 2);
+	if (month < 0 || *p != sep)
+		return false;
+	p++;
+	const char *year_at = p;
+	int year = take_digits(&p, 4);
+	if (year < 0 || p - year_at != 4 || *p != '\0')
+		return false;
+	kr_date d = {year, month, day};
+	if (!kr_date_valid(d))
+		return false;
+	*out = d;
+	return true;
+}
+
+bool kr_date_parse_input(const char *s, kr_date *out)
+{
+	return kr_date_parse_iso(s, out) || kr_date_parse_nl(s, out);
+}

@@ -78,6 +78,16 @@ int kr_date_cmp(kr_date a, kr_date b);
 bool kr_date_parse_iso(const char *s, kr_date *out);
 
 /*
+ * Parse a date as a person types it in the Netherlands: day, month, year with
+ * "-", "/" or "." between them, day and month one or two digits, the year four
+ * ("3-4-2016", "03/04/2016", "3.4.2016"). Nothing before or after; false (out
+ * untouched) unless kr_date_valid() holds.
+ */
+bool kr_date_parse_nl(const char *s, kr_date *out);
+/* kr_date_parse_iso() or else kr_date_parse_nl(). */
+bool kr_date_parse_input(const char *s, kr_date *out);
+
+/*
  * Write "dd-mm-jjjj" (e.g. "05-03-2026") into out, NUL-terminated. A date
  * that is not a real calendar date of years 1..9999 is written as
  * "ongeldig" so that a broken value is visible but never overflows.

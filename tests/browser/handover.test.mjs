@@ -57,7 +57,11 @@ test('VT writes and submits a handover without JavaScript, adding a member with 
   assert.equal(await page.inputValue('#household_name'), FAMILY);
   await a11y('overdracht met extra gezinslid');
   await page.fill('#member-3-name', 'Fenna Klikproef');
-  await page.fill('#member-3-birthdate', '2017-06-07');
+  // a typed date that is not (yet) valid survives adding a row
+  await page.fill('#member-3-birthdate', '31-06-2017');
+  await submitAndWait(page, 'button[value="lid_toevoegen"]');
+  assert.equal(await page.inputValue('#member-3-birthdate'), '31-06-2017');
+  await page.fill('#member-3-birthdate', '07-06-2017');
   await page.selectOption('#member-3-role', 'kind');
   // submit while incomplete: messages, input kept
   await submitAndWait(page, 'button[value="indienen"]');
@@ -101,6 +105,10 @@ test('team leader takes it from the joint triage, records the warm handover and 
   await checkA11y(page, 'overdracht in behandeling');
   await page.selectOption('#director', { label: 'Sanne Verhoeven' });
   await submitAndWait(page, 'form[action$="/accepteren"] button[type="submit"]');
+  // accepting cannot be undone: a second page (no JavaScript) asks to confirm
+  assert.match(await page.textContent('h1'), /Overdracht accepteren\?/);
+  await checkA11y(page, 'bevestigen accepteren');
+  await submitAndWait(page, 'button[name="bevestigd"][value="ja"]');
   assert.match(new URL(page.url()).pathname, /^\/casussen\/\d+$/);
   caseUrl = new URL(page.url()).pathname;
   assert.match(await page.textContent('main'), /Sanne Verhoeven/);

@@ -306,6 +306,39 @@ export async function checkA11y(page, label, options = {}) {
   return violations;
 }
 
+// ------------------------------------------------------------------ reflow (WCAG 1.4.10)
+
+/**
+ * The elements of the page that stick out of the viewport to the right (reflow,
+ * WCAG 1.4.10): every element whose box ends beyond the document's client width,
+ * including content that only a horizontal scroll bar would reveal (a table inside
+ * a scrolling wrapper counts: its columns are cut off). Resolves with
+ * [{ what, right }] (at most 10) and the viewport width.
+ */
+export async function overflowingElements(page) {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const bad = [];
+    for (const e of document.querySelectorAll('body *')) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 0 && r.right > vw + 1) {
+        const cls = typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/)[0]}` : '';
+        bad.push({ what: `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${cls}`, right: Math.round(r.right) });
+      }
+    }
+    return { width: vw, elements: bad.slice(0, 10), count: bad.length };
+  });
+}
+
+/** Throw, naming `label` and the offending elements, when anything overflows the viewport. */
+export async function assertNoOverflow(page, label) {
+  const r = await overflowingElements(page);
+  if (r.count) {
+    const list = r.elements.map((e) => `${e.what} (to ${e.right}px)`).join(', ');
+    throw new Error(`reflow: ${r.count} element(s) wider than the ${r.width}px viewport on "${label}" (${page.url().slice(0, 120)}): ${list}`);
+  }
+}
+
 // ------------------------------------------------------------------ test registry
 
 const tests = [];

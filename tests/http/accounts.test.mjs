@@ -214,7 +214,9 @@ test('the policy applies to reset links and to the command line as well', async 
   const admin = new Client(d.baseUrl);
   await admin.login('beheerder');
   const users = sql(d.db, "SELECT id FROM app_user WHERE username = 'secretaris'");
-  const reset = await admin.post(`/beheer/gebruikers/${users[0].id}/herstellink`);
+  const posted = await admin.post(`/beheer/gebruikers/${users[0].id}/herstellink`);
+  assert.equal(posted.status, 303, 'POST-redirect-GET: the link is shown once on the account page');
+  const reset = await admin.get(posted.location);
   const link = /\/wachtwoord\?t(?:=|&#61;)([0-9a-f]{64})/.exec(reset.text);
   assert.ok(link, 'a reset link');
   const user = new Client(d.baseUrl);

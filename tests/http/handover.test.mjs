@@ -108,11 +108,11 @@ test('whole flow: VT submits to the joint triage, a team takes it, warm handover
 
   // accept: the regisseur must be a professional of the own team
   const casesBefore = count('casefile');
-  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')) });
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { bevestigd: 'ja', director: String(userId('professional.zuid')) });
   assert.equal(r.status, 422);
   assert.match(r.text, /professional van uw eigen team/);
   assert.equal(count('casefile'), casesBefore, 'no case opened on a failed accept');
-  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional')) });
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { bevestigd: 'ja', director: String(userId('professional')) });
   assert.equal(r.status, 303);
   const cm = /^\/casussen\/(\d+)$/.exec(r.location);
   assert.ok(cm, r.location);
@@ -184,11 +184,11 @@ test('return to Veilig Thuis: reason required, nothing changed without it; VT se
   assert.equal(r.status, 303);
   const id = Number(r.location.split('/').pop());
   const tl = await as('teamleider.zuid');
-  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: '   ', reason_category: 'onvolledig' });
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { bevestigd: 'ja', reason: '   ', reason_category: 'onvolledig' });
   assert.equal(r.status, 422);
   assert.match(r.text, /Schrijf waarom de overdracht wordt teruggelegd/);
   assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'ingediend');
-  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Uitkomst onderzoek ontbreekt <b>nog</b>.', reason_category: 'onvolledig' });
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { bevestigd: 'ja', reason: 'Uitkomst onderzoek ontbreekt <b>nog</b>.', reason_category: 'onvolledig' });
   assert.equal(r.status, 303);
   const h = one(`SELECT * FROM handover WHERE id = ${id}`);
   assert.equal(h.status, 'teruggelegd');
@@ -196,10 +196,10 @@ test('return to Veilig Thuis: reason required, nothing changed without it; VT se
   r = await vt.get(`/overdrachten/${id}`);
   assert.match(r.text, /Uitkomst onderzoek ontbreekt &lt;b&gt;nog&lt;\/b&gt;\./);
   // a decided handover cannot be accepted any more
-  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')) });
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { bevestigd: 'ja', director: String(userId('professional.zuid')) });
   assert.equal(r.status, 409);
   // other team (not addressed, not triage): 404
-  assert.equal((await (await as('teamleider')).post(`/overdrachten/${id}/terugleggen`, { reason: 'x' })).status, 404);
+  assert.equal((await (await as('teamleider')).post(`/overdrachten/${id}/terugleggen`, { bevestigd: 'ja', reason: 'x', reason_category: 'overig' })).status, 404);
 });
 
 test('incomplete submission: 422, every input kept, a Dutch message at each field, nothing stored', async () => {
@@ -234,7 +234,7 @@ test('hostile input on the handover form: foreign organisation, bad dates and ro
   let r = await vt.post('/overdrachten/nieuw', handoverFields({ receiving_organisation: String(SCHOOL) }));
   assert.equal(r.status, 422);
   assert.match(r.text, /Kies een lokaal team of de gezamenlijke triage/);
-  r = await vt.post('/overdrachten/nieuw', handoverFields({ member_birthdate: ['03-04-1987', '2016-02-30'], member_role: ['baas', 'kind'] }));
+  r = await vt.post('/overdrachten/nieuw', handoverFields({ member_birthdate: ['31-04-1987', '2016-02-30'], member_role: ['baas', 'kind'] }));
   assert.equal(r.status, 422);
   assert.match(r.text, /Gezinslid 1: Vul een geldige geboortedatum in/);
   assert.match(r.text, /Gezinslid 2: Vul een geldige geboortedatum in/);
@@ -334,7 +334,7 @@ test('"already known": a member in an open case of the own team; accepting adds 
   r = await (await as('teamleider')).get('/overdrachten');
   assert.match(r.text, /Hermelding<\/strong>: open casus 1/);
   const cases = count('casefile');
-  r = await (await as('teamleider')).post('/overdrachten/2/accepteren', { director: String(userId('professional')), take_reason: 'Noah is bekend in onze casus.' });
+  r = await (await as('teamleider')).post('/overdrachten/2/accepteren', { bevestigd: 'ja', director: String(userId('professional')), take_reason: 'Noah is bekend in onze casus.' });
   assert.equal(r.status, 303);
   assert.equal(r.location, '/casussen/1');
   assert.equal(one('SELECT director_id FROM casefile WHERE id = 1').director_id, userId('professional'), 'regisseur kept');
@@ -379,7 +379,7 @@ test('QA 2: a new handover for a family with an open case keeps its regisseur un
   const family = { receiving_organisation: String(NOORD), household_name: 'Familie Regie (test)',
     member_name: ['Rita Regie', 'Ruben Regie'], member_birthdate: ['1980-01-02', '2012-03-04'] };
   const first = await submitHandover(family);
-  let r = await tl.post(`/overdrachten/${first}/accepteren`, { director: String(userId('professional')) });
+  let r = await tl.post(`/overdrachten/${first}/accepteren`, { bevestigd: 'ja', director: String(userId('professional')) });
   assert.equal(r.status, 303);
   const caseId = Number(r.location.split('/').pop());
   const second = await submitHandover({ ...family, household_name: 'Familie Regie (test) 2' });
@@ -388,14 +388,14 @@ test('QA 2: a new handover for a family with an open case keeps its regisseur un
   assert.match(r.text, new RegExp(`<option value="${userId('professional')}" selected>Sanne Verhoeven`));
   assert.match(r.text, /Sanne Verhoeven blijft regisseur/);
   // another regisseur without saying why: refused, nothing changed
-  r = await tl.post(`/overdrachten/${second}/accepteren`, { director: String(userId('professional2')) });
+  r = await tl.post(`/overdrachten/${second}/accepteren`, { bevestigd: 'ja', director: String(userId('professional2')) });
   assert.equal(r.status, 422);
   assert.match(r.text, /heeft al Sanne Verhoeven als regisseur/);
   assert.equal(one(`SELECT status FROM handover WHERE id = ${second}`).status, 'ingediend');
   assert.equal(one(`SELECT director_id FROM casefile WHERE id = ${caseId}`).director_id, userId('professional'));
   assert.equal((await (await as('professional')).get(`/casussen/${caseId}`)).status, 200);
   // an explicit change: recorded with its reason; the former regisseur stays involved by choice
-  r = await tl.post(`/overdrachten/${second}/accepteren`, { director: String(userId('professional2')),
+  r = await tl.post(`/overdrachten/${second}/accepteren`, { bevestigd: 'ja', director: String(userId('professional2')),
     director_change_reason: 'Lotte kent het gezin van school.', previous_director: 'ja' });
   assert.equal(r.status, 303);
   assert.equal(r.location, `/casussen/${caseId}`);
@@ -442,13 +442,13 @@ test('QA 4: a member row without name and date is empty whatever its role; empty
 test('QA 5: a triage handover accepted without taking it first still records why this team', async () => {
   const id = await submitHandover({ household_name: 'Familie Directaccept (test)', member_name: ['Dirk Direct', 'Dana Direct'] });
   const tl = await as('teamleider.zuid');
-  let r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')) });
+  let r = await tl.post(`/overdrachten/${id}/accepteren`, { bevestigd: 'ja', director: String(userId('professional.zuid')) });
   assert.equal(r.status, 422);
   assert.match(r.text, /Schrijf waarom uw team deze overdracht oppakt/);
   assert.match(r.text, /href="#take_reason"/);
   assert.match(r.text, /id="take_reason"/);
   assert.equal(one(`SELECT status FROM handover WHERE id = ${id}`).status, 'ingediend');
-  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional.zuid')), take_reason: 'Gezin woont in Venlo-Zuid.' });
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { bevestigd: 'ja', director: String(userId('professional.zuid')), take_reason: 'Gezin woont in Venlo-Zuid.' });
   assert.equal(r.status, 303);
   const h = one(`SELECT taken_reason, taken_org_id FROM handover WHERE id = ${id}`);
   assert.equal(h.taken_reason, 'Gezin woont in Venlo-Zuid.');
@@ -486,7 +486,7 @@ test('QA 6: dates are plausible; a held warm handover is never erased; its histo
   r = await tl.get(`/overdrachten/${id}`);
   assert.match(r.text, /Eerdere vastleggingen van de warme overdracht/);
   // feedback: agreed on before the handover existed is refused
-  r = await tl.post(`/overdrachten/${id}/accepteren`, { director: String(userId('professional')) });
+  r = await tl.post(`/overdrachten/${id}/accepteren`, { bevestigd: 'ja', director: String(userId('professional')) });
   assert.equal(r.status, 303);
   const caseId = Number(r.location.split('/').pop());
   r = await (await as('professional')).post(`/casussen/${caseId}/terugkoppeling`, { handover: String(id), agreements: 'Plan.', with_family: 'ja', agreed_on: '1900-01-01' });
@@ -534,7 +534,7 @@ test('QA low: error summaries name the field and link to an element that exists;
   assert.equal(r.status, 422);
   assert.match(r.text, /href="#reason">Waarom uw team deze overdracht oppakt: /);
   assert.match(r.text, /<textarea[^>]*id="reason" name="reason"/);
-  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: '' });
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { bevestigd: 'ja', reason: '', reason_category: 'overig' });
   assert.equal(r.status, 422);
   assert.match(r.text, /href="#reason">Toelichting voor Veilig Thuis: /);
   assert.match(r.text, /<textarea[^>]*id="reason" name="reason"/);
@@ -544,9 +544,9 @@ test('QA low: error summaries name the field and link to an element that exists;
   assert.match(r.text, /id="with_family-nee" name="with_family" value="nee" checked/);
   assert.match(r.text, /<option value="1" selected>/);
   // a second click: 409 with the way back
-  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons.' });
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { bevestigd: 'ja', reason: 'Niet voor ons.', reason_category: 'overig' });
   assert.equal(r.status, 303);
-  r = await (await as('teamleider')).post(`/overdrachten/${id}/terugleggen`, { reason: 'Niet voor ons.' });
+  r = await (await as('teamleider')).post(`/overdrachten/${id}/terugleggen`, { bevestigd: 'ja', reason: 'Niet voor ons.', reason_category: 'overig' });
   assert.equal(r.status, 409);
   assert.match(r.text, new RegExp(`href="/overdrachten/${id}">Terug naar de overdracht`));
   // rows above the cap are reported, not dropped silently
@@ -584,7 +584,7 @@ test('QA low: demo — Buurtteam Blerick can accept handover 4; case and involve
   const tl = await as('teamleider.buurt');
   let r = await tl.get('/overdrachten/4');
   assert.match(r.text, /<option value="\d+"[^>]*>Iris Vermeulen/);
-  r = await tl.post('/overdrachten/4/accepteren', { director: String(userId('professional.buurt')) });
+  r = await tl.post('/overdrachten/4/accepteren', { bevestigd: 'ja', director: String(userId('professional.buurt')) });
   assert.equal(r.status, 303);
   const today = one("SELECT date('now') AS d").d;
   assert.ok(q("SELECT set_at FROM case_director WHERE case_id = 1").every((x) => x.set_at.slice(0, 10) < today));
@@ -621,7 +621,8 @@ test('access matrix: every demo user on the handover and case routes (involved, 
   // print view and changes follow the same rules
   assert.equal((await (await as('teamleider.zuid')).get('/overdrachten/1/afdrukken')).status, 404);
   assert.equal((await (await as('partner')).get('/overdrachten/1/afdrukken')).status, 403);
-  assert.equal((await (await as('teamleider.zuid')).post('/overdrachten/1/accepteren', { director: '1' })).status, 404);
+  // demo handover 1 came through the joint triage and Noord took it: Zuid hears who was first (409)
+  assert.equal((await (await as('teamleider.zuid')).post('/overdrachten/1/accepteren', { bevestigd: 'ja', director: '1' })).status, 409);
   assert.equal((await (await as('teamleider.zuid')).post('/casussen/1/regisseur', { director: '1' })).status, 404);
   assert.equal((await (await as('professional2')).post('/casussen/1/terugkoppeling', { handover: '1', agreements: 'x', with_family: 'ja', agreed_on: '2026-01-01' })).status, 404);
   assert.equal((await (await as('partner')).post('/casussen/1/terugkoppeling', { handover: '1', agreements: 'x', with_family: 'ja', agreed_on: '2026-01-01' })).status, 403);
@@ -699,7 +700,8 @@ test('norms are configurable by the functioneel beheerder only, with validation'
   assert.match(r.text, /Vul een geheel getal van 1 tot en met 100 in/);
   assert.equal(one("SELECT value FROM setting WHERE key = 'norm_besluit_werkdagen'").value, '5');
   r = await adm.post('/beheer/normen', { decision: '6', warm: '10', feedback: '15', known: '12' });
-  assert.equal(r.status, 200);
+  assert.equal(r.status, 303);
+  assert.match((await adm.get(r.location)).text, /De termijnen zijn opgeslagen/);
   assert.equal(one("SELECT value FROM setting WHERE key = 'norm_besluit_werkdagen'").value, '6');
   r = await adm.post('/beheer/normen', { decision: '5', warm: '10', feedback: '15', known: '12' });
   assert.equal((await (await as('teamleider')).post('/beheer/normen', { decision: '1', warm: '1', feedback: '1', known: '1' })).status, 403);

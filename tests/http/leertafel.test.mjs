@@ -381,7 +381,7 @@ test('meeting form: incomplete and hostile input is kept with a message per fiel
   let r = await c.post('/leertafel/bijeenkomsten/nieuw', { held_on: '31-02-2026', start_time: '25:99', location: '', agenda: HOSTILE, notes: `[klik](javascript:alert(1)) ${HOSTILE}` });
   assert.equal(r.status, 422);
   assert.match(r.text, /<p class="field-error" id="held_on-error">Vul een geldige datum in/);
-  assert.match(r.text, /id="start_time-error">Schrijf de begintijd als uu:mm/);
+  assert.match(r.text, /id="start_time-error">Schrijf de begintijd als uren en minuten/);
   assert.match(r.text, /id="location-error">Vul een plaats in, of kies ‘online’/);
   assert.ok(r.text.includes(escapeHtml(HOSTILE)), 'agenda kept, escaped');
   assert.ok(!r.text.includes('<script>alert'), 'never raw');
@@ -413,7 +413,7 @@ test('action form: every field checked, input kept (also the chosen organisation
   let r = await c.post('/leertafel/acties/nieuw', { plan: '1', wat: '', hoe: HOSTILE, owner: '', participant: [String(ORG.jgz()), 'abc'],
     deadline: '2026-01-01', quarter: 'Q5 2027', actielijn: '99999', tag: String(lijn('Eerder en beter in beeld')), status: 'paars' });
   assert.equal(r.status, 422);
-  for (const [f, msg] of [['wat', 'Dit veld is verplicht'], ['owner', 'Dit veld is verplicht'], ['participant', 'Kies een geldige waarde'],
+  for (const [f, msg] of [['wat', 'Vul ‘Wat’ in'], ['owner', 'Kies een waarde bij ‘Eigenaar (trekker)’'], ['participant', 'Kies een geldige waarde'],
     ['actielijn', 'Kies een actielijn uit de lijst'], ['tag', 'Kies doen, delen of leren'], ['status', 'Kies een van de mogelijkheden']]) {
     assert.ok(r.text.includes(msg), `${f}: ${msg}`);
   }
@@ -469,7 +469,7 @@ test('status, plan, adoption, escalation, decision and list forms keep input and
   r = await c.post('/leertafel/actieplannen/nieuw', { year: '2026', title: '' });
   assert.equal(r.status, 422);
   assert.match(r.text, /Voor dit jaar bestaat al een actieplan/);
-  assert.match(r.text, /id="title-error">Dit veld is verplicht/);
+  assert.match(r.text, /id="title-error">Vul ‘Titel’ in/);
   assert.equal(count('SELECT count(*) FROM lt_plan'), plans);
 
   const adopted = one("SELECT id, adopted_on FROM lt_plan WHERE year = 2026");
@@ -487,7 +487,7 @@ test('status, plan, adoption, escalation, decision and list forms keep input and
   const esc = count('SELECT count(*) FROM lt_escalation');
   r = await c.post('/leertafel/opschalingen/nieuw', { subject: HOSTILE, reason: '', escalated_on: '2199-12-31' });
   assert.equal(r.status, 422);
-  assert.match(r.text, /id="reason-error">Dit veld is verplicht/);
+  assert.match(r.text, /id="reason-error">Vul ‘Reden van opschalen’ in/);
   assert.match(r.text, /id="escalated_on-error">De datum van opschalen mag niet in de toekomst liggen/);
   assert.ok(r.text.includes(escapeHtml(HOSTILE)));
   r = await c.post('/leertafel/opschalingen/nieuw', { subject: '', reason: 'x', escalated_on: '2026-11-01' });
@@ -500,7 +500,7 @@ test('status, plan, adoption, escalation, decision and list forms keep input and
   const open = one('SELECT id FROM lt_escalation WHERE decided_on IS NULL LIMIT 1').id;
   r = await c.post(`/leertafel/opschalingen/${open}/besluit`, { board_on: '', decision: HOSTILE });
   assert.equal(r.status, 422);
-  assert.match(r.text, /id="board_on-error">Dit veld is verplicht/);
+  assert.match(r.text, /id="board_on-error">Vul ‘Datum bestuurlijk overleg’ in/);
   assert.ok(r.text.includes(escapeHtml(HOSTILE)));
   assert.equal(one(`SELECT decided_on FROM lt_escalation WHERE id = ${open}`).decided_on, null);
 
@@ -693,7 +693,7 @@ test('changes after adoption keep the old and the new value of every changed fie
   const ch = one(`SELECT what, after_adoption FROM lt_action_change WHERE action_id = ${a} ORDER BY id DESC LIMIT 1`);
   assert.equal(ch.after_adoption, 1);
   for (const part of ['wat van ‘Oorspronkelijke wat’ in ‘Nieuwe wat’', 'hoe van ‘(leeg)’ in ‘Met de werkgroep’',
-    'wie van ‘Veilig Thuis Noord-Limburg (demo) (eigenaar)’ in ‘Veilig Thuis Noord-Limburg (demo) (eigenaar), JGZ Noord-Limburg (demo)’',
+    'wie van ‘eigenaar Veilig Thuis Noord-Limburg (demo)’ in ‘eigenaar Veilig Thuis Noord-Limburg (demo), JGZ Noord-Limburg (demo)’',
     'wanneer van ‘Q4 2022’ in ‘Q1 2023’', 'actielijn van ‘Stoppen en duurzaam oplossen’ in ‘Eerder en beter in beeld’']) {
     assert.ok(ch.what.includes(part), `${part} in ${ch.what}`);
   }

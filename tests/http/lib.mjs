@@ -18,7 +18,8 @@
 //
 // Client.post adds the csrf field automatically (the token from the last page this
 // client fetched, or from GET / when it has none); pass {csrf: null} to send none,
-// or {csrf: 'x'} to send a wrong one.
+// or {csrf: 'x'} to send a wrong one. A form shown again with messages arrives by
+// POST-redirect-GET; post() follows it (opts.raw: the 303 itself).
 
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
@@ -127,10 +128,18 @@ export class Client {
     const list = Array.isArray(fields) ? [...fields]
       : Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));
     if (token !== null) list.push(['csrf', token]);
-    return this.send('POST', path, {
+    const res = await this.send('POST', path, {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(opts.headers || {}) },
       body: opts.rawBody ?? encodeForm(list),
     });
+    // A form shown again with its messages comes by POST-redirect-GET (X-Form-Page):
+    // follow it like a browser, so the answer is the form page (status 422) at its
+    // own address. opts.raw: return the 303 itself.
+    if (res.status === 303 && res.headers['x-form-page'] && !opts.raw) {
+      const page = await this.get(res.location);
+      return { ...page, redirectedFrom: res };
+    }
+    return res;
   }
 
   /** Log in (303 expected); returns the response of POST /login. */

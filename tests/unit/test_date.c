@@ -534,9 +534,35 @@ static void test_dutch_time(void **state)
 	assert_string_equal(buf, "22-11-2026 14:03");
 }
 
+static void test_parse_nl_as_typed(void **state)
+{
+	(void)state;
+	kr_date d = {0, 0, 0};
+	assert_true(kr_date_parse_nl("03-04-2016", &d));
+	assert_int_equal(d.y, 2016);
+	assert_int_equal(d.m, 4);
+	assert_int_equal(d.d, 3);
+	assert_true(kr_date_parse_nl("3/4/2016", &d));
+	assert_true(kr_date_parse_nl("3.4.2016", &d));
+	assert_true(kr_date_parse_nl("29-02-2016", &d));
+	assert_false(kr_date_parse_nl("29-02-2015", &d));
+	assert_false(kr_date_parse_nl("31-04-2016", &d));
+	assert_false(kr_date_parse_nl("3-4-16", &d));
+	assert_false(kr_date_parse_nl("3-4/2016", &d));
+	assert_false(kr_date_parse_nl("03-04-2016x", &d));
+	assert_false(kr_date_parse_nl(" 03-04-2016", &d));
+	assert_false(kr_date_parse_nl("2016-04-03", &d));
+	assert_false(kr_date_parse_nl("", &d));
+	assert_false(kr_date_parse_nl(NULL, &d));
+	assert_true(kr_date_parse_input("2016-04-03", &d));
+	assert_true(kr_date_parse_input("3-4-2016", &d));
+	assert_false(kr_date_parse_input("2016-02-30", &d));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_nl_as_typed),
 		cmocka_unit_test(test_dutch_time),
 		cmocka_unit_test(test_holiday_table),
 		cmocka_unit_test(test_parse_iso),

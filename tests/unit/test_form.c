@@ -63,7 +63,9 @@ static void test_parse_refuses(void **state)
 
 static const char *const kinds[] = {"ja", "nee", NULL};
 static const field_spec specs[] = {
-	{.name = "naam", .type = FT_LINE, .required = true, .max_chars = 10},
+	{.name = "naam", .type = FT_LINE, .required = true, .max_chars = 10, .label = "Naam"},
+	{.name = "soort", .type = FT_CHOICE, .required = true, .choices = kinds, .label = "Soort"},
+	{.name = "los", .type = FT_LINE, .required = true},
 	{.name = "tekst", .type = FT_TEXT},
 	{.name = "datum", .type = FT_DATE},
 	{.name = "id", .type = FT_ID},
@@ -77,7 +79,8 @@ static void test_validate(void **state)
 	(void)state;
 	arena *a = arena_new();
 	form f;
-	assert_int_equal(parse(a, "naam=+Anna+&tekst=+regel%0Aregel+&datum=2026-02-28&id=12&keuze=ja&lid=a&lid=b&x=1",
+	assert_int_equal(parse(a, "naam=+Anna+&tekst=+regel%0Aregel+&datum=2026-02-28&id=12&keuze=ja&lid=a&lid=b&x=1"
+	                            "&soort=ja&los=x",
 	                       &f),
 	                 FORM_OK);
 	form_validate(&f, specs);
@@ -93,7 +96,10 @@ static void test_validate(void **state)
 
 	assert_int_equal(parse(a, "naam=&datum=2026-02-30&id=-3&keuze=misschien&tekst=a", &f), FORM_OK);
 	form_validate(&f, specs);
-	assert_string_equal(form_error(&f, "naam"), "Dit veld is verplicht.");
+	/* a missing required field is named in the message, a choice asks to choose */
+	assert_string_equal(form_error(&f, "naam"), "Vul ‘Naam’ in.");
+	assert_string_equal(form_error(&f, "soort"), "Kies een waarde bij ‘Soort’.");
+	assert_string_equal(form_error(&f, "los"), "Vul dit veld in; het is verplicht.");
 	assert_non_null(form_error(&f, "datum"));
 	assert_non_null(form_error(&f, "id"));
 	assert_non_null(form_error(&f, "keuze"));
