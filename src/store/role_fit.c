@@ -32,32 +32,40 @@ bool role_fits_kind(const char *role, const char *kind)
 	return fits;
 }
 
+/* Collects the rows of the misfit query (sqlite3_exec callback). */
+typedef struct misfit_rows {
+	arena *a;
+	role_misfit *list;
+	size_t n, cap;
+} misfit_rows;
+
+static int collect_misfit(void *arg, int ncol, char **val, char **names)
+{
+	(void)names;
+	misfit_rows *r = arg;
+	if (ncol != 4)
+		return 1;
+	r->list = arena_grow(r->a, r->list, r->n, &r->cap, sizeof *r->list);
+	role_misfit *m = &r->list[r->n++];
+	m->username = arena_strdup(r->a, val[0] ? val[0] : "");
+	m->role = arena_strdup(r->a, val[1] ? val[1] : "");
+	m->org_name = arena_strdup(r->a, val[2] ? val[2] : "");
+	m->org_kind = arena_strdup(r->a, val[3] ? val[3] : "");
+	return 0;
+}
+
 role_misfit *role_misfits(sqlite3 *db, arena *a, size_t *n)
 {
-	*n = 0;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-	        "SELECT u.username, ur.role, o.name, o.kind FROM user_role ur JOIN app_user u ON u.id = ur.user_id"
-	        " JOIN organisation o ON o.id = u.organisation_id"
-	        " WHERE NOT EXISTS (SELECT 1 FROM role_org_kind r WHERE r.role = ur.role AND r.kind = o.kind)"
-	        " ORDER BY u.username, ur.role",
-	        -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	size_t cap = 0, k = 0;
-	role_misfit *list = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = arena_grow(a, list, k, &cap, sizeof *list);
-		list[k].username = db_text(a, st, 0);
-		list[k].role = db_text(a, st, 1);
-		list[k].org_name = db_text(a, st, 2);
-		list[k].org_kind = db_text(a, st, 3);
-		k++;
-	}
-	sqlite3_finalize(st);
-	*n = k;
-	return list;
+	/* static text without values, run on the caller's (read-only) connection */
+	misfit_rows r = {.a = a};
+	sqlite3_exec(db,
+	             "SELECT u.username, ur.role, o.name, o.kind FROM user_role ur JOIN app_user u ON u.id = ur.user_id"
+	             " JOIN organisation o ON o.id = u.organisation_id"
+	             " WHERE NOT EXISTS (SELECT 1 FROM role_org_kind r WHERE r.role = ur.role AND r.kind = o.kind)"
+	             " ORDER BY u.username, ur.role",
+	             collect_misfit, &r, NULL);
+	*n = r.n;
+	return r.list;
 }
 
 int64_t role_misfits_if_kind(int64_t org_id, const char *kind)
