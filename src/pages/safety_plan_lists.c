@@ -166,7 +166,7 @@ static tv *list_view(request *rq, const sp_plan *p, sp_list l, unsigned mask, in
 			const char *text = cell_text(a, l, it, c);
 			if (l == SP_AFSPRAAK && c == 1) {
 				const char *owner = sp_owner_label(a, it);
-				text = *text && *owner ? arena_printf(a, "%s (%s)", text, owner) : *text ? text : owner;
+				text = *text && *owner ? arena_printf(a, "%s — %s", text, owner) : *text ? text : owner;
 			}
 			tv_push(cells, tv_str(a, text));
 		}

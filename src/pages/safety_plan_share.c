@@ -112,7 +112,7 @@ void safety_plan_handover_put(request *rq, tv *ctx, int64_t case_id)
 		const sp_item *it = &p.items[SP_AFSPRAAK][i];
 		tv *x = tv_obj(a);
 		const char *owner = sp_owner_label(a, it);
-		tv_set_str(x, "who", *it->f[1] && *owner ? arena_printf(a, "%s (%s)", it->f[1], owner)
+		tv_set_str(x, "who", *it->f[1] && *owner ? arena_printf(a, "%s — %s", it->f[1], owner)
 		                                       : *it->f[1] ? it->f[1] : owner);
 		tv_set_str(x, "what", it->f[2]);
 		tv_set_str(x, "when", it->f[3]);

@@ -97,23 +97,23 @@ test('stagnation: flagged after the configured weeks (clock 30 days on), cleared
   const tl = await as('teamleider');
   // with the default norm of 6 weeks nothing stagnates 30 days on
   assert.doesNotMatch((await reg.get(`/casussen/${smits}`)).text, /Stagneert/);
-  assert.doesNotMatch((await tl.get('/')).text, /Familie Smits \(demo\)<\/a> \(regisseur/);
-  assert.match((await tl.get('/')).text, /Casussen van het team die stagneren[\s\S]*Familie Wijnen \(demo\)<\/a> \(regisseur/, 'the demo case stagnates');
+  assert.doesNotMatch((await tl.get('/')).text, /Familie Smits \(demo\)<\/a> — regisseur/);
+  assert.match((await tl.get('/')).text, /Casussen van het team die stagneren[\s\S]*Familie Wijnen \(demo\)<\/a> — regisseur/, 'the demo case stagnates');
   const adm = await as('beheerder');
   const bad = await adm.post('/beheer/normen', { decision: '5', warm: '10', feedback: '15', known: '12', stagnation: '0' });
   assert.equal(bad.status, 422);
   assert.match(bad.text, /Vul een geheel getal van 1 tot en met 104 in/);
-  assert.equal((await adm.post('/beheer/normen', { decision: '5', warm: '10', feedback: '15', known: '12', stagnation: '4' })).status, 200);
+  assert.equal((await adm.post('/beheer/normen', { decision: '5', warm: '10', feedback: '15', known: '12', stagnation: '4' })).status, 303, 'saved: POST-redirect-GET');
   assert.match((await adm.get('/beheer/normen')).text, /id="stagnation" name="stagnation" type="number" min="1" max="104" value="4"/);
   const page = (await reg.get(`/casussen/${smits}`)).text;
   assert.match(page, /<strong>Stagneert<\/strong>: geen journaalaantekening, overleg, fasewijziging of evaluatie sinds [0-9-]+ \(norm: 4 weken\)/);
-  assert.match((await tl.get('/')).text, /Casussen van het team die stagneren[\s\S]*Familie Smits \(demo\)<\/a> \(regisseur Sanne Verhoeven\): stagneert sinds/);
+  assert.match((await tl.get('/')).text, /Casussen van het team die stagneren[\s\S]*Familie Smits \(demo\)<\/a> — regisseur Sanne Verhoeven: stagneert sinds/);
   assert.match((await reg.get('/')).text, /Mijn casussen die stagneren[\s\S]*Familie Smits \(demo\)/);
   // De Vries had a phase-free but escalated month; escalations are no activity, journal entries are
   const j = await reg.post(`/casussen/${smits}/journaal`, [['entry_date', shifted], ['part', 'journaal'], ['body', 'Huisbezoek: het gaat redelijk.']]);
   assert.equal(j.status, 303);
   assert.doesNotMatch((await reg.get(`/casussen/${smits}`)).text, /Stagneert/);
-  assert.doesNotMatch((await tl.get('/')).text, /Familie Smits \(demo\)<\/a> \(regisseur/);
+  assert.doesNotMatch((await tl.get('/')).text, /Familie Smits \(demo\)<\/a> — regisseur/);
 });
 
 test('a closed case refuses escalating with 409', async () => {

@@ -556,7 +556,7 @@ test('Actie nodig: VT hears feedback and broken conditions, a team leader every 
   const caseId = Number(/(\d+)$/.exec(r.location)[1]);
   const prof = await as('professional');
   const cond = one(`SELECT id FROM case_condition WHERE handover_id = ${id}`).id;
-  r = await prof.post(`/casussen/${caseId}/voorwaarden/${cond}`, { status: 'niet_nageleefd' });
+  r = await prof.post(`/casussen/${caseId}/voorwaarden`, [['condition', String(cond)], ['was', one(`SELECT status FROM case_condition WHERE id = ${cond}`).status], ['status', 'niet_nageleefd'], ['note', 'Vader kwam toch langs.']]);
   assert.equal(r.status, 303);
   r = await prof.post(`/casussen/${caseId}/terugkoppeling`, { handover: String(id), agreements: 'Afspraken gemaakt.',
     with_family: 'ja', agreed_on: new Date().toISOString().slice(0, 10) });
