@@ -271,23 +271,6 @@ bool case_condition_add(int64_t case_id, int64_t handover_id, const char *text)
 	return db_done(st);
 }
 
-bool case_condition_set(int64_t case_id, int64_t condition_id, const char *status, int64_t user_id)
-{
-	sqlite3_stmt *st = db_stmt("UPDATE case_condition SET status = ?3, changed_by = ?4, changed_at = datetime('now')"
-	                           " WHERE id = ?2 AND case_id = ?1");
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, condition_id);
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, user_id);
-	if (!db_done(st) || sqlite3_changes(db_conn()) != 1)
-		return false;
-	st = db_stmt("INSERT INTO case_condition_change (condition_id, status, changed_by) VALUES (?1, ?2, ?3)");
-	sqlite3_bind_int64(st, 1, condition_id);
-	sqlite3_bind_text(st, 2, status, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, user_id);
-	return db_done(st);
-}
-
 case_involved *case_involvement(arena *a, int64_t case_id, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(

@@ -88,7 +88,6 @@ case_condition *case_conditions_of_handover(arena *a, int64_t handover_id, size_
 bool case_condition_add(int64_t case_id, int64_t handover_id, const char *text);
 /* Change one condition's status (recording who and when); false when the
  * condition is not part of the case or on failure. */
-bool case_condition_set(int64_t case_id, int64_t condition_id, const char *status, int64_t user_id);
 
 case_involved *case_involvement(arena *a, int64_t case_id, size_t *n);
 case_director_change *case_director_history(arena *a, int64_t case_id, size_t *n);

@@ -11,6 +11,7 @@
  * transaction.
  */
 #include "store/demo_handover.h"
+#include "store/safety_plan_conditions.h"
 
 #include "auth/roles.h"
 #include "store/case.h"
@@ -199,7 +200,7 @@ static bool set_conditions(int64_t case_id, int64_t by, const char *const *statu
 	bool ok = true;
 	for (size_t i = 0; ok && i < nc && i < n; i++)
 		if (strcmp(statuses[i], "nog_niet_besproken") != 0)
-			ok = case_condition_set(case_id, c[i].id, statuses[i], by);
+			ok = sp_condition_set(case_id, c[i].id, statuses[i], NULL, by);
 	arena_free(a);
 	/* dated in the case's history, not at load time: a few days after it opened
 	 * (and never later than yesterday) */
