@@ -8,6 +8,7 @@
 #include "store/db.h"
 #include "store/dbfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,6 +19,9 @@
 #include <unistd.h>
 
 enum { PATH_MAX_KR = 4096, SNAPSHOT_WAIT_S = 60 };
+
+/* A snapshot file untouched this long belongs to no running backup. */
+static const time_t SNAPSHOT_STALE_S = 3600;
 
 static bool exists(const char *path)
 {
@@ -87,6 +91,45 @@ static bool encrypt_to(const char *plain_path, const char *tmp, int out, const b
 		ok = false;
 	}
 	return ok;
+}
+
+/* Remove plaintext snapshots that a backup killed mid-way (kill -9, power loss)
+ * left beside the live database: names "<database>.snapshot-XXXXXX" (and their
+ * journal) not written to for SNAPSHOT_STALE_S, so that a backup running right now
+ * in another process keeps its file. Returns how many files went. */
+size_t backup_sweep_leftovers(void)
+{
+	const char *db = db_path_of();
+	if (!db || !*db)
+		return 0;
+	char dir[PATH_MAX_KR], prefix[PATH_MAX_KR];
+	const char *slash = strrchr(db, '/');
+	const char *base = slash ? slash + 1 : db;
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - db), db);
+	else
+		snprintf(dir, sizeof dir, ".");
+	if (snprintf(prefix, sizeof prefix, "%s.snapshot-", base) >= (int)sizeof prefix)
+		return 0;
+	DIR *d = opendir(*dir ? dir : "/");
+	if (!d)
+		return 0;
+	size_t removed = 0, plen = strlen(prefix);
+	time_t now = time(NULL);
+	for (struct dirent *e; (e = readdir(d));) {
+		struct stat sb;
+		if (strncmp(e->d_name, prefix, plen) != 0 || fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (!S_ISREG(sb.st_mode) || now - sb.st_mtime < SNAPSHOT_STALE_S)
+			continue;
+		if (unlinkat(dirfd(d), e->d_name, 0) == 0) {
+			fprintf(stderr, "ketenregie: removed %s/%s, a plaintext snapshot left by an interrupted backup\n",
+			        *dir ? dir : "/", e->d_name);
+			removed++;
+		}
+	}
+	closedir(d);
+	return removed;
 }
 
 bool backup_make(const char *dest, const backup_key *key, char *err, size_t errlen)

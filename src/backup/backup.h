@@ -27,6 +27,11 @@
  * or plain when key is NULL. Refuses when dest exists. False with a message. */
 bool backup_make(const char *dest, const backup_key *key, char *err, size_t errlen);
 
+/* Remove plaintext snapshots an interrupted backup left beside the live database
+ * (untouched for an hour, so a backup running now keeps its file). The nightly
+ * thread calls it at start and before each backup. Returns how many went. */
+size_t backup_sweep_leftovers(void);
+
 typedef struct restore_options {
 	const char *source;     /* the backup file */
 	const char *target;     /* database path to create */

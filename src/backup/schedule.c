@@ -130,6 +130,7 @@ static void run_once(void)
 		fprintf(stderr, "ketenregie: backup FAILED: the path of --backup-dir is too long\n");
 		return;
 	}
+	backup_sweep_leftovers();
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	bool ok = backup_make(path, plain ? NULL : &key, err, sizeof err);
@@ -177,6 +178,7 @@ bool schedule_start(const backup_key *k)
 	plain = k == NULL;
 	if (k)
 		key = *k;
+	backup_sweep_leftovers();
 	stopping = false;
 	if (pthread_create(&thread, NULL, schedule_main, NULL) != 0) {
 		fputs("ketenregie: cannot start the backup thread\n", stderr);

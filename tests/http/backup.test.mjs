@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync, unlinkSync, utimesSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { test, run, startDaemon, Client, request, sql } from './lib.mjs';
@@ -233,6 +233,13 @@ test('serve --backup-dir: backups on schedule, the last N kept, nothing else tou
   const badTime = cli(['serve', '--db', db, '--backup-dir', dir, '--backup-time', '24:00']);
   assert.equal(badTime.status, 2);
 
+  // What a backup killed mid-way leaves: a plaintext snapshot beside the live database.
+  const stale = `${db}.snapshot-AbC123`;
+  const running = `${db}.snapshot-XyZ789`; // a backup in another process, still writing
+  writeFileSync(stale, 'plaintext client data');
+  writeFileSync(running, 'plaintext client data');
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+  utimesSync(stale, twoHoursAgo, twoHoursAgo);
   const s = await serve(db, ['--backup-interval-seconds', '1'],
     { KETENREGIE_BACKUP_DIR: dir, KETENREGIE_BACKUP_KEY: key, KETENREGIE_BACKUP_KEEP: '2' });
   try {
@@ -250,6 +257,10 @@ test('serve --backup-dir: backups on schedule, the last N kept, nothing else tou
   assert.equal(backups.length, 2, files.join(' '));
   assert.ok(files.includes('notes.txt') && files.includes('ketenregie-handmatig.krbackup'), 'other files kept');
   assert.equal(files.length, 4, `no temporary files left: ${files.join(' ')}`);
+  assert.ok(!existsSync(stale), 'the interrupted backup\'s plaintext snapshot is removed');
+  assert.match(s.log(), /plaintext snapshot left by an interrupted backup/);
+  assert.ok(existsSync(running), 'a snapshot still being written is kept');
+  unlinkSync(running);
   assert.deepEqual(readdirSync(path.dirname(db)).filter((f) => f.includes('snapshot')), [], 'no plaintext snapshot left');
   const target = fresh('from-schedule.db');
   const r = cli(['restore', path.join(dir, backups[1]), '--db', target, '--key', key]);
