@@ -1,6 +1,6 @@
 /*
- * handovers.h — page handlers of the handover and case area (handovers.c,
- * cases.c, figures.c), the start-page panel, and small display helpers shared
+ * handovers.h — page handlers of the handover and case area (handovers.c and
+ * handover_*.c, cases.c, figures.c), the start-page panel, and small display helpers shared
  * by those files. Access functions live in auth/access.h.
  */
 #ifndef KR_PAGES_HANDOVERS_H
@@ -10,21 +10,25 @@
 #include "store/handover.h"
 #include "view/tmpl.h"
 
-/* handovers.c */
+/* handover_lists.c */
 void page_handover_index(request *rq);
+/* handover_form.c */
 void page_handover_new(request *rq);
 void page_handover_create(request *rq);
-void page_handover_show(request *rq);
 void page_handover_edit(request *rq);
 void page_handover_update(request *rq);
+/* handover_show.c */
+void page_handover_show(request *rq);
 void page_handover_print(request *rq);
+/* handover_decide.c */
 void page_handover_addendum(request *rq);
 void page_handover_take(request *rq);
 void page_handover_warm(request *rq);
 void page_handover_accept(request *rq);
 void page_handover_return(request *rq);
 
-/* The handover page again (status 422 or 200) with the form `failed` filled in. */
+/* handover_show.c: the handover page again (status 422 or 200) with the form
+ * `failed` filled in. */
 void handover_show_again(request *rq, int status, const char *failed);
 
 /* handover_end.c: Veilig Thuis deletes a concept, withdraws, closes or re-sends. */
@@ -67,7 +71,7 @@ void page_norms_update(request *rq);
  * then writes the audit record). */
 bool handover_home_panel(request *rq, tv *ctx);
 
-/* Display helpers (arena-owned results). */
+/* Display helpers (handovers.c; arena-owned results). */
 /* "dd-mm-jjjj" of an ISO date or SQLite timestamp; "" when s is empty or invalid. */
 const char *hv_date(arena *a, const char *s);
 /* "dd-mm-jjjj HH:MM" of an SQLite timestamp; "" otherwise. */

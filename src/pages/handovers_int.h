@@ -1,0 +1,36 @@
+/*
+ * handovers_int.h — shared inside the handover pages (handovers.c,
+ * handover_form.c, handover_show.c, handover_decide.c, handover_lists.c): small
+ * display and input helpers, defined in handovers.c. Arena-owned results.
+ *
+ * Nothing here decides access or changes anything stored.
+ */
+#ifndef KR_PAGES_HANDOVERS_INT_H
+#define KR_PAGES_HANDOVERS_INT_H
+
+#include "server/form.h"
+#include "server/request.h"
+#include "store/handover.h"
+#include "view/tmpl.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* "1 concept", "3 concepten": Dutch singular or plural with the number. */
+const char *hv_counted(arena *a, int64_t n, const char *one, const char *more);
+/* The norms in working days as the templates show them (decision, warm, feedback). */
+tv *hv_norms_tv(arena *a, const handover_norms *n);
+/* True when the user's organisation is a local team (wijkteam, buurtteam). */
+bool hv_is_local_team(const auth_user *u);
+/* Set known / known_open / known_case on o: the family has a case at the team. */
+void hv_put_known(tv *o, int64_t case_id, bool open);
+/* Answer 409 for a change that came too late (a second click, or someone else was
+ * first), with a link href back to `what`. */
+void hv_conflict(request *rq, const char *href, const char *what);
+/* s without leading and trailing white space; "" for NULL. */
+const char *hv_trimmed(arena *a, const char *s);
+/* Add message as the error of field `name` when value is empty (and the field has
+ * no error yet). */
+void hv_req_text(form *f, const char *name, const char *value, const char *message);
+
+#endif
