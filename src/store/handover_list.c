@@ -1,0 +1,361 @@
+/*
+ * handover_list.c — the lists of handovers: Veilig Thuis's sent handovers and
+ * the team's decided ones (paged by keyset, with total and position), the
+ * handovers of a case and of a period (/cijfers), and the start-page panels'
+ * items (open, overdue, returned, feedback that arrived, conditions not kept,
+ * the team's inbox with the "already known" flag).
+ *
+ * Reads only, with the organisation the caller passes; never decides who may
+ * see a handover (the route table and auth/access.c do).
+ */
+#include "store/handover.h"
+#include "store/handover_int.h"
+
+#include "store/db.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- lists ------------------------------------------------------------------------ */
+
+/* A page read newest first (older) or, for a "newer" link, oldest first (newer):
+ * keep PAGE rows in newest-first order and note whether a row lay beyond them. */
+static void page_finish(handover_rec *rows, size_t n, bool newer_direction, handover_page *out)
+{
+	bool beyond = n > HANDOVER_PAGE;
+	if (beyond)
+		n = HANDOVER_PAGE;
+	if (newer_direction)
+		for (size_t i = 0; i < n / 2; i++) {
+			handover_rec t = rows[i];
+			rows[i] = rows[n - 1 - i];
+			rows[n - 1 - i] = t;
+		}
+	out->rows = rows;
+	out->n = n;
+	if (newer_direction)
+		out->newer = beyond;
+	else
+		out->older = beyond;
+}
+
+/* The VT list: ?1 organisation, ?2 status (filtered statements only), ?3 the keyset
+ * bound (an id). LIMIT is HANDOVER_PAGE + 1: the extra row only says that there is a
+ * further page. Without a filter the page walks the primary key from the bound (a
+ * region has one VT organisation), with one handover_vt (vt_org_id, status), whose
+ * entries are in id order; the counts read handover_vt alone. */
+void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t before, int64_t after,
+                      handover_page *out)
+{
+	memset(out, 0, sizeof *out);
+	bool filtered = status && *status;
+	bool newer = before <= 0 && after > 0;
+	sqlite3_stmt *st;
+	if (newer && filtered)
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id > ?3"
+		                                   " ORDER BY h.id LIMIT 51");
+	else if (newer) /* +: walk the primary key, not all of the organisation's rows */
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id > ?3"
+		                                   " ORDER BY h.id LIMIT 51");
+	else if (filtered)
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id < ?3"
+		                                   " ORDER BY h.id DESC LIMIT 51");
+	else
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id < ?3"
+		                                   " ORDER BY h.id DESC LIMIT 51");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	if (filtered)
+		bind_text(st, 2, status);
+	sqlite3_bind_int64(st, 3, newer ? after : before > 0 ? before : INT64_MAX);
+	size_t n;
+	handover_rec *rows = handover_collect_with(a, st, &n, handover_read_list_row);
+	if (newer && n <= HANDOVER_PAGE) { /* nothing newer beyond: that is the first page */
+		handover_vt_page(a, vt_org_id, status, 0, 0, out);
+		return;
+	}
+	page_finish(rows, n, newer, out);
+
+	/* the count of the whole list, and of the rows newer than this page (its position) */
+	if (filtered)
+		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
+		             " WHERE vt_org_id = ?1 AND status = ?2");
+	else
+		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
+		             " WHERE vt_org_id = ?1");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	if (filtered)
+		bind_text(st, 2, status);
+	/* an empty page past the oldest: every row from the bound on is newer */
+	sqlite3_bind_int64(st, 3, out->n ? out->rows[0].id : before > 0 ? before - 1 : INT64_MAX);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->total = sqlite3_column_int64(st, 0);
+		out->offset = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (newer)
+		out->older = true; /* the page we came from */
+	else
+		out->newer = out->offset > 0;
+}
+/* A team's decided handovers (?1 the team): (a) accepted or returned after it took
+ * them, (b) returned by one of its team leaders from the joint triage without taking
+ * them. The page is ordered by decision, newest first; the keyset is (decided_at, id)
+ * (a: index handover_team_decided_page of 0006, b: handover_decided_org of 0007).
+ * TEAM_DECIDED_A is in handover_int.h: the search uses it too. */
+#define TEAM_DECIDED_B                                                                                         \
+	" taken_org_id IS NULL AND status = 'teruggelegd'"                                                         \
+	" AND decided_org_id = ?1"
+
+/* The decision time of handover id when it is one of the team's decided handovers. */
+static bool team_decided_anchor(arena *a, int64_t org_id, int64_t id, const char **decided_at)
+{
+	sqlite3_stmt *st = db_stmt("SELECT decided_at FROM handover WHERE id = ?2 AND decided_at IS NOT NULL"
+	                           " AND ((" TEAM_DECIDED_A ") OR (" TEAM_DECIDED_B "))");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 2, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		*decided_at = db_text(a, st, 0);
+	sqlite3_reset(st);
+	return found;
+}
+
+void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_t after, handover_page *out)
+{
+	memset(out, 0, sizeof *out);
+	const char *anchor_at = "9999-12-31 23:59:59"; /* after every decision: the newest page */
+	int64_t anchor_id = INT64_MAX;
+	bool newer = false;
+	if (before > 0 && team_decided_anchor(a, org_id, before, &anchor_at))
+		anchor_id = before;
+	else if (before <= 0 && after > 0 && team_decided_anchor(a, org_id, after, &anchor_at)) {
+		anchor_id = after;
+		newer = true;
+	}
+	/* an id that is not the team's own decided handover reads the newest page */
+	sqlite3_stmt *st;
+	if (newer)
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT id FROM ("
+		             " SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_A
+		             " AND (decided_at, id) > (?2, ?3) ORDER BY decided_at, id LIMIT 51)"
+		             " UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_B
+		             " AND (decided_at, id) > (?2, ?3) ORDER BY decided_at, id LIMIT 51))"
+		             " ORDER BY decided_at, id LIMIT 51) ORDER BY h.decided_at, h.id");
+	else
+		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT id FROM ("
+		             " SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_A
+		             " AND (decided_at, id) < (?2, ?3) ORDER BY decided_at DESC, id DESC LIMIT 51)"
+		             " UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_B
+		             " AND (decided_at, id) < (?2, ?3) ORDER BY decided_at DESC, id DESC LIMIT 51))"
+		             " ORDER BY decided_at DESC, id DESC LIMIT 51) ORDER BY h.decided_at DESC, h.id DESC");
+	sqlite3_bind_int64(st, 1, org_id);
+	bind_text(st, 2, anchor_at);
+	sqlite3_bind_int64(st, 3, anchor_id);
+	size_t n;
+	handover_rec *rows = handover_collect_with(a, st, &n, handover_read_list_row);
+	if (newer && n <= HANDOVER_PAGE) { /* nothing newer beyond: that is the first page */
+		handover_team_decided_page(a, org_id, 0, 0, out);
+		return;
+	}
+	page_finish(rows, n, newer, out);
+
+	/* the count of the whole list, and of the decisions newer than this page */
+	st = db_stmt("SELECT x.n + y.n, x.m + y.m FROM"
+	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
+	             " WHERE" TEAM_DECIDED_A ") x,"
+	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
+	             " WHERE" TEAM_DECIDED_B ") y");
+	sqlite3_bind_int64(st, 1, org_id);
+	/* an empty page past the oldest: the anchor and everything after it is newer */
+	bind_text(st, 2, out->n ? out->rows[0].decided_at : anchor_at);
+	sqlite3_bind_int64(st, 3, out->n ? out->rows[0].id : anchor_id == INT64_MAX ? INT64_MAX : anchor_id - 1);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->total = sqlite3_column_int64(st, 0);
+		out->offset = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (newer)
+		out->older = true; /* the page we came from */
+	else
+		out->newer = out->offset > 0;
+}
+
+handover_rec *handover_list_for_case(arena *a, int64_t case_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_CASE_COLUMNS " WHERE h.case_id = ?1 ORDER BY h.submitted_at, h.id");
+	sqlite3_bind_int64(st, 1, case_id);
+	return handover_collect_with(a, st, n, handover_read_case_row);
+}
+
+handover_rec *handover_list_between(arena *a, const char *from, const char *to, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		HANDOVER_BRIEF_COLUMNS " WHERE h.submitted_at >= ?1 AND h.submitted_at < ?2 AND h.status <> 'concept'"
+		" ORDER BY h.id");
+	bind_text(st, 1, from);
+	bind_text(st, 2, to);
+	return handover_collect_brief(a, st, n);
+}
+
+/* The WHERE clause of the partial index handover_vt_open (0004), word for word
+ * (0004 says "in handover.c": this file was split out of it). */
+#define VT_OPEN_WHERE                                                                                          \
+	" (status IN ('ingediend', 'in_behandeling')"                                                              \
+	" OR (status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)))"
+
+handover_rec *handover_vt_open_items(arena *a, int64_t vt_org_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover WHERE vt_org_id = ?1"
+	                           " AND" VT_OPEN_WHERE ") ORDER BY h.id DESC");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	return handover_collect_brief(a, st, n);
+}
+/* The same three rules as handover_deadlines_of(), as SQL over the cutoffs ?2..?4. */
+#define VT_OVERDUE_WHERE                                                                                       	" ((status IN ('ingediend', 'in_behandeling') AND submitted_at < ?2)"                                      	" OR (status = 'geaccepteerd' AND warm_held_date IS NULL AND decided_at < ?3)"                             	" OR (status = 'geaccepteerd' AND feedback_first_at IS NULL AND decided_at < ?4))"
+
+static void bind_cutoffs(sqlite3_stmt *st, const handover_cutoffs *c)
+{
+	sqlite3_bind_text(st, 2, c->decision, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->warm, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->feedback, -1, SQLITE_STATIC);
+}
+
+int64_t handover_vt_overdue_count(int64_t vt_org_id, const char *status, const handover_cutoffs *c)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND" VT_OPEN_WHERE
+	                           " AND" VT_OVERDUE_WHERE " AND (?5 = '' OR status = ?5)");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_cutoffs(st, c);
+	sqlite3_bind_text(st, 5, status ? status : "", -1, SQLITE_STATIC);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+handover_rec *handover_vt_overdue_items(arena *a, int64_t vt_org_id, const handover_cutoffs *c, int64_t limit,
+                                        size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover WHERE vt_org_id = ?1"
+	                           " AND" VT_OPEN_WHERE " AND" VT_OVERDUE_WHERE " ORDER BY id DESC LIMIT ?5)"
+	                           " ORDER BY h.id DESC");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_cutoffs(st, c);
+	sqlite3_bind_int64(st, 5, limit);
+	return handover_collect_brief(a, st, n);
+}
+
+void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, int64_t *returned)
+{
+	sqlite3_stmt *st = db_stmt("SELECT (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'concept'"
+	                           " AND created_by = ?2),"
+	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd' AND ended_at IS NULL)");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	sqlite3_bind_int64(st, 2, user_id);
+	*concepts = *returned = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*concepts = sqlite3_column_int64(st, 0);
+		*returned = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+}
+
+handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'teruggelegd'"
+	                           " AND h.ended_at IS NULL AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	return handover_collect_brief(a, st, n);
+}
+
+handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.taken_org_id = ?1 AND h.status = 'geaccepteerd'"
+	                           " AND (h.warm_held_date IS NULL OR h.feedback_first_at IS NULL) ORDER BY h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	return handover_collect_brief(a, st, n);
+}
+
+handover_rec *handover_director_open_items(arena *a, int64_t user_id, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " JOIN casefile c ON c.id = h.case_id"
+	                           " WHERE c.director_id = ?1 AND c.status = 'open' AND h.status = 'geaccepteerd'"
+	                           " AND (h.warm_held_date IS NULL OR h.feedback_first_at IS NULL) ORDER BY h.id");
+	sqlite3_bind_int64(st, 1, user_id);
+	return handover_collect_brief(a, st, n);
+}
+
+handover_rec *handover_inbox_brief(arena *a, int64_t org_id, bool local_team, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE" INBOX_WHERE
+	                           " ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	return handover_collect_brief(a, st, n);
+}
+
+handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n)
+{
+	int m = months > 1200 ? 1200 : months;
+	char modifier[32]; /* a bound value for datetime(), not SQL: "-12 months" */
+	snprintf(modifier, sizeof modifier, "-%d months", m > 0 ? m : 0);
+	sqlite3_stmt *st = db_stmt(
+		"SELECT h.id, c.id, c.status = 'open' FROM handover h"
+		" JOIN handover_member hm ON hm.handover_id = h.id AND hm.name_key <> ''"
+		" JOIN person p ON p.name_key = hm.name_key AND p.birthdate = hm.birthdate"
+		" JOIN casefile c ON c.household_id = p.household_id AND c.team_org_id = ?1"
+		" WHERE" INBOX_WHERE " AND (c.status = 'open' OR (?3 AND c.closed_at >= datetime('now', ?4)))"
+		" ORDER BY h.id, c.status = 'open' DESC, c.id DESC");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	sqlite3_bind_int(st, 3, months > 0);
+	sqlite3_bind_text(st, 4, modifier, -1, SQLITE_TRANSIENT);
+	size_t cap = 0, k = 0;
+	handover_known *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t hid = sqlite3_column_int64(st, 0);
+		if (k && list[k - 1].handover_id == hid)
+			continue; /* the first row per handover is the best match */
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		list[k].handover_id = hid;
+		list[k].case_id = sqlite3_column_int64(st, 1);
+		list[k].open = sqlite3_column_int(st, 2) != 0;
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+/* ---- what Veilig Thuis hears back (issue 9, item 12) ----------------------------- */
+
+handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char *since, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'geaccepteerd'"
+	                           " AND feedback_first_at >= ?2");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd'"
+	                                    " AND h.feedback_first_at >= ?2 ORDER BY h.feedback_first_at DESC LIMIT 5");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	bind_text(st, 2, since);
+	return handover_collect_brief(a, st, n);
+}
+
+handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		"SELECT count(DISTINCT h.id) FROM handover h JOIN case_condition k ON k.handover_id = h.id"
+		" JOIN casefile c ON c.id = h.case_id AND c.status = 'open'"
+		" WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM handover h2"
+	             " JOIN case_condition k ON k.handover_id = h2.id JOIN casefile c ON c.id = h2.case_id"
+	             " AND c.status = 'open' WHERE h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
+	             " AND k.status = 'niet_nageleefd') ORDER BY h.id DESC LIMIT 5");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	return handover_collect_brief(a, st, n);
+}

@@ -1,0 +1,90 @@
+/*
+ * handover_search.c — searching handovers by family name (FTS5, diacritics- and
+ * case-insensitive prefixes), status and period: Veilig Thuis in what it sent, a
+ * team leader in the inbox and what the team decided.
+ *
+ * The typed name becomes a bound FTS5 query, never SQL text. Reads only.
+ */
+#include "store/handover.h"
+#include "store/handover_int.h"
+
+#include "store/db.h"
+#include "util/strbuf.h"
+
+/* The FTS5 query for a typed name: every word as a quoted prefix ("vriee"* "unal"*),
+ * all of them required; "" when nothing searchable was typed. A bound value, not SQL. */
+static const char *name_match(arena *a, const char *typed)
+{
+	strbuf sb;
+	sb_init(&sb, a);
+	const unsigned char *p = (const unsigned char *)(typed ? typed : "");
+	while (*p) {
+		while (*p && !(*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			p++;
+		if (!*p)
+			break;
+		if (sb.len)
+			sb_putc(&sb, ' ');
+		sb_putc(&sb, '"');
+		while (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			sb_putc(&sb, (char)*p++);
+		sb_puts(&sb, "\"*");
+	}
+	return sb.len ? sb.data : "";
+}
+
+#define SEARCH_WHERE                                                                                           \
+	" AND (?3 = '' OR h.status = ?3)"                                                                        \
+	" AND (?4 = '' OR h.id IN (SELECT rowid FROM handover_name_fts WHERE handover_name_fts MATCH ?4))"      \
+	" AND (?5 = '' OR coalesce(h.submitted_at, h.created_at) >= ?5)"                                        \
+	" AND (?6 = '' OR coalesce(h.submitted_at, h.created_at) < date(?6, '+1 day'))"
+
+/* What a team leader's lists show: the inbox (?1 team, ?2 local team) and what the
+ * team decided (see TEAM_DECIDED_A/B). */
+#define TEAM_VISIBLE_WHERE                                                                                     \
+	" ((" INBOX_WHERE ") OR (h.taken_org_id = ?1 AND h.status IN ('geaccepteerd', 'teruggelegd'))"          \
+	" OR (h.taken_org_id IS NULL AND h.status = 'teruggelegd' AND h.decided_org_id = ?1))"
+
+static void bind_query(arena *a, sqlite3_stmt *st, const handover_query *q)
+{
+	bind_text(st, 3, q->status);
+	bind_text(st, 4, name_match(a, q->name));
+	bind_text(st, 5, q->from);
+	bind_text(st, 6, q->to);
+}
+
+static handover_rec *search(arena *a, sqlite3_stmt *list, sqlite3_stmt *count, int64_t org_id, bool local,
+                            const handover_query *q, int64_t *total, size_t *n)
+{
+	sqlite3_bind_int64(count, 1, org_id);
+	sqlite3_bind_int(count, 2, local);
+	bind_query(a, count, q);
+	*total = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : 0;
+	sqlite3_reset(count);
+	sqlite3_bind_int64(list, 1, org_id);
+	sqlite3_bind_int(list, 2, local);
+	bind_query(a, list, q);
+	return handover_collect_with(a, list, n, handover_read_list_row);
+}
+
+bool handover_query_active(const handover_query *q)
+{
+	return (q->name && *q->name) || (q->from && *q->from) || (q->to && *q->to);
+}
+
+handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_query *q, int64_t *total, size_t *n)
+{
+	sqlite3_stmt *list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
+	                                                   " ORDER BY h.id DESC LIMIT 100");
+	sqlite3_stmt *count = db_stmt("SELECT count(*) FROM handover h WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE);
+	return search(a, list, count, vt_org_id, false, q, total, n);
+}
+
+handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, const handover_query *q,
+                                   int64_t *total, size_t *n)
+{
+	sqlite3_stmt *list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE
+	                                                   " ORDER BY h.id DESC LIMIT 100");
+	sqlite3_stmt *count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);
+	return search(a, list, count, org_id, local_team, q, total, n);
+}
