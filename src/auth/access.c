@@ -10,7 +10,7 @@
 #include "auth/access.h"
 
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/router.h"
 #include "store/case.h"
 #include "store/involvement.h"

@@ -7,7 +7,7 @@
  */
 #include "auth/audit.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/db.h"
 
 #include <pthread.h>

@@ -7,7 +7,7 @@
 #include "auth/case_course_access.h"
 
 #include "auth/access.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/case.h"
 #include "store/case_escalation.h"
 #include "store/case_meeting.h"

@@ -6,7 +6,7 @@
  */
 #include "auth/case_parts.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/router.h"
 #include "store/involvement.h"
 

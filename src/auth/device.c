@@ -4,7 +4,6 @@
  */
 #include "auth/device.h"
 
-#include "auth/session.h"
 #include "store/db.h"
 
 #include <inttypes.h>
@@ -129,17 +128,17 @@ const char *device_of_request(request *rq, int64_t user_id, const char *password
 	return device_token_check(server_key, rq->cookie_device, user_id, password_hash, now, id) ? id : NULL;
 }
 
-void device_issue(request *rq, int64_t user_id, const char *password_hash, const char *device_id, int64_t now)
+const char *device_cookie_value(arena *a, int64_t user_id, const char *password_hash, const char *device_id,
+                                int64_t now)
 {
 	if (!key_loaded || !password_hash || !*password_hash)
-		return;
+		return NULL;
 	if (!device_id) {
 		unsigned char raw[DEVICE_ID_HEX / 2];
 		randombytes_buf(raw, sizeof raw);
-		char *hex = arena_alloc(rq->a, DEVICE_ID_HEX + 1);
+		char *hex = arena_alloc(a, DEVICE_ID_HEX + 1);
 		sodium_bin2hex(hex, DEVICE_ID_HEX + 1, raw, sizeof raw);
 		device_id = hex;
 	}
-	const char *value = device_token_make(rq->a, server_key, user_id, password_hash, device_id, now);
-	session_set_cookie(rq, "kr_device", value, (long)DEVICE_COOKIE_DAYS * 86400);
+	return device_token_make(a, server_key, user_id, password_hash, device_id, now);
 }

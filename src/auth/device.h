@@ -41,8 +41,10 @@ bool device_token_check(const unsigned char key[crypto_auth_KEYBYTES], const cha
  * (user_id, password_hash), else NULL (arena-owned). */
 const char *device_of_request(request *rq, int64_t user_id, const char *password_hash, int64_t now);
 
-/* Add a fresh device cookie for the account to the response, keeping device_id
- * when given (NULL: a new device). */
-void device_issue(request *rq, int64_t user_id, const char *password_hash, const char *device_id, int64_t now);
+/* The value of a fresh device cookie for the account, keeping device_id when
+ * given (NULL: a new device); NULL without a server key or password hash.
+ * Arena-owned; server/cookie.c (cookie_device_issue) sets it. */
+const char *device_cookie_value(arena *a, int64_t user_id, const char *password_hash, const char *device_id,
+                                int64_t now);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "auth/access.h"
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "auth/safety_plan_access.h"
 
 access_result access_family_plan_view(request *rq)

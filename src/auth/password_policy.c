@@ -6,7 +6,7 @@
  */
 #include "auth/password_policy.h"
 
-#include "store/demo.h"
+#include "demo/demo.h"
 #include "util/embedded.h"
 #include "util/utf8.h"
 

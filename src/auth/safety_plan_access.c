@@ -7,7 +7,7 @@
 
 #include "auth/access.h"
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/case.h"
 
 #include <string.h>

@@ -1,16 +1,17 @@
 /*
- * session.c — server-side sessions and the cookies that name them (see session.h).
+ * session.c — server-side sessions (see session.h): the session table, the user
+ * a session token names, and its timeouts.
  *
- * Never stores or logs a raw token. The cookie is HttpOnly, SameSite=Strict,
- * Path=/, and with TLS Secure with the __Host- prefix.
+ * Never stores or logs a raw token, and never writes the response: the cookie
+ * that carries the token is set by server/cookie.c.
  */
 #include "auth/session.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/config.h"
 #include "store/db.h"
+#include "util/token.h"
 
-#include <sodium.h>
 #include <string.h>
 #include <time.h>
 
@@ -18,44 +19,6 @@ int64_t session_touch_interval(unsigned idle_timeout_s)
 {
 	int64_t every = (int64_t)idle_timeout_s / 10;
 	return every < 1 ? 1 : every > 60 ? 60 : every;
-}
-
-char *session_random_hex(arena *a)
-{
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof raw);
-	char *hex = arena_alloc(a, 65);
-	sodium_bin2hex(hex, 65, raw, sizeof raw);
-	sodium_memzero(raw, sizeof raw);
-	return hex;
-}
-
-void session_hash_token(const char *token, unsigned char out[32])
-{
-	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
-}
-
-static bool token_shape_ok(const char *t)
-{
-	if (!t || strlen(t) != 64)
-		return false;
-	for (const char *p = t; *p; p++)
-		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-			return false;
-	return true;
-}
-
-static const char *cookie_name(const request *rq, const char *base)
-{
-	return rq->tls ? arena_printf(rq->a, "__Host-%s", base) : base;
-}
-
-void session_set_cookie(request *rq, const char *base, const char *value, long max_age)
-{
-	const char *v = arena_printf(rq->a, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
-	                             cookie_name(rq, base), value, rq->tls ? "; Secure" : "",
-	                             max_age >= 0 ? arena_printf(rq->a, "; Max-Age=%ld", max_age) : "");
-	response_add_header(rq, "Set-Cookie", v);
 }
 
 static void delete_by_hash(const unsigned char *hash)
@@ -76,7 +39,7 @@ void session_load(request *rq)
 	if (!token_shape_ok(rq->cookie_session))
 		return;
 	unsigned char *hash = arena_alloc(rq->a, 32);
-	session_hash_token(rq->cookie_session, hash);
+	token_hash(rq->cookie_session, hash);
 	sqlite3_stmt *st = db_stmt(
 		"SELECT s.user_id, s.csrf, s.created_at, s.last_seen, u.username, u.name, o.id, o.name, o.kind,"
 		" (SELECT group_concat(role) FROM user_role r WHERE r.user_id = u.id)"
@@ -122,15 +85,15 @@ void session_load(request *rq)
 	}
 }
 
-bool session_start(request *rq, int64_t user_id)
+char *session_create(request *rq, int64_t user_id)
 {
-	char *token = session_random_hex(rq->a);
-	char *csrf = session_random_hex(rq->a);
+	char *token = token_random_hex(rq->a);
+	char *csrf = token_random_hex(rq->a);
 	unsigned char hash[32];
-	session_hash_token(token, hash);
+	token_hash(token, hash);
 	int64_t now = (int64_t)time(NULL);
 	if (!db_begin())
-		return false;
+		return NULL;
 	if (rq->session_hash) {
 		/* Logging in again (another user at a shared workstation): the old
 		 * session ends here, not when it times out. */
@@ -152,22 +115,18 @@ bool session_start(request *rq, int64_t user_id)
 	bool ok = db_done(st);
 	if (!ok) {
 		db_rollback();
-		return false;
+		return NULL;
 	}
 	if (!db_commit())
-		return false;
+		return NULL;
 	rq->csrf = csrf; /* forms in this very answer carry the new session's token */
-	/* A session cookie (no Max-Age): it ends with the browser as well. */
-	session_set_cookie(rq, "kr_session", token, -1);
-	session_set_cookie(rq, "kr_login", "", 0);
-	return true;
+	return token;
 }
 
-void session_end(request *rq)
+void session_delete(request *rq)
 {
 	if (rq->session_hash)
 		delete_by_hash(rq->session_hash);
-	session_set_cookie(rq, "kr_session", "", 0);
 }
 
 void session_end_all_for_user(int64_t user_id)
@@ -175,34 +134,4 @@ void session_end_all_for_user(int64_t user_id)
 	sqlite3_stmt *st = db_stmt("DELETE FROM session WHERE user_id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
 	db_done(st);
-}
-
-const char *session_login_token(request *rq)
-{
-	if (token_shape_ok(rq->cookie_login))
-		return rq->cookie_login;
-	char *t = session_random_hex(rq->a);
-	session_set_cookie(rq, "kr_login", t, 3600);
-	return t;
-}
-
-/* One-time notices: a fixed code in a short-lived cookie, never free text. */
-static const char *const notice_codes[] = {"uitgelogd", "wachtwoord_gewijzigd", NULL};
-
-void session_set_notice(request *rq, const char *code)
-{
-	for (size_t i = 0; notice_codes[i]; i++)
-		if (strcmp(notice_codes[i], code) == 0)
-			session_set_cookie(rq, "kr_notice", notice_codes[i], 120);
-}
-
-const char *session_take_notice(request *rq)
-{
-	if (!rq->cookie_notice)
-		return NULL;
-	session_set_cookie(rq, "kr_notice", "", 0);
-	for (size_t i = 0; notice_codes[i]; i++)
-		if (strcmp(notice_codes[i], rq->cookie_notice) == 0)
-			return notice_codes[i];
-	return NULL;
 }

@@ -14,6 +14,7 @@
 #include "auth/password.h"
 #include "auth/session.h"
 #include "auth/throttle.h"
+#include "server/cookie.h"
 #include "server/respond.h"
 #include "store/db.h"
 #include "store/user.h"
@@ -27,7 +28,7 @@ static void show_form(request *rq, int status, const char *message)
 	page_add_form(ctx, &rq->form);
 	if (message)
 		tv_set_str(ctx, "message", message);
-	const char *notice = session_take_notice(rq);
+	const char *notice = cookie_take_notice(rq);
 	if (notice && strcmp(notice, "wachtwoord_gewijzigd") == 0)
 		tv_set_bool(ctx, "changed", true);
 	respond_page(rq, status, "account_password", ctx);
@@ -114,12 +115,12 @@ void page_account_password_change(request *rq)
 	/* This browser goes on with a new session (the old one was ended with the
 	 * others) and a device cookie made with the new password. */
 	rq->session_hash = NULL;
-	if (!session_start(rq, rq->user->id)) {
+	if (!cookie_session_start(rq, rq->user->id)) {
 		respond_error(rq, 500);
 		return;
 	}
-	device_issue(rq, rq->user->id, hash, device, now);
+	cookie_device_issue(rq, rq->user->id, hash, device, now);
 	audit_event(rq, rq->user, rq->user->username, "password_set", "user", rq->user->id, true, "changed by the user");
-	session_set_notice(rq, "wachtwoord_gewijzigd");
+	cookie_set_notice(rq, "wachtwoord_gewijzigd");
 	respond_redirect(rq, "/account/wachtwoord");
 }

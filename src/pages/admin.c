@@ -9,7 +9,8 @@
 #include "pages/pages.h"
 
 #include "auth/audit.h"
-#include "auth/roles.h"
+#include "auth/session.h"
+#include "store/roles.h"
 #include "server/flash.h"
 #include "server/respond.h"
 #include "store/db.h"
@@ -331,6 +332,8 @@ void page_admin_user_update(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
+	if (!u.active) /* in the same transaction: a deactivated account's sessions end with it */
+		session_end_all_for_user(u.id);
 	if (!db_commit()) {
 		respond_error(rq, 500);
 		return;

@@ -13,7 +13,7 @@
  */
 #include "pages/case_course.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "pages/handovers.h"
 #include "store/case_course.h"
 #include "store/case_escalation.h"

@@ -16,7 +16,7 @@
 #include "pages/case_course.h"
 
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "pages/case_team.h"
 #include "pages/handovers.h"
 #include "server/respond.h"

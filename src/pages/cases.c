@@ -17,7 +17,7 @@
 #include "pages/case_course.h"
 #include "pages/case_team.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/respond.h"
 #include "store/case.h"
 #include "store/case_course.h"

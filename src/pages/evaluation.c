@@ -15,7 +15,7 @@
 #include "pages/family_plan_int.h"
 
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "auth/safety_plan_access.h"
 #include "pages/handovers.h"
 #include "server/respond.h"

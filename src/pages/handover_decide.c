@@ -13,7 +13,7 @@
 #include "pages/handovers.h"
 #include "pages/handovers_int.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/flash.h"
 #include "server/respond.h"
 #include "store/case.h"

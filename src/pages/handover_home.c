@@ -11,7 +11,7 @@
  */
 #include "pages/handovers.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/case.h"
 #include "util/date.h"
 

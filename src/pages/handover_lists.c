@@ -10,7 +10,7 @@
 #include "pages/handovers.h"
 #include "pages/handovers_int.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/respond.h"
 #include "util/date.h"
 

@@ -14,7 +14,7 @@
 #include "pages/safety_plan.h"
 
 #include "auth/access.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/respond.h"
 #include "store/case.h"
 #include "store/household.h"

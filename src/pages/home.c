@@ -16,7 +16,7 @@
 #include "pages/safety_plan.h"
 
 #include "auth/audit.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/respond.h"
 
 #include "util/date.h"

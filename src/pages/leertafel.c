@@ -13,7 +13,7 @@
 #include "pages/leertafel.h"
 #include "pages/leertafel_int.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/flash.h"
 #include "server/respond.h"
 #include "store/action.h"

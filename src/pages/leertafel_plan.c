@@ -5,7 +5,7 @@
  * action matrix, CSV) and the configurable lists (actielijnen, werkgroepen).
  *
  * Never shows or queries client data. The chart's SVG is written by a template
- * from numbers computed in view/svg_report.c; no markup is built here.
+ * from numbers computed in leertafel_chart.c; no markup is built here.
  */
 #include "pages/leertafel.h"
 #include "pages/leertafel_int.h"
@@ -18,7 +18,7 @@
 #include "store/db.h"
 #include "util/csv.h"
 #include "util/date.h"
-#include "view/svg_report.h"
+#include "pages/leertafel_chart.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -292,7 +292,7 @@ void page_leertafel_report(request *rq)
 	for (size_t i = 0; i + 1 < r.nrows; i++)
 		tv_push(lines, counts_tv(a, &r.rows[i]));
 	tv_set(ctx, "lines", lines);
-	tv_set(ctx, "chart", svg_report_chart(a, r.rows, r.nrows));
+	tv_set(ctx, "chart", leertafel_chart(a, r.rows, r.nrows));
 	tv *cols = tv_list(a);
 	for (size_t j = 0; j < r.norgs; j++) {
 		tv *c = tv_obj(a);

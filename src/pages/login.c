@@ -11,6 +11,7 @@
 #include "auth/password.h"
 #include "auth/session.h"
 #include "auth/throttle.h"
+#include "server/cookie.h"
 #include "server/respond.h"
 #include "server/router.h"
 #include "view/html.h"
@@ -23,7 +24,7 @@
 static void show_login(request *rq, int status, const char *message)
 {
 	tv *ctx = page_ctx(rq, "Inloggen");
-	tv_set_str(ctx, "csrf", session_login_token(rq));
+	tv_set_str(ctx, "csrf", cookie_login_token(rq));
 	page_add_form(ctx, &rq->form);
 	/* a form carried along from an expired session stays with the retry */
 	if (form_get(&rq->form, "resume_to")) {
@@ -35,7 +36,7 @@ static void show_login(request *rq, int status, const char *message)
 		tv_set_str(ctx, "message", message);
 	if (form_get(&rq->form, "gezet"))
 		tv_set_bool(ctx, "password_set", true);
-	const char *notice = session_take_notice(rq);
+	const char *notice = cookie_take_notice(rq);
 	if (notice && strcmp(notice, "uitgelogd") == 0)
 		tv_set_bool(ctx, "logged_out", true);
 	respond_page(rq, status, "login", ctx);
@@ -71,7 +72,7 @@ void login_show_expired(request *rq)
 		return;
 	}
 	tv *ctx = page_ctx(rq, "Sessie verlopen");
-	tv_set_str(ctx, "csrf", session_login_token(rq));
+	tv_set_str(ctx, "csrf", cookie_login_token(rq));
 	tv_set_bool(ctx, "expired", true);
 	tv_set_str(ctx, "resume_to", rq->path);
 	tv_set_str(ctx, "resume", kept);
@@ -169,11 +170,11 @@ void page_login_submit(request *rq)
 			}
 		}
 	}
-	if (!session_start(rq, id)) {
+	if (!cookie_session_start(rq, id)) {
 		respond_error(rq, 500);
 		return;
 	}
-	device_issue(rq, id, hash, device, now);
+	cookie_device_issue(rq, id, hash, device, now);
 	auth_user who = {.id = id, .username = username};
 	audit_event(rq, &who, username, "login", "session", 0, true, device ? "device cookie" : NULL);
 	user_rec me;
@@ -185,15 +186,15 @@ void page_login_submit(request *rq)
 void page_login_logout(request *rq)
 {
 	audit_event(rq, rq->user, NULL, "logout", "session", 0, true, NULL);
-	session_end(rq);
-	session_set_notice(rq, "uitgelogd");
+	cookie_session_end(rq);
+	cookie_set_notice(rq, "uitgelogd");
 	respond_redirect(rq, "/login");
 }
 
 static void show_reset(request *rq, int status, const char *token)
 {
 	tv *ctx = page_ctx(rq, "Wachtwoord instellen");
-	tv_set_str(ctx, "csrf", rq->user ? rq->csrf : session_login_token(rq));
+	tv_set_str(ctx, "csrf", rq->user ? rq->csrf : cookie_login_token(rq));
 	tv_set_str(ctx, "token", token);
 	page_add_form(ctx, &rq->form);
 	respond_page(rq, status, "password_set", ctx);

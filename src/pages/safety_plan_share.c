@@ -12,7 +12,7 @@
 #include "pages/safety_plan_int.h"
 
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "pages/handovers.h"
 #include "store/case.h"
 #include "store/involvement.h"

@@ -5,7 +5,7 @@
  */
 #include "server/respond.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/config.h"
 #include "server/flash.h"
 #include "server/router.h"

@@ -9,7 +9,7 @@
 #include "server/router.h"
 
 #include "auth/audit.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "auth/session.h"
 #include "pages/pages.h"
 #include "server/config.h"

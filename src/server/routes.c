@@ -14,7 +14,7 @@
 #include "auth/access.h"
 #include "auth/case_course_access.h"
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "pages/case_course.h"
 #include "pages/case_team.h"
 #include "pages/handovers.h"

@@ -4,7 +4,7 @@
  */
 #include "store/involvement.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/db.h"
 
 #include <string.h>

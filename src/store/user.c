@@ -4,9 +4,9 @@
  */
 #include "store/user.h"
 
-#include "auth/roles.h"
-#include "auth/session.h"
 #include "store/db.h"
+#include "store/roles.h"
+#include "util/token.h"
 
 #include <string.h>
 #include <time.h>
@@ -149,11 +149,7 @@ bool user_update(int64_t id, const char *name, int64_t org_id, unsigned roles, b
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, org_id);
 	sqlite3_bind_int(st, 4, active ? 1 : 0);
-	if (!db_done(st) || sqlite3_changes(db_conn()) != 1 || !set_roles(id, roles))
-		return false;
-	if (!active)
-		session_end_all_for_user(id);
-	return true;
+	return db_done(st) && sqlite3_changes(db_conn()) == 1 && set_roles(id, roles);
 }
 
 bool user_set_password_hash(int64_t id, const char *hash)
@@ -166,9 +162,9 @@ bool user_set_password_hash(int64_t id, const char *hash)
 
 char *user_reset_create(arena *a, int64_t user_id, int64_t created_by, int64_t ttl_seconds)
 {
-	char *token = session_random_hex(a);
+	char *token = token_random_hex(a);
 	unsigned char hash[32];
-	session_hash_token(token, hash);
+	token_hash(token, hash);
 	sqlite3_stmt *old = db_stmt("UPDATE password_reset SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL");
 	sqlite3_bind_int64(old, 1, user_id);
 	sqlite3_bind_int64(old, 2, (int64_t)time(NULL));
@@ -188,7 +184,7 @@ bool user_reset_lookup(const char *token, int64_t *user_id)
 	if (!token || strlen(token) != 64)
 		return false;
 	unsigned char hash[32];
-	session_hash_token(token, hash);
+	token_hash(token, hash);
 	sqlite3_stmt *st = db_stmt(
 		"SELECT p.user_id FROM password_reset p JOIN app_user u ON u.id = p.user_id"
 		" WHERE p.token_hash = ?1 AND p.used_at IS NULL AND p.expires_at > ?2 AND u.active = 1");
@@ -204,7 +200,7 @@ bool user_reset_lookup(const char *token, int64_t *user_id)
 bool user_reset_consume(const char *token)
 {
 	unsigned char hash[32];
-	session_hash_token(token, hash);
+	token_hash(token, hash);
 	sqlite3_stmt *st = db_stmt(
 		"UPDATE password_reset SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2");
 	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_TRANSIENT);

@@ -34,7 +34,8 @@ bool user_credentials(arena *a, const char *username, int64_t *id, const char **
 /* Create; returns id, 0 when the username is taken, -1 on failure. hash may be NULL
  * (the user then needs a reset link before a first login). */
 int64_t user_create(const char *username, const char *name, int64_t org_id, unsigned roles, const char *hash);
-/* Update name, organisation, roles, active. False on failure. Deactivation ends sessions. */
+/* Update name, organisation, roles, active. False on failure. Ending the sessions
+ * of a deactivated account is the caller's part (auth: session_end_all_for_user). */
 bool user_update(int64_t id, const char *name, int64_t org_id, unsigned roles, bool active);
 bool user_set_password_hash(int64_t id, const char *hash);
 

@@ -1,22 +1,17 @@
 /*
- * svg_report.h — geometry of the traffic-light bar chart of the leertafel's
- * stoplichtenrapportage, as template values. The SVG itself is written by the
- * template leertafel_report_svg.html, so every label (actielijn names are user
- * text) goes through the template engine's escaping; this file only computes
- * numbers. Pure: no database, no I/O.
+ * svg_report.h — geometry of a stacked bar chart (the leertafel's
+ * stoplichtenrapportage, pages/leertafel_chart.c) and the shortening of its
+ * labels (also the evaluation chart, svg_zrm.c). The SVG itself is written by a
+ * template, so every label (user text) goes through the template engine's
+ * escaping; this file only computes numbers. Pure: no database, no I/O, and no
+ * knowledge of what the segments mean (the store's vocabulary stays out of view).
  */
 #ifndef KR_SVG_REPORT_H
 #define KR_SVG_REPORT_H
 
-#include "store/action.h"
 #include "view/tmpl.h"
 
 #include <stddef.h>
-
-typedef struct svg_bar_row {
-	const char *label;
-	traffic_counts counts;
-} svg_bar_row;
 
 enum { SVG_BAR_AREA = 300, SVG_LABEL_W = 200, SVG_ROW_H = 34, SVG_TOP = 10 };
 
@@ -33,15 +28,9 @@ typedef struct svg_segment {
 	int x, w;
 } svg_segment;
 
-/* Lay out one stacked bar: segments for the four statuses, scaled so that `max`
- * actions take SVG_BAR_AREA pixels. Widths are whole pixels and add up exactly to
- * the scaled total (no gaps from rounding). max 0 gives empty segments. */
-void svg_report_layout(const traffic_counts *c, int max, svg_segment out[LT_NSTATUS]);
-
-/* Template values for the chart: width, height, rows with label (shortened, see
- * svg_report_label) and full_label (for the <title>) and segments
- * (status, meaning, count, x, w, text position), legend, and a one-sentence
- * summary for aria-label. */
-tv *svg_report_chart(arena *a, const svg_bar_row *rows, size_t nrows);
+/* Lay out one stacked bar: nseg segments of n[0..nseg-1] items, scaled so that
+ * `max` items take SVG_BAR_AREA pixels. Widths are whole pixels and add up exactly
+ * to the scaled total (no gaps from rounding). max 0 gives empty segments. */
+void svg_report_layout(const int *n, int nseg, int max, svg_segment *out);
 
 #endif

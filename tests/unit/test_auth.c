@@ -13,6 +13,7 @@
 #include "auth/password.h"
 #include "auth/session.h"
 #include "auth/throttle.h"
+#include "util/token.h"
 
 static int setup(void **state)
 {
@@ -40,14 +41,14 @@ static void test_tokens(void **state)
 {
 	(void)state;
 	arena *a = arena_new();
-	char *t1 = session_random_hex(a), *t2 = session_random_hex(a);
+	char *t1 = token_random_hex(a), *t2 = token_random_hex(a);
 	assert_int_equal(strlen(t1), 64);
 	assert_string_not_equal(t1, t2);
 	unsigned char h1[32], h2[32];
-	session_hash_token(t1, h1);
-	session_hash_token(t1, h2);
+	token_hash(t1, h1);
+	token_hash(t1, h2);
 	assert_memory_equal(h1, h2, 32);
-	session_hash_token(t2, h2);
+	token_hash(t2, h2);
 	assert_memory_not_equal(h1, h2, 32);
 	arena_free(a);
 }

@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "auth/case_parts.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "server/router.h"
 #include "store/case.h"
 #include "store/db.h"

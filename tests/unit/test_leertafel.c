@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "util/textcheck.h"
 #include "util/utf8.h"
+#include "pages/leertafel_chart.h"
 #include "view/svg_report.h"
 #include "view/tmpl.h"
 
@@ -122,21 +123,21 @@ static void test_layout(void **state)
 	(void)state;
 	svg_segment s[LT_NSTATUS];
 	traffic_counts c = {.n = {1, 1, 1, 0}, .total = 3};
-	svg_report_layout(&c, 3, s);
+	svg_report_layout(c.n, LT_NSTATUS, 3, s);
 	assert_int_equal(s[0].w, SVG_BAR_AREA / 3);
 	assert_int_equal(s[1].w, SVG_BAR_AREA / 3);
 	assert_int_equal(s[2].w, SVG_BAR_AREA / 3);
 	assert_int_equal(s[3].w, 0);
 	assert_int_equal(seg_sum(s), SVG_BAR_AREA);
 	/* rounding never loses or gains pixels against the scaled total */
-	svg_report_layout(&c, 7, s);
+	svg_report_layout(c.n, LT_NSTATUS, 7, s);
 	assert_int_equal(seg_sum(s), (3 * SVG_BAR_AREA + 3) / 7);
 	traffic_counts d = {.n = {5, 0, 2, 6}, .total = 13};
-	svg_report_layout(&d, 13, s);
+	svg_report_layout(d.n, LT_NSTATUS, 13, s);
 	assert_int_equal(seg_sum(s), SVG_BAR_AREA);
 	assert_int_equal(s[1].w, 0);
 	traffic_counts none = {0};
-	svg_report_layout(&none, 0, s);
+	svg_report_layout(none.n, LT_NSTATUS, 0, s);
 	assert_int_equal(seg_sum(s), 0);
 }
 
@@ -146,7 +147,7 @@ static void test_chart(void **state)
 	arena *a = arena_new();
 	svg_bar_row rows[2] = {{.label = "Eerder <en> beter in beeld", .counts = {.n = {2, 0, 1, 0}, .total = 3}},
 	                       {.label = "Totaal", .counts = {.n = {2, 1, 1, 2}, .total = 6}}};
-	tv *chart = svg_report_chart(a, rows, 2);
+	tv *chart = leertafel_chart(a, rows, 2);
 	tv *list = tv_get(chart, "rows");
 	assert_int_equal(tv_list_len(list), 2);
 	assert_string_equal(tv_text(tv_get(chart, "height")), "118"); /* 10 + 2 * 34 + 40 */
@@ -169,7 +170,7 @@ static void test_long_labels(void **state)
 	/* the chart draws the short label and keeps the full one for the <title> */
 	svg_bar_row rows[1] = {{.label = lng, .counts = {.n = {1, 0, 0, 0}, .total = 1}}};
 	tv *ctx = tv_obj(a);
-	tv_set(ctx, "chart", svg_report_chart(a, rows, 1));
+	tv_set(ctx, "chart", leertafel_chart(a, rows, 1));
 	static const char src[] = "{{#chart.rows}}{{label}}|{{full_label}}{{/chart.rows}}";
 	tmpl_source ts = {"t", src, sizeof src - 1};
 	char err[128];

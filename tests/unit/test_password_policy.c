@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "auth/password_policy.h"
-#include "store/demo.h"
+#include "demo/demo.h"
 
 static int setup(void **state)
 {

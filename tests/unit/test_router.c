@@ -9,7 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "pages/pages.h"
 #include "server/router.h"
 

@@ -3,7 +3,7 @@
  * Sanne Verhoeven): version 1 a concept, version 2 agreed with the family, version
  * 3 a concept in which one agreement changed. Fictitious; see demo_safety_plan.h.
  */
-#include "store/demo_safety_plan.h"
+#include "demo/demo_safety_plan.h"
 
 #include "store/case.h"
 #include "store/db.h"

@@ -3,17 +3,17 @@
  * are invented, organisations carry "(demo)" where they could be mistaken for a
  * real one. Runs in one transaction: either the whole region or nothing.
  */
-#include "store/demo.h"
+#include "demo/demo.h"
 
 #include "auth/password.h"
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/db.h"
-#include "store/demo_case_team.h"
-#include "store/demo_handover.h"
-#include "store/demo_leertafel.h"
-#include "store/demo_casework.h"
-#include "store/demo_safety_plan.h"
-#include "store/demo_family_plan.h"
+#include "demo/demo_case_team.h"
+#include "demo/demo_handover.h"
+#include "demo/demo_leertafel.h"
+#include "demo/demo_casework.h"
+#include "demo/demo_safety_plan.h"
+#include "demo/demo_family_plan.h"
 #include "store/org.h"
 #include "store/user.h"
 

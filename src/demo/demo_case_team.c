@@ -3,7 +3,7 @@
  * Everything is fictitious. The school's involvements were created by the
  * handover demo; here they get their role, legal basis and informed status.
  */
-#include "store/demo_case_team.h"
+#include "demo/demo_case_team.h"
 
 #include "auth/case_parts.h"
 #include "store/db.h"

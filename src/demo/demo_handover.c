@@ -10,10 +10,10 @@
  * overdue whenever the demo is loaded. Must only run inside demo_load()'s
  * transaction.
  */
-#include "store/demo_handover.h"
+#include "demo/demo_handover.h"
 #include "store/safety_plan_conditions.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/case.h"
 #include "store/db.h"
 #include "store/handover.h"

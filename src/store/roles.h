@@ -1,5 +1,8 @@
 /*
  * roles.h — the eight roles of DESIGN.md §1 as bit flags, and their names.
+ * The vocabulary lives in the store because the store keeps it (user_role holds
+ * the names, user_rec.roles the bits) and may not include auth; what a role may
+ * do is decided in auth (access.c, case_parts.c) and the route table.
  *
  * ROLE_PUBLIC is not a role a user can hold: a route lists it to say, explicitly,
  * that it needs no session (login, health check, static files, licences).

@@ -2,7 +2,7 @@
  * demo_casework.c — loads the demo of phases, meetings, escalations and closure
  * (see demo_casework.h). Everything is fictitious. Dates are relative to today.
  */
-#include "store/demo_casework.h"
+#include "demo/demo_casework.h"
 
 #include "auth/case_parts.h"
 #include "store/case.h"

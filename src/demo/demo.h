@@ -2,6 +2,9 @@
  * demo.h — the clearly labelled demo region: fictitious organisations, one user
  * per role (all with DEMO_PASSWORD), and the areas' demo data. A database with
  * the demo loaded carries setting demo=1, and every page then shows a banner.
+ *
+ * src/demo/ sits above the store and auth (STYLE.md layering): it writes through
+ * the store and uses auth's password hashing and case parts; main.c runs it.
  */
 #ifndef KR_DEMO_H
 #define KR_DEMO_H

@@ -1,7 +1,7 @@
 /*
  * roles.c — role names and labels (see roles.h).
  */
-#include "auth/roles.h"
+#include "store/roles.h"
 
 #include <string.h>
 

@@ -7,9 +7,9 @@
  * quarterly evaluation of the overdracht process. Everything goes through the
  * leertafel stores; no client table is touched.
  */
-#include "store/demo_leertafel.h"
+#include "demo/demo_leertafel.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "store/action.h"
 #include "store/action_plan.h"
 #include "store/actielijn.h"

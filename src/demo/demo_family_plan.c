@@ -4,7 +4,7 @@
  * with better scores (two weeks ago); an evaluation after each. Fictitious; see
  * demo_family_plan.h.
  */
-#include "store/demo_family_plan.h"
+#include "demo/demo_family_plan.h"
 
 #include "store/case.h"
 #include "store/db.h"
