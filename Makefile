@@ -94,6 +94,7 @@ run: deps $(BUILD)/rel/ketenregie
 
 lint:
 	@tools/lint.sh
+	@sh tests/lint/test_lint.sh
 
 unit: $(UNIT_BIN)
 	@tools/run-unit.sh $(UNIT_BIN)
