@@ -4,11 +4,18 @@
  * Entries are copied out of the request arena into malloc'd memory because the
  * request ends before the writer runs. Must never drop an entry silently: a
  * failed write is reported on stderr and retried once synchronously.
+ *
+ * Every row goes through insert(), which writes into the TEMP view audit_append:
+ * its trigger (store/audit_chain.c) makes the row the next link of the hash
+ * chain inside the current write transaction, so the chain follows commit order
+ * whether the row comes from this writer thread's batch or from a request's own
+ * transaction (audit_request when the request changed something).
  */
 #include "auth/audit.h"
 
-#include "store/roles.h"
+#include "store/audit_chain.h"
 #include "store/db.h"
+#include "store/roles.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -18,8 +25,8 @@
 
 /* A request thread waiting until its record is committed (fail-closed audit). */
 typedef struct ticket {
-	bool done;
-	bool ok;
+	int pending; /* records not yet settled */
+	bool ok;     /* all settled ones were written */
 } ticket;
 
 typedef struct entry {
@@ -92,10 +99,12 @@ static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t v)
 		sqlite3_bind_null(st, i);
 }
 
-static bool insert(const entry *e)
+/* Append e to the chain in the open write transaction. Returns the new row's id,
+ * 0 when it could not be written. */
+static int64_t insert(const entry *e)
 {
 	sqlite3_stmt *st = db_stmt(
-		"INSERT INTO audit_log (at, user_id, username, role, organisation_id, action, object_type,"
+		"INSERT INTO audit_append (at, user_id, username, role, organisation_id, action, object_type,"
 		" object_id, household_id, address, outcome, detail)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
 	sqlite3_bind_text(st, 1, e->at, -1, SQLITE_STATIC);
@@ -110,15 +119,21 @@ static bool insert(const entry *e)
 	bind_text_or_null(st, 10, e->address);
 	sqlite3_bind_text(st, 11, e->allowed ? "allowed" : "refused", -1, SQLITE_STATIC);
 	bind_text_or_null(st, 12, e->detail);
-	return db_done(st);
+	if (!db_done(st))
+		return 0;
+	/* through a view's trigger, last_insert_rowid() does not name the row */
+	st = db_stmt("SELECT id FROM audit_log ORDER BY id DESC LIMIT 1");
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
 }
 
 /* Tell a waiting request how its record fared. Called with q_lock held. */
 static void settle(entry *e, bool ok)
 {
 	if (e->waiter) {
-		e->waiter->ok = ok;
-		e->waiter->done = true;
+		e->waiter->ok = e->waiter->ok && ok;
+		e->waiter->pending--;
 	}
 }
 
@@ -130,7 +145,7 @@ static void write_batch(entry *list)
 	bool ok = db_begin();
 	if (ok) {
 		for (entry *e = list; e && ok; e = e->next)
-			ok = insert(e);
+			ok = insert(e) != 0;
 		if (ok)
 			ok = db_commit();
 		else
@@ -145,7 +160,7 @@ static void write_batch(entry *list)
 		fputs("ketenregie: audit batch failed, retrying one by one\n", stderr);
 		for (entry *e = list; e; e = e->next) {
 			bool one = db_begin();
-			if (one && !insert(e)) {
+			if (one && insert(e) == 0) {
 				db_rollback();
 				one = false;
 			} else if (one) {
@@ -169,15 +184,37 @@ static void write_batch(entry *list)
 	}
 }
 
+/* The daily log line with the chain's head (audit.h). */
+static void log_anchor(void)
+{
+	int64_t id;
+	char hex[2 * AUDIT_HASH_BYTES + 1], at[40];
+	if (audit_chain_head(db_conn(), &id, hex, at, sizeof at))
+		fprintf(stderr, "ketenregie: audit anchor: row %lld at %s hash %s\n", (long long)id, at[0] ? at : "-",
+		        hex[0] ? hex : "-");
+}
+
+enum { ANCHOR_EVERY_S = 24 * 3600 };
+
 static void *writer_main(void *arg)
 {
 	(void)arg;
+	time_t next_anchor = 0; /* at start, then once a day */
 	pthread_mutex_lock(&q_lock);
 	for (;;) {
-		while (!q_head && !stopping)
-			pthread_cond_wait(&q_wake, &q_lock);
+		while (!q_head && !stopping && time(NULL) < next_anchor) {
+			struct timespec until = {.tv_sec = next_anchor, .tv_nsec = 0};
+			pthread_cond_timedwait(&q_wake, &q_lock, &until);
+		}
 		if (!q_head && stopping)
 			break;
+		if (time(NULL) >= next_anchor) {
+			pthread_mutex_unlock(&q_lock);
+			log_anchor();
+			pthread_mutex_lock(&q_lock);
+			next_anchor = time(NULL) + ANCHOR_EVERY_S;
+			continue;
+		}
 		entry *list = q_head;
 		q_head = q_tail = NULL;
 		writing = true;
@@ -242,28 +279,40 @@ void audit_flush(void)
 	pthread_mutex_unlock(&q_lock);
 }
 
-/* Queue e; with wait, block until it is committed and return whether it was. */
-static bool enqueue(entry *e, bool wait)
+/* Queue the chain of entries list; with t, block until every one is settled and
+ * return whether all were committed. */
+static bool enqueue(entry *list, ticket *t)
 {
-	ticket t = {false, false};
-	if (wait)
-		e->waiter = &t;
+	entry *last = list;
+	for (entry *e = list; e; e = e->next) {
+		e->waiter = t;
+		last = e;
+	}
+	if (t) {
+		t->ok = true;
+		t->pending = 0;
+		for (entry *e = list; e; e = e->next)
+			t->pending++;
+	}
 	pthread_mutex_lock(&q_lock);
-	if (!running) {
+	if (!running || (t && db_request_wrote())) {
+		/* Without the writer thread, or when this request has changed something:
+		 * then its records join that open transaction (db.h: savepoints), and
+		 * waiting for the writer (which needs the writer mutex) would deadlock. */
 		pthread_mutex_unlock(&q_lock);
-		write_batch(e);
-		return !wait || t.ok;
+		write_batch(list);
+		return !t || t->ok;
 	}
 	if (q_tail)
-		q_tail->next = e;
+		q_tail->next = list;
 	else
-		q_head = e;
-	q_tail = e;
+		q_head = list;
+	q_tail = last;
 	pthread_cond_signal(&q_wake);
-	while (wait && !t.done)
+	while (t && t->pending > 0)
 		pthread_cond_wait(&q_done, &q_lock);
 	pthread_mutex_unlock(&q_lock);
-	return !wait || t.ok;
+	return !t || t->ok;
 }
 
 static entry *new_entry(const request *rq, const auth_user *u, unsigned role, const char *username)
@@ -284,7 +333,7 @@ static entry *new_entry(const request *rq, const auth_user *u, unsigned role, co
 	return e;
 }
 
-bool audit_request(const request *rq, bool allowed)
+static entry *request_entry(const request *rq, bool allowed)
 {
 	entry *e = new_entry(rq, rq->user, rq->role, NULL);
 	e->action = dup_or_null(rq->audit.action);
@@ -293,11 +342,22 @@ bool audit_request(const request *rq, bool allowed)
 	e->household_id = rq->audit.household_id;
 	e->detail = dup_or_null(rq->audit.detail ? rq->audit.detail : rq->path);
 	e->allowed = allowed;
-	return enqueue(e, true);
+	return e;
 }
 
-void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
-                 const char *object_type, int64_t object_id, bool allowed, const char *detail)
+bool audit_request(const request *rq, bool allowed)
+{
+	ticket t;
+	return enqueue(request_entry(rq, allowed), &t);
+}
+
+void audit_request_refused_async(const request *rq)
+{
+	enqueue(request_entry(rq, false), NULL);
+}
+
+static entry *event_entry(const request *rq, const auth_user *user, const char *username, const char *action,
+                          const char *object_type, int64_t object_id, bool allowed, const char *detail)
 {
 	entry *e = new_entry(rq, user, rq ? rq->role : 0, username);
 	e->action = dup_or_null(action);
@@ -305,5 +365,24 @@ void audit_event(const request *rq, const auth_user *user, const char *username,
 	e->object_id = object_id;
 	e->detail = dup_or_null(detail);
 	e->allowed = allowed;
-	enqueue(e, false);
+	return e;
+}
+
+void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
+                 const char *object_type, int64_t object_id, bool allowed, const char *detail)
+{
+	enqueue(event_entry(rq, user, username, action, object_type, object_id, allowed, detail), NULL);
+}
+
+bool audit_views(const request *rq, const char *object_type, const char *const *details, size_t n)
+{
+	if (n == 0)
+		return true;
+	entry *head = NULL, **tail = &head;
+	for (size_t i = 0; i < n; i++) {
+		*tail = event_entry(rq, rq->user, NULL, "view", object_type, 0, true, details[i]);
+		tail = &(*tail)->next;
+	}
+	ticket t;
+	return enqueue(head, &t);
 }

@@ -8,8 +8,15 @@
  * handed to one writer thread that commits them in batches (group commit): one
  * fsync for many records under load. A client-data request waits until its
  * record is committed (fail-closed: no record, no answer — the router then sends
- * 500); login and administration events do not wait. audit_log itself is
- * append-only (triggers).
+ * 500); login and administration events do not wait.
+ *
+ * A request that changed something (db_request_wrote(), store/db.h) does not use
+ * the writer thread: its record is written into the request's own open write
+ * transaction, so the change and its record commit together or not at all.
+ *
+ * audit_log is append-only and hash-chained (store/audit_chain.h, guards in
+ * store/audit_guard.h); every row, from here or elsewhere, is written through the
+ * chaining view audit_append.
  */
 #ifndef KR_AUDIT_H
 #define KR_AUDIT_H
@@ -26,6 +33,16 @@ void audit_stop(void); /* writes what is queued, then joins */
 /* Record rq->audit for rq->user (the router's call) and wait until it is
  * committed. False when it could not be written. */
 bool audit_request(const request *rq, bool allowed);
+
+/* Record rq->audit as refused without waiting (requests without a session: an
+ * answer that shows nothing need not wait, and a flood of them must not hold
+ * worker threads). */
+void audit_request_refused_async(const request *rq);
+
+/* Record n "view" events of object_type for rq->user (one per detail, e.g. the
+ * start page's client-data panels) and wait until all are committed. False when
+ * any could not be written: then the page must not be answered. */
+bool audit_views(const request *rq, const char *object_type, const char *const *details, size_t n);
 
 /* Record an event that is not a client-data route (login, logout, admin). user may be
  * NULL (failed login: username carries what was typed). */

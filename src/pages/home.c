@@ -81,12 +81,19 @@ void page_home_show(request *rq)
 	}
 	tv_set(ctx, "roles", roles);
 	account_events(rq, ctx);
-	for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++) {
+	enum { PANEL_COUNT = sizeof panels / sizeof panels[0] };
+	const char *shown[PANEL_COUNT];
+	size_t nshown = 0;
+	for (size_t i = 0; i < PANEL_COUNT; i++) {
 		const home_panel *p = &panels[i];
 		if (!(rq->user->roles & p->roles))
 			continue;
 		if (p->fill(rq, ctx) && p->client_data)
-			audit_event(rq, rq->user, NULL, "view", "start_page_panel", 0, true, p->name);
+			shown[nshown++] = p->name;
+	}
+	if (!audit_views(rq, "start_page_panel", shown, nshown)) {
+		respond_error(rq, 500);
+		return;
 	}
 	respond_page(rq, 200, "home", ctx);
 }

@@ -145,8 +145,10 @@ void page_login_submit(request *rq)
 	const char *device = known ? device_of_request(rq, id, hash, now) : NULL;
 	int64_t wait = device ? throttle_wait_device(key, device, now) : throttle_wait(key, rq->remote_addr, now);
 	if (wait > 0) {
-		/* Not audited: refused before any check, and cheap to repeat, so each
-		 * would only fill the append-only log. The failures before it are. */
+		/* Refused before any check; recorded all the same (NEN 7513: every
+		 * refused access attempt), without waiting for the record. */
+		audit_event(rq, NULL, audit_name, "login", "session", 0, false,
+		            arena_printf(rq->a, "throttled: wait %lld s", (long long)wait));
 		show_login(rq, 429,
 		           arena_printf(rq->a, "Te veel mislukte pogingen. Probeer het over %s opnieuw.",
 		                        wait_text(rq->a, wait)));

@@ -5,6 +5,16 @@
  * → declared fields → object access → handler → audit. A route whose roles do
  * not include the user's is never called; a client-data object that the user's
  * involvement does not cover answers 404, exactly like a missing one.
+ *
+ * No change without its record: a client-data handler runs inside a request
+ * scope (db_request_begin, store/db.h). Its first db_begin() opens one write
+ * transaction for the request and its own begin/commit pairs become savepoints;
+ * the audit record is then written on the same connection and only then is the
+ * whole committed (db_request_end). When the record cannot be written, the
+ * change is rolled back and the answer is 500. A request that changed nothing
+ * (every GET) keeps group commit: it waits for its record from the writer thread
+ * before its answer leaves. Requests without a session to a client-data route
+ * are recorded as refused too (without waiting: they show nothing).
  */
 #include "server/router.h"
 
@@ -15,6 +25,7 @@
 #include "server/config.h"
 #include "server/flash.h"
 #include "server/respond.h"
+#include "store/db.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -247,6 +258,11 @@ void router_dispatch(request *rq)
 	bool client_data = (r->flags & ROUTE_CLIENT_DATA) != 0;
 	if (!(r->roles & ROLE_PUBLIC)) {
 		if (!rq->user) {
+			if (client_data) {
+				rq->audit.action = r->audit_action;
+				rq->audit.detail = arena_printf(rq->a, "%s zonder geldige sessie", rq->path);
+				audit_request_refused_async(rq);
+			}
 			if (strcmp(rq->method, "GET") == 0)
 				respond_redirect(rq, "/login");
 			else if (same_origin(rq) && rq->body_len > 0 && !rq->body_too_large)
@@ -305,6 +321,8 @@ void router_dispatch(request *rq)
 		else if (client_data)
 			rq->audit.detail = arena_printf(rq->a, "%s: formulier met meldingen opnieuw getoond", rq->path);
 	}
+	if (client_data)
+		db_request_begin();
 	if (!replayed)
 		r->handler(rq);
 	if (rq->res.status == 0)
@@ -315,13 +333,17 @@ void router_dispatch(request *rq)
 	if (client_data && rq->res.status >= 400)
 		rq->audit.detail = arena_printf(rq->a, "%s (antwoord %d, niets gewijzigd)",
 		                                rq->audit.detail ? rq->audit.detail : rq->path, rq->res.status);
-	/* Fail closed: client data leaves only with its audit record committed. */
-	if (client_data &&
-	    !audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422)) {
-		sb_init(&rq->res.body, rq->a);
-		rq->res.nheaders = 0;
-		respond_error(rq, 500);
-		return;
+	/* Fail closed: client data leaves, and a change stays, only with its audit
+	 * record committed — in the same transaction when the request changed
+	 * something. */
+	if (client_data) {
+		bool recorded = audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422);
+		if (!db_request_end(recorded) || !recorded) {
+			sb_init(&rq->res.body, rq->a);
+			rq->res.nheaders = 0;
+			respond_error(rq, 500);
+			return;
+		}
 	}
 	if (strcmp(rq->method, "POST") == 0)
 		redirect_failed_post(rq);

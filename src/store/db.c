@@ -8,6 +8,8 @@
  */
 #include "store/db.h"
 
+#include "store/audit_chain.h"
+
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -29,6 +31,12 @@ static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 static conn *registry[MAX_CONNS];
 static size_t registry_len;
 static _Thread_local conn *tl_conn;
+
+/* The request's transaction (see db_request_begin in db.h): whether a request
+ * scope is active on this thread, whether its write transaction is open, and how
+ * many savepoints the code inside it has open. */
+static _Thread_local bool tl_scope, tl_outer;
+static _Thread_local int tl_depth;
 
 static void die_db(sqlite3 *db, const char *what)
 {
@@ -57,6 +65,10 @@ static sqlite3 *open_connection(void)
 	if (sqlite3_exec(db, pragmas, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "ketenregie: database pragmas: %s\n", err ? err : "?");
 		sqlite3_free(err);
+		sqlite3_close(db);
+		return NULL;
+	}
+	if (!audit_chain_attach(db, false)) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -131,10 +143,15 @@ sqlite3_stmt *db_stmt(const char *sql)
 	return NULL;
 }
 
-bool db_begin(void)
+static bool exec_simple(const char *sql)
+{
+	return sqlite3_exec(db_conn(), sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static bool begin_immediate(void)
 {
 	pthread_mutex_lock(&write_lock);
-	if (sqlite3_exec(db_conn(), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+	if (!exec_simple("BEGIN IMMEDIATE")) {
 		fprintf(stderr, "ketenregie: BEGIN failed: %s\n", sqlite3_errmsg(db_conn()));
 		pthread_mutex_unlock(&write_lock);
 		return false;
@@ -142,12 +159,40 @@ bool db_begin(void)
 	return true;
 }
 
+bool db_begin(void)
+{
+	if (tl_scope && !tl_outer) {
+		/* the request's first write opens the request's transaction */
+		if (!begin_immediate())
+			return false;
+		tl_outer = true;
+	}
+	if (tl_outer) {
+		if (!exec_simple("SAVEPOINT kr_write")) {
+			fprintf(stderr, "ketenregie: SAVEPOINT failed: %s\n", sqlite3_errmsg(db_conn()));
+			return false;
+		}
+		tl_depth++;
+		return true;
+	}
+	return begin_immediate();
+}
+
 bool db_commit(void)
 {
-	bool ok = sqlite3_exec(db_conn(), "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	if (tl_depth > 0) {
+		tl_depth--;
+		if (exec_simple("RELEASE kr_write"))
+			return true;
+		fprintf(stderr, "ketenregie: RELEASE failed: %s\n", sqlite3_errmsg(db_conn()));
+		exec_simple("ROLLBACK TO kr_write");
+		exec_simple("RELEASE kr_write");
+		return false;
+	}
+	bool ok = exec_simple("COMMIT");
 	if (!ok) {
 		fprintf(stderr, "ketenregie: COMMIT failed: %s\n", sqlite3_errmsg(db_conn()));
-		sqlite3_exec(db_conn(), "ROLLBACK", NULL, NULL, NULL);
+		exec_simple("ROLLBACK");
 	}
 	pthread_mutex_unlock(&write_lock);
 	return ok;
@@ -155,8 +200,46 @@ bool db_commit(void)
 
 void db_rollback(void)
 {
-	sqlite3_exec(db_conn(), "ROLLBACK", NULL, NULL, NULL);
+	if (tl_depth > 0) {
+		tl_depth--;
+		exec_simple("ROLLBACK TO kr_write");
+		exec_simple("RELEASE kr_write");
+		return;
+	}
+	exec_simple("ROLLBACK");
 	pthread_mutex_unlock(&write_lock);
+}
+
+void db_request_begin(void)
+{
+	tl_scope = true;
+	tl_outer = false;
+	tl_depth = 0;
+}
+
+bool db_request_wrote(void)
+{
+	return tl_outer;
+}
+
+bool db_request_end(bool commit)
+{
+	bool ok = true;
+	if (tl_outer) {
+		while (tl_depth > 0) { /* a savepoint left open is undone, never kept by accident */
+			db_rollback();
+			ok = false;
+		}
+		tl_outer = false;
+		if (commit && ok) {
+			ok = db_commit();
+		} else {
+			db_rollback();
+			ok = !commit;
+		}
+	}
+	tl_scope = false;
+	return ok;
 }
 
 bool db_read_begin(void)

@@ -36,6 +36,21 @@ bool db_begin(void);
 bool db_commit(void);
 void db_rollback(void);
 
+/* The request's transaction: no change to client data without its audit record.
+ * Between db_request_begin() and db_request_end() on this thread, the first
+ * db_begin() opens one write transaction for the whole request (BEGIN IMMEDIATE,
+ * holding the writer mutex) and every db_begin/db_commit/db_rollback inside it
+ * becomes a savepoint (SAVEPOINT / RELEASE / ROLLBACK TO), so a handler's "commit"
+ * is not durable yet. The router then writes the audit record on this same
+ * connection and calls db_request_end(true): one COMMIT holds both the change and
+ * its record, or neither. A request that wrote nothing opens no transaction.
+ * db_request_wrote(): whether the request's transaction is open.
+ * db_request_end(commit): COMMIT (or ROLLBACK when !commit or a savepoint was left
+ * open); true when the transaction committed or there was none to commit. */
+void db_request_begin(void);
+bool db_request_wrote(void);
+bool db_request_end(bool commit);
+
 /* One read snapshot for a page that reads many things: one WAL read lock instead
  * of one per statement, and a consistent view. Reads only between begin and end.
  * db_read_begin() answers false (and takes nothing) inside a transaction already;

@@ -8,6 +8,8 @@
  */
 #include "store/dbfile.h"
 
+#include "store/audit_chain.h"
+#include "store/audit_guard.h"
 #include "store/db.h"
 #include "store/migrate.h"
 
@@ -135,6 +137,42 @@ static bool query_first(sqlite3 *db, const char *sql, first_row *out, char *msg,
 	return true;
 }
 
+/* The audit trail's hash chain and guards (databases from before the chain,
+ * migration 0014, have neither and pass). */
+static bool verify_audit_trail(sqlite3 *db, char *msg, size_t msglen)
+{
+	first_row r;
+	char why[200];
+	if (!query_first(db, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'row_hash'", &r, why,
+	                 sizeof why)) {
+		snprintf(msg, msglen, "cannot read audit_log: %s", why);
+		return false;
+	}
+	if (r.number == 0)
+		return true;
+	if (!audit_chain_attach(db, true)) {
+		snprintf(msg, msglen, "cannot check the audit trail");
+		return false;
+	}
+	int64_t bad = 0, rows = 0;
+	if (!audit_chain_verify(db, &bad, why, sizeof why, &rows)) {
+		if (bad)
+			snprintf(msg, msglen, "audit trail broken at row %lld: %s", (long long)bad, why);
+		else
+			snprintf(msg, msglen, "audit trail: %s", why);
+		return false;
+	}
+	char names[200];
+	int missing = audit_guards_missing(db, names, sizeof names);
+	if (missing != 0) {
+		snprintf(msg, msglen, "audit trail unguarded: %s", missing < 0 ? "cannot read the schema" : names);
+		if (missing > 0)
+			snprintf(msg + strlen(msg), msglen - strlen(msg), " missing or changed");
+		return false;
+	}
+	return true;
+}
+
 bool dbfile_verify(const char *path, char *msg, size_t msglen)
 {
 	struct stat sb;
@@ -172,7 +210,7 @@ bool dbfile_verify(const char *path, char *msg, size_t msglen)
 		else if (version < 1 || r.number != CORE_TABLE_COUNT)
 			snprintf(msg, msglen, "not a ketenregie database (a SQLite file of another kind)");
 		else
-			ok = true;
+			ok = verify_audit_trail(db, msg, msglen);
 	}
 	if (ok)
 		snprintf(msg, msglen, "ok");
@@ -189,16 +227,32 @@ bool dbfile_end_sessions(const char *path, char *err, size_t errlen)
 		return false;
 	}
 	sqlite3_busy_timeout(db, 5000);
+	if (!audit_chain_attach(db, false)) { /* the restore's record joins the chain */
+		snprintf(err, errlen, "cannot attach the audit chain to the restored copy");
+		sqlite3_close(db);
+		return false;
+	}
 	/* (The strftime pattern below is SQLite's date format, not a C format.) */
-	static const char sql[] =
-		"BEGIN IMMEDIATE;"
-		"DELETE FROM session;"
-		"UPDATE password_reset SET expires_at = 0 WHERE used_at IS NULL;"
-		"DELETE FROM setting WHERE key = 'device_cookie_key';" /* a new one at the next start */
-		"INSERT INTO audit_log (at, username, action, outcome, detail) VALUES"
-		" (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'cli', 'restore', 'allowed',"
-		" 'restored from a backup: every session, device cookie and unused password link ended');"
-		"COMMIT;";
+#define END_SESSIONS_SQL(AUDIT_TABLE)                                                              \
+	"BEGIN IMMEDIATE;"                                                                         \
+	"DELETE FROM session;"                                                                     \
+	"UPDATE password_reset SET expires_at = 0 WHERE used_at IS NULL;"                          \
+	"DELETE FROM setting WHERE key = 'device_cookie_key';" /* a new one at the next start */   \
+	"INSERT INTO " AUDIT_TABLE " (at, username, action, outcome, detail) VALUES"               \
+	" (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'cli', 'restore', 'allowed',"                   \
+	" 'restored from a backup: every session, device cookie and unused password link ended');" \
+	"COMMIT;"
+	/* A backup from before the hash chain (migration 0014) gets the plain row;
+	 * the migration at the next start chains it with the rest. */
+	first_row chained;
+	char why[200];
+	if (!query_first(db, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'row_hash'", &chained,
+	                 why, sizeof why)) {
+		snprintf(err, errlen, "cannot read the restored copy: %s", why);
+		sqlite3_close(db);
+		return false;
+	}
+	const char *sql = chained.number ? END_SESSIONS_SQL("audit_append") : END_SESSIONS_SQL("audit_log");
 	char *e = NULL;
 	bool ok = sqlite3_exec(db, sql, NULL, NULL, &e) == SQLITE_OK;
 	if (!ok) {

@@ -4,6 +4,7 @@
  */
 #include "store/migrate.h"
 
+#include "store/audit_chain.h"
 #include "store/db.h"
 #include "util/embedded.h"
 
@@ -90,5 +91,6 @@ bool migrate_run(bool verbose)
 			fprintf(stderr, "ketenregie: applied migration %s\n", f->name);
 		have = v;
 	}
-	return true;
+	/* audit_append exists only once audit_log has its chain (audit_chain.h) */
+	return audit_chain_attach(db_conn(), false);
 }

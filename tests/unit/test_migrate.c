@@ -37,7 +37,8 @@ static void test_apply(void **state)
 	assert_int_equal(sqlite3_column_int(st, 0), migrate_latest());
 	sqlite3_reset(st);
 	assert_true(migrate_run(false));
-	assert_true(db_exec_script("INSERT INTO audit_log (at, action, outcome) VALUES ('x', 'test', 'allowed')"));
+	assert_true(db_exec_script("INSERT INTO audit_append (at, action, outcome) VALUES ('x', 'test', 'allowed')"));
+	assert_false(db_exec_script("INSERT INTO audit_log (at, action, outcome) VALUES ('x', 'test', 'allowed')"));
 	assert_false(db_exec_script("DELETE FROM audit_log"));
 	assert_false(db_exec_script("UPDATE audit_log SET action = 'y'"));
 	db_close_all();
