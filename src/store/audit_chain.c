@@ -135,6 +135,8 @@ static void sql_row_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 #define PAIR_NEW_(c) ", '" #c "', NEW." #c
 #define PAIR_(c) ", '" #c "', " #c
 #define NULL_AS_(c) ", NULL AS " #c
+#define QUOTED_(c) ", '" #c "'"
+#define ONE_(c) +1
 
 /* The content hash of a stored row, in the order audit_chain.h fixes. */
 #define ROW_HASH_OF_STORED "kr_audit_row_hash(prev_hash, 'id', id" AUDIT_CHAIN_FIELDS(PAIR_) ")"
@@ -166,17 +168,21 @@ bool audit_chain_attach(sqlite3 *db, bool read_only)
 	}
 	if (read_only)
 		return true;
-	/* Before migration 0014 the trigger could not compile, and an ALTER TABLE in
-	 * an older migration would trip over it: migrate_run() attaches again after. */
-	long long chained = 0;
+	/* Before the migrations that add the chain (0014) and every field, the trigger
+	 * could not compile, and an ALTER TABLE in a pending migration would trip over
+	 * it (SQLite checks every trigger, TEMP ones too): migrate_run() attaches
+	 * again when it is done. */
+	long long columns = 0;
 	char *err = NULL;
-	if (sqlite3_exec(db, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'row_hash'", count_row,
-	                 &chained, &err) != SQLITE_OK) {
+	if (sqlite3_exec(db,
+	                 "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name IN ('row_hash', 'prev_hash'"
+	                 AUDIT_CHAIN_FIELDS(QUOTED_) ")",
+	                 count_row, &columns, &err) != SQLITE_OK) {
 		fprintf(stderr, "ketenregie: audit chain: %s\n", err ? err : sqlite3_errmsg(db));
 		sqlite3_free(err);
 		return false;
 	}
-	if (!chained)
+	if (columns != 2 AUDIT_CHAIN_FIELDS(ONE_))
 		return true;
 	if (sqlite3_exec(db, attach_sql, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "ketenregie: audit chain trigger: %s\n", err ? err : sqlite3_errmsg(db));
