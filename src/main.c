@@ -11,6 +11,7 @@
  * or a database it cannot migrate.
  */
 #include "auth/audit.h"
+#include "auth/audit_admin.h"
 #include "auth/device.h"
 #include "auth/password.h"
 #include "store/roles.h"
@@ -20,8 +21,6 @@
 #include "server/config.h"
 #include "server/http.h"
 #include "server/router.h"
-#include "store/audit_chain.h"
-#include "store/audit_guard.h"
 #include "store/db.h"
 #include "demo/demo.h"
 #include "util/date.h"
@@ -377,49 +376,6 @@ static int cmd_user_add(const cli_args *cli)
 }
 
 /* The policy as text, one route per line: METHOD PATTERN ROLES FLAGS (tests walk it). */
-/* `audit-anchor`: the audit trail's head, read-only (never creating or
- * migrating), in the same words as the daemon's daily log line. */
-static int cmd_audit_anchor(void)
-{
-	sqlite3 *db = NULL;
-	if (access(config.db_path, F_OK) != 0 ||
-	    sqlite3_open_v2(config.db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		fprintf(stderr, "ketenregie: audit-anchor %s: %s\n", config.db_path,
-		        db ? sqlite3_errmsg(db) : "no such database");
-		sqlite3_close(db);
-		return 1;
-	}
-	sqlite3_busy_timeout(db, 5000);
-	int64_t id;
-	char hex[2 * AUDIT_HASH_BYTES + 1], at[40];
-	bool ok = audit_chain_head(db, &id, hex, at, sizeof at);
-	sqlite3_close(db);
-	if (!ok)
-		return 1;
-	printf("audit anchor: row %lld at %s hash %s\n", (long long)id, at[0] ? at : "-", hex[0] ? hex : "-");
-	return 0;
-}
-
-/* A guard of audit_log that is missing or changed means someone changed the
- * database outside ketenregie: restore it, record that in the trail and say so
- * (audit_guard.h). False only when the guards cannot be restored. */
-static bool restore_audit_guards(void)
-{
-	char names[256];
-	int restored = audit_guards_restore(db_conn(), names, sizeof names);
-	if (restored < 0)
-		return false;
-	if (restored > 0) {
-		fprintf(stderr,
-		        "ketenregie: AUDIT TRAIL GUARDS RESTORED (%s were missing or changed): the database was changed "
-		        "outside ketenregie; run `ketenregie check` to see whether audit rows were rewritten\n",
-		        names);
-		audit_event(NULL, NULL, "ketenregie", "audit_guard_restore", "audit_log", 0, true,
-		            names);
-	}
-	return true;
-}
-
 static int cmd_routes(void)
 {
 	for (size_t i = 0; i < routes_count; i++) {
@@ -507,7 +463,7 @@ static int cmd_serve(const cli_args *cli)
 		fputs("ketenregie: cannot load or store the device cookie key\n", stderr);
 		return 1;
 	}
-	if (!restore_audit_guards()) {
+	if (!audit_guards_at_start()) {
 		fputs("ketenregie: refusing to serve: the audit trail's guards cannot be restored\n", stderr);
 		views_free();
 		return 1;
@@ -600,7 +556,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check();
 	if (strcmp(cmd, "audit-anchor") == 0)
-		return cmd_audit_anchor();
+		return audit_cmd_anchor(config.db_path);
 	if (!password_init()) { /* the rest may hash passwords */
 		fputs("ketenregie: cannot initialise password hashing\n", stderr);
 		return 1;
