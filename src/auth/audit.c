@@ -29,6 +29,9 @@ typedef struct entry {
 	int64_t user_id, org_id, object_id, household_id;
 	char *username, *role, *action, *object_type, *address, *detail;
 	bool allowed;
+	int64_t *households; /* a list page's households (malloc'd), and their text */
+	size_t nhouseholds;
+	char *households_text;
 } entry;
 
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -57,6 +60,8 @@ static void free_entry(entry *e)
 	free(e->object_type);
 	free(e->address);
 	free(e->detail);
+	free(e->households);
+	free(e->households_text);
 	free(e);
 }
 
@@ -92,12 +97,30 @@ static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t v)
 		sqlite3_bind_null(st, i);
 }
 
+/* One audit_household row for each household the record audit_id concerns: its
+ * household_id and every household a list page showed, in the record's own
+ * transaction (the access-log report reads this index, never a scan of audit_log). */
+static bool insert_household_rows(const entry *e, int64_t audit_id)
+{
+	sqlite3_stmt *st = db_stmt("INSERT INTO audit_household (household_id, audit_id) VALUES (?1, ?2)");
+	bool ok = true;
+	for (size_t i = 0; ok && i <= e->nhouseholds; i++) {
+		int64_t h = i == 0 ? e->household_id : e->households[i - 1];
+		if (!h || (i > 0 && h == e->household_id))
+			continue;
+		sqlite3_bind_int64(st, 1, h);
+		sqlite3_bind_int64(st, 2, audit_id);
+		ok = db_done(st);
+	}
+	return ok;
+}
+
 static bool insert(const entry *e)
 {
 	sqlite3_stmt *st = db_stmt(
 		"INSERT INTO audit_log (at, user_id, username, role, organisation_id, action, object_type,"
-		" object_id, household_id, address, outcome, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+		" object_id, household_id, address, outcome, detail, households)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	sqlite3_bind_text(st, 1, e->at, -1, SQLITE_STATIC);
 	bind_id_or_null(st, 2, e->user_id);
 	bind_text_or_null(st, 3, e->username);
@@ -110,7 +133,8 @@ static bool insert(const entry *e)
 	bind_text_or_null(st, 10, e->address);
 	sqlite3_bind_text(st, 11, e->allowed ? "allowed" : "refused", -1, SQLITE_STATIC);
 	bind_text_or_null(st, 12, e->detail);
-	return db_done(st);
+	bind_text_or_null(st, 13, e->households_text);
+	return db_done(st) && insert_household_rows(e, db_last_id());
 }
 
 /* Tell a waiting request how its record fared. Called with q_lock held. */
@@ -284,9 +308,49 @@ static entry *new_entry(const request *rq, const auth_user *u, unsigned role, co
 	return e;
 }
 
+void audit_note_household(request *rq, int64_t household_id)
+{
+	audit_ctx *c = &rq->audit;
+	if (household_id <= 0)
+		return;
+	for (size_t i = 0; i < c->household_count; i++)
+		if (c->households[i] == household_id)
+			return;
+	int64_t *list = arena_grow(rq->a, (void *)c->households, c->household_count, &c->household_cap, sizeof *list);
+	list[c->household_count++] = household_id;
+	c->households = list;
+}
+
+void audit_note_case(request *rq, int64_t case_id)
+{
+	sqlite3_stmt *st = db_stmt("SELECT household_id FROM casefile WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, case_id);
+	int64_t h = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	audit_note_household(rq, h);
+}
+
+/* Copy the households a list showed into e (the request's arena ends first). */
+static void take_households(entry *e, const audit_ctx *c)
+{
+	if (!c->household_count)
+		return;
+	e->households = malloc(c->household_count * sizeof *e->households);
+	e->households_text = malloc(c->household_count * 21 + 1);
+	if (!e->households || !e->households_text)
+		abort();
+	size_t n = 0;
+	for (size_t i = 0; i < c->household_count; i++) {
+		e->households[i] = c->households[i];
+		n += (size_t)snprintf(e->households_text + n, 22, "%s%lld", i ? " " : "", (long long)c->households[i]);
+	}
+	e->nhouseholds = c->household_count;
+}
+
 bool audit_request(const request *rq, bool allowed)
 {
 	entry *e = new_entry(rq, rq->user, rq->role, NULL);
+	take_households(e, &rq->audit);
 	e->action = dup_or_null(rq->audit.action);
 	e->object_type = dup_or_null(rq->audit.object_type);
 	e->object_id = rq->audit.object_id;
@@ -305,5 +369,17 @@ void audit_event(const request *rq, const auth_user *user, const char *username,
 	e->object_id = object_id;
 	e->detail = dup_or_null(detail);
 	e->allowed = allowed;
+	enqueue(e, false);
+}
+
+void audit_panel(request *rq, const char *panel)
+{
+	entry *e = new_entry(rq, rq->user, rq->role, NULL);
+	take_households(e, &rq->audit);
+	rq->audit.household_count = 0;
+	e->action = dup_or_null("view");
+	e->object_type = dup_or_null("start_page_panel");
+	e->detail = dup_or_null(panel);
+	e->allowed = true;
 	enqueue(e, false);
 }

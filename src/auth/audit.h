@@ -27,10 +27,20 @@ void audit_stop(void); /* writes what is queued, then joins */
  * committed. False when it could not be written. */
 bool audit_request(const request *rq, bool allowed);
 
+/* A list page showed this household (0 is ignored; each household counted once):
+ * the request's record names it in audit_log.households and audit_household. */
+void audit_note_household(request *rq, int64_t household_id);
+/* The same for a case a list showed: notes the case's household. */
+void audit_note_case(request *rq, int64_t case_id);
+
 /* Record an event that is not a client-data route (login, logout, admin). user may be
  * NULL (failed login: username carries what was typed). */
 void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
                  const char *object_type, int64_t object_id, bool allowed, const char *detail);
+
+/* The start page: record that one of its panels showed client data, naming the
+ * households rq->audit has noted since the last call (which this call forgets). */
+void audit_panel(request *rq, const char *panel);
 
 /* The user's login before the current one and the last time the password was set
  * through a link (UTC timestamps, "" when none), so that a person notices use of

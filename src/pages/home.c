@@ -85,8 +85,10 @@ void page_home_show(request *rq)
 		const home_panel *p = &panels[i];
 		if (!(rq->user->roles & p->roles))
 			continue;
+		rq->audit.household_count = 0;
+		/* the panel names each household it shows (audit_note_household) */
 		if (p->fill(rq, ctx) && p->client_data)
-			audit_event(rq, rq->user, NULL, "view", "start_page_panel", 0, true, p->name);
+			audit_panel(rq, p->name);
 	}
 	respond_page(rq, 200, "home", ctx);
 }
