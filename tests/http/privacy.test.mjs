@@ -89,6 +89,10 @@ test("the family's access log lists a partner's read of the plan and a team lead
   assert.ok(!read.text.includes('Mark Janssen'), "the family's log names organisations and roles, not people");
   const lists = await regisseur.get(`/casussen/${devries}/toegang?organisatie=${orgOf('teamleider')}&actie=lijst`);
   assert.match(lists.text, /Teamleider<\/td>\s*<td>In een lijst<\/td>\s*<td>casuslijst<\/td>/);
+  // a refused access is in it too
+  assert.equal((await (await as('professional2')).get(`/casussen/${devries}/journaal`)).status, 404);
+  const refused = await regisseur.get(`/casussen/${devries}/toegang?organisatie=${orgOf('professional2')}&actie=lezen`);
+  assert.match(refused.text, /<td>Professional<\/td>\s*<td>Lezen<\/td>\s*<td>casus \d+<\/td>\s*<td><strong>geweigerd<\/strong><\/td>/);
   const print = await regisseur.get(`/casussen/${devries}/toegang/afdrukken`);
   assert.equal(print.status, 200);
   assert.match(print.text, /Afgedrukt op/);
@@ -141,7 +145,8 @@ test('lists and start pages name the households they showed; so does a handover 
   // audit_household is append-only and names only the newest audit row
   for (const q of [`DELETE FROM audit_household WHERE household_id = ${household}`,
     `UPDATE audit_household SET household_id = 0 WHERE household_id = ${household}`,
-    `INSERT INTO audit_household (household_id, audit_id) VALUES (${peters}, 1)`]) {
+    `INSERT INTO audit_household (household_id, audit_id) VALUES (${peters}, 1)`,
+    `INSERT OR REPLACE INTO audit_household (household_id, audit_id) SELECT household_id, audit_id FROM audit_household ORDER BY audit_id DESC LIMIT 1`]) {
     const r = spawnSync('sqlite3', [d.db, q], { encoding: 'utf8' });
     assert.match(r.stderr, /append-only/, q);
   }
