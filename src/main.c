@@ -347,7 +347,7 @@ static int cmd_user_add(const cli_args *cli)
 	const char *problem = pw ? password_policy_error(pw, &who) : "no password on standard input";
 	char hash[crypto_pwhash_STRBYTES];
 	if (!role_combination_allowed(cli->roles)) {
-		fputs("ketenregie: beheerder cannot be combined with a role that sees client data\n", stderr);
+		fputs("ketenregie: beheerder and privacy cannot be combined with a role that sees client data\n", stderr);
 		rc = 2;
 	} else if (!org_find_by_name(a, cli->organisation, &o)) {
 		fprintf(stderr, "ketenregie: unknown organisation %s\n", cli->organisation);
@@ -391,7 +391,7 @@ static int cmd_routes(void)
 					sep = ",";
 				}
 		}
-		printf("\t%s\n", (r->flags & ROUTE_CLIENT_DATA) ? "client_data" : "-");
+		printf("\t%s\n", (r->flags & ROUTE_CLIENT_DATA) ? "client_data" : (r->flags & ROUTE_AUDITED) ? "audited" : "-");
 	}
 	return 0;
 }

@@ -35,6 +35,9 @@ typedef struct entry {
 	char at[32];
 	int64_t user_id, org_id, object_id, household_id;
 	char *username, *role, *action, *object_type, *address, *detail;
+	int64_t *households; /* a list page's households (malloc'd), and their text */
+	size_t nhouseholds;
+	char *households_text;
 	bool allowed;
 } entry;
 
@@ -64,6 +67,8 @@ static void free_entry(entry *e)
 	free(e->object_type);
 	free(e->address);
 	free(e->detail);
+	free(e->households);
+	free(e->households_text);
 	free(e);
 }
 
@@ -99,14 +104,32 @@ static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t v)
 		sqlite3_bind_null(st, i);
 }
 
-/* Append e to the chain in the open write transaction. Returns the new row's id,
- * 0 when it could not be written. */
+/* One audit_household row for each household the record audit_id concerns: its
+ * household_id and every household a list page showed, in the record's own
+ * transaction (the access-log report reads this index, never a scan of audit_log). */
+static bool insert_household_rows(const entry *e, int64_t audit_id)
+{
+	sqlite3_stmt *st = db_stmt("INSERT INTO audit_household (household_id, audit_id) VALUES (?1, ?2)");
+	bool ok = true;
+	for (size_t i = 0; ok && i <= e->nhouseholds; i++) {
+		int64_t h = i == 0 ? e->household_id : e->households[i - 1];
+		if (!h || (i > 0 && h == e->household_id))
+			continue;
+		sqlite3_bind_int64(st, 1, h);
+		sqlite3_bind_int64(st, 2, audit_id);
+		ok = db_done(st);
+	}
+	return ok;
+}
+
+/* Append e to the chain in the open write transaction, with its audit_household
+ * rows. Returns the new row's id, 0 when it could not be written. */
 static int64_t insert(const entry *e)
 {
 	sqlite3_stmt *st = db_stmt(
 		"INSERT INTO audit_append (at, user_id, username, role, organisation_id, action, object_type,"
-		" object_id, household_id, address, outcome, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+		" object_id, household_id, address, outcome, detail, households)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	sqlite3_bind_text(st, 1, e->at, -1, SQLITE_STATIC);
 	bind_id_or_null(st, 2, e->user_id);
 	bind_text_or_null(st, 3, e->username);
@@ -119,13 +142,14 @@ static int64_t insert(const entry *e)
 	bind_text_or_null(st, 10, e->address);
 	sqlite3_bind_text(st, 11, e->allowed ? "allowed" : "refused", -1, SQLITE_STATIC);
 	bind_text_or_null(st, 12, e->detail);
+	bind_text_or_null(st, 13, e->households_text);
 	if (!db_done(st))
 		return 0;
 	/* through a view's trigger, last_insert_rowid() does not name the row */
 	st = db_stmt("SELECT id FROM audit_log ORDER BY id DESC LIMIT 1");
 	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return id;
+	return id && insert_household_rows(e, id) ? id : 0;
 }
 
 /* Tell a waiting request how its record fared. Called with q_lock held. */
@@ -333,9 +357,49 @@ static entry *new_entry(const request *rq, const auth_user *u, unsigned role, co
 	return e;
 }
 
+void audit_note_household(request *rq, int64_t household_id)
+{
+	audit_ctx *c = &rq->audit;
+	if (household_id <= 0)
+		return;
+	for (size_t i = 0; i < c->household_count; i++)
+		if (c->households[i] == household_id)
+			return;
+	int64_t *list = arena_grow(rq->a, (void *)c->households, c->household_count, &c->household_cap, sizeof *list);
+	list[c->household_count++] = household_id;
+	c->households = list;
+}
+
+void audit_note_case(request *rq, int64_t case_id)
+{
+	sqlite3_stmt *st = db_stmt("SELECT household_id FROM casefile WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, case_id);
+	int64_t h = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	audit_note_household(rq, h);
+}
+
+/* Copy the households a list showed into e (the request's arena ends first). */
+static void take_households(entry *e, const audit_ctx *c)
+{
+	if (!c->household_count)
+		return;
+	e->households = malloc(c->household_count * sizeof *e->households);
+	e->households_text = malloc(c->household_count * 21 + 1);
+	if (!e->households || !e->households_text)
+		abort();
+	size_t n = 0;
+	for (size_t i = 0; i < c->household_count; i++) {
+		e->households[i] = c->households[i];
+		n += (size_t)snprintf(e->households_text + n, 22, "%s%lld", i ? " " : "", (long long)c->households[i]);
+	}
+	e->nhouseholds = c->household_count;
+}
+
 static entry *request_entry(const request *rq, bool allowed)
 {
 	entry *e = new_entry(rq, rq->user, rq->role, NULL);
+	take_households(e, &rq->audit);
 	e->action = dup_or_null(rq->audit.action);
 	e->object_type = dup_or_null(rq->audit.object_type);
 	e->object_id = rq->audit.object_id;
@@ -374,15 +438,21 @@ void audit_event(const request *rq, const auth_user *user, const char *username,
 	enqueue(event_entry(rq, user, username, action, object_type, object_id, allowed, detail), NULL);
 }
 
-bool audit_views(const request *rq, const char *object_type, const char *const *details, size_t n)
+void audit_panel(request *rq, const char *panel)
 {
-	if (n == 0)
+	entry *e = event_entry(rq, rq->user, NULL, "view", "start_page_panel", 0, true, panel);
+	take_households(e, &rq->audit);
+	rq->audit.household_count = 0;
+	e->next = rq->audit.panels;
+	rq->audit.panels = e;
+}
+
+bool audit_panels_commit(request *rq)
+{
+	entry *head = rq->audit.panels;
+	rq->audit.panels = NULL;
+	if (!head)
 		return true;
-	entry *head = NULL, **tail = &head;
-	for (size_t i = 0; i < n; i++) {
-		*tail = event_entry(rq, rq->user, NULL, "view", object_type, 0, true, details[i]);
-		tail = &(*tail)->next;
-	}
 	ticket t;
 	return enqueue(head, &t);
 }

@@ -39,15 +39,25 @@ bool audit_request(const request *rq, bool allowed);
  * worker threads). */
 void audit_request_refused_async(const request *rq);
 
-/* Record n "view" events of object_type for rq->user (one per detail, e.g. the
- * start page's client-data panels) and wait until all are committed. False when
- * any could not be written: then the page must not be answered. */
-bool audit_views(const request *rq, const char *object_type, const char *const *details, size_t n);
+
+/* A list page showed this household (0 is ignored; each household counted once):
+ * the request's record names it in audit_log.households and audit_household. */
+void audit_note_household(request *rq, int64_t household_id);
+/* The same for a case a list showed: notes the case's household. */
+void audit_note_case(request *rq, int64_t case_id);
 
 /* Record an event that is not a client-data route (login, logout, admin). user may be
  * NULL (failed login: username carries what was typed). */
 void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
                  const char *object_type, int64_t object_id, bool allowed, const char *detail);
+
+/* The start page: note a "view" record for one of its panels that showed client
+ * data, naming the households rq->audit has noted since the last call (which this
+ * call forgets). audit_panels_commit writes the noted records and waits until they
+ * are committed; false when any could not be written: then the page must not be
+ * answered. */
+void audit_panel(request *rq, const char *panel);
+bool audit_panels_commit(request *rq);
 
 /* The user's login before the current one and the last time the password was set
  * through a link (UTC timestamps, "" when none), so that a person notices use of

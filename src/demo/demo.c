@@ -56,6 +56,7 @@ static const demo_user demo_users[] = {
 	 "lid van de leertafel (politie)"},
 	{"beleid", "Tom van der Linden", "Gemeente Venlo (demo)", ROLE_BELEID, "beleidsmedewerker gemeente"},
 	{"beheerder", "Ruud Gerards", "Gemeente Venlo (demo)", ROLE_BEHEERDER, "functioneel beheerder"},
+	{"privacy", "Nadia Bouzid", "Gemeente Venlo (demo)", ROLE_PRIVACY, "privacyfunctionaris"},
 	{"teamleider.zuid", "Annelies Kersten", "Wijkteam Venlo-Zuid (demo)", ROLE_TEAMLEIDER,
 	 "teamleider ander wijkteam"},
 	{"professional.zuid", "Bram Hermans", "Wijkteam Venlo-Zuid (demo)", ROLE_PROFESSIONAL,

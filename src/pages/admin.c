@@ -263,8 +263,8 @@ static void validate_user(request *rq, user_rec *u)
 		form_add_error(&rq->form, "role", "Kies ten minste één rol.");
 	else if (!role_combination_allowed(u->roles) && !form_error(&rq->form, "role"))
 		form_add_error(&rq->form, "role",
-		               "Functioneel beheer gaat niet samen met een rol die cliëntgegevens ziet (scheiding van "
-		               "taken): gebruik twee accounts.");
+		               "Functioneel beheer en de rol privacyfunctionaris gaan niet samen met een rol die "
+		               "cliëntgegevens ziet (scheiding van taken): gebruik twee accounts.");
 	/* roles fit the kind of organisation (DESIGN §1; the store refuses it too) */
 	for (int i = 0; i < ROLE_COUNT && org_id && !form_error(&rq->form, "role") && !form_error(&rq->form, "organisation");
 	     i++)

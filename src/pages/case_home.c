@@ -13,6 +13,7 @@
  */
 #include "pages/case_course.h"
 
+#include "auth/audit.h"
 #include "store/roles.h"
 #include "pages/handovers.h"
 #include "store/case_course.h"
@@ -25,12 +26,14 @@
 
 #define HOME_LIMIT 20
 
-static tv *escalation_list(arena *a, const case_escalation_brief *b, size_t n)
+static tv *escalation_list(request *rq, const case_escalation_brief *b, size_t n)
 {
+	arena *a = rq->a;
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", b[i].case_id);
+		audit_note_case(rq, b[i].case_id);
 		tv_set_str(o, "household_name", b[i].household_name);
 		tv_set_str(o, "level", case_escalation_level_label(b[i].level));
 		tv_set_str(o, "on", hv_date(a, b[i].escalated_on));
@@ -40,12 +43,14 @@ static tv *escalation_list(arena *a, const case_escalation_brief *b, size_t n)
 	return list;
 }
 
-static tv *stagnating_list(arena *a, const case_stagnating *s, size_t n)
+static tv *stagnating_list(request *rq, const case_stagnating *s, size_t n)
 {
+	arena *a = rq->a;
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", s[i].case_id);
+		audit_note_case(rq, s[i].case_id);
 		tv_set_str(o, "household_name", s[i].household_name);
 		tv_set_str(o, "director", s[i].director_name);
 		tv_set_str(o, "since", hv_date(a, s[i].activity_on));
@@ -54,12 +59,14 @@ static tv *stagnating_list(arena *a, const case_stagnating *s, size_t n)
 	return list;
 }
 
-static tv *rows_tv(arena *a, const case_row *c, size_t n)
+static tv *rows_tv(request *rq, const case_row *c, size_t n)
 {
+	arena *a = rq->a;
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", c[i].id);
+		audit_note_case(rq, c[i].id);
 		tv_set_str(o, "household_name", c[i].household_name);
 		tv_set_str(o, "phase", case_phase_label(c[i].phase));
 		tv_set_str(o, "director", c[i].director_name);
@@ -80,23 +87,23 @@ bool case_course_home_panel(request *rq, tv *ctx)
 	bool more;
 	if (u->roles & ROLE_TEAMLEIDER) {
 		case_escalation_brief *e = case_escalations_open_for_team(a, u->org_id, HOME_LIMIT, &n, &more);
-		tv_set(ctx, "home_team_escalations", escalation_list(a, e, n));
+		tv_set(ctx, "home_team_escalations", escalation_list(rq, e, n));
 		tv_set_bool(ctx, "has_home_team_escalations", n > 0);
 		tv_set_bool(ctx, "home_team_escalations_more", more);
 		shown = shown || n > 0;
 		case_stagnating *s = case_stagnating_list(a, u->org_id, 0, before, HOME_LIMIT, &n, &more);
-		tv_set(ctx, "home_team_stagnating", stagnating_list(a, s, n));
+		tv_set(ctx, "home_team_stagnating", stagnating_list(rq, s, n));
 		tv_set_bool(ctx, "has_home_team_stagnating", n > 0);
 		tv_set_bool(ctx, "home_team_stagnating_more", more);
 		shown = shown || n > 0;
 	}
 	if (u->roles & ROLE_PROFESSIONAL) {
 		case_escalation_brief *e = case_escalations_open_for_director(a, u->id, HOME_LIMIT, &n, &more);
-		tv_set(ctx, "home_my_escalations", escalation_list(a, e, n));
+		tv_set(ctx, "home_my_escalations", escalation_list(rq, e, n));
 		tv_set_bool(ctx, "has_home_my_escalations", n > 0);
 		shown = shown || n > 0;
 		case_stagnating *s = case_stagnating_list(a, 0, u->id, before, HOME_LIMIT, &n, &more);
-		tv_set(ctx, "home_my_stagnating", stagnating_list(a, s, n));
+		tv_set(ctx, "home_my_stagnating", stagnating_list(rq, s, n));
 		tv_set_bool(ctx, "has_home_my_stagnating", n > 0);
 		tv_set_bool(ctx, "home_my_stagnating_more", more);
 		shown = shown || n > 0;
@@ -104,14 +111,14 @@ bool case_course_home_panel(request *rq, tv *ctx)
 	/* my cases (regisseur) and the cases I am involved in (partners, colleagues) */
 	if (u->roles & ROLE_PROFESSIONAL) {
 		case_row *c = case_directed_open(a, u->id, HOME_LIMIT, &n, &more);
-		tv_set(ctx, "home_my_cases", rows_tv(a, c, n));
+		tv_set(ctx, "home_my_cases", rows_tv(rq, c, n));
 		tv_set_bool(ctx, "has_home_my_cases", n > 0);
 		tv_set_bool(ctx, "home_my_cases_more", more);
 		shown = shown || n > 0;
 	}
 	if (u->roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) {
 		case_row *c = case_involved_open(a, u->id, HOME_LIMIT, &n, &more);
-		tv_set(ctx, "home_involved_cases", rows_tv(a, c, n));
+		tv_set(ctx, "home_involved_cases", rows_tv(rq, c, n));
 		tv_set_bool(ctx, "has_home_involved_cases", n > 0);
 		tv_set_bool(ctx, "home_involved_more", more);
 		shown = shown || n > 0;
@@ -124,6 +131,7 @@ bool case_course_home_panel(request *rq, tv *ctx)
 		for (size_t i = 0; i < n; i++) {
 			tv *o = tv_obj(a);
 			tv_set_int(o, "case_id", g[i].case_id);
+			audit_note_case(rq, g[i].case_id);
 			tv_set_str(o, "household_name", g[i].household_name);
 			tv_set_str(o, "what", g[i].what);
 			tv_set_str(o, "due", hv_date(a, g[i].due_on));

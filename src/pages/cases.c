@@ -13,6 +13,7 @@
 #include "pages/handovers.h"
 #include "pages/safety_plan.h"
 
+#include "auth/audit.h"
 #include "auth/case_parts.h"
 #include "pages/case_course.h"
 #include "pages/case_team.h"
@@ -24,6 +25,7 @@
 #include "store/case_search.h"
 #include "store/db.h"
 #include "store/household.h"
+#include "store/person_correction.h"
 #include "store/user.h"
 #include "util/date.h"
 #include "util/strbuf.h"
@@ -81,6 +83,7 @@ void page_case_index(request *rq)
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "id", list[i].id);
+		audit_note_case(rq, list[i].id);
 		tv_set_str(o, "household_name", list[i].household_name);
 		tv_set_str(o, "team", list[i].team_name);
 		tv_set_str(o, "director", list[i].director_name);
@@ -149,15 +152,42 @@ static void show_case_page(request *rq, int status, const char *failed)
 
 	size_t n = 0;
 	person *p = (parts & PART_GEZIN) ? household_members(a, c.household_id, &n) : NULL;
+	/* a corrected name or birth date shows its history where the person is shown */
+	size_t nk = 0;
+	person_correction *k = (parts & PART_GEZIN) ? person_corrections_of_household(a, c.household_id, &nk) : NULL;
+	bool correcting = failed && strcmp(failed, "correct") == 0 && rq->nids > 1;
 	tv *members = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
+		tv_set_int(o, "id", p[i].id);
 		tv_set_str(o, "name", p[i].name);
 		tv_set_str(o, "birthdate", hv_date(a, p[i].birthdate));
 		tv_set_str(o, "role", person_role_label(p[i].role));
+		bool mine = correcting && rq->ids[1] == p[i].id; /* the form that failed keeps its input */
+		tv_set_bool(o, "correcting", mine);
+		tv_set_str(o, "new_name", mine ? form_str(&rq->form, "name") : p[i].name);
+		tv_set_str(o, "new_birthdate", mine ? form_str(&rq->form, "birthdate") : p[i].birthdate);
+		tv_set_str(o, "reason", mine ? form_str(&rq->form, "reason") : "");
+		tv *hist = tv_list(a);
+		for (size_t j = 0; j < nk; j++) {
+			if (k[j].person_id != p[i].id)
+				continue;
+			bool date = strcmp(k[j].field, "birthdate") == 0;
+			tv *h = tv_obj(a);
+			tv_set_str(h, "field", date ? "geboortedatum" : "naam");
+			tv_set_str(h, "old", date ? hv_date(a, k[j].old_value) : k[j].old_value);
+			tv_set_str(h, "new", date ? hv_date(a, k[j].new_value) : k[j].new_value);
+			tv_set_str(h, "by", k[j].by_name);
+			tv_set_str(h, "at", hv_datetime(a, k[j].at));
+			tv_set_str(h, "reason", k[j].reason);
+			tv_push(hist, h);
+		}
+		tv_set(o, "corrections", hist);
+		tv_set_bool(o, "corrected", tv_list_len(hist) > 0);
 		tv_push(members, o);
 	}
 	tv_set(ctx, "members", members);
+	tv_set_bool(ctx, "any_corrected", nk > 0);
 
 	n = 0;
 	case_director_change *dh = case_team_sees_all(parts) ? case_director_history(a, c.id, &n) : NULL;

@@ -14,6 +14,7 @@
 #include "pages/family_plan.h"
 #include "pages/family_plan_int.h"
 
+#include "auth/audit.h"
 #include "auth/case_parts.h"
 #include "store/roles.h"
 #include "auth/safety_plan_access.h"
@@ -390,6 +391,7 @@ bool evaluation_home_panel(request *rq, tv *ctx)
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", list[i].case_id);
+		audit_note_case(rq, list[i].case_id);
 		tv_set_str(o, "household", list[i].household_name);
 		tv_set_str(o, "due_on", hv_date(a, list[i].due_on));
 		tv_set_str(o, "director", list[i].director_name);

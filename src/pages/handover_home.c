@@ -11,6 +11,7 @@
  */
 #include "pages/handovers.h"
 
+#include "auth/audit.h"
 #include "store/roles.h"
 #include "store/case.h"
 #include "util/date.h"
@@ -39,11 +40,13 @@ static group group_new(arena *a, tv *groups, const char *title, bool urgent, con
 	return g;
 }
 
-static void group_add(arena *a, group *g, const handover_rec *h, const handover_norms *n, kr_date today,
+static void group_add(request *rq, group *g, const handover_rec *h, const handover_norms *n, kr_date today,
                       const char *detail, int64_t case_id)
 {
+	arena *a = rq->a;
 	if (tv_list_len(g->items) >= GROUP_ITEMS)
 		return;
+	audit_note_household(rq, h->household_id);
 	tv *s = hv_summary(a, h, n, today);
 	tv_set_str(s, "detail", detail);
 	if (case_id)
@@ -94,7 +97,7 @@ static void vt_groups(request *rq, tv *p, tv *groups, const handover_norms *norm
 	group g = group_new(a, groups, "Termijn overschreden", true, "/overdrachten");
 	handover_rec *list = handover_vt_overdue_items(a, u->org_id, &cut, GROUP_ITEMS, &n);
 	for (size_t i = 0; i < n; i++)
-		group_add(a, &g, &list[i], norms, today, overdue_detail(a, &list[i], norms, today), 0);
+		group_add(rq, &g, &list[i], norms, today, overdue_detail(a, &list[i], norms, today), 0);
 	group_done(&g, overdue);
 
 	int64_t concepts = 0, returned = 0;
@@ -102,7 +105,7 @@ static void vt_groups(request *rq, tv *p, tv *groups, const handover_norms *norm
 	g = group_new(a, groups, "Teruggelegd: opnieuw versturen of afsluiten", false, "/overdrachten?status=teruggelegd");
 	handover_rec *ret = handover_vt_returned_since(a, u->org_id, "", &n);
 	for (size_t i = 0; i < n; i++)
-		group_add(a, &g, &ret[i], norms, today,
+		group_add(rq, &g, &ret[i], norms, today,
 		          arena_printf(a, "teruggelegd op %s door %s: %s.", hv_date(a, ret[i].decided_at),
 		                       ret[i].decided_org_id ? ret[i].decided_org_name : ret[i].taken_org_name,
 		                       handover_return_category_label(ret[i].return_category)),
@@ -115,14 +118,14 @@ static void vt_groups(request *rq, tv *p, tv *groups, const handover_norms *norm
 	g = group_new(a, groups, "Terugkoppeling ontvangen (laatste 10 werkdagen)", false, "/overdrachten?status=geaccepteerd");
 	list = handover_vt_feedback_since(a, u->org_id, since, &total, &n);
 	for (size_t i = 0; i < n; i++)
-		group_add(a, &g, &list[i], norms, today,
+		group_add(rq, &g, &list[i], norms, today,
 		          arena_printf(a, "terugkoppeling van de regisseur op %s.", hv_date(a, list[i].first_feedback_at)), 0);
 	group_done(&g, total);
 
 	g = group_new(a, groups, "Veiligheidsvoorwaarde niet nageleefd", false, "/overdrachten?status=geaccepteerd");
 	list = handover_vt_conditions_broken(a, u->org_id, &total, &n);
 	for (size_t i = 0; i < n; i++)
-		group_add(a, &g, &list[i], norms, today, "een of meer voorwaarden staan op ‘niet nageleefd’.", 0);
+		group_add(rq, &g, &list[i], norms, today, "een of meer voorwaarden staan op ‘niet nageleefd’.", 0);
 	group_done(&g, total);
 
 	tv_set_bool(p, "vt", true);
@@ -147,13 +150,13 @@ static void team_groups(request *rq, tv *p, tv *groups, const handover_norms *no
 		handover_deadlines_of(&inbox[i], norms, today, &d);
 		if (strcmp(inbox[i].urgency, "hoog") == 0 && strcmp(inbox[i].status, "ingediend") == 0) {
 			nhoog++;
-			group_add(a, &hoog, &inbox[i], norms, today,
+			group_add(rq, &hoog, &inbox[i], norms, today,
 			          arena_printf(a, "ingediend op %s; nog door geen team opgepakt.", hv_date(a, inbox[i].submitted_at)),
 			          0);
 		}
 		if (d.decision_overdue) {
 			nlate++;
-			group_add(a, &late, &inbox[i], norms, today, overdue_detail(a, &inbox[i], norms, today), 0);
+			group_add(rq, &late, &inbox[i], norms, today, overdue_detail(a, &inbox[i], norms, today), 0);
 		}
 	}
 	size_t waiting = n;
@@ -163,7 +166,7 @@ static void team_groups(request *rq, tv *p, tv *groups, const handover_norms *no
 		handover_deadlines_of(&open[i], norms, today, &d);
 		if (d.warm_overdue || d.feedback_overdue) {
 			nlate++;
-			group_add(a, &late, &open[i], norms, today, overdue_detail(a, &open[i], norms, today), open[i].case_id);
+			group_add(rq, &late, &open[i], norms, today, overdue_detail(a, &open[i], norms, today), open[i].case_id);
 		}
 	}
 	group_done(&hoog, nhoog);
@@ -188,7 +191,7 @@ static void prof_groups(request *rq, tv *p, tv *groups, const handover_norms *no
 		handover_deadlines_of(&open[i], norms, today, &d);
 		if (d.feedback_overdue || d.warm_overdue) {
 			nlate++;
-			group_add(a, &late, &open[i], norms, today, overdue_detail(a, &open[i], norms, today), open[i].case_id);
+			group_add(rq, &late, &open[i], norms, today, overdue_detail(a, &open[i], norms, today), open[i].case_id);
 		}
 	}
 	group_done(&late, nlate);

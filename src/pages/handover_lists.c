@@ -10,6 +10,7 @@
 #include "pages/handovers.h"
 #include "pages/handovers_int.h"
 
+#include "auth/audit.h"
 #include "store/roles.h"
 #include "server/respond.h"
 #include "util/date.h"
@@ -70,6 +71,14 @@ static tv *pager_tv(arena *a, const handover_page *p, const char *status, const 
 	return o;
 }
 
+/* One row of the handover lists, and the list's audit record names its household
+ * (every handover has one from its submission on). */
+static tv *listed(request *rq, const handover_rec *h, const handover_norms *n, kr_date today)
+{
+	audit_note_household(rq, h->household_id);
+	return hv_summary(rq->a, h, n, today);
+}
+
 void page_handover_index(request *rq)
 {
 	arena *a = rq->a;
@@ -99,7 +108,7 @@ void page_handover_index(request *rq)
 		                                                                  &total, &n);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < n; i++)
-			tv_push(items, hv_summary(a, &found[i], &norms, today));
+			tv_push(items, listed(rq, &found[i], &norms, today));
 		tv_set_bool(ctx, "searching", true);
 		tv_set(ctx, "found", items);
 		tv_set_bool(ctx, "found_any", n > 0);
@@ -117,7 +126,7 @@ void page_handover_index(request *rq)
 		handover_vt_page(a, u->org_id, status, before, after, &page);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < page.n; i++)
-			tv_push(items, hv_summary(a, &page.rows[i], &norms, today));
+			tv_push(items, listed(rq, &page.rows[i], &norms, today));
 		/* overdue over the whole list, counted by SQL against the norms' cutoffs */
 		handover_cutoffs cut;
 		handover_cutoffs_of(&norms, today, &cut);
@@ -138,7 +147,7 @@ void page_handover_index(request *rq)
 		handover_known *known = handover_inbox_known(a, u->org_id, local, norms.known_months, &nk);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < n; i++) {
-			tv *s = hv_summary(a, &inbox[i], &norms, today);
+			tv *s = listed(rq, &inbox[i], &norms, today);
 			bool found = false;
 			for (k = 0; k < nk && !found; k++)
 				if (known[k].handover_id == inbox[i].id) {
@@ -156,7 +165,7 @@ void page_handover_index(request *rq)
 		handover_team_decided_page(a, u->org_id, before, after, &page);
 		tv *ditems = tv_list(a);
 		for (size_t i = 0; i < page.n; i++)
-			tv_push(ditems, hv_summary(a, &page.rows[i], &norms, today));
+			tv_push(ditems, listed(rq, &page.rows[i], &norms, today));
 		tv_set(ctx, "decided", ditems);
 		tv_set_bool(ctx, "decided_any", page.n > 0);
 		tv_set(ctx, "decided_pager", pager_tv(a, &page, "", "Bladeren door de afgehandelde overdrachten"));

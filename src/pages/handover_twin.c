@@ -12,6 +12,7 @@
  */
 #include "pages/handovers.h"
 
+#include "auth/audit.h"
 #include "server/respond.h"
 
 #include <string.h>
@@ -34,6 +35,7 @@ void handover_show_twin(request *rq, int64_t twin, const char *form_action, bool
 	if (handover_get(a, twin, &h)) {
 		tv_set_int(ctx, "twin_id", h.id);
 		tv_set_str(ctx, "twin_household", h.household_name);
+		audit_note_household(rq, h.household_id); /* another handover's family, named here */
 		tv_set_str(ctx, "twin_submitted", hv_datetime(a, h.submitted_at));
 		tv_set_str(ctx, "twin_status", handover_status_label(h.status));
 		tv_set_str(ctx, "twin_author", h.created_by_name);

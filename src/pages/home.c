@@ -81,17 +81,16 @@ void page_home_show(request *rq)
 	}
 	tv_set(ctx, "roles", roles);
 	account_events(rq, ctx);
-	enum { PANEL_COUNT = sizeof panels / sizeof panels[0] };
-	const char *shown[PANEL_COUNT];
-	size_t nshown = 0;
-	for (size_t i = 0; i < PANEL_COUNT; i++) {
+	for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++) {
 		const home_panel *p = &panels[i];
 		if (!(rq->user->roles & p->roles))
 			continue;
+		rq->audit.household_count = 0;
+		/* the panel names each household it shows (audit_note_household) */
 		if (p->fill(rq, ctx) && p->client_data)
-			shown[nshown++] = p->name;
+			audit_panel(rq, p->name);
 	}
-	if (!audit_views(rq, "start_page_panel", shown, nshown)) {
+	if (!audit_panels_commit(rq)) {
 		respond_error(rq, 500);
 		return;
 	}

@@ -11,6 +11,7 @@
 #include "pages/safety_plan.h"
 #include "pages/safety_plan_int.h"
 
+#include "auth/audit.h"
 #include "auth/case_parts.h"
 #include "store/roles.h"
 #include "pages/handovers.h"
@@ -68,6 +69,7 @@ bool safety_plan_home_panel(request *rq, tv *ctx)
 			continue;
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", list[i].case_id);
+		audit_note_case(rq, list[i].case_id);
 		tv_set_str(o, "household_name", list[i].household_name);
 		tv_set_str(o, "agreed_on", hv_date(a, list[i].agreed_on));
 		tv_set_int(o, "n", list[i].n);

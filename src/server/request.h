@@ -26,13 +26,18 @@ typedef struct auth_user {
 } auth_user;
 
 /* What the router writes to audit_log for a client-data route. The access function
- * fills object and household; a handler that creates an object sets object_id. */
+ * fills object and household; a handler that creates an object sets object_id. A
+ * list page names every household it showed with audit_note_household()
+ * (auth/audit.h): audit_log.households and one audit_household row each. */
 typedef struct audit_ctx {
 	const char *action;
 	const char *object_type;
 	int64_t object_id;
 	int64_t household_id;
 	const char *detail;
+	const int64_t *households; /* arena-owned, distinct, in the order shown */
+	size_t household_count, household_cap;
+	struct entry *panels; /* start-page records waiting for audit_panels_commit */
 } audit_ctx;
 
 typedef struct http_header {

@@ -27,6 +27,7 @@ static const nav_item nav_items[] = {
 	{"/cijfers", "Procescijfers"},
 	{"/leertafel", "Leertafel"},
 	{"/beheer", "Beheer"},
+	{"/privacy", "Privacy"},
 };
 
 static bool nav_current(const char *href, const char *path)

@@ -108,8 +108,8 @@ bool router_check_table(char *err, size_t errlen)
 			problem = "public and role-restricted at once";
 		else if ((r->flags & ROUTE_CLIENT_DATA) && (r->roles & ~CLIENT_DATA_ROLES))
 			problem = "client data open to a role that may never see it";
-		else if ((r->flags & ROUTE_CLIENT_DATA) && !r->audit_action)
-			problem = "client-data route without audit action";
+		else if ((r->flags & (ROUTE_CLIENT_DATA | ROUTE_AUDITED)) && !r->audit_action)
+			problem = "audited route without audit action";
 		else if ((r->flags & ROUTE_CLIENT_DATA) && strstr(r->pattern, "{id}") && !r->access)
 			problem = "client-data route on an object without access function";
 		else if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "POST") != 0)
@@ -255,10 +255,12 @@ void router_dispatch(request *rq)
 		}
 		return;
 	}
-	bool client_data = (r->flags & ROUTE_CLIENT_DATA) != 0;
+	/* client data (and the privacy officer's look-ups): every request gets its record */
+	bool audited = (r->flags & (ROUTE_CLIENT_DATA | ROUTE_AUDITED)) != 0;
+	bool masks_refusal = (r->flags & ROUTE_CLIENT_DATA) != 0; /* refused answers 404 like missing */
 	if (!(r->roles & ROLE_PUBLIC)) {
 		if (!rq->user) {
-			if (client_data) {
+			if (audited) {
 				rq->audit.action = r->audit_action;
 				rq->audit.detail = arena_printf(rq->a, "%s zonder geldige sessie", rq->path);
 				audit_request_refused_async(rq);
@@ -273,7 +275,7 @@ void router_dispatch(request *rq)
 		}
 		rq->role = admitting_role(r->roles, rq->user->roles);
 		if (!rq->role) {
-			if (client_data) {
+			if (audited) {
 				rq->audit.action = r->audit_action;
 				audit_request(rq, false);
 			}
@@ -282,7 +284,7 @@ void router_dispatch(request *rq)
 		}
 	}
 	if (!parse_input(rq, r)) {
-		if (client_data) {
+		if (audited) {
 			/* refused before the object was even looked up (CSRF, encoding, size) */
 			rq->audit.action = r->audit_action;
 			rq->audit.detail = arena_printf(rq->a, "%s refused with %d", rq->path, rq->res.status);
@@ -290,12 +292,12 @@ void router_dispatch(request *rq)
 		}
 		return;
 	}
-	if (client_data)
+	if (audited)
 		rq->audit.action = r->audit_action;
 	if (r->access) {
 		access_result ar = r->access(rq);
 		if (ar == ACCESS_CONFLICT) {
-			if (client_data) {
+			if (audited) {
 				rq->audit.detail = rq->conflict.message;
 				audit_request(rq, false);
 			}
@@ -303,10 +305,10 @@ void router_dispatch(request *rq)
 			return;
 		}
 		if (ar != ACCESS_OK) {
-			if (client_data)
+			if (audited)
 				audit_request(rq, false);
 			/* client data never says "exists, but not for you" */
-			respond_error(rq, (client_data || ar == ACCESS_NOT_FOUND) ? 404 : 403);
+			respond_error(rq, (masks_refusal || ar == ACCESS_NOT_FOUND) ? 404 : 403);
 			return;
 		}
 	}
@@ -318,10 +320,10 @@ void router_dispatch(request *rq)
 		replayed = flash_replay_page(rq);
 		if (!replayed)
 			flash_forget_page(rq, NULL);
-		else if (client_data)
+		else if (audited)
 			rq->audit.detail = arena_printf(rq->a, "%s: formulier met meldingen opnieuw getoond", rq->path);
 	}
-	if (client_data)
+	if (audited)
 		db_request_begin();
 	if (!replayed)
 		r->handler(rq);
@@ -330,13 +332,13 @@ void router_dispatch(request *rq)
 	/* Access was allowed; say so, and say when the request itself did not succeed
 	 * (a form shown again with errors, a conflict) so that the record does not
 	 * read like a change that happened. */
-	if (client_data && rq->res.status >= 400)
+	if (audited && rq->res.status >= 400)
 		rq->audit.detail = arena_printf(rq->a, "%s (antwoord %d, niets gewijzigd)",
 		                                rq->audit.detail ? rq->audit.detail : rq->path, rq->res.status);
 	/* Fail closed: client data leaves, and a change stays, only with its audit
 	 * record committed — in the same transaction when the request changed
 	 * something. */
-	if (client_data) {
+	if (audited) {
 		bool recorded = audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422);
 		if (!db_request_end(recorded) || !recorded) {
 			sb_init(&rq->res.body, rq->a);

@@ -33,6 +33,8 @@ typedef access_result (*access_fn)(request *rq);
 enum route_flags {
 	ROUTE_CLIENT_DATA = 1u << 0, /* shows or changes client data: audited, CLIENT_DATA_ROLES only */
 	ROUTE_NO_CSRF = 1u << 1,     /* reserved; no route uses it */
+	ROUTE_AUDITED = 1u << 2,     /* no client data, but audited like it (the privacy officer's
+	                              * look-ups of the audit trail): one record per request */
 };
 
 typedef struct route {

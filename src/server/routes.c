@@ -20,6 +20,9 @@
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
+#include "pages/privacy.h"
+#include "server/route_fields.h"
+#include "auth/privacy_access.h"
 #include "pages/safety_plan.h"
 #include "auth/safety_plan_access.h"
 #include "auth/family_plan_access.h"
@@ -695,6 +698,32 @@ const route routes[] = {
 	{"POST", "/casussen/{id}/overleggen/{id}", page_case_meeting_record, CW_MANAGE, HV_CD, access_case_meeting_manage,
 	 "update", cw_minutes_fields},
 #undef CW_MANAGE
+
+	/* privacy (issue 10). The privacy officer reads the audit trail only, never client
+	 * data: his/her routes are audited (ROUTE_AUDITED) but not client data; a household
+	 * opens only through his/her own search (access_privacy_household). The family's
+	 * access log, its export and a member's correction: the case's regisseur. */
+#define PV_AUDITED ROUTE_AUDITED
+	{"GET", "/privacy", page_privacy_search, ROLE_PRIVACY, PV_AUDITED, NULL, "search", pv_search_query},
+	{"GET", "/privacy/huishoudens/{id}", page_privacy_household, ROLE_PRIVACY, PV_AUDITED, access_privacy_household,
+	 "view", pv_report_query},
+	{"GET", "/privacy/huishoudens/{id}/export.csv", page_privacy_household_csv, ROLE_PRIVACY, PV_AUDITED,
+	 access_privacy_household, "export", pv_report_query},
+	{"GET", "/privacy/gebruikers/{id}", page_privacy_user, ROLE_PRIVACY, PV_AUDITED, access_privacy_user, "view",
+	 pv_report_query},
+	{"GET", "/privacy/gebruikers/{id}/export.csv", page_privacy_user_csv, ROLE_PRIVACY, PV_AUDITED,
+	 access_privacy_user, "export", pv_report_query},
+	{"GET", "/casussen/{id}/toegang", page_case_access_log, ROLE_PROFESSIONAL, HV_CD, access_case_director, "view",
+	 pv_report_query},
+	{"GET", "/casussen/{id}/toegang/afdrukken", page_case_access_log_print, ROLE_PROFESSIONAL, HV_CD,
+	 access_case_director, "print", pv_report_query},
+	{"GET", "/casussen/{id}/inzage", page_household_export, ROLE_PROFESSIONAL, HV_CD, access_case_director, "export",
+	 no_fields},
+	{"GET", "/casussen/{id}/inzage.json", page_household_export_json, ROLE_PROFESSIONAL, HV_CD, access_case_director,
+	 "export", no_fields},
+	{"POST", "/casussen/{id}/gezinsleden/{id}/corrigeren", page_person_correct, ROLE_PROFESSIONAL, HV_CD,
+	 access_person_correct, "update", pv_correct_fields},
+#undef PV_AUDITED
 
 	/* leertafel (issue: leertafel) */
 	/* leertafel (issue: leertafel) — secretaris manages; leertafellid reads and updates the status

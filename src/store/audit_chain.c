@@ -168,7 +168,7 @@ bool audit_chain_attach(sqlite3 *db, bool read_only)
 	}
 	if (read_only)
 		return true;
-	/* Before the migrations that add the chain (0014) and every field, the trigger
+	/* Before the migrations that add the chain (0015) and every field, the trigger
 	 * could not compile, and an ALTER TABLE in a pending migration would trip over
 	 * it (SQLite checks every trigger, TEMP ones too): migrate_run() attaches
 	 * again when it is done. */

@@ -45,7 +45,8 @@
 	X(household_id)           \
 	X(address)                \
 	X(outcome)                \
-	X(detail)
+	X(detail)                 \
+	X(households)
 
 enum { AUDIT_HASH_BYTES = 32 };
 

@@ -2,7 +2,7 @@
  * audit_guard.h — the triggers that keep audit_log append-only (no UPDATE, no
  * DELETE, no row that is not the next link of the hash chain, hence no REPLACE).
  *
- * Their exact text lives here and in migrations/0014_audit_chain.sql (a unit
+ * Their exact text lives here and in migrations/0015_audit_chain.sql (a unit
  * test holds the two equal). `serve` restores a guard that is missing or whose
  * text was changed, records that in the audit trail and says so on stderr
  * (decision: keep serving the families' workers, make the tampering visible;

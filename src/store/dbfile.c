@@ -138,7 +138,7 @@ static bool query_first(sqlite3 *db, const char *sql, first_row *out, char *msg,
 }
 
 /* The audit trail's hash chain and guards (databases from before the chain,
- * migration 0014, have neither and pass). */
+ * migration 0015, have neither and pass). */
 static bool verify_audit_trail(sqlite3 *db, char *msg, size_t msglen)
 {
 	first_row r;
@@ -242,7 +242,7 @@ bool dbfile_end_sessions(const char *path, char *err, size_t errlen)
 	" (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'cli', 'restore', 'allowed',"                   \
 	" 'restored from a backup: every session, device cookie and unused password link ended');" \
 	"COMMIT;"
-	/* A backup from before the hash chain (migration 0014) gets the plain row;
+	/* A backup from before the hash chain (migration 0015) gets the plain row;
 	 * the migration at the next start chains it with the rest. */
 	first_row chained;
 	char why[200];

@@ -170,6 +170,44 @@ bool handover_update_concept(int64_t id, const handover_input *in)
 	return write_parts(id, in);
 }
 
+/* From its submission on, a handover names the household it is about, so that
+ * every view of it is in the family's access log (issue 10) before any team
+ * accepted it: the household of a person that matches a member (folded name and
+ * birth date, the "already known" match), else a new household with the members.
+ * Acceptance keeps it unless the case it joins has another household. */
+static bool assign_household(int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(
+		"SELECT p.household_id FROM handover_member hm JOIN person p ON p.name_key = hm.name_key"
+		" AND p.birthdate = hm.birthdate WHERE hm.handover_id = ?1 AND hm.name_key <> ''"
+		" ORDER BY p.household_id DESC LIMIT 1");
+	sqlite3_bind_int64(st, 1, id);
+	int64_t household_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	arena *a = arena_new();
+	bool ok = true;
+	if (!household_id) {
+		st = db_stmt("SELECT household_name, address FROM handover WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, id);
+		const char *name = "", *address = "";
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			name = db_text(a, st, 0);
+			address = db_text(a, st, 1);
+		}
+		sqlite3_reset(st);
+		household_id = household_create(*name ? name : arena_printf(a, "Gezin van overdracht %lld", (long long)id),
+		                                address);
+		ok = household_id && handover_add_members_to_household(a, id, household_id);
+	}
+	arena_free(a);
+	if (!ok)
+		return false;
+	st = db_stmt("UPDATE handover SET household_id = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, household_id);
+	return db_done(st);
+}
+
 bool handover_submit(int64_t id, int64_t user_id)
 {
 	sqlite3_stmt *st = db_stmt(
@@ -177,7 +215,7 @@ bool handover_submit(int64_t id, int64_t user_id)
 		" updated_at = datetime('now') WHERE id = ?1 AND status = 'concept'");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, user_id);
-	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+	return db_done(st) && sqlite3_changes(db_conn()) == 1 && assign_household(id);
 }
 bool handover_addendum_add(int64_t id, int64_t user_id, const char *text)
 {

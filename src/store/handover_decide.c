@@ -108,8 +108,7 @@ bool handover_accept(int64_t id, int64_t org_id, int64_t user_id, int64_t case_i
 	return db_done(st) && sqlite3_changes(db_conn()) == 1;
 }
 
-/* Members of the handover not yet in the household become persons of it. */
-static bool add_members_to_household(arena *a, int64_t handover_id, int64_t household_id)
+bool handover_add_members_to_household(arena *a, int64_t handover_id, int64_t household_id)
 {
 	size_t n;
 	handover_member *m = handover_members(a, handover_id, &n);
@@ -142,11 +141,12 @@ bool handover_open_case(arena *a, const handover_rec *h, int64_t org_id, const h
 			     (!acc->keep_previous || case_involve(case_id, c.team_org_id, c.director_id, "betrokken"));
 		}
 	} else {
-		household_id = household_create(h->household_name, h->address);
+		/* the household the handover named since its submission (assign_household) */
+		household_id = h->household_id ? h->household_id : household_create(h->household_name, h->address);
 		case_id = household_id ? case_create(household_id, org_id, acc->director, by) : 0;
 		ok = case_id > 0;
 	}
-	ok = ok && add_members_to_household(a, h->id, household_id);
+	ok = ok && handover_add_members_to_household(a, h->id, household_id);
 	size_t nc = 0;
 	const char **conds = ok ? handover_conditions(a, h->id, &nc) : NULL;
 	for (size_t i = 0; ok && i < nc; i++)

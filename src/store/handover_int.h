@@ -44,7 +44,7 @@ static inline void bind_text(sqlite3_stmt *st, int i, const char *s)
 	" coalesce(h.submitted_at, ''), coalesce(h.taken_org_id, 0), coalesce(tko.name, ''),"                     \
 	" coalesce(h.decided_at, ''), coalesce(h.return_category, ''), coalesce(h.case_id, 0),"                   \
 	" coalesce(h.warm_planned_date, ''), coalesce(h.warm_held_date, ''), coalesce(h.feedback_first_at, ''),"\
-	" coalesce(h.decided_org_id, 0), coalesce(dorg.name, '')"
+	" coalesce(h.decided_org_id, 0), coalesce(dorg.name, ''), coalesce(h.household_id, 0)"
 #define BRIEF_FROM                                                                                             \
 	" FROM handover h LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                \
 	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user du ON du.id = h.decided_by"   \
@@ -66,11 +66,14 @@ static inline void bind_text(sqlite3_stmt *st, int i, const char *s)
  * Veilig Thuis organisation's name. */
 #define HANDOVER_CASE_COLUMNS BRIEF_SELECT ", vo.name" BRIEF_FROM " JOIN organisation vo ON vo.id = h.vt_org_id"
 
-enum { BRIEF_NCOLS = 21 }; /* the columns of BRIEF_SELECT */
+enum { BRIEF_NCOLS = 22 }; /* the columns of BRIEF_SELECT */
 
 /* Row readers (handover_read.c): a row of BRIEF_SELECT (the content fields are
  * "", brief is true), of HANDOVER_LIST_COLUMNS, of HANDOVER_CASE_COLUMNS. */
 void handover_read_brief(arena *a, sqlite3_stmt *st, handover_rec *h);
+/* Members of the handover not yet in the household become persons of it
+ * (handover_decide.c; also at submission, handover.c). */
+bool handover_add_members_to_household(arena *a, int64_t handover_id, int64_t household_id);
 void handover_read_list_row(arena *a, sqlite3_stmt *st, handover_rec *h);
 void handover_read_case_row(arena *a, sqlite3_stmt *st, handover_rec *h);
 /* Every row of st read with `read` (st is reset); arena-owned, *n rows. */

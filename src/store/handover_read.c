@@ -119,6 +119,7 @@ void handover_read_brief(arena *a, sqlite3_stmt *st, handover_rec *h)
 	h->first_feedback_at = db_text(a, st, i++);
 	h->decided_org_id = sqlite3_column_int64(st, i++);
 	h->decided_org_name = db_text(a, st, i++);
+	h->household_id = sqlite3_column_int64(st, i++); /* lists name the households they show */
 	assert(i == BRIEF_NCOLS);
 	static const char empty[] = "";
 	const char **text[] = {&h->vt_org_name, &h->created_by_name, &h->address, &h->reason,

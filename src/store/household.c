@@ -126,6 +126,7 @@ person *household_members(arena *a, int64_t household_id, size_t *n)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].id = sqlite3_column_int64(st, 0);
+		list[k].household_id = household_id;
 		list[k].name = db_text(a, st, 1);
 		list[k].birthdate = db_text(a, st, 2);
 		list[k].role = db_text(a, st, 3);

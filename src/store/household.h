@@ -23,6 +23,7 @@ typedef struct household {
 
 typedef struct person {
 	int64_t id;
+	int64_t household_id;
 	const char *name;
 	const char *birthdate; /* YYYY-MM-DD */
 	const char *role;      /* ouder, kind, overig */

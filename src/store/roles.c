@@ -18,14 +18,15 @@ static const struct {
 	{ROLE_LEERTAFELLID, "leertafellid", "Leertafel lid"},
 	{ROLE_BELEID, "beleid", "Beleid"},
 	{ROLE_BEHEERDER, "beheerder", "Functioneel beheerder"},
+	{ROLE_PRIVACY, "privacy", "Privacyfunctionaris"},
 };
 
 const char *const role_names[] = {"vt", "teamleider", "professional", "partner", "secretaris",
-                                  "leertafellid", "beleid", "beheerder", NULL};
+                                  "leertafellid", "beleid", "beheerder", "privacy", NULL};
 
 bool role_combination_allowed(unsigned held)
 {
-	return !((held & ROLE_BEHEERDER) && (held & CLIENT_DATA_ROLES));
+	return !((held & (ROLE_BEHEERDER | ROLE_PRIVACY)) && (held & CLIENT_DATA_ROLES));
 }
 
 const char *role_name(unsigned role)

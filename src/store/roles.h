@@ -1,5 +1,5 @@
 /*
- * roles.h — the eight roles of DESIGN.md §1 as bit flags, and their names.
+ * roles.h — the nine roles of DESIGN.md §1 as bit flags, and their names.
  * The vocabulary lives in the store because the store keeps it (user_role holds
  * the names, user_rec.roles the bits) and may not include auth; what a role may
  * do is decided in auth (access.c, case_parts.c) and the route table.
@@ -23,16 +23,18 @@ enum {
 	ROLE_LEERTAFELLID = 1u << 5,
 	ROLE_BELEID = 1u << 6,
 	ROLE_BEHEERDER = 1u << 7,
+	ROLE_PRIVACY = 1u << 8, /* privacy officer: the audit trail, never the file's contents */
 	ROLE_PUBLIC = 1u << 30,
 };
 
 #define ROLES_ALL (ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER | ROLE_SECRETARIS | \
-                   ROLE_LEERTAFELLID | ROLE_BELEID | ROLE_BEHEERDER)
+                   ROLE_LEERTAFELLID | ROLE_BELEID | ROLE_BEHEERDER | ROLE_PRIVACY)
 #define CLIENT_DATA_ROLES (ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)
-#define ROLE_COUNT 8
+#define ROLE_COUNT 9
 
 /* Separation of duties: functioneel beheer never on the same account as a role
- * that sees client data (the administrator would otherwise grant himself access). */
+ * that sees client data (the administrator would otherwise grant himself access);
+ * the privacy officer checks access and so holds no role that has any. */
 bool role_combination_allowed(unsigned roles);
 
 /* Code names of all roles, NULL-terminated (for declared choice fields). */

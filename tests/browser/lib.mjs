@@ -60,7 +60,7 @@ export const DEMO_PASSWORD = process.env.KETENREGIE_DEMO_PASSWORD || 'demo-keten
 /** Usernames of the demo region (`ketenregie demo`), one per role. */
 export const DEMO_USERS = Object.freeze([
   'vt', 'teamleider', 'professional', 'partner',
-  'secretaris', 'leertafellid', 'beleid', 'beheerder',
+  'secretaris', 'leertafellid', 'beleid', 'beheerder', 'privacy',
 ]);
 
 /** DEMO_ACCOUNTS.vt = { username: 'vt', password: DEMO_PASSWORD }, and so on. */

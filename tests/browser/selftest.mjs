@@ -213,7 +213,7 @@ test('startDaemon() fails clearly when the binary is missing', async () => {
 
 test('demo accounts are exported', async () => {
   assert.deepEqual([...DEMO_USERS], ['vt', 'teamleider', 'professional', 'partner',
-    'secretaris', 'leertafellid', 'beleid', 'beheerder']);
+    'secretaris', 'leertafellid', 'beleid', 'beheerder', 'privacy']);
   assert.equal(DEMO_ACCOUNTS.beheerder.password,
     process.env.KETENREGIE_DEMO_PASSWORD || 'demo-ketenregie-2026');
 });

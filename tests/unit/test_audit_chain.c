@@ -161,7 +161,7 @@ static void test_chain_names_first_bad_row(void **state)
 	close_and_remove();
 }
 
-/* Rows written before the chain existed are chained by migration 0014 with the
+/* Rows written before the chain existed are chained by migration 0015 with the
  * same fields as the trigger: the whole chain verifies, and grows on. */
 static void test_migration_seals_old_rows(void **state)
 {

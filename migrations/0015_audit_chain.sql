@@ -1,4 +1,4 @@
--- 0014_audit_chain.sql — a hash chain over audit_log (see src/store/audit_chain.h):
+-- 0015_audit_chain.sql — a hash chain over audit_log (see src/store/audit_chain.h):
 -- prev_hash is the row_hash of the row before (NULL for the first row); row_hash is
 -- BLAKE2b-256 over prev_hash and the row's own fields. The rows already there are
 -- chained here, in id order, by the program's own SQL function kr_audit_row_hash()
@@ -19,7 +19,7 @@ WITH RECURSIVE chain (id, prev, h) AS (
 	SELECT a.id, chain.h, kr_audit_row_hash(chain.h, 'id', a.id, 'at', a.at, 'user_id', a.user_id,
 		'username', a.username, 'role', a.role, 'organisation_id', a.organisation_id, 'action', a.action,
 		'object_type', a.object_type, 'object_id', a.object_id, 'household_id', a.household_id,
-		'address', a.address, 'outcome', a.outcome, 'detail', a.detail)
+		'address', a.address, 'outcome', a.outcome, 'detail', a.detail, 'households', a.households)
 	FROM chain JOIN audit_log a ON a.id = (SELECT min(id) FROM audit_log WHERE id > chain.id)
 )
 SELECT id, prev, h FROM chain WHERE id > 0;

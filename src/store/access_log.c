@@ -1,0 +1,232 @@
+/*
+ * access_log.c — the access-log reports over audit_log (see access_log.h).
+ *
+ * Reads only. Every query starts from an index that is bounded by the household
+ * or the user (audit_household's primary key, audit_log_user), so a report costs
+ * the same over twenty million audit rows as over a thousand; filters on kind or
+ * organisation are applied to those rows only.
+ */
+#include "store/access_log.h"
+
+#include "store/db.h"
+#include "store/household.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const access_log_kinds[] = {"lezen", "wijzigen", "afdrukken", "exporteren", "lijst", "zoeken", NULL};
+
+const char *access_log_kind_label(const char *kind)
+{
+	static const struct {
+		const char *kind, *label;
+	} labels[] = {
+		{"lezen", "Lezen"},           {"wijzigen", "Wijzigen"}, {"afdrukken", "Afdrukken"},
+		{"exporteren", "Exporteren"}, {"lijst", "In een lijst"}, {"zoeken", "Zoeken"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].kind, kind) == 0)
+			return labels[i].label;
+	return "Overig";
+}
+
+const char *access_log_object_label(const char *t)
+{
+	static const struct {
+		const char *type, *label;
+	} labels[] = {
+		{"case", "casus"},
+		{"handover", "overdracht"},
+		{"case_list", "casuslijst"},
+		{"handover_list", "overdrachtenlijst"},
+		{"start_page_panel", "startpagina"},
+		{"access_log", "toegangslog"},
+		{"household_export", "inzage-export"},
+		{"privacy_search", "zoeken door privacyfunctionaris"},
+		{"user_access_log", "toegangslog van een gebruiker"},
+		{"person", "gezinslid"},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].type, t) == 0)
+			return labels[i].label;
+	return t;
+}
+
+/* The kind of a row, in SQL so that the report can filter on it. */
+#define KIND_SQL                                                                                               \
+	"CASE WHEN a.action IN ('create', 'update') THEN 'wijzigen'"                                             \
+	" WHEN a.action = 'print' THEN 'afdrukken'"                                                              \
+	" WHEN a.action = 'export' THEN 'exporteren'"                                                            \
+	" WHEN a.action = 'search' THEN 'zoeken'"                                                                \
+	" WHEN a.action = 'view' AND (a.households IS NOT NULL"                                                  \
+	"  OR a.object_type IN ('case_list', 'handover_list', 'start_page_panel')) THEN 'lijst'"                   \
+	" WHEN a.action = 'view' THEN 'lezen' ELSE 'overig' END"
+
+#define ROW_COLUMNS                                                                                            \
+	"SELECT a.id, a.at, coalesce(a.username, ''), coalesce(u.name, ''), coalesce(a.role, ''),"               \
+	" coalesce(a.organisation_id, 0), coalesce(o.name, ''), a.action, coalesce(a.object_type, ''),"          \
+	" coalesce(a.object_id, 0), a.outcome, " KIND_SQL
+
+#define ROW_JOINS                                                                                              \
+	" LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN organisation o ON o.id = a.organisation_id"
+
+static access_log_row *read_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more)
+{
+	access_log_row *list = NULL;
+	size_t k = 0, cap = 0;
+	*more = false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (k == limit) {
+			*more = true;
+			break;
+		}
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		access_log_row *r = &list[k++];
+		int i = 0;
+		r->id = sqlite3_column_int64(st, i++);
+		r->at = db_text(a, st, i++);
+		r->username = db_text(a, st, i++);
+		r->user_name = db_text(a, st, i++);
+		r->role = db_text(a, st, i++);
+		r->org_id = sqlite3_column_int64(st, i++);
+		r->org_name = db_text(a, st, i++);
+		r->action = db_text(a, st, i++);
+		r->object_type = db_text(a, st, i++);
+		r->object_id = sqlite3_column_int64(st, i++);
+		r->outcome = db_text(a, st, i++);
+		r->kind = db_text(a, st, i++);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+/* The upper end of a period as an audit time ("2026-11-27" → "2026-11-27T99",
+ * after every time of that day); open: after every time. */
+static const char *period_end(arena *a, const char *to)
+{
+	return (to && *to) ? arena_printf(a, "%sT99", to) : "9999";
+}
+
+access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
+                                        size_t *n, bool *more)
+{
+	sqlite3_stmt *st = db_stmt(
+		ROW_COLUMNS " FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id" ROW_JOINS
+		" WHERE ah.household_id = ?1 AND ah.audit_id < ?2 AND a.at >= ?3 AND a.at <= ?4"
+		" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"
+		" ORDER BY ah.audit_id DESC LIMIT ?7");
+	sqlite3_bind_int64(st, 1, household_id);
+	sqlite3_bind_int64(st, 2, f->before > 0 ? f->before : INT64_MAX);
+	sqlite3_bind_text(st, 3, f->from ? f->from : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, period_end(a, f->to), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, f->org_id);
+	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, (int64_t)limit + 1);
+	return read_rows(a, st, limit, n, more);
+}
+
+access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_filter *f, size_t limit, size_t *n,
+                                   bool *more)
+{
+	/* keyset on (at, id), the order of the index audit_log_user (user_id, at) */
+	const char *upper = period_end(a, f->to);
+	int64_t before_id = INT64_MAX;
+	if (f->before > 0) {
+		sqlite3_stmt *k = db_stmt("SELECT at FROM audit_log WHERE id = ?1 AND user_id = ?2");
+		sqlite3_bind_int64(k, 1, f->before);
+		sqlite3_bind_int64(k, 2, user_id);
+		if (sqlite3_step(k) == SQLITE_ROW) {
+			const char *at = db_text(a, k, 0);
+			if (strcmp(at, upper) < 0)
+				upper = at;
+			before_id = f->before;
+		}
+		sqlite3_reset(k);
+	}
+	sqlite3_stmt *st = db_stmt(
+		ROW_COLUMNS " FROM audit_log a" ROW_JOINS
+		" WHERE a.user_id = ?1 AND a.at >= ?3 AND a.at <= ?4 AND (a.at < ?4 OR a.id < ?2)"
+		" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"
+		" ORDER BY a.at DESC, a.id DESC LIMIT ?7");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, before_id);
+	sqlite3_bind_text(st, 3, f->from ? f->from : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, upper, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, f->org_id);
+	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, (int64_t)limit + 1);
+	return read_rows(a, st, limit, n, more);
+}
+
+bool access_log_user_found(int64_t user_id, int64_t household_id, int hours)
+{
+	char modifier[32]; /* a bound value for strftime(), not SQL */
+	snprintf(modifier, sizeof modifier, "-%d hours", hours > 0 ? hours : 0);
+	sqlite3_stmt *st = db_stmt(
+		"SELECT 1 FROM audit_log a JOIN audit_household ah ON ah.household_id = ?2 AND ah.audit_id = a.id"
+		" WHERE a.user_id = ?1 AND a.action = 'search' AND a.outcome = 'allowed'"
+		" AND a.at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', ?3) LIMIT 1");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, household_id);
+	sqlite3_bind_text(st, 3, modifier, -1, SQLITE_TRANSIENT);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+int64_t *access_log_households_of_person(arena *a, const char *name, const char *birthdate, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt("SELECT DISTINCT household_id FROM person WHERE name_key = ?1 AND birthdate = ?2"
+	                           " ORDER BY household_id LIMIT 20");
+	sqlite3_bind_text(st, 1, household_name_key(a, name), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, birthdate, -1, SQLITE_TRANSIENT);
+	int64_t *ids = NULL;
+	size_t k = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ids = arena_grow(a, ids, k, &cap, sizeof *ids);
+		ids[k++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return ids;
+}
+
+static void read_user(arena *a, sqlite3_stmt *st, access_log_user *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->username = db_text(a, st, 1);
+	u->name = db_text(a, st, 2);
+	u->org_name = db_text(a, st, 3);
+	u->active = sqlite3_column_int(st, 4) != 0;
+}
+
+access_log_user *access_log_find_users(arena *a, const char *q, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(
+		"SELECT u.id, u.username, u.name, o.name, u.active FROM app_user u JOIN organisation o"
+		" ON o.id = u.organisation_id WHERE u.username = ?1 OR instr(lower(u.name), lower(?1)) > 0"
+		" ORDER BY u.name, u.id LIMIT 50");
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+	access_log_user *list = NULL;
+	size_t k = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		read_user(a, st, &list[k++]);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+bool access_log_user_get(arena *a, int64_t id, access_log_user *out)
+{
+	sqlite3_stmt *st = db_stmt("SELECT u.id, u.username, u.name, o.name, u.active FROM app_user u"
+	                           " JOIN organisation o ON o.id = u.organisation_id WHERE u.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_user(a, st, out);
+	sqlite3_reset(st);
+	return found;
+}

@@ -1,0 +1,63 @@
+/*
+ * access_log.h — who reached a household's data, and what one user reached
+ * (issue 10, NEN 7513): read from audit_log for the family's access log, the
+ * privacy officer's reports and their CSV export.
+ *
+ * Never a scan of audit_log: a household's rows come through audit_household
+ * (its primary key) and then audit_log by primary key; a user's rows through
+ * the (user_id, at) index. Both are keyset-paginated, newest first.
+ */
+#ifndef KR_ACCESS_LOG_H
+#define KR_ACCESS_LOG_H
+
+#include "util/arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What kind of access a row is, as the report names it (and filters on):
+ * "lezen", "wijzigen", "afdrukken", "exporteren", "lijst", "zoeken", "overig". */
+extern const char *const access_log_kinds[]; /* NULL-terminated, without "overig" */
+const char *access_log_kind_label(const char *kind);
+/* Dutch name of an audited object type ("case" → "casus"). */
+const char *access_log_object_label(const char *object_type);
+
+typedef struct access_log_filter {
+	const char *from, *to; /* YYYY-MM-DD, inclusive; "" = open */
+	int64_t org_id;        /* 0 = every organisation */
+	const char *kind;      /* "" = every kind */
+	int64_t before;        /* keyset: only rows older than this audit id; 0 = the newest */
+} access_log_filter;
+
+typedef struct access_log_row {
+	int64_t id, object_id, org_id;
+	const char *at, *username, *user_name, *role, *org_name, *action, *object_type, *outcome, *kind;
+} access_log_row;
+
+/* Rows that concern household_id (its own and the lists that showed it), newest
+ * first, at most limit; *more when there are older ones. Arena-owned. */
+access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
+                                        size_t *n, bool *more);
+/* Every row of user_id (client data, logins, administration), newest first. */
+access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_filter *f, size_t limit, size_t *n,
+                                   bool *more);
+
+/* Did user_id's own search (action "search", allowed) find household_id within
+ * the last `hours`? The privacy officer reaches a household only that way. */
+bool access_log_user_found(int64_t user_id, int64_t household_id, int hours);
+
+/* Households with a person of exactly this name (folded: case, accents, spaces)
+ * and birth date (YYYY-MM-DD); arena-owned ids, ascending, at most 20. */
+int64_t *access_log_households_of_person(arena *a, const char *name, const char *birthdate, size_t *n);
+
+typedef struct access_log_user {
+	int64_t id;
+	const char *username, *name, *org_name;
+	bool active;
+} access_log_user;
+/* Accounts whose username is q, or whose name contains q (at most 50). */
+access_log_user *access_log_find_users(arena *a, const char *q, size_t *n);
+bool access_log_user_get(arena *a, int64_t id, access_log_user *out);
+
+#endif
