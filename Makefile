@@ -14,7 +14,7 @@ WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wst
 CPPFLAGS_KR := -Isrc -MMD -MP
 REL_CFLAGS  := $(WARN) -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 SAN_CFLAGS  := $(WARN) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDLIBS_KR   := -lmicrohttpd -lsqlite3 -lsodium -lcmark -lpthread
+LDLIBS_KR   := -lmicrohttpd -lsqlite3 -lsodium -lcmark -lqrencode -lpthread
 
 SRC        := $(shell find src -name '*.c' | sort)
 LIB_SRC    := $(filter-out src/main.c,$(SRC))

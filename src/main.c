@@ -82,6 +82,8 @@ static void usage(FILE *out)
 	      "  --trusted-proxy ADDR  believe X-Forwarded-For from this proxy address [KETENREGIE_TRUSTED_PROXY]\n"
 	      "  --idle-timeout S      session idle timeout in seconds, 3 or more [KETENREGIE_IDLE_TIMEOUT] (900)\n"
 	      "  --session-max S       session absolute lifetime in seconds [KETENREGIE_SESSION_MAX] (43200)\n"
+	      "  --second-factor-grace DAYS  days an account may postpone setting up its second factor,\n"
+	      "                        counted from the first login that asked [KETENREGIE_SECOND_FACTOR_GRACE] (0)\n"
 	      "  --max-body BYTES      request body limit [KETENREGIE_MAX_BODY] (1048576)\n"
 	      "  --conn-limit N        connection limit [KETENREGIE_CONN_LIMIT] (8192)\n"
 	      "  --per-ip-limit N      connections per address; the oldest waiting one makes room\n"
@@ -102,7 +104,7 @@ enum {
 	OPT_DB = 1000, OPT_LISTEN, OPT_THREADS, OPT_TLS_CERT, OPT_TLS_KEY, OPT_THEME, OPT_IDLE, OPT_SESSION_MAX,
 	OPT_MAX_BODY, OPT_CONN_LIMIT, OPT_PER_IP, OPT_CONN_TIMEOUT, OPT_NAME, OPT_KIND, OPT_USERNAME, OPT_ORG,
 	OPT_ROLE, OPT_HELP, OPT_VERSION, OPT_PUBLIC_ORIGIN, OPT_TRUSTED_PROXY, OPT_BACKUP_DIR, OPT_BACKUP_TIME,
-	OPT_BACKUP_KEEP, OPT_BACKUP_KEY, OPT_BACKUP_INTERVAL, OPT_PLAIN, OPT_FORCE, OPT_REQUEST_DEADLINE,
+	OPT_BACKUP_KEEP, OPT_BACKUP_KEY, OPT_BACKUP_INTERVAL, OPT_PLAIN, OPT_FORCE, OPT_REQUEST_DEADLINE, OPT_SF_GRACE,
 };
 
 static const struct option long_opts[] = {
@@ -116,6 +118,7 @@ static const struct option long_opts[] = {
 	{"trusted-proxy", required_argument, NULL, OPT_TRUSTED_PROXY},
 	{"idle-timeout", required_argument, NULL, OPT_IDLE},
 	{"session-max", required_argument, NULL, OPT_SESSION_MAX},
+	{"second-factor-grace", required_argument, NULL, OPT_SF_GRACE},
 	{"max-body", required_argument, NULL, OPT_MAX_BODY},
 	{"conn-limit", required_argument, NULL, OPT_CONN_LIMIT},
 	{"per-ip-limit", required_argument, NULL, OPT_PER_IP},
@@ -193,6 +196,8 @@ static bool apply_option(int opt, const char *arg, cli_args *cli)
 	case OPT_TRUSTED_PROXY: config.trusted_proxy = arg; return true;
 	case OPT_THREADS: return set_number("threads", arg, 0, 32, &config.threads, sizeof(unsigned));
 	case OPT_IDLE: return set_number("idle-timeout", arg, 3, 86400, &config.idle_timeout_s, sizeof(unsigned));
+	case OPT_SF_GRACE:
+		return set_number("second-factor-grace", arg, 0, 90, &config.second_factor_grace_days, sizeof(unsigned));
 	case OPT_SESSION_MAX:
 		return set_number("session-max", arg, 60, 7 * 86400, &config.session_max_s, sizeof(unsigned));
 	case OPT_MAX_BODY: return set_number("max-body", arg, 1024, 64u << 20, &config.max_body, sizeof(size_t));
@@ -246,6 +251,7 @@ static const struct {
 	{"KETENREGIE_BACKUP_TIME", OPT_BACKUP_TIME}, {"KETENREGIE_BACKUP_KEEP", OPT_BACKUP_KEEP},
 	{"KETENREGIE_BACKUP_KEY", OPT_BACKUP_KEY},
 	{"KETENREGIE_REQUEST_DEADLINE", OPT_REQUEST_DEADLINE},
+	{"KETENREGIE_SECOND_FACTOR_GRACE", OPT_SF_GRACE},
 };
 
 static bool open_database(void)

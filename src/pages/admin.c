@@ -4,10 +4,16 @@
  *
  * Separation of duties: nothing here reads client tables, and an administrator
  * never chooses or sees a password — a user sets it through a one-time link.
- * Every change is audited.
+ * Four eyes (issue 10 item 6): what would give an account client data — a new
+ * account or more roles, another organisation, a new password link or a
+ * second-factor reset for such an account — is only asked for here; it waits for
+ * a second person (auth/account_change_access.h, pages/account_confirm.c), and the
+ * one-time link is handed out there, never to the administrator who asked.
+ * Every change and every request is audited.
  */
 #include "pages/pages.h"
 
+#include "auth/account_change_access.h"
 #include "auth/audit.h"
 #include "auth/session.h"
 #include "store/roles.h"
@@ -16,10 +22,13 @@
 #include "store/db.h"
 #include "store/org.h"
 #include "store/role_fit.h"
+#include "store/account_change.h"
 #include "store/case.h"
+#include "store/second_factor.h"
 #include "store/user.h"
 
 #include <string.h>
+#include <time.h>
 
 enum { RESET_LINK_TTL_S = 72 * 3600 };
 
@@ -210,6 +219,17 @@ static void show_user_form(request *rq, int status, const user_rec *u)
 	tv_set_bool(ctx, "has_password", u->has_password);
 	tv_set(ctx, "organisations", org_options(rq->a, u->org_id));
 	tv_set(ctx, "roles", role_options(rq->a, u->roles));
+	if (u->id) {
+		sf_state sf;
+		tv_set_bool(ctx, "second_factor", sf_state_of(u->id, &sf) && sf.enrolled);
+		size_t n;
+		account_change *open = ach_list_open_for(rq->a, u->id, &n);
+		tv *list = tv_list(rq->a);
+		for (size_t i = 0; i < n; i++)
+			tv_push(list, tv_str(rq->a, ach_kind_label(open[i].kind)));
+		if (n)
+			tv_set(ctx, "waiting", list);
+	}
 	respond_page(rq, status, "admin_user", ctx);
 }
 
@@ -238,6 +258,12 @@ static bool username_ok(const char *s)
 			return false;
 	return true;
 }
+
+/* Said when a change waits for a second person. */
+#define WAITS_TEXT                                                                                             \
+	"Dit gaat pas in als een tweede persoon het bevestigt op zijn of haar startpagina: een teamleider van de " \
+	"organisatie (of, voor een teamleider, een organisatie zonder teamleider of een beheerder, een andere "   \
+	"functioneel beheerder). Die geeft ook de eenmalige link aan de gebruiker."
 
 /* Said with every one-time link (shown once, by the flash message). */
 #define RESET_LINK_TEXT                                                                                        \
@@ -287,16 +313,30 @@ void page_admin_user_create(request *rq)
 		show_user_form(rq, 422, &u);
 		return;
 	}
-	int64_t id = user_create(u.username, u.name, u.org_id, u.roles, NULL);
-	char *token = id > 0 ? user_reset_create(rq->a, id, rq->user->id, RESET_LINK_TTL_S) : NULL;
-	if (!token || !db_commit()) {
-		if (!token)
+	/* Client-data roles wait for the second person: the account starts without them
+	 * and without a link (account_confirm.c makes it at confirmation). */
+	bool waits = account_change_grant_waits(0, 0, u.org_id, u.roles);
+	int64_t id = user_create(u.username, u.name, u.org_id, waits ? u.roles & ~(unsigned)FOUR_EYES_ROLES : u.roles, NULL);
+	char *token = NULL;
+	bool ok;
+	if (waits)
+		ok = id > 0 && ach_request(id, ACH_CREATE, u.org_id, u.roles, rq->user->id, (int64_t)time(NULL)) > 0;
+	else
+		ok = id > 0 && (token = user_reset_create(rq->a, id, rq->user->id, RESET_LINK_TTL_S)) != NULL;
+	if (!ok || !db_commit()) {
+		if (!ok)
 			db_rollback();
 		form_add_error(&rq->form, "username", "Deze gebruikersnaam bestaat al.");
 		show_user_form(rq, 422, &u);
 		return;
 	}
-	audit_event(rq, rq->user, NULL, "admin_user_create", "user", id, true, u.username);
+	audit_event(rq, rq->user, NULL, "admin_user_create", "user", id, true,
+	            waits ? arena_printf(rq->a, "%s (roles wait for confirmation)", u.username) : u.username);
+	if (waits) {
+		flash_set(rq, arena_printf(rq->a, "Gebruiker %s is aangemaakt, nog zonder rollen. %s", u.username, WAITS_TEXT));
+		respond_redirect(rq, arena_printf(rq->a, "/beheer/gebruikers/%lld", (long long)id));
+		return;
+	}
 	/* POST-redirect-GET: a reload shows the account, it does not create it again */
 	flash_set_code(rq, arena_printf(rq->a, "Gebruiker %s is aangemaakt. %s", u.username, RESET_LINK_TEXT),
 	               reset_url(rq, token));
@@ -327,7 +367,13 @@ void page_admin_user_update(request *rq)
 		show_user_form(rq, 422, &u);
 		return;
 	}
-	if (!user_update(u.id, u.name, u.org_id, u.roles, u.active)) {
+	/* More access waits for the second person; name, deactivation and taking roles
+	 * away take effect at once. */
+	bool waits = account_change_grant_waits(old_org, old_roles, u.org_id, u.roles);
+	bool ok = user_update(u.id, u.name, waits ? old_org : u.org_id, waits ? old_roles : u.roles, u.active);
+	if (ok && waits)
+		ok = ach_request(u.id, ACH_ROLES, u.org_id, u.roles, rq->user->id, (int64_t)time(NULL)) > 0;
+	if (!ok) {
 		db_rollback();
 		respond_error(rq, 500);
 		return;
@@ -339,9 +385,14 @@ void page_admin_user_update(request *rq)
 		return;
 	}
 	audit_event(rq, rq->user, NULL, u.active ? "admin_user_update" : "admin_user_deactivate", "user", u.id, true,
-	            u.username);
-	flash_set(rq, arena_printf(rq->a, u.active ? "Gebruiker %s is opgeslagen." : "Gebruiker %s is gedeactiveerd.",
-	                           u.username));
+	            waits ? arena_printf(rq->a, "%s (new roles or organisation wait for confirmation)", u.username)
+	                  : u.username);
+	if (waits)
+		flash_set(rq, arena_printf(rq->a, "Gebruiker %s is opgeslagen; de nieuwe rollen of organisatie nog niet. %s",
+		                           u.username, WAITS_TEXT));
+	else
+		flash_set(rq, arena_printf(rq->a, u.active ? "Gebruiker %s is opgeslagen." : "Gebruiker %s is gedeactiveerd.",
+		                           u.username));
 	respond_redirect(rq, "/beheer");
 }
 
@@ -354,6 +405,18 @@ void page_admin_user_reset(request *rq)
 	}
 	if (!db_begin()) {
 		respond_error(rq, 500);
+		return;
+	}
+	if (account_change_reset_waits(u.roles)) {
+		if (ach_request(u.id, ACH_PASSWORD, 0, 0, rq->user->id, (int64_t)time(NULL)) <= 0 || !db_commit()) {
+			db_rollback();
+			respond_error(rq, 500);
+			return;
+		}
+		audit_event(rq, rq->user, NULL, "admin_user_reset_link", "user", u.id, true,
+		            arena_printf(rq->a, "%s (waits for confirmation)", u.username));
+		flash_set(rq, arena_printf(rq->a, "Nieuwe herstellink voor %s aangevraagd. %s", u.username, WAITS_TEXT));
+		respond_redirect(rq, arena_printf(rq->a, "/beheer/gebruikers/%lld", (long long)u.id));
 		return;
 	}
 	char *token = user_reset_create(rq->a, u.id, rq->user->id, RESET_LINK_TTL_S);
@@ -369,5 +432,47 @@ void page_admin_user_reset(request *rq)
 	audit_event(rq, rq->user, NULL, "admin_user_reset_link", "user", u.id, true, u.username);
 	flash_set_code(rq, arena_printf(rq->a, "Nieuwe herstellink voor %s. %s", u.username, RESET_LINK_TEXT),
 	               reset_url(rq, token));
+	respond_redirect(rq, arena_printf(rq->a, "/beheer/gebruikers/%lld", (long long)u.id));
+}
+
+/* Reset the second factor (a lost phone): the account enrols anew at its next
+ * login. For an account with client data this waits for the second person. */
+void page_admin_user_second_factor_reset(request *rq)
+{
+	user_rec u;
+	if (!user_get(rq->a, rq->ids[0], &u)) {
+		respond_error(rq, 404);
+		return;
+	}
+	if (!db_begin()) {
+		respond_error(rq, 500);
+		return;
+	}
+	bool waits = account_change_reset_waits(u.roles);
+	bool ok;
+	if (waits) {
+		ok = ach_request(u.id, ACH_SECOND_FACTOR, 0, 0, rq->user->id, (int64_t)time(NULL)) > 0;
+	} else {
+		ok = sf_reset(u.id);
+		if (ok)
+			session_end_all_for_user(u.id);
+	}
+	if (!ok) {
+		db_rollback();
+		respond_error(rq, 500);
+		return;
+	}
+	if (!db_commit()) {
+		respond_error(rq, 500);
+		return;
+	}
+	audit_event(rq, rq->user, NULL, "admin_user_second_factor_reset", "user", u.id, true,
+	            waits ? arena_printf(rq->a, "%s (waits for confirmation)", u.username) : u.username);
+	if (waits)
+		flash_set(rq, arena_printf(rq->a, "Opnieuw instellen van de tweestapsverificatie van %s aangevraagd. %s",
+		                           u.username, WAITS_TEXT));
+	else
+		flash_set(rq, arena_printf(rq->a, "%s stelt bij de volgende keer inloggen de tweestapsverificatie opnieuw in.",
+		                           u.username));
 	respond_redirect(rq, arena_printf(rq->a, "/beheer/gebruikers/%lld", (long long)u.id));
 }

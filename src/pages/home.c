@@ -37,6 +37,7 @@ static const home_panel panels[] = {
 	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, safety_plan_home_panel},
 	{"evaluatie te laat", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, evaluation_home_panel},
 	{"casussen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, case_course_home_panel},
+	{"accountwijzigingen", ROLE_TEAMLEIDER | ROLE_BEHEERDER, false, account_confirm_home_panel},
 };
 
 bool home_panels_check(char *err, size_t errlen)

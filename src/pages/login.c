@@ -2,6 +2,8 @@
  * login.c — logging in and out, and setting a password through a one-time link.
  *
  * Unknown user and wrong password get the same answer and cost the same time.
+ * After the password, every account except the demo region's gives a second
+ * factor (login_second_factor.c) before a session starts.
  * Never logs, audits or re-displays a password.
  */
 #include "pages/pages.h"
@@ -81,13 +83,9 @@ void login_show_expired(request *rq)
 	respond_page(rq, 403, "login", ctx);
 }
 
-/* After a login that carried a form along: the page that sends it on, with the
- * new session's token, once the user confirms. */
-static bool show_resume(request *rq, unsigned roles)
+bool login_show_resume(request *rq, unsigned roles, const char *to, const char *data)
 {
-	const char *to = form_str(&rq->form, "resume_to");
-	const char *data = form_get(&rq->form, "resume");
-	if (!*to || !data || !router_allows("POST", to, roles))
+	if (!to || !*to || !data || !router_allows("POST", to, roles))
 		return false;
 	form_limits lim = {.max_fields = 10000, .max_value = 1024 * 1024};
 	form_field *fields;
@@ -155,7 +153,12 @@ void page_login_submit(request *rq)
 		return;
 	}
 	bool ok = password_verify(known ? hash : NULL, pw);
-	throttle_record(key, rq->remote_addr, device, ok, now);
+	/* With a second factor to come, the password alone is no success: the account's
+	 * count is reset only by the code (login_second_factor.c), so that knowing the
+	 * password does not buy fresh free guesses at the code. */
+	bool second = ok && login_second_factor_needed(id);
+	if (!second)
+		throttle_record(key, rq->remote_addr, device, ok, now);
 	if (!ok) {
 		audit_event(rq, NULL, audit_name, "login", "session", 0, false, "wrong credentials");
 		show_login(rq, 401, "De combinatie van gebruikersnaam en wachtwoord is niet bekend.");
@@ -172,6 +175,12 @@ void page_login_submit(request *rq)
 			}
 		}
 	}
+	if (second) {
+		auth_user pw_ok = {.id = id, .username = username};
+		audit_event(rq, &pw_ok, username, "login_password", "session", 0, true, "second factor asked");
+		login_second_factor_begin(rq, id, device, form_get(&rq->form, "resume_to"), form_get(&rq->form, "resume"), now);
+		return;
+	}
 	if (!cookie_session_start(rq, id)) {
 		respond_error(rq, 500);
 		return;
@@ -180,7 +189,8 @@ void page_login_submit(request *rq)
 	auth_user who = {.id = id, .username = username};
 	audit_event(rq, &who, username, "login", "session", 0, true, device ? "device cookie" : NULL);
 	user_rec me;
-	if (form_get(&rq->form, "resume_to") && user_get(rq->a, id, &me) && show_resume(rq, me.roles))
+	if (form_get(&rq->form, "resume_to") && user_get(rq->a, id, &me) &&
+	    login_show_resume(rq, me.roles, form_str(&rq->form, "resume_to"), form_get(&rq->form, "resume")))
 		return;
 	respond_redirect(rq, "/");
 }

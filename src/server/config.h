@@ -22,6 +22,7 @@ typedef struct kr_config {
 	size_t max_fields;         /* fields per form */
 	unsigned idle_timeout_s;   /* session idle timeout */
 	unsigned session_max_s;    /* session absolute lifetime */
+	unsigned second_factor_grace_days; /* an account may postpone enrolment this long (0: not at all) */
 	const char *tls_cert;      /* PEM paths; both or neither */
 	const char *tls_key;
 	const char *theme_css;     /* replaces the embedded theme CSS when set */

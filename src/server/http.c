@@ -241,6 +241,7 @@ static request *build_request(struct MHD_Connection *c, conn_state *cs, const ch
 	rq->cookie_login = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, rq->tls ? "__Host-kr_login" : "kr_login");
 	rq->cookie_device = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, rq->tls ? "__Host-kr_device" : "kr_device");
 	rq->cookie_notice = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, rq->tls ? "__Host-kr_notice" : "kr_notice");
+	rq->cookie_pending = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, rq->tls ? "__Host-kr_pending" : "kr_pending");
 	/* libmicrohttpd strips the query from url and unescapes it into arguments;
 	 * the router wants the raw query, which MHD exposes only per key. We rebuild
 	 * it from the arguments below. */

@@ -72,6 +72,7 @@ typedef struct request {
 	const char *cookie_login;   /* pre-login CSRF cookie value or NULL */
 	const char *cookie_device;  /* signed device cookie value or NULL (auth/device.h) */
 	const char *cookie_notice;  /* one-time notice for the login page or NULL */
+	const char *cookie_pending; /* login waiting for its second factor (store/second_factor.h) or NULL */
 	const char *query_string;   /* re-encoded query, or NULL */
 	bool query_invalid;         /* the query held a NUL byte */
 	bool tls;           /* the browser talks https to us: built-in TLS, or a

@@ -12,6 +12,7 @@
 #include "server/router.h"
 
 #include "auth/access.h"
+#include "auth/account_change_access.h"
 #include "auth/case_course_access.h"
 #include "auth/case_parts.h"
 #include "store/roles.h"
@@ -56,6 +57,12 @@ static const field_spec reset_fields[] = {
 	{.name = "token", .type = FT_LINE, .required = true, .max_chars = 64},
 	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Wachtwoord"},
 	{.name = "password2", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Herhaal het wachtwoord"},
+	{0},
+};
+
+/* the second login step: a six-digit code or a recovery code (never shown again) */
+static const field_spec login_code_fields[] = {
+	{.name = "code", .type = FT_TOKEN, .required = true, .max_chars = 32, .label = "Code"},
 	{0},
 };
 
@@ -557,6 +564,12 @@ const route routes[] = {
 	{"GET", "/login", page_login_form, PUBLIC, 0, NULL, NULL, login_query},
 	{"POST", "/login", page_login_submit, PUBLIC, 0, NULL, NULL, login_fields},
 	{"POST", "/logout", page_login_logout, ANY_USER, 0, NULL, NULL, no_fields},
+	/* the second factor: only with a waiting login (kr_pending cookie, login_second_factor.c) */
+	{"GET", "/login/code", page_login_code_form, PUBLIC, 0, NULL, NULL, no_fields},
+	{"POST", "/login/code", page_login_code_submit, PUBLIC, 0, NULL, NULL, login_code_fields},
+	{"GET", "/login/instellen", page_login_enrol_form, PUBLIC, 0, NULL, NULL, no_fields},
+	{"POST", "/login/instellen", page_login_enrol_submit, PUBLIC, 0, NULL, NULL, login_code_fields},
+	{"POST", "/login/instellen/later", page_login_enrol_later, PUBLIC, 0, NULL, NULL, no_fields},
 	{"GET", "/wachtwoord", page_login_reset_form, PUBLIC, 0, NULL, NULL, reset_query},
 	{"POST", "/wachtwoord", page_login_reset_submit, PUBLIC, 0, NULL, NULL, reset_fields},
 	{"GET", "/", page_home_show, ANY_USER, 0, NULL, NULL, no_fields},
@@ -576,6 +589,14 @@ const route routes[] = {
 	{"POST", "/beheer/gebruikers/{id}", page_admin_user_update, ROLE_BEHEERDER, 0, NULL, NULL, user_edit_fields},
 	{"POST", "/beheer/gebruikers/{id}/herstellink", page_admin_user_reset, ROLE_BEHEERDER, 0, NULL, NULL,
 	 no_fields},
+	{"POST", "/beheer/gebruikers/{id}/tweestap", page_admin_user_second_factor_reset, ROLE_BEHEERDER, 0, NULL, NULL,
+	 no_fields},
+	/* four eyes: a second person confirms what gives an account client data (rules:
+	 * auth/account_change_access.h; the list is on the start page) */
+	{"POST", "/accountwijzigingen/{id}/bevestigen", page_account_change_confirm, ROLE_TEAMLEIDER | ROLE_BEHEERDER, 0,
+	 access_account_change, NULL, no_fields},
+	{"POST", "/accountwijzigingen/{id}/afwijzen", page_account_change_refuse, ROLE_TEAMLEIDER | ROLE_BEHEERDER, 0,
+	 access_account_change, NULL, no_fields},
 
 	/* handovers and cases (issue: Veilig Thuis handover) */
 #define HV_VT ROLE_VT

@@ -160,6 +160,13 @@ bool user_set_password_hash(int64_t id, const char *hash)
 	return db_done(st) && sqlite3_changes(db_conn()) == 1;
 }
 
+bool user_clear_password(int64_t id)
+{
+	sqlite3_stmt *st = db_stmt("UPDATE app_user SET password_hash = NULL WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	return db_done(st);
+}
+
 char *user_reset_create(arena *a, int64_t user_id, int64_t created_by, int64_t ttl_seconds)
 {
 	char *token = token_random_hex(a);

@@ -38,6 +38,8 @@ int64_t user_create(const char *username, const char *name, int64_t org_id, unsi
  * of a deactivated account is the caller's part (auth: session_end_all_for_user). */
 bool user_update(int64_t id, const char *name, int64_t org_id, unsigned roles, bool active);
 bool user_set_password_hash(int64_t id, const char *hash);
+/* Forget the password (the account needs a new one-time link before it logs in). */
+bool user_clear_password(int64_t id);
 
 /* One-time reset link: returns the raw token (hex, arena-owned); only its hash is
  * stored. Earlier unused links of the user stop working. */

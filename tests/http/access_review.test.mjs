@@ -4,7 +4,7 @@
 // (Findings of the final security review; each failed before its fix.)
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test, run, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, startDaemon, Client, sql, confirmAccountChanges } from './lib.mjs';
 
 const d = await startDaemon();
 const admin = new Client(d.baseUrl);
@@ -15,11 +15,15 @@ const orgOf = (name) => id(`SELECT id FROM organisation WHERE name = '${name}'`)
 const userOf = (name) => id(`SELECT id FROM app_user WHERE username = '${name}'`);
 const roleFields = (user) => sql(d.db, `SELECT role FROM user_role WHERE user_id = ${user}`).map((r) => ['role', r.role]);
 
+/** A move asked by the beheerder and, when it was accepted, confirmed by the second
+ * person (four eyes: a client-data account's new organisation waits for that). */
 async function moveUser(username, orgName) {
   const uid = userOf(username);
   const name = sql(d.db, `SELECT name FROM app_user WHERE id = ${uid}`)[0].name;
-  return admin.post(`/beheer/gebruikers/${uid}`, [['name', name], ['organisation', String(orgOf(orgName))],
+  const res = await admin.post(`/beheer/gebruikers/${uid}`, [['name', name], ['organisation', String(orgOf(orgName))],
     ['active', 'ja'], ...roleFields(uid)]);
+  if (res.status === 303) await confirmAccountChanges(d.baseUrl, d.db, username);
+  return res;
 }
 
 test('a person moved to another organisation takes no case along', async () => {

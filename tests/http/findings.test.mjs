@@ -215,11 +215,20 @@ test('creating a user and reloading shows the account, not "bestaat al"; the one
   assert.equal(r.location, `/beheer/gebruikers/${id}`);
   let page = await adm.get(r.location);
   assert.match(page.text, /Gebruiker h\.herlaad is aangemaakt/);
-  assert.match(page.text, /class="reset-link">http:\/\/[^<]+\/wachtwoord\?t(?:=|&#61;)[0-9a-f]{64}</);
+  assert.doesNotMatch(page.text, /wachtwoord\?t/, 'client data: the link goes to the confirmer (issue 10 item 6)');
   page = await adm.get(r.location); // reload
   assert.equal(page.status, 200);
   assert.doesNotMatch(page.text, /bestaat al|wachtwoord\?t/);
   assert.equal(one("SELECT count(*) AS n FROM app_user WHERE username = 'h.herlaad'").n, 1);
+  // the team leader who confirms sees the link once, by POST-redirect-GET as well
+  const tl = await as('teamleider');
+  const change = one(`SELECT id FROM account_change WHERE user_id = ${id}`).id;
+  const c = await tl.post(`/accountwijzigingen/${change}/bevestigen`, {}, { raw: true });
+  assert.equal(c.status, 303);
+  page = await tl.get(c.location);
+  assert.match(page.text, /class="reset-link">http:\/\/[^<]+\/wachtwoord\?t(?:=|&#61;)[0-9a-f]{64}</);
+  page = await tl.get(c.location); // reload
+  assert.doesNotMatch(page.text, /wachtwoord\?t/);
 });
 
 // item 3

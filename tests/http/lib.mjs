@@ -22,6 +22,7 @@
 // POST-redirect-GET; post() follows it (opts.raw: the 303 itself).
 
 import http from 'node:http';
+import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 
 export { test, run, DEMO_PASSWORD, DEMO_USERS } from '../browser/lib.mjs';
@@ -142,14 +143,110 @@ export class Client {
     return res;
   }
 
-  /** Log in (303 expected); returns the response of POST /login. */
+  /** Log in (303 expected); returns the response of POST /login. Accounts outside
+   * the demo region give a second factor: at the first login this enrols (the secret
+   * is read from the page's text, remembered in TOTP_SECRETS), later logins type a
+   * fresh code (never one already used). */
   async login(username, password = DEMO_PASSWORD) {
     await this.get('/login');
     const res = await this.post('/login', [['username', username], ['password', password]]);
     if (res.status !== 303) throw new Error(`login ${username} answered ${res.status}`);
+    if (res.location === '/login/instellen') {
+      const page = await this.get('/login/instellen');
+      const secret = secretFrom(page.text);
+      if (!secret) throw new Error(`login ${username}: no secret on the enrolment page`);
+      TOTP_SECRETS.set(username, { secret, lastStep: -1 });
+      const done = await this.post('/login/instellen', [['code', await freshCode(username)]]);
+      if (done.status !== 200) throw new Error(`enrolment of ${username} answered ${done.status}`);
+      this.recoveryCodes = [...done.text.matchAll(/<code>([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})<\/code>/g)]
+        .map((m) => m[1]);
+    } else if (res.location === '/login/code') {
+      if (!TOTP_SECRETS.has(username)) throw new Error(`login ${username}: second factor asked, secret unknown`);
+      await this.get('/login/code');
+      const done = await this.post('/login/code', [['code', await freshCode(username)]], { raw: true });
+      if (done.status !== 303) throw new Error(`code for ${username} answered ${done.status}`);
+    }
     await this.get('/');
     return res;
   }
+}
+
+// ------------------------------------------------------------------ TOTP
+
+/** Secrets of the accounts this test process enrolled: username → {secret, lastStep}. */
+export const TOTP_SECRETS = new Map();
+
+/** The base32 secret as the enrolment page shows it in text. */
+export function secretFrom(html) {
+  const m = /id="secret-text">([A-Z2-7 ]+)</.exec(html);
+  return m ? m[1].replace(/ /g, '') : null;
+}
+
+function base32Decode(s) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0; let value = 0; const out = [];
+  for (const c of s.replace(/[ =]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
+  }
+  return Buffer.from(out);
+}
+
+/** RFC 6238 code (HMAC-SHA1, 6 digits) of a base32 secret for a time step. */
+export function totpCode(secretBase32, step) {
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(step));
+  const mac = crypto.createHmac('sha1', base32Decode(secretBase32)).update(msg).digest();
+  const off = mac[19] & 0x0f;
+  const bin = ((mac[off] & 0x7f) << 24) | (mac[off + 1] << 16) | (mac[off + 2] << 8) | mac[off + 3];
+  return String(bin % 1_000_000).padStart(6, '0');
+}
+
+export function totpStep(ms = Date.now()) {
+  return Math.floor(ms / 1000 / 30);
+}
+
+/** A code the daemon has not accepted yet for this account: the current step, or the
+ * next one (the daemon accepts ±1 step), else wait for a new step. */
+export async function freshCode(username) {
+  const entry = TOTP_SECRETS.get(username);
+  for (;;) {
+    const now = totpStep();
+    const step = entry.lastStep < now ? now : entry.lastStep + 1;
+    if (step <= now + 1) {
+      entry.lastStep = step;
+      return totpCode(entry.secret, step);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Four eyes (issue 10 item 6): confirm every open account change of `username` the
+ * way a second person does on the start page — a team leader of the account's
+ * (new) organisation, or the demo's second beheerder where the rules send it there
+ * (a team leader or beheerder account, an organisation without team leader).
+ * Returns the one-time password link's token the confirmer was handed, if any. */
+export async function confirmAccountChanges(baseUrl, db, username) {
+  const open = sql(db, `SELECT c.id, coalesce(c.new_org_id, u.organisation_id) AS org, c.new_roles AS roles,
+      (SELECT group_concat(role) FROM user_role r WHERE r.user_id = u.id) AS now_roles
+    FROM account_change c JOIN app_user u ON u.id = c.user_id
+    WHERE u.username = '${username}' AND c.decided_at IS NULL ORDER BY c.id`);
+  let token;
+  for (const change of open) {
+    const roles = `${change.roles || ''},${change.now_roles || ''}`;
+    const leaders = roles.includes('beheerder') ? [] : sql(db, `SELECT u.username FROM app_user u
+      JOIN user_role r ON r.user_id = u.id AND r.role = 'teamleider'
+      WHERE u.organisation_id = ${change.org} AND u.active = 1 AND u.username <> '${username}' ORDER BY u.id LIMIT 1`);
+    const confirmer = new Client(baseUrl);
+    await confirmer.login(leaders.length ? leaders[0].username : 'beheerder2');
+    const res = await confirmer.post(`/accountwijzigingen/${change.id}/bevestigen`);
+    if (res.status !== 303) throw new Error(`confirming change ${change.id} of ${username} answered ${res.status}`);
+    const page = await confirmer.get(res.location);
+    const m = /\/wachtwoord\?t(?:=|&#61;)([0-9a-f]{64})/.exec(page.text);
+    if (m) token = m[1];
+  }
+  return token;
 }
 
 /** Run a read-only query with the sqlite3 CLI; returns rows as objects. */

@@ -80,9 +80,11 @@ test('a forged Host cannot make a login count as same-origin, nor put its name i
   assert.equal(forged.status, 400);
   const admin = new Client(d.baseUrl);
   await admin.login('beheerder');
-  // an organisation where the role partner fits (roles fit the organisation's kind, issue 9)
+  // a role without client data (its link is handed to the administrator at once; a
+  // client-data account's link goes to the confirmer, issue 10 item 6), in an
+  // organisation where it fits (roles fit the organisation's kind, issue 9)
   const orgId = sql(d.db, "SELECT id FROM organisation WHERE name = 'Basisschool De Regenboog (demo)'")[0].id;
-  const fields = (u) => [['username', u], ['name', 'Host Test'], ['organisation', String(orgId)], ['role', 'partner']];
+  const fields = (u) => [['username', u], ['name', 'Host Test'], ['organisation', String(orgId)], ['role', 'leertafellid']];
   const evil = await admin.post('/beheer/gebruikers/nieuw', fields('host.evil'), { headers: { Host: 'evil.example' } });
   assert.equal(evil.status, 400);
   assert.equal(sql(d.db, "SELECT count(*) AS n FROM app_user WHERE username = 'host.evil'")[0].n, 0);
