@@ -56,6 +56,8 @@ static tv *stagnating_list(arena *a, const case_stagnating *s, size_t n)
 
 static tv *rows_tv(arena *a, const case_row *c, size_t n)
 {
+	char today[KR_DATE_BUF];
+	kr_date_format_iso(kr_date_today_nl(), today);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
@@ -63,6 +65,8 @@ static tv *rows_tv(arena *a, const case_row *c, size_t n)
 		tv_set_str(o, "household_name", c[i].household_name);
 		tv_set_str(o, "phase", case_phase_label(c[i].phase));
 		tv_set_str(o, "director", c[i].director_name);
+		tv_set_str(o, "evaluation_due", hv_date(a, c[i].evaluation_due));
+		tv_set_bool(o, "evaluation_late", *c[i].evaluation_due && strcmp(c[i].evaluation_due, today) < 0);
 		tv_push(list, o);
 	}
 	return list;

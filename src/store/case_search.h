@@ -19,6 +19,7 @@
 typedef struct case_row {
 	int64_t id, director_id, team_org_id;
 	const char *household_name, *team_name, *director_name, *status, *opened_at;
+	const char *evaluation_due; /* YYYY-MM-DD of an open case (EVALUATION_DUE_SQL), else "" */
 	int phase;
 } case_row;
 

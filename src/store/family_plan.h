@@ -103,7 +103,14 @@ int64_t evaluation_add(const evaluation_rec *e, int64_t user_id);
 /* The case's evaluations, newest first, without their lists. */
 evaluation_rec *evaluation_list(arena *a, int64_t case_id, size_t *n);
 bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out);
-/* The case's next evaluation date ("" when none). */
+/* The one rule for a case's next evaluation date, as an SQL expression over
+ * `casefile c LEFT JOIN case_evaluation_due d ON d.case_id = c.id` that binds ?9
+ * to evaluation_norm_weeks(): after an evaluation the date it set; a case never
+ * evaluated is due the norm's weeks after it was opened (the handover's
+ * acceptance), so it too becomes overdue. */
+#define EVALUATION_DUE_SQL "coalesce(d.due_on, date(c.opened_at, '+' || (7 * ?9) || ' days'))"
+
+/* The open case's next evaluation date ("" when closed or unknown). */
 const char *evaluation_due_of(arena *a, int64_t case_id);
 
 typedef struct ev_overdue {
