@@ -13,6 +13,7 @@
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
 #include "pages/pages.h"
+#include "pages/re_report.h"
 #include "pages/safety_plan.h"
 
 #include "auth/audit.h"
@@ -34,6 +35,7 @@ typedef struct home_panel {
 static const home_panel panels[] = {
 	{"leertafel", ROLE_SECRETARIS | ROLE_LEERTAFELLID, false, leertafel_home_panel},
 	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, handover_home_panel},
+	{"hermeldingen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, re_report_home_panel},
 	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, safety_plan_home_panel},
 	{"evaluatie te laat", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, evaluation_home_panel},
 	{"casussen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, case_course_home_panel},

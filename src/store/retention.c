@@ -82,6 +82,7 @@ bool retention_delete_case(const retention_case *c, int *handovers, bool *househ
 	PURGE("DELETE FROM case_followup_check WHERE closure_id IN (SELECT id FROM case_closure WHERE case_id = ?1)");
 	PURGE("DELETE FROM case_closure WHERE case_id = ?1");
 	PURGE("DELETE FROM case_legal_hold WHERE case_id = ?1");
+	PURGE("DELETE FROM case_re_report WHERE case_id = ?1 OR handover_id IN (SELECT id FROM handover WHERE case_id = ?1)");
 	/* meetings and agreements, escalations, phases */
 	PURGE("DELETE FROM case_agreement WHERE case_id = ?1");
 	PURGE("DELETE FROM case_meeting_invitee WHERE meeting_id IN (SELECT id FROM case_meeting WHERE case_id = ?1)");
