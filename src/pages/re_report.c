@@ -13,12 +13,14 @@
 
 #include "auth/roles.h"
 #include "pages/handovers.h"
+#include "pages/home_list.h"
 #include "store/re_report.h"
 #include "util/date.h"
 
-#define RE_REPORT_HOME_LIMIT 20
+#define RE_REPORT_HOME_LIMIT HOME_LIST_PAGE
 
-static void put_list(request *rq, tv *ctx, const char *key, const re_report *r, size_t n, bool more)
+static void put_list(request *rq, tv *ctx, const char *key, const char *list_name, const re_report *r, size_t n,
+                     bool more)
 {
 	arena *a = rq->a;
 	tv *list = tv_list(a);
@@ -36,7 +38,8 @@ static void put_list(request *rq, tv *ctx, const char *key, const re_report *r, 
 	}
 	tv_set(ctx, key, list);
 	tv_set_bool(ctx, arena_printf(a, "has_%s", key), n > 0);
-	tv_set_bool(ctx, arena_printf(a, "%s_more", key), more);
+	if (n)
+		home_list_next(rq, ctx, key, list_name, more, r[n - 1].reported_at, r[n - 1].handover_id);
 }
 
 bool re_report_home_panel(request *rq, tv *ctx)
@@ -48,14 +51,15 @@ bool re_report_home_panel(request *rq, tv *ctx)
 	bool shown = false;
 	size_t n;
 	bool more;
-	if (rq->user->roles & ROLE_TEAMLEIDER) {
-		re_report *r = re_report_list(a, rq->user->org_id, 0, since_utc, RE_REPORT_HOME_LIMIT, &n, &more);
-		put_list(rq, ctx, "home_re_reports_team", r, n, more);
+	keyset after;
+	if ((rq->user->roles & ROLE_TEAMLEIDER) && home_list_wants(rq, "hermeldingen-team", &after)) {
+		re_report *r = re_report_list(a, rq->user->org_id, 0, since_utc, after, RE_REPORT_HOME_LIMIT, &n, &more);
+		put_list(rq, ctx, "home_re_reports_team", "hermeldingen-team", r, n, more);
 		shown = shown || n > 0;
 	}
-	if (rq->user->roles & ROLE_PROFESSIONAL) {
-		re_report *r = re_report_list(a, 0, rq->user->id, since_utc, RE_REPORT_HOME_LIMIT, &n, &more);
-		put_list(rq, ctx, "home_re_reports_mine", r, n, more);
+	if ((rq->user->roles & ROLE_PROFESSIONAL) && home_list_wants(rq, "hermeldingen-mijn", &after)) {
+		re_report *r = re_report_list(a, 0, rq->user->id, since_utc, after, RE_REPORT_HOME_LIMIT, &n, &more);
+		put_list(rq, ctx, "home_re_reports_mine", "hermeldingen-mijn", r, n, more);
 		shown = shown || n > 0;
 	}
 	return shown;

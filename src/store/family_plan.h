@@ -12,6 +12,7 @@
 #ifndef KR_FAMILY_PLAN_H
 #define KR_FAMILY_PLAN_H
 
+#include "store/keyset.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -118,8 +119,11 @@ typedef struct ev_overdue {
 	const char *household_name, *due_on, *director_name;
 } ev_overdue;
 /* Open cases directed by user_id (and, when team_org_id > 0, open cases of that
- * team) whose next evaluation date lies before today_iso. Index-backed. */
-ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso, size_t *n);
+ * team) whose next evaluation date lies before today_iso, by date, after the
+ * keyset (key: due date, id: case), at most limit (*more when there are more).
+ * Index-backed. */
+ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso,
+                                   keyset after, size_t limit, size_t *n, bool *more);
 
 /* The evaluation norm in weeks (setting norm_evaluatie_weken, default 6). */
 int evaluation_norm_weeks(void);

@@ -39,16 +39,22 @@ static re_report *collect(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, b
 	return list;
 }
 
-re_report *re_report_list(arena *a, int64_t team_org_id, int64_t director_id, const char *since_utc, size_t limit,
-                          size_t *n, bool *more)
+re_report *re_report_list(arena *a, int64_t team_org_id, int64_t director_id, const char *since_utc, keyset after,
+                          size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = team_org_id > 0
 		? db_stmt(RE_COLUMNS " WHERE r.team_org_id = ?1"
 		          " AND (r.reported_at >= ?3 OR h.status IN ('ingediend', 'in_behandeling'))"
+		          " AND (r.reported_at, r.handover_id) < (?20, ?21)"
 		          " ORDER BY r.reported_at DESC, r.handover_id DESC LIMIT ?4")
 		: db_stmt(RE_COLUMNS " WHERE r.case_id IN (SELECT id FROM casefile WHERE director_id = ?2) AND ?1 = 0"
 		          " AND (r.reported_at >= ?3 OR h.status IN ('ingediend', 'in_behandeling'))"
+		          " AND (r.reported_at, r.handover_id) < (?20, ?21)"
 		          " ORDER BY r.reported_at DESC, r.handover_id DESC LIMIT ?4");
+	/* newest first: the start is past every row */
+	bool start = after.id == 0;
+	sqlite3_bind_text(st, 20, start ? "9999" : after.key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, start ? INT64_MAX : after.id);
 	sqlite3_bind_int64(st, 1, team_org_id > 0 ? team_org_id : 0);
 	sqlite3_bind_int64(st, 2, director_id);
 	sqlite3_bind_text(st, 3, since_utc, -1, SQLITE_TRANSIENT);

@@ -8,6 +8,7 @@
 #ifndef KR_RE_REPORT_H
 #define KR_RE_REPORT_H
 
+#include "store/keyset.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -26,9 +27,10 @@ typedef struct re_report {
 
 /* The hermeldingen of the cases of team_org_id (> 0) or, with team_org_id 0, of
  * the cases directed by director_id: those still waiting for a decision and those
- * submitted at or after since_utc; newest first, at most limit (*more if more). */
-re_report *re_report_list(arena *a, int64_t team_org_id, int64_t director_id, const char *since_utc, size_t limit,
-                          size_t *n, bool *more);
+ * submitted at or after since_utc; newest first, before the keyset (key:
+ * reported_at, id: handover; {"", 0} from the newest), at most limit. */
+re_report *re_report_list(arena *a, int64_t team_org_id, int64_t director_id, const char *since_utc, keyset after,
+                          size_t limit, size_t *n, bool *more);
 
 /* For a handover in an inbox: the first team other than own_org_id with a case it
  * is a hermelding of (its name into *team, arena-owned); 0 when none. */
