@@ -38,7 +38,7 @@ static const home_panel panels[] = {
 	{"leertafel", ROLE_SECRETARIS | ROLE_LEERTAFELLID, false, false, leertafel_home_panel},
 	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, false, handover_home_panel},
 	{"hermeldingen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, true, re_report_home_panel},
-	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, false, safety_plan_home_panel},
+	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, true, safety_plan_home_panel},
 	{"evaluatie te laat", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, true, evaluation_home_panel},
 	{"casussen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, true, case_course_home_panel},
 };
