@@ -62,6 +62,14 @@ re_report *re_report_list(arena *a, int64_t team_org_id, int64_t director_id, co
 	return collect(a, st, limit, n, more);
 }
 
+re_report *re_report_of_case(arena *a, int64_t case_id, size_t limit, size_t *n, bool *more)
+{
+	sqlite3_stmt *st = db_stmt(RE_COLUMNS " WHERE r.case_id = ?1 ORDER BY r.reported_at DESC, r.handover_id DESC LIMIT ?2");
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
+	return collect(a, st, limit, n, more);
+}
+
 int64_t re_report_other_team(arena *a, int64_t handover_id, int64_t own_org_id, const char **team, bool *open)
 {
 	sqlite3_stmt *st = db_stmt("SELECT r.team_org_id, o.name, r.case_open FROM case_re_report r"
