@@ -87,7 +87,7 @@ test('the regisseur involves the school and holds a round-table meeting with it'
     assert.match(info, /Page size:.*\(A4\)/);
     const text = execFileSync('pdftotext', ['-raw', path.join(dir, 'rto.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.match(text, new RegExp(`Vertrouwelijk — casus ${caseId}, overleg ${meetingId}`));
-    assert.match(text, new RegExp(`Casus ${caseId} \\(Familie Smits \\(demo\\)\\), overleg ${meetingId} van`));
+    assert.match(text, new RegExp(`Casus ${caseId}, Familie Smits \\(demo\\): overleg ${meetingId} van`));
     assert.match(text, /Pagina 1 van \d+/);
     assert.match(text, /Wekelijks kort contact tussen mentor en moeder\./);
     assert.doesNotMatch(text, /Verslag opslaan|Afspraak toevoegen|Alle overleggen/);
