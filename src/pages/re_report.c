@@ -11,7 +11,7 @@
  */
 #include "pages/re_report.h"
 
-#include "auth/roles.h"
+#include "store/roles.h"
 #include "pages/handovers.h"
 #include "pages/home_list.h"
 #include "store/re_report.h"
