@@ -17,6 +17,7 @@
 #include "store/roles.h"
 #include "backup/commands.h"
 #include "backup/schedule.h"
+#include "retention/retention.h"
 #include "pages/pages.h"
 #include "server/config.h"
 #include "server/http.h"
@@ -65,6 +66,11 @@ static void usage(FILE *out)
 	      "                        decrypt and check a backup, end all its sessions, put it at PATH;\n"
 	      "                        refuses an existing PATH unless --force (moves it aside; never\n"
 	      "                        while it is in use)\n"
+	      "  retention [--apply]   list the closed cases past the retention term (20 years; a dry\n"
+	      "                        run), or delete their client data (secure_delete); serve does\n"
+	      "                        this daily\n"
+	      "  retention hold CASE --who NAME --reason TEXT --until YYYY-MM-DD\n"
+	      "                        keep a case past its term under a recorded legal hold\n"
 	      "  routes                print the route table: method, path, roles, client data\n"
 	      "  org add --name N --kind K\n"
 	      "  user add --username U --name N --organisation N --role R [--role R ...]\n"
@@ -105,6 +111,7 @@ enum {
 	OPT_MAX_BODY, OPT_CONN_LIMIT, OPT_PER_IP, OPT_CONN_TIMEOUT, OPT_NAME, OPT_KIND, OPT_USERNAME, OPT_ORG,
 	OPT_ROLE, OPT_HELP, OPT_VERSION, OPT_PUBLIC_ORIGIN, OPT_TRUSTED_PROXY, OPT_BACKUP_DIR, OPT_BACKUP_TIME,
 	OPT_BACKUP_KEEP, OPT_BACKUP_KEY, OPT_BACKUP_INTERVAL, OPT_PLAIN, OPT_FORCE, OPT_REQUEST_DEADLINE, OPT_SF_GRACE,
+	OPT_APPLY, OPT_WHO, OPT_REASON, OPT_UNTIL,
 };
 
 static const struct option long_opts[] = {
@@ -137,6 +144,10 @@ static const struct option long_opts[] = {
 	{"backup-interval-seconds", required_argument, NULL, OPT_BACKUP_INTERVAL}, /* tests only; not in --help */
 	{"plain", no_argument, NULL, OPT_PLAIN},
 	{"force", no_argument, NULL, OPT_FORCE},
+	{"apply", no_argument, NULL, OPT_APPLY},
+	{"who", required_argument, NULL, OPT_WHO},
+	{"reason", required_argument, NULL, OPT_REASON},
+	{"until", required_argument, NULL, OPT_UNTIL},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -147,6 +158,8 @@ typedef struct cli_args {
 	unsigned roles;
 	bool bad_role;
 	backup_cli backup;
+	bool apply;                      /* retention: delete, not only list */
+	const char *who, *reason, *until; /* retention hold */
 } cli_args;
 
 static bool parse_unsigned(const char *s, unsigned long long max, unsigned long long *out)
@@ -218,6 +231,10 @@ static bool apply_option(int opt, const char *arg, cli_args *cli)
 		return set_number("backup-interval-seconds", arg, 1, 86400, &config.backup_interval_s, sizeof(unsigned));
 	case OPT_PLAIN: cli->backup.plain = true; return true;
 	case OPT_FORCE: cli->backup.force = true; return true;
+	case OPT_APPLY: cli->apply = true; return true;
+	case OPT_WHO: cli->who = arg; return true;
+	case OPT_REASON: cli->reason = arg; return true;
+	case OPT_UNTIL: cli->until = arg; return true;
 	case OPT_REQUEST_DEADLINE:
 		return set_number("request-deadline", arg, 1, 3600, &config.request_deadline_s, sizeof(unsigned));
 	case OPT_NAME: cli->name = arg; return true;
@@ -435,6 +452,36 @@ static bool listen_address_busy(const char *listen)
 	return busy;
 }
 
+/* A clock the tests can set (KETENREGIE_DEMO_CLOCK_DAYS): only ever for the demo
+ * region, never for real data. Up to 100 years, so that a test can see the
+ * retention term pass. Sets config.demo. */
+static bool apply_demo_clock(void)
+{
+	config.demo = demo_present();
+	const char *shift = getenv("KETENREGIE_DEMO_CLOCK_DAYS");
+	if (shift && *shift) {
+		unsigned long long days = 0;
+		if (!config.demo || !parse_unsigned(shift, 36500, &days)) {
+			fprintf(stderr, "ketenregie: KETENREGIE_DEMO_CLOCK_DAYS is only for the demo region (0-36500 days)\n");
+			return false;
+		}
+		kr_date_shift_today((int)days);
+	}
+	return true;
+}
+
+/* `retention [--apply]` and `retention hold CASE --who --reason --until`. */
+static int cmd_retention(const cli_args *cli, const char *sub, int argc, char **argv)
+{
+	if (!apply_demo_clock())
+		return 1;
+	if (sub && strcmp(sub, "hold") == 0)
+		return retention_cmd_hold(optind + 1 == argc ? argv[optind] : NULL, cli->who, cli->reason, cli->until);
+	if (optind != argc)
+		return 2;
+	return retention_run(cli->apply, stdout);
+}
+
 static int cmd_serve(const cli_args *cli)
 {
 	if (listen_address_busy(config.listen)) {
@@ -454,17 +501,8 @@ static int cmd_serve(const cli_args *cli)
 		fprintf(stderr, "ketenregie: templates: %s\n", err);
 		return 1;
 	}
-	config.demo = demo_present();
-	/* a clock the tests can set: only ever for the demo region, never for real data */
-	const char *shift = getenv("KETENREGIE_DEMO_CLOCK_DAYS");
-	if (shift && *shift) {
-		unsigned long long days = 0;
-		if (!config.demo || !parse_unsigned(shift, 3650, &days)) {
-			fprintf(stderr, "ketenregie: KETENREGIE_DEMO_CLOCK_DAYS is only for the demo region (0-3650 days)\n");
-			return 1;
-		}
-		kr_date_shift_today((int)days);
-	}
+	if (!apply_demo_clock())
+		return 1;
 	if (!device_key_init()) {
 		fputs("ketenregie: cannot load or store the device cookie key\n", stderr);
 		return 1;
@@ -480,7 +518,8 @@ static int cmd_serve(const cli_args *cli)
 		return rc;
 	}
 	audit_start();
-	bool ok = http_serve();
+	bool ok = retention_start() && http_serve();
+	retention_stop();
 	schedule_stop();
 	audit_stop();
 	views_free();
@@ -512,7 +551,8 @@ int main(int argc, char **argv)
 	}
 	int first = 2;
 	const char *sub = NULL;
-	if ((strcmp(cmd, "org") == 0 || strcmp(cmd, "user") == 0) && argc > 2) {
+	if (argc > 2 && (strcmp(cmd, "org") == 0 || strcmp(cmd, "user") == 0 ||
+	                 (strcmp(cmd, "retention") == 0 && strcmp(argv[2], "hold") == 0))) {
 		sub = argv[2];
 		first = 3;
 	}
@@ -540,7 +580,7 @@ int main(int argc, char **argv)
 		return cmd_routes();
 	bool file_cmd = strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0 || strcmp(cmd, "keygen") == 0;
 	bool known = strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 || strcmp(cmd, "demo") == 0 ||
-	             strcmp(cmd, "check") == 0 || strcmp(cmd, "audit-anchor") == 0 || file_cmd ||
+	             strcmp(cmd, "check") == 0 || strcmp(cmd, "audit-anchor") == 0 || strcmp(cmd, "retention") == 0 || file_cmd ||
 	             (strcmp(cmd, "org") == 0 && sub && strcmp(sub, "add") == 0) ||
 	             (strcmp(cmd, "user") == 0 && sub && strcmp(sub, "add") == 0);
 	if (!known) {
@@ -576,6 +616,8 @@ int main(int argc, char **argv)
 		printf("database at version %d\n", migrate_latest());
 	} else if (strcmp(cmd, "demo") == 0) {
 		rc = demo_load(stdout) ? 0 : 1;
+	} else if (strcmp(cmd, "retention") == 0) {
+		rc = cmd_retention(&cli, sub, argc, argv);
 	} else if (strcmp(cmd, "org") == 0) {
 		rc = cmd_org_add(&cli);
 	} else {

@@ -16,6 +16,7 @@
 #include "pages/case_team.h"
 #include "pages/handovers.h"
 #include "server/respond.h"
+#include "store/re_report.h"
 #include "store/case_course.h"
 #include "store/db.h"
 #include "store/involvement.h"
@@ -181,6 +182,28 @@ static void put_closures(request *rq, tv *ctx, const case_rec *c, unsigned parts
 	tv_set_bool(ctx, "future_plan_required", case_phase_of(c->id) >= 4);
 }
 
+/* Hermeldingen of this case (0018_re_report): new handovers from Veilig Thuis about
+ * its household, wherever they were sent; for the case team, next to the phase. */
+static void put_re_reports(request *rq, tv *ctx, const case_rec *c)
+{
+	arena *a = rq->a;
+	size_t n;
+	bool more;
+	re_report *r = re_report_of_case(a, c->id, 10, &n, &more);
+	tv *list = tv_list(a);
+	for (size_t i = 0; i < n; i++) {
+		tv *o = tv_obj(a);
+		tv_set_str(o, "reported", hv_datetime(a, r[i].reported_at));
+		tv_set_str(o, "sent_to", *r[i].sent_to ? r[i].sent_to : "de gezamenlijke triage");
+		tv_set_bool(o, "undecided", r[i].undecided);
+		tv_set_bool(o, "urgent", r[i].urgency[0] == 'h');
+		tv_push(list, o);
+	}
+	tv_set(ctx, "re_reports", list);
+	tv_set_bool(ctx, "has_re_reports", n > 0);
+	tv_set_bool(ctx, "re_reports_more", more);
+}
+
 void case_course_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, bool manages, const char *failed)
 {
 	bool sees = case_team_sees_all(parts);
@@ -190,6 +213,7 @@ void case_course_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts
 		tv_set_bool(ctx, arena_printf(rq->a, "course_failed_%s", failed), true);
 	if (sees) {
 		put_phases(rq, ctx, c, parts, manages && strcmp(c->status, "open") == 0, failed);
+		put_re_reports(rq, ctx, c);
 		case_escalation_to_view(rq, ctx, c, manages, failed);
 	}
 	put_closures(rq, ctx, c, parts, manages && strcmp(c->status, "open") == 0, failed);

@@ -12,6 +12,7 @@
  * that grows with history). Returns whether it showed client data (audited).
  */
 #include "pages/case_course.h"
+#include "pages/home_list.h"
 
 #include "auth/audit.h"
 #include "store/roles.h"
@@ -24,7 +25,7 @@
 
 #include <string.h>
 
-#define HOME_LIMIT 20
+#define HOME_LIMIT HOME_LIST_PAGE
 
 static tv *escalation_list(request *rq, const case_escalation_brief *b, size_t n)
 {
@@ -62,6 +63,8 @@ static tv *stagnating_list(request *rq, const case_stagnating *s, size_t n)
 static tv *rows_tv(request *rq, const case_row *c, size_t n)
 {
 	arena *a = rq->a;
+	char today[KR_DATE_BUF];
+	kr_date_format_iso(kr_date_today_nl(), today);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
@@ -70,6 +73,8 @@ static tv *rows_tv(request *rq, const case_row *c, size_t n)
 		tv_set_str(o, "household_name", c[i].household_name);
 		tv_set_str(o, "phase", case_phase_label(c[i].phase));
 		tv_set_str(o, "director", c[i].director_name);
+		tv_set_str(o, "evaluation_due", hv_date(a, c[i].evaluation_due));
+		tv_set_bool(o, "evaluation_late", *c[i].evaluation_due && strcmp(c[i].evaluation_due, today) < 0);
 		tv_push(list, o);
 	}
 	return list;
@@ -85,47 +90,62 @@ bool case_course_home_panel(request *rq, tv *ctx)
 	tv_set_int(ctx, "home_stagnation_weeks", case_stagnation_weeks());
 	size_t n;
 	bool more;
-	if (u->roles & ROLE_TEAMLEIDER) {
-		case_escalation_brief *e = case_escalations_open_for_team(a, u->org_id, HOME_LIMIT, &n, &more);
+	keyset after;
+	tv_set_bool(ctx, "home_search", !home_list_paging(rq));
+	if ((u->roles & ROLE_TEAMLEIDER) && home_list_wants(rq, "opschalingen-team", &after)) {
+		case_escalation_brief *e = case_escalations_open_for_team(a, u->org_id, after, HOME_LIMIT, &n, &more);
 		tv_set(ctx, "home_team_escalations", escalation_list(rq, e, n));
 		tv_set_bool(ctx, "has_home_team_escalations", n > 0);
-		tv_set_bool(ctx, "home_team_escalations_more", more);
-		shown = shown || n > 0;
-		case_stagnating *s = case_stagnating_list(a, u->org_id, 0, before, HOME_LIMIT, &n, &more);
-		tv_set(ctx, "home_team_stagnating", stagnating_list(rq, s, n));
-		tv_set_bool(ctx, "has_home_team_stagnating", n > 0);
-		tv_set_bool(ctx, "home_team_stagnating_more", more);
+		if (n)
+			home_list_next(rq, ctx, "home_team_escalations", "opschalingen-team", more, e[n - 1].escalated_on, e[n - 1].id);
 		shown = shown || n > 0;
 	}
-	if (u->roles & ROLE_PROFESSIONAL) {
-		case_escalation_brief *e = case_escalations_open_for_director(a, u->id, HOME_LIMIT, &n, &more);
+	if ((u->roles & ROLE_TEAMLEIDER) && home_list_wants(rq, "stagnatie-team", &after)) {
+		case_stagnating *s = case_stagnating_list(a, u->org_id, 0, before, after, HOME_LIMIT, &n, &more);
+		tv_set(ctx, "home_team_stagnating", stagnating_list(rq, s, n));
+		tv_set_bool(ctx, "has_home_team_stagnating", n > 0);
+		if (n)
+			home_list_next(rq, ctx, "home_team_stagnating", "stagnatie-team", more, s[n - 1].activity_on, s[n - 1].case_id);
+		shown = shown || n > 0;
+	}
+	if ((u->roles & ROLE_PROFESSIONAL) && home_list_wants(rq, "opschalingen-mijn", &after)) {
+		case_escalation_brief *e = case_escalations_open_for_director(a, u->id, after, HOME_LIMIT, &n, &more);
 		tv_set(ctx, "home_my_escalations", escalation_list(rq, e, n));
 		tv_set_bool(ctx, "has_home_my_escalations", n > 0);
+		if (n)
+			home_list_next(rq, ctx, "home_my_escalations", "opschalingen-mijn", more, e[n - 1].escalated_on, e[n - 1].id);
 		shown = shown || n > 0;
-		case_stagnating *s = case_stagnating_list(a, 0, u->id, before, HOME_LIMIT, &n, &more);
+	}
+	if ((u->roles & ROLE_PROFESSIONAL) && home_list_wants(rq, "stagnatie-mijn", &after)) {
+		case_stagnating *s = case_stagnating_list(a, 0, u->id, before, after, HOME_LIMIT, &n, &more);
 		tv_set(ctx, "home_my_stagnating", stagnating_list(rq, s, n));
 		tv_set_bool(ctx, "has_home_my_stagnating", n > 0);
-		tv_set_bool(ctx, "home_my_stagnating_more", more);
+		if (n)
+			home_list_next(rq, ctx, "home_my_stagnating", "stagnatie-mijn", more, s[n - 1].activity_on, s[n - 1].case_id);
 		shown = shown || n > 0;
 	}
 	/* my cases (regisseur) and the cases I am involved in (partners, colleagues) */
-	if (u->roles & ROLE_PROFESSIONAL) {
-		case_row *c = case_directed_open(a, u->id, HOME_LIMIT, &n, &more);
+	if ((u->roles & ROLE_PROFESSIONAL) && home_list_wants(rq, "mijn-casussen", &after)) {
+		case_row *c = case_directed_open(a, u->id, after, HOME_LIMIT, &n, &more);
 		tv_set(ctx, "home_my_cases", rows_tv(rq, c, n));
 		tv_set_bool(ctx, "has_home_my_cases", n > 0);
-		tv_set_bool(ctx, "home_my_cases_more", more);
+		if (n)
+			home_list_next(rq, ctx, "home_my_cases", "mijn-casussen", more, c[n - 1].activity_on, c[n - 1].id);
 		shown = shown || n > 0;
 	}
-	if (u->roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) {
-		case_row *c = case_involved_open(a, u->id, HOME_LIMIT, &n, &more);
+	if ((u->roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) && home_list_wants(rq, "betrokken", &after)) {
+		case_row *c = case_involved_open(a, u->id, after, HOME_LIMIT, &n, &more);
 		tv_set(ctx, "home_involved_cases", rows_tv(rq, c, n));
 		tv_set_bool(ctx, "has_home_involved_cases", n > 0);
-		tv_set_bool(ctx, "home_involved_more", more);
+		if (n)
+			home_list_next(rq, ctx, "home_involved_cases", "betrokken", more, "", c[n - 1].id);
 		shown = shown || n > 0;
+	}
+	if ((u->roles & (ROLE_PROFESSIONAL | ROLE_PARTNER)) && home_list_wants(rq, "afspraken", &after)) {
 		/* what is asked of me or my organisation: open agreements of round-table meetings */
 		char today[KR_DATE_BUF];
 		kr_date_format_iso(kr_date_today_nl(), today);
-		case_agreement_brief *g = case_agreements_open_for_user(a, u->id, u->org_id, HOME_LIMIT, &n, &more);
+		case_agreement_brief *g = case_agreements_open_for_user(a, u->id, u->org_id, after, HOME_LIMIT, &n, &more);
 		tv *list = tv_list(a);
 		size_t overdue = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -144,12 +164,14 @@ bool case_course_home_panel(request *rq, tv *ctx)
 		}
 		tv_set(ctx, "home_agreements", list);
 		tv_set_bool(ctx, "has_home_agreements", n > 0);
-		tv_set_bool(ctx, "home_agreements_more", more);
+		if (n)
+			home_list_next(rq, ctx, "home_agreements", "afspraken", more,
+			               *g[n - 1].due_on ? g[n - 1].due_on : "9999-12-31", g[n - 1].id);
 		tv_set_int(ctx, "home_agreements_overdue", (int64_t)overdue);
 		tv_set_bool(ctx, "has_home_agreements_overdue", overdue > 0);
 		shown = shown || n > 0;
 	}
-	if (u->roles & ROLE_TEAMLEIDER) {
+	if ((u->roles & ROLE_TEAMLEIDER) && !home_list_paging(rq)) {
 		case_caseload *cl = case_caseload_of_team(a, u->org_id, &n);
 		tv *list = tv_list(a);
 		for (size_t i = 0; i < n; i++) {

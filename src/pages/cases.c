@@ -77,6 +77,8 @@ void page_case_index(request *rq)
 	tv *items = tv_list(a);
 	size_t n = 0;
 	bool more = false;
+	char today[KR_DATE_BUF];
+	kr_date_format_iso(kr_date_today_nl(), today);
 	/* a search without any word finds nothing rather than everything */
 	case_row *list = (*zoek && !fts) ? NULL
 	                 : case_search(a, u->id, team ? u->org_id : 0, fts, before, CASE_PAGE, &n, &more);
@@ -90,8 +92,11 @@ void page_case_index(request *rq)
 		tv_set_str(o, "status", list[i].status);
 		tv_set_str(o, "opened", hv_date(a, list[i].opened_at));
 		/* the phase belongs to the case team, not to a partner ("dat, niet wat") */
-		if (case_team_sees_all(case_parts_of(rq, list[i].id)))
+		if (case_team_sees_all(case_parts_of(rq, list[i].id))) {
 			tv_set_str(o, "phase", case_phase_label(list[i].phase));
+			tv_set_str(o, "evaluation_due", hv_date(a, list[i].evaluation_due));
+			tv_set_bool(o, "evaluation_late", *list[i].evaluation_due && strcmp(list[i].evaluation_due, today) < 0);
+		}
 		tv_set_bool(o, "mine", list[i].director_id == u->id);
 		tv_push(items, o);
 	}

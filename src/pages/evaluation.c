@@ -11,6 +11,7 @@
  * The conclusion is recorded here; the phase change, escalation and closure
  * themselves are the case page's forms (casework), linked from the evaluation.
  */
+#include "pages/home_list.h"
 #include "pages/family_plan.h"
 #include "pages/family_plan_int.h"
 
@@ -385,8 +386,12 @@ bool evaluation_home_panel(request *rq, tv *ctx)
 	unsigned roles = rq->user->roles;
 	int64_t team = (roles & ROLE_TEAMLEIDER) ? rq->user->org_id : 0;
 	int64_t director = (roles & ROLE_PROFESSIONAL) ? rq->user->id : 0;
-	size_t n;
-	ev_overdue *list = evaluation_overdue_for(a, director, team, today, &n);
+	size_t n = 0;
+	bool more = false;
+	keyset after;
+	if (!home_list_wants(rq, "evaluatie-te-laat", &after))
+		return false;
+	ev_overdue *list = evaluation_overdue_for(a, director, team, today, after, HOME_LIST_PAGE, &n, &more);
 	tv *items = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
@@ -399,6 +404,8 @@ bool evaluation_home_panel(request *rq, tv *ctx)
 	}
 	tv_set(ctx, "overdue_evaluations", items);
 	tv_set_bool(ctx, "has_overdue_evaluations", n > 0);
+	if (n)
+		home_list_next(rq, ctx, "overdue_evaluations", "evaluatie-te-laat", more, list[n - 1].due_on, list[n - 1].case_id);
 	tv_set_bool(ctx, "show_evaluation_panel", true);
 	return n > 0;
 }

@@ -12,6 +12,7 @@
  */
 #include "pages/family_plan.h"
 #include "pages/family_plan_int.h"
+#include "pages/plan_version.h"
 #include "pages/safety_plan.h"
 #include "pages/safety_plan_int.h"
 
@@ -121,52 +122,48 @@ static void show_conflict(request *rq, const fp_page *pg, int64_t current_n)
 	respond_page(rq, 409, "family_plan_conflict", ctx);
 }
 
+/* plan_versioning glue: the page state travels as the plan pointer */
+typedef struct fp_save {
+	fp_page *pg;
+	fp_plan *plan;
+} fp_save;
+
+static int64_t fp_save_version(request *rq, void *state, int64_t opened_at)
+{
+	fp_save *s = state;
+	return family_plan_save(s->plan, opened_at, rq->user->id);
+}
+
+static void fp_conflict(request *rq, void *state, int64_t current_n)
+{
+	show_conflict(rq, ((fp_save *)state)->pg, current_n);
+}
+
+static const plan_versioning family_plan_versioning = {
+	.path = "gezinsplan",
+	.closed = "het gezinsplan (de casus is gesloten)",
+	.label = "gezinsplan",
+	.latest_n = family_plan_latest_n,
+	.save = fp_save_version,
+	.conflict = fp_conflict,
+};
+
 void page_family_plan_save(request *rq)
 {
-	arena *a = rq->a;
 	fp_page pg;
 	if (!load(rq, &pg)) {
 		respond_error(rq, 404);
 		return;
 	}
-	if (strcmp(pg.c.status, "open") != 0) {
-		tv *ctx = page_ctx(rq, "Casus gesloten");
-		tv_set_str(ctx, "href", arena_printf(a, "/casussen/%lld/gezinsplan", (long long)pg.c.id));
-		tv_set_str(ctx, "what", "het gezinsplan (de casus is gesloten)");
-		respond_page(rq, 409, "handover_conflict", ctx);
+	int64_t opened_at;
+	if (plan_refuse_closed(rq, &pg.c, &family_plan_versioning) || !plan_opened_at(rq, &opened_at))
 		return;
-	}
-	int64_t opened_at = -1;
-	if (!form_int(&rq->form, "version", &opened_at) || opened_at < 0) {
-		respond_error(rq, 400);
-		return;
-	}
 	fp_plan p = {.case_id = pg.c.id};
 	fp_plan_from_form(rq, &p, pg.members, pg.nmembers, pg.today);
 	if (form_has_errors(&rq->form)) {
 		show(rq, 422, true);
 		return;
 	}
-	if (!db_begin()) {
-		respond_error(rq, 500);
-		return;
-	}
-	int64_t n = family_plan_save(&p, opened_at, rq->user->id);
-	if (n == 0) {
-		int64_t latest = family_plan_latest_n(pg.c.id);
-		db_rollback();
-		rq->audit.detail = arena_printf(a, "conflict: geopend bij versie %lld, huidige versie %lld",
-		                                (long long)opened_at, (long long)latest);
-		show_conflict(rq, &pg, latest);
-		return;
-	}
-	if (n < 0 || !db_commit()) {
-		if (n < 0)
-			db_rollback();
-		respond_error(rq, 500);
-		return;
-	}
-	rq->audit.detail = arena_printf(a, "gezinsplan versie %lld", (long long)n);
-	respond_redirect(rq, arena_printf(a, "/casussen/%lld/gezinsplan?opgeslagen=%lld", (long long)pg.c.id,
-	                                  (long long)n));
+	fp_save state = {.pg = &pg, .plan = &p};
+	plan_save_versioned(rq, pg.c.id, opened_at, &family_plan_versioning, &state, "");
 }

@@ -11,6 +11,7 @@
 #include "pages/handovers_int.h"
 
 #include "auth/audit.h"
+#include "store/re_report.h"
 #include "store/roles.h"
 #include "server/respond.h"
 #include "util/date.h"
@@ -154,8 +155,16 @@ void page_handover_index(request *rq)
 					hv_put_known(s, known[k].case_id, known[k].open);
 					found = true;
 				}
-			if (!found)
+			if (!found) {
 				hv_put_known(s, 0, false);
+				/* a hermelding for another team's case: the triage sees whose (0015) */
+				const char *other = NULL;
+				bool other_open = false;
+				if (re_report_other_team(a, inbox[i].id, u->org_id, &other, &other_open)) {
+					tv_set_str(s, "known_other", other);
+					tv_set_bool(s, "known_other_open", other_open);
+				}
+			}
 			tv_push(items, s);
 		}
 		tv_set_bool(ctx, "is_team", true);

@@ -12,7 +12,9 @@
 #include "pages/case_course.h"
 #include "pages/handovers.h"
 #include "pages/leertafel.h"
+#include "pages/home_list.h"
 #include "pages/pages.h"
+#include "pages/re_report.h"
 #include "pages/safety_plan.h"
 
 #include "auth/audit.h"
@@ -27,17 +29,19 @@ typedef struct home_panel {
 	const char *name;
 	unsigned roles;   /* who sees the panel */
 	bool client_data; /* its content names clients: audited, client roles only */
+	bool paged_lists; /* its lists page by keyset (home_list.c): alone on "/?lijst=" */
 	/* Fill ctx; return true when it showed client data (then audited). */
 	bool (*fill)(request *rq, tv *ctx);
 } home_panel;
 
 static const home_panel panels[] = {
-	{"leertafel", ROLE_SECRETARIS | ROLE_LEERTAFELLID, false, leertafel_home_panel},
-	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, handover_home_panel},
-	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, safety_plan_home_panel},
-	{"evaluatie te laat", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, evaluation_home_panel},
-	{"casussen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, case_course_home_panel},
-	{"accountwijzigingen", ROLE_TEAMLEIDER | ROLE_BEHEERDER, false, account_confirm_home_panel},
+	{"leertafel", ROLE_SECRETARIS | ROLE_LEERTAFELLID, false, false, leertafel_home_panel},
+	{"overdrachten", ROLE_VT | ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, false, handover_home_panel},
+	{"hermeldingen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, true, re_report_home_panel},
+	{"veiligheidsplan", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, true, safety_plan_home_panel},
+	{"evaluatie te laat", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL, true, true, evaluation_home_panel},
+	{"casussen", ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER, true, true, case_course_home_panel},
+	{"accountwijzigingen", ROLE_TEAMLEIDER | ROLE_BEHEERDER, false, false, account_confirm_home_panel},
 };
 
 bool home_panels_check(char *err, size_t errlen)
@@ -81,10 +85,15 @@ void page_home_show(request *rq)
 		tv_push(roles, item);
 	}
 	tv_set(ctx, "roles", roles);
-	account_events(rq, ctx);
+	bool paging = home_list_paging(rq);
+	tv_set_bool(ctx, "home_paged", paging);
+	if (!paging)
+		account_events(rq, ctx);
+	else
+		tv_set(ctx, "roles", tv_list(rq->a));
 	for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++) {
 		const home_panel *p = &panels[i];
-		if (!(rq->user->roles & p->roles))
+		if (!(rq->user->roles & p->roles) || (paging && !p->paged_lists))
 			continue;
 		rq->audit.household_count = 0;
 		/* the panel names each household it shows (audit_note_household) */

@@ -10,6 +10,7 @@
  * functions what to show. Opening an agreed version records that the user read it.
  */
 #include "pages/safety_plan.h"
+#include "pages/plan_version.h"
 #include "pages/safety_plan_int.h"
 
 #include "auth/case_parts.h"
@@ -192,59 +193,24 @@ static void show_conflict(request *rq, const case_rec *c, int64_t current_n)
 	respond_page(rq, 409, "safety_plan_conflict", ctx);
 }
 
-/* Save (concept) or record as agreed with the family (agreeing). */
-static void save(request *rq, bool agreeing)
+/* plan_versioning glue: the case and the parsed plan travel as the plan pointer */
+typedef struct sp_save {
+	case_rec *c;
+	sp_plan *plan;
+} sp_save;
+
+/* Inside the transaction: own new conditions become the case's checkable items,
+ * and the version holds them all. */
+static int64_t sp_save_version(request *rq, void *state, int64_t opened_at)
 {
 	arena *a = rq->a;
-	form *f = &rq->form;
-	case_rec c;
-	if (!case_get(a, rq->ids[0], &c)) {
-		respond_error(rq, 404);
-		return;
-	}
-	if (strcmp(c.status, "open") != 0) {
-		tv *ctx = page_ctx(rq, "Casus gesloten");
-		tv_set_str(ctx, "href", arena_printf(a, "/casussen/%lld/veiligheidsplan", (long long)c.id));
-		tv_set_str(ctx, "what", "het veiligheidsplan (de casus is gesloten)");
-		respond_page(rq, 409, "handover_conflict", ctx);
-		return;
-	}
-	if (strcmp(form_str(f, "action"), "meer_regels") == 0) {
-		show_plan(rq, 200, "more");
-		return;
-	}
-	int64_t opened_at = -1;
-	if (!form_int(f, "version", &opened_at) || opened_at < 0) {
-		respond_error(rq, 400);
-		return;
-	}
-	sp_plan p;
-	sp_plan_from_form(rq, &p, agreeing);
-	if (form_has_errors(f)) {
-		show_plan(rq, 422, "invalid");
-		return;
-	}
-	if (!db_begin()) {
-		respond_error(rq, 500);
-		return;
-	}
-	int64_t latest = safety_plan_latest_n(c.id);
-	if (latest != opened_at) {
-		db_rollback();
-		rq->audit.detail = arena_printf(a, "conflict: geopend bij versie %lld, huidige versie %lld",
-		                                (long long)opened_at, (long long)latest);
-		show_conflict(rq, &c, latest);
-		return;
-	}
-	/* own new conditions become the case's checkable items; the version holds them all */
-	for (size_t i = 0; i < p.nitems[SP_VOORWAARDE]; i++)
-		if (!case_condition_add(c.id, 0, p.items[SP_VOORWAARDE][i].f[0])) {
-			db_rollback();
-			respond_error(rq, 500);
-			return;
-		}
+	sp_save *s = state;
+	sp_plan *p = s->plan;
+	for (size_t i = 0; i < p->nitems[SP_VOORWAARDE]; i++)
+		if (!case_condition_add(s->c->id, 0, p->items[SP_VOORWAARDE][i].f[0]))
+			return -1;
 	size_t nk;
-	case_condition *k = case_conditions(a, c.id, &nk);
+	case_condition *k = case_conditions(a, s->c->id, &nk);
 	sp_item *snap = arena_alloc(a, (nk + 1) * sizeof *snap);
 	memset(snap, 0, (nk + 1) * sizeof *snap);
 	for (size_t i = 0; i < nk; i++) {
@@ -253,24 +219,52 @@ static void save(request *rq, bool agreeing)
 		snap[i].f[0] = k[i].text;
 		snap[i].condition_id = k[i].id;
 	}
-	p.items[SP_VOORWAARDE] = snap;
-	p.nitems[SP_VOORWAARDE] = nk;
-	int64_t n = safety_plan_save(&p, opened_at, rq->user->id);
-	if (n == 0) {
-		db_rollback();
-		show_conflict(rq, &c, safety_plan_latest_n(c.id));
+	p->items[SP_VOORWAARDE] = snap;
+	p->nitems[SP_VOORWAARDE] = nk;
+	return safety_plan_save(p, opened_at, rq->user->id);
+}
+
+static void sp_conflict(request *rq, void *state, int64_t current_n)
+{
+	show_conflict(rq, ((sp_save *)state)->c, current_n);
+}
+
+static const plan_versioning safety_plan_versioning = {
+	.path = "veiligheidsplan",
+	.closed = "het veiligheidsplan (de casus is gesloten)",
+	.label = "veiligheidsplan",
+	.latest_n = safety_plan_latest_n,
+	.save = sp_save_version,
+	.conflict = sp_conflict,
+};
+
+/* Save (concept) or record as agreed with the family (agreeing). */
+static void save(request *rq, bool agreeing)
+{
+	form *f = &rq->form;
+	case_rec c;
+	if (!case_get(rq->a, rq->ids[0], &c)) {
+		respond_error(rq, 404);
 		return;
 	}
-	if (n < 0 || !db_commit()) {
-		if (n < 0)
-			db_rollback();
-		respond_error(rq, 500);
+	if (plan_refuse_closed(rq, &c, &safety_plan_versioning))
+		return;
+	if (strcmp(form_str(f, "action"), "meer_regels") == 0) {
+		show_plan(rq, 200, "more");
 		return;
 	}
-	rq->audit.detail = arena_printf(a, "veiligheidsplan versie %lld%s", (long long)n,
-	                                agreeing ? " vastgesteld met het gezin" : "");
-	respond_redirect(rq, arena_printf(a, "/casussen/%lld/veiligheidsplan?opgeslagen=%lld", (long long)c.id,
-	                                  (long long)n));
+	int64_t opened_at;
+	if (!plan_opened_at(rq, &opened_at))
+		return;
+	sp_plan p;
+	sp_plan_from_form(rq, &p, agreeing);
+	if (form_has_errors(f)) {
+		show_plan(rq, 422, "invalid");
+		return;
+	}
+	sp_save state = {.c = &c, .plan = &p};
+	plan_save_versioned(rq, c.id, opened_at, &safety_plan_versioning, &state,
+	                    agreeing ? " vastgesteld met het gezin" : "");
 }
 
 void page_safety_plan_save(request *rq)

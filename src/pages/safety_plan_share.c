@@ -8,6 +8,7 @@
  *     access function (access_handover_view) admitted the user, and this file
  *     shows only these two parts of the case that handover led to.
  */
+#include "pages/home_list.h"
 #include "pages/safety_plan.h"
 #include "pages/safety_plan_int.h"
 
@@ -61,7 +62,12 @@ bool safety_plan_home_panel(request *rq, tv *ctx)
 	arena *a = rq->a;
 	const auth_user *u = rq->user;
 	size_t n;
-	sp_unread *list = safety_plan_unread_for(a, u->id, u->org_id, (u->roles & ROLE_TEAMLEIDER) != 0, &n);
+	bool more;
+	keyset after;
+	if (!home_list_wants(rq, "nieuwe-veiligheidsplannen", &after))
+		return false;
+	sp_unread *list = safety_plan_unread_for(a, u->id, u->org_id, (u->roles & ROLE_TEAMLEIDER) != 0, after,
+	                                         HOME_LIST_PAGE, &n, &more);
 	tv *items = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		unsigned mask = case_parts_of(rq, list[i].case_id);
@@ -76,7 +82,11 @@ bool safety_plan_home_panel(request *rq, tv *ctx)
 		tv_push(items, o);
 	}
 	tv_set(ctx, "new_safety_plans", items);
-	tv_set_bool(ctx, "has_new_safety_plans", tv_list_len(items) > 0);
+	tv_set_bool(ctx, "has_new_safety_plans", tv_list_len(items) > 0 || more);
+	/* the next page starts after the last row read, also when the reader may not see it */
+	if (n)
+		home_list_next(rq, ctx, "new_safety_plans", "nieuwe-veiligheidsplannen", more, list[n - 1].agreed_on,
+		               list[n - 1].case_id);
 	return tv_list_len(items) > 0;
 }
 

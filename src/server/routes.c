@@ -37,6 +37,13 @@
 
 static const field_spec no_fields[] = {{0}};
 
+/* the start page: paging through one of its lists (pages/home_list.c) */
+static const field_spec home_query[] = {
+	{.name = "lijst", .type = FT_LINE, .max_chars = 40, .label = "Lijst"},
+	{.name = "na", .type = FT_LINE, .max_chars = 80, .label = "Vanaf"},
+	{0},
+};
+
 static const field_spec login_query[] = {
 	{.name = "gezet", .type = FT_LINE, .max_chars = 4},
 	{0},
@@ -572,7 +579,7 @@ const route routes[] = {
 	{"POST", "/login/instellen/later", page_login_enrol_later, PUBLIC, 0, NULL, NULL, no_fields},
 	{"GET", "/wachtwoord", page_login_reset_form, PUBLIC, 0, NULL, NULL, reset_query},
 	{"POST", "/wachtwoord", page_login_reset_submit, PUBLIC, 0, NULL, NULL, reset_fields},
-	{"GET", "/", page_home_show, ANY_USER, 0, NULL, NULL, no_fields},
+	{"GET", "/", page_home_show, ANY_USER, 0, NULL, NULL, home_query},
 	/* one's own account: every role, never client data */
 	{"GET", "/account/wachtwoord", page_account_password_form, ANY_USER, 0, NULL, NULL, no_fields},
 	{"POST", "/account/wachtwoord", page_account_password_change, ANY_USER, 0, NULL, NULL, account_password_fields},

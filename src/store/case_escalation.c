@@ -143,28 +143,33 @@ static case_escalation_brief *collect_briefs(arena *a, sqlite3_stmt *st, size_t 
 
 /* From the team's open cases (casefile_team) to their open escalations (partial
  * index case_escalation_open): no scan of the escalation history. */
-case_escalation_brief *case_escalations_open_for_team(arena *a, int64_t team_org_id, size_t limit, size_t *n,
-                                                      bool *more)
+case_escalation_brief *case_escalations_open_for_team(arena *a, int64_t team_org_id, keyset after, size_t limit,
+                                                      size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
 		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM casefile c"
 		" JOIN case_escalation e ON e.case_id = c.id AND e.decided_on IS NULL AND e.deescalated_on IS NULL"
 		" JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
-		" WHERE c.team_org_id = ?1 AND c.status = 'open' ORDER BY e.escalated_on, e.id LIMIT ?2");
+		" WHERE c.team_org_id = ?1 AND c.status = 'open' AND (e.escalated_on, e.id) > (?20, ?21)"
+		" ORDER BY e.escalated_on, e.id LIMIT ?2");
+	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, after.id);
 	sqlite3_bind_int64(st, 1, team_org_id);
 	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
 	return collect_briefs(a, st, limit, n, more);
 }
 
-case_escalation_brief *case_escalations_open_for_director(arena *a, int64_t user_id, size_t limit, size_t *n,
-                                                          bool *more)
+case_escalation_brief *case_escalations_open_for_director(arena *a, int64_t user_id, keyset after, size_t limit,
+                                                          size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
 		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM casefile c"
 		" JOIN case_escalation e ON e.case_id = c.id AND e.decided_on IS NULL AND e.deescalated_on IS NULL"
 		" JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
 		" WHERE c.director_id = ?1 AND c.status = 'open' AND e.level IN ('zvh', 'veilig_thuis')"
-		" ORDER BY e.escalated_on, e.id LIMIT ?2");
+		" AND (e.escalated_on, e.id) > (?20, ?21) ORDER BY e.escalated_on, e.id LIMIT ?2");
+	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, after.id);
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
 	return collect_briefs(a, st, limit, n, more);
@@ -205,22 +210,24 @@ const char *case_activity_on(arena *a, int64_t case_id)
 /* Index casefile_activity (team_org_id, status, activity_on) for a team;
  * casefile_director_open for a regisseur's own cases. */
 case_stagnating *case_stagnating_list(arena *a, int64_t team_org_id, int64_t director_id, const char *before,
-                                      size_t limit, size_t *n, bool *more)
+                                      keyset after, size_t limit, size_t *n, bool *more)
 {
 	/* two statements, so that each uses its own index */
 	sqlite3_stmt *st = team_org_id > 0
 		? db_stmt("SELECT c.id, h.name, u.name, c.activity_on FROM casefile c"
 		          " JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
 		          " WHERE c.team_org_id = ?1 AND c.status = 'open' AND c.activity_on < ?3 AND ?2 = ?2"
-		          " ORDER BY c.activity_on, c.id LIMIT ?4")
+		          " AND (c.activity_on, c.id) > (?20, ?21) ORDER BY c.activity_on, c.id LIMIT ?4")
 		: db_stmt("SELECT c.id, h.name, u.name, c.activity_on FROM casefile c"
 		          " JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
 		          " WHERE c.director_id = ?2 AND c.status = 'open' AND c.activity_on < ?3 AND ?1 = ?1"
-		          " ORDER BY c.activity_on, c.id LIMIT ?4");
+		          " AND (c.activity_on, c.id) > (?20, ?21) ORDER BY c.activity_on, c.id LIMIT ?4");
 	sqlite3_bind_int64(st, 1, team_org_id);
 	sqlite3_bind_int64(st, 2, director_id);
 	sqlite3_bind_text(st, 3, before, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, after.id);
 	size_t cap = 0, k = 0;
 	case_stagnating *list = NULL;
 	*more = false;

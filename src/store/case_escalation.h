@@ -14,6 +14,7 @@
 #ifndef KR_CASE_ESCALATION_H
 #define KR_CASE_ESCALATION_H
 
+#include "store/keyset.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -52,12 +53,12 @@ typedef struct case_escalation_brief {
 	int64_t id, case_id;
 	const char *household_name, *level, *escalated_on, *director_name;
 } case_escalation_brief;
-case_escalation_brief *case_escalations_open_for_team(arena *a, int64_t team_org_id, size_t limit, size_t *n,
-                                                      bool *more);
+case_escalation_brief *case_escalations_open_for_team(arena *a, int64_t team_org_id, keyset after, size_t limit,
+                                                      size_t *n, bool *more);
 /* Open outward escalations of the open cases a regisseur directs (he/she records
  * the answer), oldest first. */
-case_escalation_brief *case_escalations_open_for_director(arena *a, int64_t user_id, size_t limit, size_t *n,
-                                                          bool *more);
+case_escalation_brief *case_escalations_open_for_director(arena *a, int64_t user_id, keyset after, size_t limit,
+                                                          size_t *n, bool *more);
 
 /* The stagnation norm in weeks (setting norm_stagnatie_weken, default 6). */
 int case_stagnation_weeks(void);
@@ -72,6 +73,6 @@ typedef struct case_stagnating {
 	const char *household_name, *director_name, *activity_on;
 } case_stagnating;
 case_stagnating *case_stagnating_list(arena *a, int64_t team_org_id, int64_t director_id, const char *before,
-                                      size_t limit, size_t *n, bool *more);
+                                      keyset after, size_t limit, size_t *n, bool *more);
 
 #endif

@@ -232,8 +232,8 @@ bool case_agreement_set_status(int64_t case_id, int64_t id, const char *status, 
 
 /* Through the partial indexes case_agreement_user / case_agreement_org: only open
  * agreements are read, never the history. */
-case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, int64_t org_id, size_t limit,
-                                                    size_t *n, bool *more)
+case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, int64_t org_id, keyset after,
+                                                    size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
 		"SELECT g.case_id, g.id, h.name, g.what, coalesce(g.due_on, ''), g.status, g.who_user_id IS ?1"
@@ -243,7 +243,10 @@ case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, i
 		" AND c.status = 'open'"
 		" AND EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = g.case_id AND i.user_id = ?1"
 		"   AND i.ended_at IS NULL)"
-		" ORDER BY g.due_on IS NULL, g.due_on, g.id LIMIT ?3");
+		" AND (coalesce(g.due_on, '9999-12-31'), g.id) > (?20, ?21)"
+		" ORDER BY coalesce(g.due_on, '9999-12-31'), g.id LIMIT ?3"); /* no date: last */
+	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, after.id);
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	sqlite3_bind_int64(st, 3, (int64_t)limit + 1);

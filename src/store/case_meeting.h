@@ -12,6 +12,7 @@
 #ifndef KR_CASE_MEETING_H
 #define KR_CASE_MEETING_H
 
+#include "store/keyset.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -80,7 +81,7 @@ typedef struct case_agreement_brief {
 	const char *household_name, *what, *due_on, *status;
 	bool mine; /* assigned to the user personally */
 } case_agreement_brief;
-case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, int64_t org_id, size_t limit,
-                                                    size_t *n, bool *more);
+case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, int64_t org_id, keyset after,
+                                                    size_t limit, size_t *n, bool *more);
 
 #endif

@@ -6,6 +6,7 @@
 #include "store/case_search.h"
 
 #include "store/db.h"
+#include "store/family_plan.h"
 
 #include <string.h>
 
@@ -36,9 +37,10 @@ const char *case_search_query(arena *a, const char *text)
 }
 
 #define ROW_COLUMNS                                                                                        \
-	"SELECT c.id, c.director_id, c.team_org_id, h.name, o.name, u.name, c.status, c.opened_at, c.phase"    \
+	"SELECT c.id, c.director_id, c.team_org_id, h.name, o.name, u.name, c.status, c.opened_at, c.phase,"   \
+	" CASE WHEN c.status = 'open' THEN " EVALUATION_DUE_SQL " ELSE '' END, coalesce(c.activity_on, '')"    \
 	" FROM casefile c JOIN household h ON h.id = c.household_id JOIN organisation o ON o.id = c.team_org_id" \
-	" JOIN app_user u ON u.id = c.director_id"
+	" JOIN app_user u ON u.id = c.director_id LEFT JOIN case_evaluation_due d ON d.case_id = c.id"
 /* the user's own cases: the team he/she leads, and his/her active personal involvements */
 #define VISIBLE                                                                                            \
 	" c.id IN (SELECT id FROM casefile WHERE team_org_id = ?2 AND ?2 > 0"                                  \
@@ -55,6 +57,7 @@ case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char
 		          " AND c.household_id IN (SELECT rowid FROM household_search WHERE household_search MATCH ?5)"
 		          " ORDER BY c.id DESC LIMIT ?4")
 		: db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3 AND ?5 IS NULL ORDER BY c.id DESC LIMIT ?4");
+	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);
 	sqlite3_bind_int64(st, 3, before_id > 0 ? before_id : INT64_MAX);
@@ -87,27 +90,35 @@ static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *
 		r->status = db_text(a, st, 6);
 		r->opened_at = db_text(a, st, 7);
 		r->phase = sqlite3_column_int(st, 8);
+		r->evaluation_due = db_text(a, st, 9);
+		r->activity_on = db_text(a, st, 10);
 	}
 	sqlite3_reset(st);
 	*n = k;
 	return list;
 }
 
-case_row *case_directed_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more)
+case_row *case_directed_open(arena *a, int64_t user_id, keyset after, size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.director_id = ?1 AND c.status = 'open'"
-	                           " ORDER BY c.activity_on, c.id LIMIT ?2");
+	                           " AND (coalesce(c.activity_on, ''), c.id) > (?20, ?21)"
+	                           " ORDER BY coalesce(c.activity_on, ''), c.id LIMIT ?2");
+	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, after.id);
+	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
 	return collect_rows(a, st, limit, n, more);
 }
 
-case_row *case_involved_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more)
+case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.id IN (SELECT case_id FROM case_involvement WHERE user_id = ?1"
 	                           " AND ended_at IS NULL AND role = 'betrokken'"
 	                           " AND org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
-	                           " AND c.status = 'open' AND c.director_id <> ?1 ORDER BY c.id DESC LIMIT ?2");
+	                           " AND c.status = 'open' AND c.director_id <> ?1 AND c.id < ?21 ORDER BY c.id DESC LIMIT ?2");
+	sqlite3_bind_int64(st, 21, after.id > 0 ? after.id : INT64_MAX);
+	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
 	return collect_rows(a, st, limit, n, more);

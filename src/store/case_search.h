@@ -10,6 +10,7 @@
 #ifndef KR_CASE_SEARCH_H
 #define KR_CASE_SEARCH_H
 
+#include "store/keyset.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -19,6 +20,8 @@
 typedef struct case_row {
 	int64_t id, director_id, team_org_id;
 	const char *household_name, *team_name, *director_name, *status, *opened_at;
+	const char *evaluation_due; /* YYYY-MM-DD of an open case (EVALUATION_DUE_SQL), else "" */
+	const char *activity_on;    /* the last day anything happened (stagnation; "" unknown) */
 	int phase;
 } case_row;
 
@@ -31,11 +34,13 @@ case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char
                       size_t limit, size_t *n, bool *more);
 
 /* Open cases the user directs as regisseur (index casefile_director_open),
- * oldest activity first, at most `limit`. */
-case_row *case_directed_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more);
+ * oldest activity first, after the keyset (key: activity_on, id: case), at most
+ * `limit`. */
+case_row *case_directed_open(arena *a, int64_t user_id, keyset after, size_t limit, size_t *n, bool *more);
 /* Open cases the user is personally involved in but does not direct (partners,
- * other professionals), newest first, at most `limit`. */
-case_row *case_involved_open(arena *a, int64_t user_id, size_t limit, size_t *n, bool *more);
+ * other professionals), newest first, before the keyset's case id (0: from the
+ * newest), at most `limit`. */
+case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t limit, size_t *n, bool *more);
 
 /* A team's caseload: per regisseur the number of open cases. */
 typedef struct case_caseload {

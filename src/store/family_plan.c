@@ -377,36 +377,51 @@ bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out)
 	return true;
 }
 
+#define DUE_EXPR EVALUATION_DUE_SQL
+
 const char *evaluation_due_of(arena *a, int64_t case_id)
 {
-	sqlite3_stmt *st = db_stmt("SELECT due_on FROM case_evaluation_due WHERE case_id = ?1");
+	sqlite3_stmt *st = db_stmt("SELECT " DUE_EXPR " FROM casefile c LEFT JOIN case_evaluation_due d ON d.case_id = c.id"
+	                           " WHERE c.id = ?1 AND c.status = 'open'");
 	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	const char *due = sqlite3_step(st) == SQLITE_ROW ? db_text(a, st, 0) : "";
 	sqlite3_reset(st);
 	return due;
 }
 
-ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso, size_t *n)
+ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso,
+                                   keyset after, size_t limit, size_t *n, bool *more)
 {
 	/* each arm walks one index (casefile_director, casefile_team) over the user's
 	 * open cases and looks the due date up by primary key */
+	int weeks = evaluation_norm_weeks();
 	sqlite3_stmt *st = db_stmt(
-		"SELECT c.id, h.name, d.due_on, u.name FROM casefile c INDEXED BY casefile_director"
-		" JOIN case_evaluation_due d ON d.case_id = c.id JOIN household h ON h.id = c.household_id"
+		"SELECT c.id, h.name, " DUE_EXPR ", u.name FROM casefile c INDEXED BY casefile_director"
+		" LEFT JOIN case_evaluation_due d ON d.case_id = c.id JOIN household h ON h.id = c.household_id"
 		" JOIN app_user u ON u.id = c.director_id"
-		" WHERE c.director_id = ?1 AND c.status = 'open' AND d.due_on < ?3"
+		" WHERE c.director_id = ?1 AND c.status = 'open' AND " DUE_EXPR " < ?3 AND (" DUE_EXPR ", c.id) > (?20, ?21)"
 		" UNION"
-		" SELECT c.id, h.name, d.due_on, u.name FROM casefile c INDEXED BY casefile_team"
-		" JOIN case_evaluation_due d ON d.case_id = c.id JOIN household h ON h.id = c.household_id"
+		" SELECT c.id, h.name, " DUE_EXPR ", u.name FROM casefile c INDEXED BY casefile_team"
+		" LEFT JOIN case_evaluation_due d ON d.case_id = c.id JOIN household h ON h.id = c.household_id"
 		" JOIN app_user u ON u.id = c.director_id"
-		" WHERE ?2 > 0 AND c.team_org_id = ?2 AND c.status = 'open' AND d.due_on < ?3"
-		" ORDER BY 3, 1 LIMIT 50");
+		" WHERE ?2 > 0 AND c.team_org_id = ?2 AND c.status = 'open' AND " DUE_EXPR " < ?3"
+		" AND (" DUE_EXPR ", c.id) > (?20, ?21) ORDER BY 3, 1 LIMIT ?4");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);
 	sqlite3_bind_text(st, 3, today_iso, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 9, weeks);
+	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, after.id);
 	size_t cap = 0, k = 0;
 	ev_overdue *list = NULL;
+	*more = false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (k == limit) {
+			*more = true;
+			break;
+		}
 		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].case_id = sqlite3_column_int64(st, 0);
 		list[k].household_name = db_text(a, st, 1);

@@ -12,6 +12,7 @@
 #ifndef KR_FAMILY_PLAN_H
 #define KR_FAMILY_PLAN_H
 
+#include "store/keyset.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -103,7 +104,14 @@ int64_t evaluation_add(const evaluation_rec *e, int64_t user_id);
 /* The case's evaluations, newest first, without their lists. */
 evaluation_rec *evaluation_list(arena *a, int64_t case_id, size_t *n);
 bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out);
-/* The case's next evaluation date ("" when none). */
+/* The one rule for a case's next evaluation date, as an SQL expression over
+ * `casefile c LEFT JOIN case_evaluation_due d ON d.case_id = c.id` that binds ?9
+ * to evaluation_norm_weeks(): after an evaluation the date it set; a case never
+ * evaluated is due the norm's weeks after it was opened (the handover's
+ * acceptance), so it too becomes overdue. */
+#define EVALUATION_DUE_SQL "coalesce(d.due_on, date(c.opened_at, '+' || (7 * ?9) || ' days'))"
+
+/* The open case's next evaluation date ("" when closed or unknown). */
 const char *evaluation_due_of(arena *a, int64_t case_id);
 
 typedef struct ev_overdue {
@@ -111,8 +119,11 @@ typedef struct ev_overdue {
 	const char *household_name, *due_on, *director_name;
 } ev_overdue;
 /* Open cases directed by user_id (and, when team_org_id > 0, open cases of that
- * team) whose next evaluation date lies before today_iso. Index-backed. */
-ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso, size_t *n);
+ * team) whose next evaluation date lies before today_iso, by date, after the
+ * keyset (key: due date, id: case), at most limit (*more when there are more).
+ * Index-backed. */
+ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso,
+                                   keyset after, size_t limit, size_t *n, bool *more);
 
 /* The evaluation norm in weeks (setting norm_evaluatie_weken, default 6). */
 int evaluation_norm_weeks(void);

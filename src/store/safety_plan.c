@@ -198,7 +198,8 @@ sp_reader *safety_plan_readers(arena *a, int64_t version_id, size_t *n)
 	return list;
 }
 
-sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, bool team_leader, size_t *n)
+sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, bool team_leader, keyset after,
+                                  size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
 		"SELECT c.id, h.name, v.n, v.agreed_on, v.id FROM casefile c JOIN household h ON h.id = c.household_id"
@@ -208,13 +209,24 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 		" AND i.ended_at IS NULL AND i.org_id = ?2 UNION SELECT t.id FROM casefile t WHERE ?3 AND t.team_org_id = ?2"
 		" AND t.status = 'open')"
 		" AND NOT EXISTS (SELECT 1 FROM safety_plan_read r WHERE r.version_id = v.id AND r.user_id = ?1)"
-		" ORDER BY v.agreed_on DESC, c.id DESC LIMIT 50");
+		" AND (v.agreed_on, c.id) < (?20, ?21)"
+		" ORDER BY v.agreed_on DESC, c.id DESC LIMIT ?4");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	sqlite3_bind_int(st, 3, team_leader);
+	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	/* newest first: the start is past every row */
+	bool start = after.id == 0;
+	sqlite3_bind_text(st, 20, start ? "9999" : after.key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 21, start ? INT64_MAX : after.id);
 	size_t cap = 0, k = 0;
 	sp_unread *list = NULL;
+	*more = false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (k == limit) {
+			*more = true;
+			break;
+		}
 		list = arena_grow(a, list, k, &cap, sizeof *list);
 		list[k].case_id = sqlite3_column_int64(st, 0);
 		list[k].household_name = db_text(a, st, 1);

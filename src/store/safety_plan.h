@@ -14,6 +14,7 @@
 #ifndef KR_SAFETY_PLAN_H
 #define KR_SAFETY_PLAN_H
 
+#include "store/keyset.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -90,9 +91,12 @@ typedef struct sp_unread {
 	int64_t version_id;
 } sp_unread;
 /* Agreed latest versions of cases the user takes part in (personally, or as team
- * leader of the case's team) that the user has not opened yet. The caller still
- * asks case_parts_of() per case whether the user may see any of it. */
-sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, bool team_leader, size_t *n);
+ * leader of the case's team) that the user has not opened yet, newest agreement
+ * first, before the keyset (key: agreed_on, id: case; {"", 0} from the newest),
+ * at most limit. The caller still asks case_parts_of() per case whether the user
+ * may see any of it. */
+sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, bool team_leader, keyset after,
+                                  size_t limit, size_t *n, bool *more);
 /* Does the version hold an agreement owned by org_id? */
 bool safety_plan_has_agreement_of(int64_t version_id, int64_t org_id);
 

@@ -5,6 +5,10 @@
 // the case moves to phase 4 and is closed — first refused without a toekomstplan,
 // the input kept — with a toekomstplan. axe (WCAG 2.1 A/AA) on every page.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, run, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
 
 const daemon = await startDaemon();
@@ -68,6 +72,28 @@ test('the regisseur involves the school and holds a round-table meeting with it'
   await submitAndWait(page, 'button:has-text("Verslag opslaan")');
   assert.match(await page.locator('#afspraken-kop').locator('..').innerText(), /Wekelijks kort contact tussen mentor en moeder\.[\s\S]*Mark Janssen/);
   await a11y(reg, 'verslag rondetafeloverleg');
+  // the minutes on A4 paper: "Vertrouwelijk", the case and the meeting named, no form
+  const meetingId = /\/overleggen\/(\d+)$/.exec(page.url())[1];
+  const caseId = /\/casussen\/(\d+)/.exec(page.url())[1];
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.$$eval('form', (fs) => fs.map((f) => getComputedStyle(f).display));
+  assert.ok(hidden.length > 0 && hidden.every((d) => d === 'none'), `forms printed: ${hidden}`);
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-rto-pdf-'));
+  try {
+    writeFileSync(path.join(dir, 'rto.pdf'), pdf);
+    const info = execFileSync('pdfinfo', [path.join(dir, 'rto.pdf')], { encoding: 'utf8' });
+    assert.match(info, /Page size:.*\(A4\)/);
+    const text = execFileSync('pdftotext', ['-raw', path.join(dir, 'rto.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, new RegExp(`Vertrouwelijk — casus ${caseId}, overleg ${meetingId}`));
+    assert.match(text, new RegExp(`Casus ${caseId}, Familie Smits \\(demo\\): overleg ${meetingId} van`));
+    assert.match(text, /Pagina 1 van \d+/);
+    assert.match(text, /Wekelijks kort contact tussen mentor en moeder\./);
+    assert.doesNotMatch(text, /Verslag opslaan|Afspraak toevoegen|Alle overleggen/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   // the school sees the agreement asked of it on its start page
   const school = await session('partner');
   await school.page.goto(`${daemon.baseUrl}/`);

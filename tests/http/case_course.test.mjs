@@ -23,6 +23,22 @@ async function as(username) {
   return c;
 }
 
+test('demo (issue 8): a case in each phase, one escalated, one closed with a toekomstplan, one with two evaluations', async () => {
+  const phases = Object.fromEntries(sql(d.db, `SELECT h.name, c.phase, c.status FROM casefile c JOIN household h ON h.id = c.household_id
+    WHERE h.name LIKE '%(demo)'`).filter((r) => r.status === 'open').map((r) => [r.name, r.phase]));
+  assert.deepEqual([...new Set(Object.values(phases))].sort(), [1, 2, 3, 4, 5], JSON.stringify(phases));
+  const wijnen = caseOf('Familie Wijnen (demo)');
+  assert.ok(one(`SELECT count(*) AS n FROM case_escalation WHERE case_id = ${wijnen} AND decided_on IS NULL`).n > 0, 'one escalated');
+  const kuipers = caseOf('Familie Kuipers (demo)');
+  const closure = one(`SELECT from_phase, relapse_signals <> '' AS signals, family_calls <> '' AS calls, watch_org_id IS NOT NULL AS watch
+    FROM case_closure WHERE case_id = ${kuipers}`);
+  assert.deepEqual(closure, { from_phase: 5, signals: 1, calls: 1, watch: 1 });
+  assert.equal(status(kuipers), 'gesloten');
+  const page = (await (await as('professional')).get(`/casussen/${kuipers}`)).text;
+  assert.match(page, /<h3 class="utrecht-heading-3">Toekomstplan<\/h3>/);
+  assert.equal(one(`SELECT count(*) AS n FROM case_evaluation WHERE case_id = ${devries}`).n, 2, 'two evaluations (their chart: family_plan.test.mjs)');
+});
+
 test('phases: a change records date, reason and who; the page names the plan of the phase', async () => {
   const reg = await as('professional');
   let page = (await reg.get(`/casussen/${devries}`)).text;

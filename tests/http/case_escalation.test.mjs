@@ -116,6 +116,39 @@ test('stagnation: flagged after the configured weeks (clock 30 days on), cleared
   assert.doesNotMatch((await tl.get('/')).text, /Familie Smits \(demo\)<\/a> — regisseur/);
 });
 
+test('a case never evaluated is due the norm\'s weeks after acceptance: overdue on the start pages and marked in the case lists', async () => {
+  // Smits was accepted a few days ago (demo) and never evaluated: with the 6-week norm
+  // it is not due yet 30 days on; with a 4-week norm it is overdue.
+  assert.equal(sql(d.db, `SELECT 1 FROM case_evaluation WHERE case_id = ${smits}`).length, 0);
+  const opened = one(`SELECT date(opened_at) AS d FROM casefile WHERE id = ${smits}`).d;
+  const plus = (iso, days) => new Date(Date.parse(iso) + days * 86400_000).toISOString().slice(0, 10);
+  const nl = (iso) => iso.split('-').reverse().join('-');
+  const reg = await as('professional');
+  const mark = 'evaluatie te laat: Familie Smits (demo)';
+  let home = (await reg.get('/')).text;
+  assert.ok(!home.includes(mark));
+  assert.match(home, new RegExp(`Familie Smits \\(demo\\)</a>: fase 1 [^<]*— volgende evaluatie ${nl(plus(opened, 42))}</li>`));
+  const admin = await as('beheerder');
+  const norms = (w) => [['decision', '5'], ['warm', '10'], ['feedback', '15'], ['known', '12'], ['evaluation', String(w)]];
+  assert.equal((await admin.post('/beheer/normen', norms(4))).status, 303);
+  try {
+    home = (await reg.get('/')).text;
+    assert.ok(home.includes(mark), 'regisseur');
+    assert.match(home, new RegExp(`<li class="te-laat"><a href="/casussen/${smits}">Familie Smits \\(demo\\)</a>: fase 1 [^<]*— volgende evaluatie ${nl(plus(opened, 28))} \\(te laat\\)</li>`));
+    assert.ok((await (await as('teamleider')).get('/')).text.includes(mark), 'team leader');
+    assert.ok(!(await (await as('teamleider.zuid')).get('/')).text.includes(mark), 'another team');
+    const list = (await reg.get('/casussen')).text;
+    assert.match(list, new RegExp(`<td class="nowrap te-laat">${nl(plus(opened, 28))} \\(te laat\\)</td>`));
+    // a partner's list shows neither phase nor evaluation date
+    const school = (await (await as('partner')).get('/casussen')).text;
+    assert.doesNotMatch(school, /te laat|Stabiele veiligheid/);
+    // a closed case is never due
+    assert.doesNotMatch(list, /Familie Kuipers[\s\S]*?te laat<\/td>[\s\S]*?gesloten/);
+  } finally {
+    assert.equal((await admin.post('/beheer/normen', norms(6))).status, 303);
+  }
+});
+
 test('a closed case refuses escalating with 409', async () => {
   const tl = await as('teamleider');
   assert.equal((await tl.post(`/casussen/${smits}/afsluiten`, [['closed_on', shifted], ['reason', 'Verhuisd.']])).status, 303);

@@ -5,6 +5,7 @@
 // another organisation's); /casussen?zoek= finds "Müller" for "muller" and never a
 // household outside the user's cases; keyset pages; the panel is audited.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const d = await startDaemon();
@@ -14,6 +15,7 @@ const caseOf = (name) => one(`SELECT c.id FROM casefile c JOIN household h ON h.
 const devries = caseOf('Familie De Vries (demo)');
 const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
 const today = new Date().toISOString().slice(0, 10);
+const write = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 60000', d.db], { input: q, encoding: 'utf8' });
 
 async function as(username) {
   const c = new Client(d.baseUrl);
@@ -91,6 +93,53 @@ test('the case list pages by keyset, newest first; the phase is shown', async ()
   const ids2 = [...older.matchAll(/<td><a href="\/casussen\/(\d+)">/g)].map((x) => Number(x[1]));
   assert.deepEqual(ids2, ids.slice(2));
   assert.match(older, /<a href="\/casussen">Nieuwste<\/a>/);
+});
+
+test('start-page lists page by keyset: every row once, in order; a paged list stands alone; a search form to /casussen', async () => {
+  const reg = await as('professional');
+  const uid = userId('professional');
+  const team = one(`SELECT organisation_id AS o FROM app_user WHERE id = ${uid}`).o;
+  // 25 more open cases, opened long ago and never evaluated: also 25 more overdue evaluations
+  let q = 'BEGIN;';
+  for (let i = 1; i <= 25; i++) {
+    q += `INSERT INTO household (name) VALUES ('Familie Blader${String(i).padStart(2, '0')} (test)');`;
+    q += `INSERT INTO casefile (household_id, team_org_id, director_id, opened_at, activity_on) VALUES (last_insert_rowid(), ${team}, ${uid}, '2025-01-01 10:00:00', '2025-02-${String(i).padStart(2, '0')}');`;
+    // the regisseur's involvement and an agreed safety plan not yet opened: 25 more "nieuw veiligheidsplan"
+    q += `INSERT INTO case_involvement (case_id, org_id, user_id, role) VALUES ((SELECT max(id) FROM casefile), ${team}, ${uid}, 'regisseur');`;
+    q += `INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by) VALUES ((SELECT max(id) FROM casefile), 1, 'vastgesteld', '2025-06-01', '2025-03-${String(i).padStart(2, '0')}', ${uid});`;
+  }
+  write(q + 'COMMIT;');
+  const names = (html, heading) => {
+    const m = new RegExp(`id="${heading}"[\\s\\S]*?<ul>([\\s\\S]*?)</ul>`).exec(html);
+    return m ? [...m[1].matchAll(/<a href="\/casussen\/(\d+)[^"]*">/g)].map((x) => Number(x[1])) : [];
+  };
+  const home = (await reg.get('/')).text;
+  assert.match(home, /<form method="get" action="\/casussen"[^>]*role="search">[\s\S]*?name="zoek"/);
+  for (const [heading, list, label] of [['mijn-casussen-kop', 'mijn-casussen', 'casussen'], ['evaluatie-te-laat-kop', 'evaluatie-te-laat', 'evaluaties'],
+    ['nieuw-plan-kop', 'nieuwe-veiligheidsplannen', 'veiligheidsplannen']]) {
+    const first = names(home, heading);
+    assert.equal(first.length, 20, heading);
+    const next = new RegExp(`<a href="(/\\?lijst&#61;${list}&amp;na&#61;[^"]+)">Volgende ${label}</a>`).exec(home);
+    assert.ok(next, `${heading}: a link to the next page`);
+    const page2 = (await reg.get(next[1].replace(/&amp;/g, '&').replace(/&#61;/g, '='))).text;
+    const second = names(page2, heading);
+    assert.ok(second.length >= 5, `${heading}: ${second.length}`);
+    assert.equal(new Set([...first, ...second]).size, first.length + second.length, 'no row twice');
+    assert.doesNotMatch(page2, /Volgende/, 'the last page');
+    assert.match(page2, /Terug naar alle lijsten van Mijn werk/);
+    assert.doesNotMatch(page2, /Caseload|Wat van u en uw organisatie gevraagd wordt|Casussen waarbij u betrokken bent/, 'only the paged list');
+    // every open case of the regisseur once, over the pages
+    if (list === 'mijn-casussen') {
+      const all = sql(d.db, `SELECT id FROM casefile WHERE director_id = ${uid} AND status = 'open'`).map((r) => r.id).sort((a, b) => a - b);
+      assert.deepEqual([...first, ...second].sort((a, b) => a - b), all);
+      assert.match(page2, /Familie Blader25 \(test\)/);
+    }
+  }
+  // a cursor that does not parse starts the list again; another regisseur sees none of it
+  assert.equal(names((await reg.get('/?lijst=mijn-casussen&na=%27%20OR%201%3D1')).text, 'mijn-casussen-kop').length, 20);
+  const zuid = (await (await as('professional.zuid')).get('/?lijst=mijn-casussen')).text;
+  assert.doesNotMatch(zuid, /Blader/);
+  write(`UPDATE casefile SET status = 'gesloten', closed_at = datetime('now') WHERE household_id IN (SELECT id FROM household WHERE name LIKE 'Familie Blader%');`);
 });
 
 await run({ after: () => d.stop() });
