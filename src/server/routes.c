@@ -91,6 +91,7 @@ static const field_spec user_edit_fields[] = {
 static const field_spec cw_case_index_query[] = {
 	{.name = "zoek", .type = FT_LINE, .max_chars = 100, .label = "Zoek op gezinsnaam"},
 	{.name = "voor", .type = FT_ID, .label = "Oudere dan casus"}, /* keyset: the page older than this id */
+	{.name = "regisseur", .type = FT_ID, .label = "Regisseur"},     /* only the cases this user directs */
 	{0},
 };
 

@@ -513,7 +513,7 @@ test('finding a handover: family name without case or diacritics, status and per
   const id = await submitted('Familie Vrieë-Ünal (test)');
   let r = await vt.get('/overdrachten?naam=vriee+unal');
   assert.equal(r.status, 200);
-  assert.match(r.text, new RegExp(`<td>${id}</td><td><a href="/overdrachten/${id}">Familie Vrieë-Ünal \\(test\\)</a></td>`));
+  assert.match(r.text, new RegExp(`<td[^>]*>${id}</td><td[^>]*><a href="/overdrachten/${id}">Familie Vrieë-Ünal \\(test\\)</a></td>`));
   assert.match(r.text, /Zoekresultaat: 1 gevonden overdracht/);
   assert.doesNotMatch(r.text, /Familie Testhuis/);
   r = await vt.get('/overdrachten?naam=VRIE');
@@ -531,12 +531,12 @@ test('finding a handover: family name without case or diacritics, status and per
   r = await (await as('teamleider.buurt')).get('/overdrachten?naam=%C3%BCnal');
   assert.match(r.text, /Familie Vrieë-Ünal/);
   r = await (await as('teamleider.buurt')).get('/overdrachten?naam=Dubbelzien');
-  assert.doesNotMatch(r.text, /<td><a href="\/overdrachten\/\d+">Familie Vrieë/);
+  assert.doesNotMatch(r.text, /<td[^>]*><a href="\/overdrachten\/\d+">Familie Vrieë/);
   // every list links the whole family name
   r = await vt.get('/overdrachten');
-  assert.match(r.text, /<td>\d+<\/td>\s*<td><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
+  assert.match(r.text, /<td[^>]*>\d+<\/td>\s*<td[^>]*><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
   r = await (await as('teamleider')).get('/overdrachten');
-  assert.match(r.text, /<td><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
+  assert.match(r.text, /<td[^>]*><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
   assert.doesNotMatch(r.text, /<a href="\/overdrachten\/(\d+)">\1<\/a>/, 'no number-only links');
   r = await (await as('teamleider')).get('/casussen');
   assert.doesNotMatch(r.text, /<a href="\/casussen\/(\d+)">\1<\/a>/);
