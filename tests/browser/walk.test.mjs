@@ -48,6 +48,26 @@ const targets = (page) => page.evaluate(() => {
 
 const skip = (u) => u.origin !== origin || u.pathname.startsWith('/static/') || /\.(csv|css|js|svg|png|ico)$/.test(u.pathname);
 
+test('the reflow check itself: a wide list fails; a 2-D matrix may scroll only in its own labelled, focusable region', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 600 } });
+  try {
+    const page = await context.newPage();
+    const wide = '<table class="data-table"><tr><td style="min-width:900px">x</td></tr></table>';
+    const region = (attrs, width = '') => `<html lang="nl"><body><div class="table-wrapper" style="overflow-x:auto;${width}" ${attrs}>`
+      + '<table class="data-table data-table--2d"><tr><td style="min-width:900px">x</td></tr></table></div></body></html>';
+    await page.setContent(`<html lang="nl"><body>${wide}</body></html>`);
+    await assert.rejects(assertNoOverflow(page, 'wide list'), /reflow/);
+    await page.setContent(region('tabindex="0" role="region" aria-label="Matrix"'));
+    await assertNoOverflow(page, 'matrix in its region');
+    await page.setContent(region('role="region" aria-label="Matrix"'));
+    await assert.rejects(assertNoOverflow(page, 'region a keyboard cannot reach'), /reflow/);
+    await page.setContent(region('tabindex="0" role="region" aria-label="Matrix"', 'width:900px'));
+    await assert.rejects(assertNoOverflow(page, 'region wider than the page'), /reflow/);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const user of DEMO_USERS) {
   test(`every page of ${user} fits 1280 and 390 px and is axe clean`, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
