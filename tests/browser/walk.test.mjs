@@ -1,7 +1,9 @@
 // tests/browser/walk.test.mjs — every page of every demo role, at 1280 and at 390 px wide
 // (issue 9 item 13, WCAG 1.4.10 reflow): nothing sticks out of the viewport (a
 // genuinely two-dimensional table may scroll only inside its own keyboard-reachable
-// region, see assertNoOverflow), and axe finds nothing.
+// region, see assertNoOverflow), and axe finds nothing; on the phone no heading
+// breaks inside a word and the content starts in the top 300 px (it started at about
+// 460 px under the demo notice, header and menu).
 //
 // "Every page" is found, not listed: from the start page, every same-origin link and
 // every GET form (with its default values) the role is shown, breadth first, one
@@ -46,6 +48,26 @@ const targets = (page) => page.evaluate(() => {
   return out;
 });
 
+/** Words of the page's headings that break across lines inside the word (a break after a
+ * hyphen is a normal line break), and how far down the page's content (main) starts. */
+const headingLayout = (page) => page.evaluate(() => {
+  const broken = [];
+  for (const el of document.querySelectorAll('main h1, main h2, main h3')) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (const m of n.textContent.matchAll(/[^\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  const main = document.querySelector('main');
+  return { broken, mainTop: main ? Math.round(main.getBoundingClientRect().top + window.scrollY) : 0 };
+});
+
 const skip = (u) => u.origin !== origin || u.pathname.startsWith('/static/') || /\.(csv|css|js|svg|png|ico)$/.test(u.pathname);
 
 test('the reflow check itself: a wide list fails; a 2-D matrix may scroll only in its own labelled, focusable region', async () => {
@@ -87,6 +109,10 @@ for (const user of DEMO_USERS) {
         await assertNoOverflow(page, `${user} ${path} at 1280px`);
         await page.setViewportSize({ width: 390, height: 900 });
         await assertNoOverflow(page, `${user} ${path} at 390px`);
+        const headings = await headingLayout(page);
+        assert.deepEqual(headings.broken, [], `${user} ${path} at 390px: a heading breaks inside a word`);
+        // the demo notice, header and menu leave the phone's screen to the content
+        assert.ok(headings.mainTop <= 300, `${user} ${path} at 390px: the content starts at ${headings.mainTop}px`);
         const p = pattern(url);
         if (!axeDone.has(p)) {
           axeDone.add(p);
