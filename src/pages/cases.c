@@ -50,9 +50,54 @@ static tv *case_tv(arena *a, const case_rec *c)
 
 #define CASE_PAGE 50
 
-/* /casussen: the cases the user may see, 50 at a time by keyset (?voor=id), and a
+/* The team leader's caseload on /casussen: every professional of the team with
+ * his/her number of open cases (also 0), and anyone else who still directs an
+ * open case of the team; each a choice of the regisseur filter. */
+static void put_caseload(request *rq, tv *ctx, int64_t chosen)
+{
+	arena *a = rq->a;
+	size_t nl = 0, np = 0;
+	case_caseload *cl = case_caseload_of_team(a, rq->user->org_id, &nl);
+	user_rec *pros = user_list_with_role(a, rq->user->org_id, ROLE_PROFESSIONAL, &np);
+	tv *rows = tv_list(a), *opts = tv_list(a);
+	bool *listed = arena_alloc(a, (np + 1) * sizeof *listed);
+	memset(listed, 0, (np + 1) * sizeof *listed);
+	for (size_t pass = 0; pass < 2; pass++) {
+		/* first those with open cases (most first), then the professionals without */
+		size_t count = pass == 0 ? nl : np;
+		for (size_t i = 0; i < count; i++) {
+			int64_t id = pass == 0 ? cl[i].director_id : pros[i].id;
+			const char *name = pass == 0 ? cl[i].director_name : pros[i].name;
+			int64_t open = pass == 0 ? cl[i].open_cases : 0;
+			if (pass == 1 && listed[i])
+				continue;
+			if (pass == 0)
+				for (size_t j = 0; j < np; j++)
+					if (pros[j].id == id)
+						listed[j] = true;
+			tv *o = tv_obj(a);
+			tv_set_int(o, "id", id);
+			tv_set_str(o, "name", name);
+			tv_set_int(o, "open_cases", open);
+			tv_set_bool(o, "selected", id == chosen);
+			tv_push(rows, o);
+			tv *opt = tv_obj(a);
+			tv_set_int(opt, "value", id);
+			tv_set_str(opt, "label", arena_printf(a, "%s (%lld open)", name, (long long)open));
+			tv_set_bool(opt, "selected", id == chosen);
+			tv_push(opts, opt);
+			if (id == chosen)
+				tv_set_str(ctx, "regisseur_name", name);
+		}
+	}
+	tv_set(ctx, "caseload", rows);
+	tv_set(ctx, "regisseurs", opts);
+}
+
+/* /casussen: the cases the user may see, 50 at a time by keyset (?voor=id), a
  * search on household name (?zoek=, diacritics- and case-insensitive) over the
- * same cases only (store/case_search.c). */
+ * same cases only (store/case_search.c), and for the team leader a filter by
+ * regisseur (?regisseur=user id) beside the team's caseload per professional. */
 void page_case_index(request *rq)
 {
 	arena *a = rq->a;
@@ -62,18 +107,30 @@ void page_case_index(request *rq)
 	page_add_form(ctx, &rq->form);
 	const char *zoek = form_str(&rq->form, "zoek");
 	const char *fts = *zoek ? case_search_query(a, zoek) : NULL;
-	int64_t before = 0;
+	int64_t before = 0, director = 0;
 	form_int(&rq->form, "voor", &before);
+	form_int(&rq->form, "regisseur", &director);
 	bool team = (u->roles & ROLE_TEAMLEIDER) != 0;
 	tv_set_bool(ctx, "is_team", team);
 	tv_set_str(ctx, "zoek", zoek);
+	if (team)
+		put_caseload(rq, ctx, director);
+	/* the filter as a query string for the pager links: "zoek=…&regisseur=…&" or "" */
 	strbuf q;
 	sb_init(&q, a);
-	sb_putc(&q, '\0'); /* an empty string also when there is no search */
+	sb_putc(&q, '\0'); /* an empty string also when there is no filter */
 	q.len = 0;
-	url_encode(&q, zoek, strlen(zoek));
-	tv_set_str(ctx, "zoek_url", q.data);
+	if (*zoek) {
+		sb_puts(&q, "zoek=");
+		url_encode(&q, zoek, strlen(zoek));
+		sb_putc(&q, '&');
+	}
+	if (director)
+		sb_puts(&q, arena_printf(a, "regisseur=%lld&", (long long)director));
+	tv_set_str(ctx, "filter_query", q.data);
+	tv_set_str(ctx, "newest_href", q.len ? arena_printf(a, "/casussen?%.*s", (int)(q.len - 1), q.data) : "/casussen");
 	tv_set_bool(ctx, "searched", *zoek != '\0');
+	tv_set_bool(ctx, "filtered", *zoek != '\0' || director > 0);
 	tv *items = tv_list(a);
 	size_t n = 0;
 	bool more = false;
@@ -81,7 +138,7 @@ void page_case_index(request *rq)
 	kr_date_format_iso(kr_date_today_nl(), today);
 	/* a search without any word finds nothing rather than everything */
 	case_row *list = (*zoek && !fts) ? NULL
-	                 : case_search(a, u->id, team ? u->org_id : 0, fts, before, CASE_PAGE, &n, &more);
+	                 : case_search(a, u->id, team ? u->org_id : 0, fts, director, before, CASE_PAGE, &n, &more);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "id", list[i].id);
@@ -106,8 +163,10 @@ void page_case_index(request *rq)
 	tv_set_bool(ctx, "paged", before > 0);
 	if (more)
 		tv_set_int(ctx, "next_before", list[n - 1].id);
-	if (*zoek)
-		rq->audit.detail = "zoeken op gezinsnaam";
+	if (*zoek || director)
+		rq->audit.detail = *zoek && director ? "zoeken op gezinsnaam, per regisseur"
+		                   : *zoek           ? "zoeken op gezinsnaam"
+		                                     : "per regisseur";
 	respond_page(rq, 200, "case_index", ctx);
 }
 

@@ -11,11 +11,20 @@
  * returned it (the addressee while nobody has).
  *
  * Aggregated only: this file must never put a name, a household, a free-text
- * reason or a handover id on the page or in the CSV.
+ * reason or a handover id on the page or in the CSV. For beleid (who sees
+ * aggregated figures only, never a handover) no count under 5 is published:
+ * it reads "<5", and where a shown total would give it away a second
+ * cell of that sum reads "x" (util/small_cells.h), on the page, in the trend over
+ * the last quarters and in the CSV alike. A median or a percentage is shown only
+ * over a shown number of handovers, and a percentage only when it does not give
+ * away 1 to 4 handovers in or out of the norm. Veilig Thuis and team leaders,
+ * who work with the handovers themselves, see the exact counts for their
+ * quarterly evaluation.
  */
 #include "pages/handovers.h"
 
 #include "auth/audit.h"
+#include "store/roles.h"
 #include "server/flash.h"
 #include "server/respond.h"
 #include "store/case_escalation.h"
@@ -23,12 +32,17 @@
 #include "store/family_plan.h"
 #include "util/csv.h"
 #include "util/date.h"
+#include "util/small_cells.h"
+#include "view/svg_trend.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_TEAMS = 64, NCAT = 5 };
+enum { MAX_TEAMS = 64, NCAT = 5, TREND_QUARTERS = 8 };
+/* The published counts of a team, in this order: received, accepted, returned,
+ * returned per category. */
+enum { C_RECEIVED, C_ACCEPTED, C_RETURNED, C_CAT0, NCOUNT = C_CAT0 + NCAT };
 
 typedef struct team_figures {
 	const char *team;
@@ -43,7 +57,50 @@ typedef struct figures {
 	kr_quarter q;
 	team_figures teams[MAX_TEAMS + 1]; /* the last one is the total */
 	size_t nteams;
+	bool hide_small;                                /* suppress small counts (small_cells.h) */
+	small_cell_state state[MAX_TEAMS + 1][NCOUNT]; /* what of each count may be published */
 } figures;
+
+static int count_of(const team_figures *t, int c)
+{
+	return c == C_RECEIVED ? t->received : c == C_ACCEPTED ? t->accepted : c == C_RETURNED ? t->returned
+	                                                                        : t->returned_by[c - C_CAT0];
+}
+
+/* Decide what of the counts may be published: every column's teams add up to
+ * the total row, and every row's categories add up to its returned count. */
+static void suppress(arena *a, figures *f)
+{
+	size_t nt = f->nteams, ncell = nt * NCOUNT, nsums = NCOUNT + nt, k = 0;
+	int *values = arena_alloc(a, ncell * sizeof *values);
+	small_cell_state *state = arena_alloc(a, ncell * sizeof *state);
+	small_cell_sum *sums = arena_alloc(a, nsums * sizeof *sums);
+	for (size_t t = 0; t < nt; t++)
+		for (int c = 0; c < NCOUNT; c++)
+			values[t * NCOUNT + (size_t)c] = count_of(&f->teams[t], c);
+	for (int c = 0; c < NCOUNT; c++) { /* the teams of column c add up to the total row */
+		size_t *parts = arena_alloc(a, (nt + 1) * sizeof *parts);
+		for (size_t t = 0; t + 1 < nt; t++)
+			parts[t] = t * NCOUNT + (size_t)c;
+		sums[k++] = (small_cell_sum){.total = (nt - 1) * NCOUNT + (size_t)c, .parts = parts, .nparts = nt - 1};
+	}
+	for (size_t t = 0; t < nt; t++) { /* the categories of a row add up to its returned count */
+		size_t *parts = arena_alloc(a, NCAT * sizeof *parts);
+		for (int c = 0; c < NCAT; c++)
+			parts[c] = t * NCOUNT + (size_t)(C_CAT0 + c);
+		sums[k++] = (small_cell_sum){.total = t * NCOUNT + C_RETURNED, .parts = parts, .nparts = NCAT};
+	}
+	small_cells_suppress(values, state, ncell, sums, k);
+	for (size_t t = 0; t < nt; t++)
+		for (int c = 0; c < NCOUNT; c++)
+			f->state[t][c] = state[t * NCOUNT + (size_t)c];
+}
+
+static const char *count_text(arena *a, const figures *f, size_t t, int c)
+{
+	char buf[16];
+	return arena_strdup(a, small_cell_text(count_of(&f->teams[t], c), f->state[t][c], buf, sizeof buf));
+}
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -76,6 +133,36 @@ static const char *percent_text(arena *a, int part, int whole)
 {
 	int p = percent(part, whole);
 	return p < 0 ? "—" : arena_printf(a, "%d%%", p);
+}
+
+/* A percentage of a team's accepted handovers may be published when the accepted
+ * count is, and when neither the part nor the rest is 1 to 4 handovers. */
+static bool percent_publishable(const figures *f, size_t t, int part)
+{
+	int rest = f->teams[t].accepted - part;
+	return f->state[t][C_ACCEPTED] == CELL_SHOWN && !(part > 0 && part < SMALL_CELL_MIN) &&
+	       !(rest > 0 && rest < SMALL_CELL_MIN);
+}
+
+/* The published median and percentages of team t: "x" where they would give away
+ * a suppressed count; csv: without the % sign and empty for "—". */
+static const char *median_out(arena *a, const figures *f, size_t t, bool csv)
+{
+	if (f->state[t][C_ACCEPTED] != CELL_SHOWN)
+		return "x";
+	team_figures *tf = (team_figures *)&f->teams[t];
+	int m2 = median2(tf->decision_wd, tf->ndecision);
+	return csv && m2 < 0 ? "" : median_text(a, m2);
+}
+
+static const char *percent_out(arena *a, const figures *f, size_t t, int part, bool csv)
+{
+	if (f->hide_small && f->teams[t].accepted > 0 && !percent_publishable(f, t, part))
+		return "x";
+	int p = percent(part, f->teams[t].accepted);
+	if (csv)
+		return p < 0 ? "" : arena_printf(a, "%d", p);
+	return percent_text(a, part, f->teams[t].accepted);
 }
 
 static team_figures *team_of(arena *a, figures *f, const char *name, int capacity)
@@ -126,7 +213,13 @@ static const char *utc_of_nl_midnight(arena *a, kr_date d)
 	return arena_printf(a, "%s %02d:%02d:%02d", iso, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
 }
 
-static void compute(arena *a, kr_quarter q, figures *f)
+/* Whether the user's figures are suppressed: everyone but Veilig Thuis and team leaders. */
+static bool small_counts_hidden(const request *rq)
+{
+	return (rq->user->roles & (ROLE_VT | ROLE_TEAMLEIDER)) == 0;
+}
+
+static void compute(arena *a, kr_quarter q, bool hide_small, figures *f)
 {
 	memset(f, 0, sizeof *f);
 	f->q = q;
@@ -153,27 +246,74 @@ static void compute(arena *a, kr_quarter q, figures *f)
 		add(&total, h, &d);
 	}
 	f->teams[f->nteams++] = total;
+	f->hide_small = hide_small;
+	if (hide_small)
+		suppress(a, f);
 }
 
-static tv *row_tv(arena *a, team_figures *t, bool is_total)
+/* The published figures of team t (the total row when t is the last). */
+static tv *row_tv(arena *a, const figures *f, size_t t)
 {
+	const team_figures *tf = &f->teams[t];
 	tv *o = tv_obj(a);
-	tv_set_str(o, "team", t->team);
-	tv_set_bool(o, "total", is_total);
-	tv_set_int(o, "received", t->received);
-	tv_set_int(o, "accepted", t->accepted);
-	tv_set_int(o, "returned", t->returned);
-	tv_set_str(o, "median", median_text(a, median2(t->decision_wd, t->ndecision)));
-	tv_set_str(o, "warm", percent_text(a, t->warm_in_norm, t->accepted));
-	tv_set_str(o, "feedback", percent_text(a, t->feedback_in_norm, t->accepted));
+	tv_set_str(o, "team", tf->team);
+	tv_set_bool(o, "total", t + 1 == f->nteams);
+	tv_set_str(o, "received", count_text(a, f, t, C_RECEIVED));
+	tv_set_str(o, "accepted", count_text(a, f, t, C_ACCEPTED));
+	tv_set_str(o, "returned", count_text(a, f, t, C_RETURNED));
+	tv_set_str(o, "median", median_out(a, f, t, false));
+	tv_set_str(o, "warm", percent_out(a, f, t, tf->warm_in_norm, false));
+	tv_set_str(o, "feedback", percent_out(a, f, t, tf->feedback_in_norm, false));
 	tv *reasons = tv_list(a);
 	for (int c = 0; c < NCAT; c++) {
 		tv *r = tv_obj(a);
-		tv_set_int(r, "count", t->returned_by[c]);
+		tv_set_str(r, "count", count_text(a, f, t, C_CAT0 + c));
+		tv_set_str(r, "label", handover_return_category_label(handover_return_categories[c]));
 		tv_push(reasons, r);
 	}
 	tv_set(o, "reasons", reasons);
 	return o;
+}
+
+static const char *const trend_series[TREND_SERIES] = {"Ontvangen", "Geaccepteerd", "Teruggelegd"};
+
+/* The region's totals over the last TREND_QUARTERS quarters up to and including
+ * `last`, oldest first: a chart (view/svg_trend.c) and the same numbers as rows. */
+static void put_trend(arena *a, tv *ctx, kr_quarter last, bool hide_small)
+{
+	svg_trend_point pts[TREND_QUARTERS];
+	tv *rows = tv_list(a);
+	for (int i = 0; i < TREND_QUARTERS; i++) {
+		figures *f = arena_alloc(a, sizeof *f);
+		compute(a, kr_quarter_add(last, i - (TREND_QUARTERS - 1)), hide_small, f);
+		size_t t = f->nteams - 1; /* the total row */
+		char qb[KR_QUARTER_BUF];
+		kr_quarter_format(f->q, qb);
+		svg_trend_point *p = &pts[i];
+		p->label = arena_strdup(a, qb);
+		static const int col[TREND_SERIES] = {C_RECEIVED, C_ACCEPTED, C_RETURNED};
+		for (int s = 0; s < TREND_SERIES; s++) {
+			p->value[s] = count_of(&f->teams[t], col[s]);
+			p->shown[s] = f->state[t][col[s]] == CELL_SHOWN;
+			p->text[s] = count_text(a, f, t, col[s]);
+		}
+		tv *o = tv_obj(a);
+		tv_set_str(o, "quarter", p->label);
+		tv_set_str(o, "received", p->text[0]);
+		tv_set_str(o, "accepted", p->text[1]);
+		tv_set_str(o, "returned", p->text[2]);
+		tv_set_str(o, "median", median_out(a, f, t, false));
+		tv_set_str(o, "warm", percent_out(a, f, t, f->teams[t].warm_in_norm, false));
+		tv_set_str(o, "feedback", percent_out(a, f, t, f->teams[t].feedback_in_norm, false));
+		tv_push(rows, o);
+	}
+	tv_set(ctx, "trend", rows);
+	tv_set(ctx, "trend_chart", svg_trend_chart(a, pts, TREND_QUARTERS, trend_series));
+	char first[KR_QUARTER_BUF], lastb[KR_QUARTER_BUF];
+	kr_quarter_format(kr_quarter_add(last, 1 - TREND_QUARTERS), first);
+	kr_quarter_format(last, lastb);
+	tv_set_str(ctx, "trend_from", arena_strdup(a, first));
+	tv_set_str(ctx, "trend_to", arena_strdup(a, lastb));
 }
 
 /* The asked quarter, or the current one; false when one was asked that does not exist. */
@@ -209,7 +349,7 @@ void page_figures_show(request *rq)
 	tv_set_bool(ctx, "invalid_quarter", !valid);
 	page_add_form(ctx, &rq->form);
 	figures *f = arena_alloc(a, sizeof *f);
-	compute(a, q, f);
+	compute(a, q, small_counts_hidden(rq), f);
 	char qbuf[KR_QUARTER_BUF];
 	kr_quarter_format(q, qbuf);
 	tv_set_str(ctx, "quarter", qbuf);
@@ -227,8 +367,10 @@ void page_figures_show(request *rq)
 	tv_set(ctx, "quarters", quarters);
 	tv *rows = tv_list(a);
 	for (size_t i = 0; i < f->nteams; i++)
-		tv_push(rows, row_tv(a, &f->teams[i], i + 1 == f->nteams));
+		tv_push(rows, row_tv(a, f, i));
 	tv_set(ctx, "rows", rows);
+	put_trend(a, ctx, kr_quarter_of(kr_date_today_nl()), small_counts_hidden(rq));
+	tv_set_bool(ctx, "small_hidden", small_counts_hidden(rq));
 	tv *cats = tv_list(a);
 	for (int c = 0; c < NCAT; c++)
 		tv_push(cats, tv_str(a, handover_return_category_label(handover_return_categories[c])));
@@ -252,7 +394,7 @@ void page_figures_csv(request *rq)
 		return;
 	}
 	figures *f = arena_alloc(a, sizeof *f);
-	compute(a, q, f);
+	compute(a, q, small_counts_hidden(rq), f);
 	char qbuf[KR_QUARTER_BUF];
 	kr_quarter_format(q, qbuf);
 	strbuf sb;
@@ -270,23 +412,20 @@ void page_figures_csv(request *rq)
 		team_figures *t = &f->teams[i];
 		csv_cell(&sb, qbuf);
 		csv_cell(&sb, t->team);
-		csv_cell_int(&sb, t->received);
-		csv_cell_int(&sb, t->accepted);
-		csv_cell_int(&sb, t->returned);
-		int m2 = median2(t->decision_wd, t->ndecision);
-		csv_cell(&sb, m2 < 0 ? "" : median_text(a, m2));
-		int p = percent(t->warm_in_norm, t->accepted);
-		if (p < 0)
-			csv_cell(&sb, "");
-		else
-			csv_cell_int(&sb, p);
-		p = percent(t->feedback_in_norm, t->accepted);
-		if (p < 0)
-			csv_cell(&sb, "");
-		else
-			csv_cell_int(&sb, p);
+		/* the published texts: "<5" and "x" exactly as on the page */
+		for (int c = C_RECEIVED; c <= C_RETURNED; c++)
+			csv_cell(&sb, count_text(a, f, i, c));
+		csv_cell(&sb, median_out(a, f, i, true));
+		csv_cell(&sb, percent_out(a, f, i, t->warm_in_norm, true));
+		csv_cell(&sb, percent_out(a, f, i, t->feedback_in_norm, true));
 		for (int c = 0; c < NCAT; c++)
-			csv_cell_int(&sb, t->returned_by[c]);
+			csv_cell(&sb, count_text(a, f, i, C_CAT0 + c));
+		csv_end_row(&sb);
+	}
+	if (small_counts_hidden(rq)) {
+		csv_end_row(&sb);
+		csv_cell(&sb, "<5: minder dan 5 overdrachten; x: niet getoond, omdat het samen met een totaal een aantal onder de 5"
+		              " zou verraden");
 		csv_end_row(&sb);
 	}
 	audit_event(rq, rq->user, NULL, "export", "handover_figures", 0, true, qbuf);

@@ -49,14 +49,15 @@ const char *case_search_query(arena *a, const char *text)
 
 static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more);
 
-case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t before_id,
-                      size_t limit, size_t *n, bool *more)
+case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t director_id,
+                      int64_t before_id, size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = fts
 		? db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3"
 		          " AND c.household_id IN (SELECT rowid FROM household_search WHERE household_search MATCH ?5)"
-		          " ORDER BY c.id DESC LIMIT ?4")
-		: db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3 AND ?5 IS NULL ORDER BY c.id DESC LIMIT ?4");
+		          " AND (?6 = 0 OR c.director_id = ?6) ORDER BY c.id DESC LIMIT ?4")
+		: db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3 AND ?5 IS NULL AND (?6 = 0 OR c.director_id = ?6)"
+		          " ORDER BY c.id DESC LIMIT ?4");
 	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);
@@ -66,6 +67,7 @@ case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char
 		sqlite3_bind_text(st, 5, fts, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, 5);
+	sqlite3_bind_int64(st, 6, director_id);
 	return collect_rows(a, st, limit, n, more);
 }
 
@@ -127,7 +129,7 @@ case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t lim
 case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n)
 {
 	/* the team's open cases only (casefile_team), grouped: bounded by the caseload */
-	sqlite3_stmt *st = db_stmt("SELECT u.name, count(*) FROM casefile c JOIN app_user u ON u.id = c.director_id"
+	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, count(*) FROM casefile c JOIN app_user u ON u.id = c.director_id"
 	                           " WHERE c.team_org_id = ?1 AND c.status = 'open' GROUP BY c.director_id"
 	                           " ORDER BY count(*) DESC, u.name");
 	sqlite3_bind_int64(st, 1, team_org_id);
@@ -135,8 +137,9 @@ case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n)
 	case_caseload *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		list = arena_grow(a, list, k, &cap, sizeof *list);
-		list[k].director_name = db_text(a, st, 0);
-		list[k].open_cases = sqlite3_column_int64(st, 1);
+		list[k].director_id = sqlite3_column_int64(st, 0);
+		list[k].director_name = db_text(a, st, 1);
+		list[k].open_cases = sqlite3_column_int64(st, 2);
 		k++;
 	}
 	sqlite3_reset(st);

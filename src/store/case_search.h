@@ -29,9 +29,10 @@ typedef struct case_row {
  * all required; NULL when the text holds no word. Arena-owned. */
 const char *case_search_query(arena *a, const char *text);
 /* Up to `limit` cases with id < before_id (0: from the newest); *more when there
- * are older ones. fts: NULL for all, else a case_search_query() result. */
-case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t before_id,
-                      size_t limit, size_t *n, bool *more);
+ * are older ones. fts: NULL for all, else a case_search_query() result;
+ * director_id: 0 for every regisseur, else only the cases he/she directs. */
+case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t director_id,
+                      int64_t before_id, size_t limit, size_t *n, bool *more);
 
 /* Open cases the user directs as regisseur (index casefile_director_open),
  * oldest activity first, after the keyset (key: activity_on, id: case), at most
@@ -44,6 +45,7 @@ case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t lim
 
 /* A team's caseload: per regisseur the number of open cases. */
 typedef struct case_caseload {
+	int64_t director_id;
 	const char *director_name;
 	int64_t open_cases;
 } case_caseload;

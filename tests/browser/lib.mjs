@@ -312,16 +312,27 @@ export async function checkA11y(page, label, options = {}) {
  * The elements of the page that stick out of the viewport to the right (reflow,
  * WCAG 1.4.10): every element whose box ends beyond the document's client width,
  * including content that only a horizontal scroll bar would reveal (a table inside
- * a scrolling wrapper counts: its columns are cut off). Resolves with
+ * a scrolling wrapper counts: its columns are cut off), except a .data-table--2d
+ * matrix in its own keyboard-reachable scroll region (tabindex=0, role=region, a
+ * label) that itself fits. Resolves with
  * [{ what, right }] (at most 10) and the viewport width.
  */
 export async function overflowingElements(page) {
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
     const bad = [];
+    // WCAG 1.4.10 lets a genuinely two-dimensional table scroll, in a region of its own
+    // that fits the page and that a keyboard user can reach and scroll
+    const scrollRegion = (e) => {
+      const w = e.closest('.table-wrapper');
+      return w && w !== e && w.querySelector(':scope > .data-table--2d') && w.getAttribute('role') === 'region'
+        && w.getAttribute('tabindex') === '0' && (w.hasAttribute('aria-label') || w.hasAttribute('aria-labelledby'))
+        && ['auto', 'scroll'].includes(getComputedStyle(w).overflowX) && w.getBoundingClientRect().right <= vw + 1;
+    };
+    if (document.documentElement.scrollWidth > vw + 1) bad.push({ what: 'html (the page scrolls sideways)', right: document.documentElement.scrollWidth });
     for (const e of document.querySelectorAll('body *')) {
       const r = e.getBoundingClientRect();
-      if (r.width > 0 && r.right > vw + 1) {
+      if (r.width > 0 && r.right > vw + 1 && !scrollRegion(e)) {
         const cls = typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/)[0]}` : '';
         bad.push({ what: `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${cls}`, right: Math.round(r.right) });
       }

@@ -209,7 +209,7 @@ test('an evaluation: chart numbers equal the table, conclusion links to the case
   assert.ok(linda.s >= 1 && linda.n === 4);
   // every bar's number equals the table's, row by row
   const bars = [...r.text.matchAll(/class="ev-chart__bar--(start|now)" data-score="(\d*)"><title>([^<]*):/g)].map((m) => `${m[3]}|${m[1]}|${m[2]}`);
-  const rows = [...r.text.matchAll(/<tr><td>([^<]*)<\/td><th scope="row">([^<]*)<\/th><td class="start">(\d*)<\/td><td class="nu">(\d*)<\/td>/g)]
+  const rows = [...r.text.matchAll(/<tr><td[^>]*>([^<]*)<\/td><th[^>]*scope="row">([^<]*)<\/th><td[^>]*class="start">(\d*)<\/td><td[^>]*class="nu">(\d*)<\/td>/g)]
     .flatMap((m) => [`${m[1]} — ${m[2]}|start|${m[3]}`, `${m[1]} — ${m[2]}|now|${m[4]}`]);
   assert.ok(rows.length >= 2);
   assert.deepEqual(bars.sort(), rows.sort());

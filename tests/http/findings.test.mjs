@@ -522,7 +522,7 @@ test('finding a handover: family name without case or diacritics, status and per
   const id = await submitted('Familie Vrieë-Ünal (test)');
   let r = await vt.get('/overdrachten?naam=vriee+unal');
   assert.equal(r.status, 200);
-  assert.match(r.text, new RegExp(`<td>${id}</td><td><a href="/overdrachten/${id}">Familie Vrieë-Ünal \\(test\\)</a></td>`));
+  assert.match(r.text, new RegExp(`<td[^>]*>${id}</td><td[^>]*><a href="/overdrachten/${id}">Familie Vrieë-Ünal \\(test\\)</a></td>`));
   assert.match(r.text, /Zoekresultaat: 1 gevonden overdracht/);
   assert.doesNotMatch(r.text, /Familie Testhuis/);
   r = await vt.get('/overdrachten?naam=VRIE');
@@ -540,12 +540,12 @@ test('finding a handover: family name without case or diacritics, status and per
   r = await (await as('teamleider.buurt')).get('/overdrachten?naam=%C3%BCnal');
   assert.match(r.text, /Familie Vrieë-Ünal/);
   r = await (await as('teamleider.buurt')).get('/overdrachten?naam=Dubbelzien');
-  assert.doesNotMatch(r.text, /<td><a href="\/overdrachten\/\d+">Familie Vrieë/);
+  assert.doesNotMatch(r.text, /<td[^>]*><a href="\/overdrachten\/\d+">Familie Vrieë/);
   // every list links the whole family name
   r = await vt.get('/overdrachten');
-  assert.match(r.text, /<td>\d+<\/td>\s*<td><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
+  assert.match(r.text, /<td[^>]*>\d+<\/td>\s*<td[^>]*><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
   r = await (await as('teamleider')).get('/overdrachten');
-  assert.match(r.text, /<td><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
+  assert.match(r.text, /<td[^>]*><a href="\/overdrachten\/\d+">[^<]+<\/a><\/td>/);
   assert.doesNotMatch(r.text, /<a href="\/overdrachten\/(\d+)">\1<\/a>/, 'no number-only links');
   r = await (await as('teamleider')).get('/casussen');
   assert.doesNotMatch(r.text, /<a href="\/casussen\/(\d+)">\1<\/a>/);
@@ -595,6 +595,96 @@ test("the team leader's handover page shows the handover first and the decision 
     assert.ok(content < at, `${form} comes after the handover`);
   }
   assert.ok(page.indexOf('id="accepteren-kop"') > 0);
+});
+
+// ---- item 18: the trend over the last quarters, and no count under 5 for beleid
+
+const decodeHtml = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const hiddenCell = (c) => c === '<5' || c === 'x';
+
+/* The rows of the table whose caption starts with `caption`: [[th, td, td, ...], ...]. */
+function tableRows(html, caption) {
+  const start = html.indexOf(`<caption>${caption}`);
+  assert.ok(start >= 0, `table "${caption}"`);
+  const table = html.slice(start, html.indexOf('</table>', start));
+  const body = table.slice(table.indexOf('<tbody>'));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+    [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => decodeHtml(c[1].replace(/<[^>]+>/g, '').trim())));
+}
+
+test('item 18: beleid sees the trend of 8 quarters (chart and table) and never a count under 5, nor one a total gives away, on screen and in the CSV', async () => {
+  // a past quarter inside the trend, with known numbers: Noord 12 open + 7 returned (6 onvolledig, 1 overig), Zuid 9, Blerick 2
+  const now = new Date();
+  let year = now.getUTCFullYear();
+  let quarter = Math.floor(now.getUTCMonth() / 3) + 1 - 2;
+  if (quarter < 1) { quarter += 4; year -= 1; }
+  const label = `Q${quarter} ${year}`;
+  const day = `${year}-${String((quarter - 1) * 3 + 2).padStart(2, '0')}-15 10:00:00`;
+  const org = (name) => one(`SELECT id FROM organisation WHERE name = '${name}'`).id;
+  const vtOrg = one("SELECT organisation_id AS o FROM app_user WHERE username = 'vt'").o;
+  const vt = userId('vt');
+  const insert = (to, n, returned, category) => execFileSync('sqlite3', ['-cmd', '.timeout 10000', d.db,
+    `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n})
+     INSERT INTO handover (vt_org_id, created_by, receiving_org_id, household_name, status, submitted_at, submitted_by,
+       decided_at, decided_by, decided_org_id, return_category, return_reason)
+     SELECT ${vtOrg}, ${vt}, ${to}, 'Familie Klein (test)', ${returned ? "'teruggelegd'" : "'ingediend'"}, '${day}', ${vt},
+       ${returned ? `'${day}'` : 'NULL'}, ${returned ? userId('teamleider') : 'NULL'}, ${returned ? to : 'NULL'},
+       ${returned ? `'${category}'` : 'NULL'}, ${returned ? "'Test.'" : 'NULL'} FROM k`]);
+  const noord = org('Wijkteam Venlo-Noord (demo)');
+  insert(noord, 12, false);
+  insert(noord, 6, true, 'onvolledig');
+  insert(noord, 1, true, 'overig');
+  insert(org('Wijkteam Venlo-Zuid (demo)'), 9, false);
+  insert(org('Buurtteam Blerick (demo)'), 2, false);
+
+  const b = await as('beleid');
+  const r = await b.get(`/cijfers?kwartaal=${encodeURIComponent(label)}`);
+  assert.equal(r.status, 200);
+  const html = r.text;
+  const perTeam = tableRows(html, `Per team, ${label}`); // team, received, accepted, returned, median, warm, feedback
+  const reasons = tableRows(html, 'Redenen van terugleggen'); // team, 5 categories
+  assert.ok(perTeam.length >= 4);
+  const counts = perTeam.map((row, i) => [row[1], row[2], row[3], ...reasons[i].slice(1)]);
+  for (const row of counts) {
+    for (const c of row) assert.ok(hiddenCell(c) || Number(c) >= 5, `a count under 5 is shown: ${row}`);
+  }
+  // complementary suppression: no column (teams + total) and no row (returned + categories) with one hidden cell
+  for (let c = 0; c < 8; c++) {
+    const hidden = counts.filter((row) => hiddenCell(row[c])).length;
+    assert.notEqual(hidden, 1, `column ${c}: one hidden cell, its total gives it away`);
+  }
+  for (const row of counts) assert.notEqual(row.slice(2).filter(hiddenCell).length, 1, `row ${row}: one hidden cell`);
+  const blerick = perTeam.find((row) => row[0] === 'Buurtteam Blerick (demo)');
+  assert.equal(blerick[1], '<5');
+  assert.ok(perTeam.some((row) => row[1] === 'x'), 'a second received count is hidden beside Blerick\'s');
+  const total = perTeam.find((row) => row[0] === 'Totaal');
+  assert.ok(Number(total[1]) >= 30);
+  // the CSV publishes the same cells
+  const csv = decodeHtml((await b.get(`/cijfers/export.csv?kwartaal=${encodeURIComponent(label)}`)).text).slice(1)
+    .split('\r\n').map((l) => l.split(';')).filter((c) => c[0] === label);
+  assert.equal(csv.length, perTeam.length);
+  for (let i = 0; i < csv.length; i++) {
+    assert.deepEqual([csv[i][2], csv[i][3], csv[i][4], ...csv[i].slice(8)], counts[i], `CSV row ${csv[i][1]}`);
+  }
+  // the trend: 8 quarters, the same totals as the quarter's own table, and a bar only for a shown count
+  const trend = tableRows(html, 'Alle teams samen, per kwartaal');
+  assert.equal(trend.length, 8);
+  const ours = trend.find((row) => row[0] === label);
+  assert.deepEqual(ours.slice(1, 4), total.slice(1, 4));
+  const series = ['Ontvangen', 'Geaccepteerd', 'Teruggelegd'];
+  for (const row of trend) {
+    series.forEach((name, s) => {
+      const text = decodeHtml(html.match(new RegExp(`data-bar="${row[0]} ${name}">([^<]*)<`))[1]);
+      assert.equal(text, row[s + 1], `${row[0]} ${name}`);
+      const bar = html.match(new RegExp(`data-value="([^"]*)"><title>${row[0]}: ${name} `));
+      if (hiddenCell(row[s + 1])) assert.equal(bar, null, `no bar for a suppressed ${row[0]} ${name}`);
+      else assert.equal(bar[1], row[s + 1]);
+    });
+  }
+  assert.match(html, /<svg class="lt-chart cijfers-chart"[^>]*role="img"/);
+  // Veilig Thuis, who works with the handovers, keeps the exact counts
+  const vtCsv = (await (await as('vt')).get(`/cijfers/export.csv?kwartaal=${encodeURIComponent(label)}`)).text;
+  assert.match(vtCsv, /;Buurtteam Blerick \(demo\);[1-4];/);
 });
 
 await run({ after: () => d.stop() });

@@ -44,7 +44,7 @@ function rowIds(html, caption) {
   const start = html.indexOf(caption);
   if (start < 0) return [];
   const table = html.slice(start, html.indexOf('</table>', start));
-  return [...table.matchAll(/<td><a href="\/overdrachten\/(\d+)">/g)].map((m) => Number(m[1]));
+  return [...table.matchAll(/<td[^>]*><a href="\/overdrachten\/(\d+)">/g)].map((m) => Number(m[1]));
 }
 
 /** The href of a pager link ("Oudere" / "Nieuwere") after `caption`, as a browser reads it. */
