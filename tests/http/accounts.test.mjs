@@ -1,4 +1,5 @@
 // accounts.test.mjs — accounts and sessions (issue 12 items 5–7, issue 9 item 10):
+// @run-alone: measures time or load (see tests/run_files.mjs).
 // the device cookie that lets an account's owner through while others guess its
 // password from twenty addresses, the password policy wherever a password is set,
 // a sliding idle timeout, no session fixation, changing one's own password, the

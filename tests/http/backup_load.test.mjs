@@ -1,4 +1,5 @@
 // backup_load.test.mjs — `ketenregie backup` finishes in bounded time while people
+// @run-alone: measures time or load (see tests/run_files.mjs).
 // work: a year of handovers (tools/bench_data.sql) in the daemon's database, case
 // pages viewed in a loop (each view also writes an audit record), and the backup
 // must complete within LIMIT_S, restore, pass the integrity check and hold the data.

@@ -1,4 +1,5 @@
 // slow_clients.test.mjs — slow clients cannot shut the door (issue 12, item 4).
+// @run-alone: measures time or load (see tests/run_files.mjs).
 //
 // While 2,000 connections from 20 loopback addresses (127.0.0.2 … 127.0.0.21) each
 // trickle a header byte per second, and 128 more do the same from one address that

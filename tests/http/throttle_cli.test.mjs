@@ -1,4 +1,5 @@
 // throttle_cli.test.mjs — login throttling per account and per address (own
+// @run-alone: measures time or load (see tests/run_files.mjs).
 // daemon, so other tests' failures do not count), the command line, backups,
 // and a clean stop on SIGTERM.
 import assert from 'node:assert/strict';
