@@ -131,6 +131,10 @@ bool retention_delete_case(const retention_case *c, int *handovers, bool *househ
 	if (others < 0)
 		return false;
 	if (others == 0) {
+		/* a handover that never became a case keeps its own content (members, reason)
+		 * but no longer points at the deleted household: a later acceptance matches
+		 * or makes a household anew */
+		PURGE("UPDATE handover SET household_id = NULL WHERE household_id = ?2 AND ?1 > 0");
 		PURGE("DELETE FROM person WHERE household_id = ?2 AND ?1 > 0");
 		PURGE("DELETE FROM household WHERE id = ?2 AND ?1 > 0");
 		*household_deleted = true;

@@ -22,8 +22,9 @@ const household = one(`SELECT household_id AS h FROM casefile WHERE id = ${devri
 const today = new Date(Date.now() + 3600_000).toISOString().slice(0, 10);
 const retention = (args, clock = AHEAD) => spawnSync(BIN, ['retention', ...args, '--db', d.db],
   { encoding: 'utf8', env: { ...process.env, KETENREGIE_DEMO_CLOCK_DAYS: clock } });
+// the audit trail and its per-household index stay (ids and actions, never contents)
 const tablesWith = (col) => sql(d.db, `SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-  WHERE m.type = 'table' AND p.name = '${col}' AND m.name NOT IN ('audit_log', 'retention_log')`).map((r) => r.name);
+  WHERE m.type = 'table' AND p.name = '${col}' AND m.name NOT IN ('audit_log', 'audit_household', 'retention_log')`).map((r) => r.name);
 const rowsNaming = (col, id) => tablesWith(col).map((t) => [t, one(`SELECT count(*) AS n FROM ${t} WHERE ${col} = ${id}`).n])
   .filter(([, n]) => n > 0);
 
