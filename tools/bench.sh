@@ -12,7 +12,8 @@
 # same page on the demo database; "!" flags a ratio or p99 below the target of issue 11.
 # wrk comes from Debian's wrk package (tools/install-deps.sh installs it).
 # Settings: BENCH_SECONDS (4 per scenario), BENCH_CONNECTIONS (100), BENCH_THREADS (2),
-# BENCH_REF_DB (build/bench-ref.db, created once, about 170 MB).
+# BENCH_REF_DB (build/bench-ref.db, created once, about 170 MB), BENCH_CACHE (build/bench-cache:
+# the decade database, about 4 GB, kept for the day; "off" keeps nothing).
 set -eu
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -72,9 +73,16 @@ cookie_of() { # USER: the header, logging in once per user
 	cat "$tmp/cookie-$1"
 }
 
-# measure URL HEADER → sets rps, p99 (ms)
+# CPU time (user + system, in clock ticks) a process has used so far
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# measure URL HEADER PID → sets rps, p99 (ms) and cpu (the server's CPU µs per request:
+# a figure that depends less on how loaded the shared machine is than requests/s)
 measure() {
+	before=$(cpu_ticks "$3")
 	out=$(wrk -t"$threads" -c"$conns" -d"${secs}s" --latency ${2:+-H "$2"} "$1")
+	ticks=$(($(cpu_ticks "$3") - before))
+	requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+	cpu=$(awk -v t="$ticks" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else printf "-" }')
 	rps=$(echo "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
 	p99=$(echo "$out" | awk '$1 == "99%" { v=$2; if (v ~ /us$/) { sub(/us/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v) } else if (v ~ /s$/) { sub(/s/,"",v); v=v*1000 } printf "%.1f", v }')
 	errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ { print }')
@@ -86,18 +94,18 @@ flag() { # VALUE MIN → "!" when VALUE < MIN
 	awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && a + 0 < b + 0) printf "!"; else printf " " }'
 }
 below=0
-printf '%-40s %9s %8s %6s %6s %6s\n' scenario 'req/s' 'p99 ms' '×ref' '×stat' '×demo'
-row() { # NAME RPS P99 XREF XSTATIC XDEMO FLAGS
-	printf '%-40s %9s %8s %6s %6s %6s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7"
-	case "$7" in *!*) below=$((below + 1)) ;; esac
+printf '%-44s %8s %8s %8s %6s %6s %6s\n' scenario 'req/s' 'p99 ms' 'cpu µs' '×ref' '×stat' '×demo'
+row() { # NAME RPS P99 CPU XREF XSTATIC XDEMO FLAGS
+	printf '%-44s %8s %8s %8s %6s %6s %6s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8"
+	case "$8" in *!*) below=$((below + 1)) ;; esac
 }
 
-measure "http://127.0.0.1:$ref_port/" "Cookie: s=ref-42"
+measure "http://127.0.0.1:$ref_port/" "Cookie: s=ref-42" "$ref_pid"
 ref_rps=$rps
-row "reference (tools/bench_ref.c)" "$rps" "$p99" 1.00 - - ""
-measure "$base/static/app.css" ""
+row "reference (tools/bench_ref.c)" "$rps" "$p99" "$cpu" 1.00 - - ""
+measure "$base/static/app.css" "" "$pid"
 static_rps=$rps
-row "static file" "$rps" "$p99" "$(ratio "$rps" "$ref_rps")" 1.00 - ""
+row "static file" "$rps" "$p99" "$cpu" "$(ratio "$rps" "$ref_rps")" 1.00 - ""
 
 # Scenarios: KEY|NAME|PATH|USER|KIND. KIND: case (≥ 0.6 × ref, p99 < 20 ms), page (flat on
 # the decade: ≥ 1/1.5 of the demo's req/s, ≥ 0.4 × ref), search (as page, and p99 < 5 ms).
@@ -126,7 +134,7 @@ run_scenarios() { # PREFIX: demo or decade
 			echo "bench: $name answered $status, not 200" >&2
 			exit 1
 		fi
-		measure "$base$path" "$header"
+		measure "$base$path" "$header" "$pid"
 		xref=$(ratio "$rps" "$ref_rps")
 		xstat=$(ratio "$rps" "$static_rps")
 		flags=""
@@ -142,7 +150,7 @@ run_scenarios() { # PREFIX: demo or decade
 			[ "$1" = decade ] && flags="$(flag "$xref" 0.4)$(flag "$xdemo" 0.667)"
 			[ "$kind" = search ] && flags="$flags$(awk -v p="$p99" 'BEGIN { if (p >= 5) printf "!p99" }')" ;;
 		esac
-		row "$1: $name" "$rps" "$p99" "$xref" "$xstat" "$xdemo" "$flags"
+		row "$1: $name" "$rps" "$p99" "$cpu" "$xref" "$xstat" "$xdemo" "$flags"
 	done <<EOF
 $scenarios
 EOF
@@ -150,11 +158,28 @@ EOF
 run_scenarios demo
 echo "  (daemon peak resident memory so far: $(peak_rss_mb) MB)"
 
-# ten years of a region, in this bench database only; the daemon restarts on it
+# ten years of a region, in this bench database only; the daemon restarts on it. The
+# generated database is kept in $BENCH_CACHE for the rest of the day (its dates are relative
+# to today) and reused while migrations, the demo and bench_decade.sql stay the same.
 stop_daemon
+cache_dir=${BENCH_CACHE:-build/bench-cache}
+key=$(cat migrations/*.sql src/store/demo*.c tools/bench_decade.sql | sha256sum | cut -c1-16)
+cached="$cache_dir/decade-$(date -u +%F)-$key.db"
 started=$(date +%s)
-(cd "$tmp" && sqlite3 -bail -cmd ".timeout 60000" b.db <"$repo/tools/bench_decade.sql" >/dev/null)
-echo "  (decade loaded in $(($(date +%s) - started)) s: $(sqlite3 "$tmp/b.db" "SELECT (SELECT count(*) FROM handover) || ' handovers, ' || (SELECT count(*) FROM casefile) || ' cases, ' || (SELECT count(*) FROM person) || ' persons, ' || (SELECT count(*) FROM journal_entry) || ' journal entries, ' || (SELECT max(id) FROM audit_log) || ' audit rows'"))"
+if [ -f "$cached" ]; then
+	cp "$cached" "$tmp/b.db"
+	rm -f "$tmp/b.db-wal" "$tmp/b.db-shm" "$tmp"/cookie-*
+	how="copied from $cached"
+else
+	(cd "$tmp" && sqlite3 -bail -cmd ".timeout 60000" b.db <"$repo/tools/bench_decade.sql" >/dev/null)
+	how="generated"
+	if [ "${BENCH_CACHE:-}" != off ]; then
+		mkdir -p "$cache_dir"
+		rm -f "$cache_dir"/decade-*.db
+		cp "$tmp/b.db" "$cached.part" && mv "$cached.part" "$cached"
+	fi
+fi
+echo "  (decade $how in $(($(date +%s) - started)) s: $(sqlite3 "$tmp/b.db" "SELECT (SELECT count(*) FROM handover) || ' handovers, ' || (SELECT count(*) FROM casefile) || ' cases, ' || (SELECT count(*) FROM person) || ' persons, ' || (SELECT count(*) FROM journal_entry) || ' journal entries, ' || (SELECT max(id) FROM audit_log) || ' audit rows'"))"
 start_daemon
 run_scenarios decade
 echo "  (daemon peak resident memory under load: $(peak_rss_mb) MB; target < 64 MB, Argon2 aside)"
@@ -164,6 +189,6 @@ echo "  (daemon peak resident memory under load: $(peak_rss_mb) MB; target < 64 
 stop_daemon
 "$ref_bin" --time "$tmp/b.db" 200 >"$tmp/time.out"
 while IFS="|" read -r name p50 p99; do
-	row "decade: $name" - "$p99" - - - "$(awk -v p="$p99" 'BEGIN { if (p >= 50) printf "!p99" }')"
+	row "decade: $name" - "$p99" - - - - "$(awk -v p="$p99" 'BEGIN { if (p >= 50) printf "!p99" }')"
 done <"$tmp/time.out"
 echo "  (load: $(cut -d' ' -f1-3 /proc/loadavg) at the end; $below flagged below target)"

@@ -16,10 +16,14 @@
 #include <string.h>
 #include <time.h>
 
-/* A request thread waiting until its record is committed (fail-closed audit). */
-typedef struct ticket {
+/* A request waiting until its record is committed (fail-closed audit): either its
+ * thread blocks on q_done (on the stack), or, deferred, its connection is parked and
+ * wake(wake_arg) is called once when the record settles (malloc'd, see audit.h). */
+typedef struct audit_ticket {
 	bool done;
 	bool ok;
+	void (*wake)(void *arg);
+	void *wake_arg;
 } ticket;
 
 typedef struct entry {
@@ -119,6 +123,9 @@ static void settle(entry *e, bool ok)
 	if (e->waiter) {
 		e->waiter->ok = ok;
 		e->waiter->done = true;
+		if (e->waiter->wake)
+			e->waiter->wake(e->waiter->wake_arg);
+		e->waiter = NULL; /* a deferred ticket belongs to its request again */
 	}
 }
 
@@ -242,12 +249,17 @@ void audit_flush(void)
 	pthread_mutex_unlock(&q_lock);
 }
 
-/* Queue e; with wait, block until it is committed and return whether it was. */
-static bool enqueue(entry *e, bool wait)
+/* Queue e; with wait, block until it is committed and return whether it was.
+ * With deferred (a malloc'd ticket), return at once: the ticket settles later. */
+static bool enqueue(entry *e, bool wait, ticket *deferred)
 {
-	ticket t = {false, false};
-	if (wait)
+	ticket t = {false, false, NULL, NULL};
+	if (deferred) {
+		e->waiter = deferred;
+		wait = false;
+	} else if (wait) {
 		e->waiter = &t;
+	}
 	pthread_mutex_lock(&q_lock);
 	if (!running) {
 		pthread_mutex_unlock(&q_lock);
@@ -284,7 +296,7 @@ static entry *new_entry(const request *rq, const auth_user *u, unsigned role, co
 	return e;
 }
 
-bool audit_request(const request *rq, bool allowed)
+bool audit_request(request *rq, bool allowed)
 {
 	entry *e = new_entry(rq, rq->user, rq->role, NULL);
 	e->action = dup_or_null(rq->audit.action);
@@ -293,7 +305,35 @@ bool audit_request(const request *rq, bool allowed)
 	e->household_id = rq->audit.household_id;
 	e->detail = dup_or_null(rq->audit.detail ? rq->audit.detail : rq->path);
 	e->allowed = allowed;
-	return enqueue(e, true);
+	if (rq->audit_may_defer && !rq->audit_pending) {
+		ticket *t = calloc(1, sizeof *t);
+		if (!t)
+			abort();
+		rq->audit_pending = t;
+		return enqueue(e, false, t);
+	}
+	return enqueue(e, true, NULL);
+}
+
+bool audit_ticket_park(audit_ticket *t, bool *ok, void (*park)(void *arg), void (*wake)(void *arg), void *arg)
+{
+	pthread_mutex_lock(&q_lock);
+	bool done = t->done;
+	if (done) {
+		*ok = t->ok;
+	} else {
+		/* under q_lock: the writer cannot settle (and wake) before the park */
+		park(arg);
+		t->wake = wake;
+		t->wake_arg = arg;
+	}
+	pthread_mutex_unlock(&q_lock);
+	return done;
+}
+
+void audit_ticket_free(audit_ticket *t)
+{
+	free(t);
 }
 
 void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
@@ -305,5 +345,5 @@ void audit_event(const request *rq, const auth_user *user, const char *username,
 	e->object_id = object_id;
 	e->detail = dup_or_null(detail);
 	e->allowed = allowed;
-	enqueue(e, false);
+	enqueue(e, false, NULL);
 }

@@ -24,8 +24,22 @@ void audit_start(void);
 void audit_stop(void); /* writes what is queued, then joins */
 
 /* Record rq->audit for rq->user (the router's call) and wait until it is
- * committed. False when it could not be written. */
-bool audit_request(const request *rq, bool allowed);
+ * committed. False when it could not be written.
+ * Deferred: when rq->audit_may_defer is set (http.c, for GET) and no record of rq is
+ * pending yet, the record is queued, rq->audit_pending holds its ticket and the call
+ * returns true at once. The worker thread then serves other connections while the
+ * record waits for its group commit; http.c parks the connection and sends the
+ * answer — or 500 when the record could not be written — only once the ticket
+ * settled. So more records share one fsync, and nothing leaves before its record. */
+bool audit_request(request *rq, bool allowed);
+
+/* A deferred record's ticket. If it settled, set *ok (committed or not) and return
+ * true. Otherwise call park(arg) and arrange that wake(arg) is called once, from the
+ * writer thread, when it settles — both under the writer's lock, so the wake cannot
+ * come before the park — and return false. */
+bool audit_ticket_park(audit_ticket *t, bool *ok, void (*park)(void *arg), void (*wake)(void *arg), void *arg);
+/* Free a settled ticket (its request's owner does this after reading it). */
+void audit_ticket_free(audit_ticket *t);
 
 /* Record an event that is not a client-data route (login, logout, admin). user may be
  * NULL (failed login: username carries what was typed). */
