@@ -147,19 +147,25 @@ UPDATE handover SET
 	household_id = CASE WHEN b.kind IN ('case', 'twin') THEN 1000000 + b.base END,
 	return_category = CASE WHEN b.kind = 'ret' THEN 'geen_lokale_taak' END,
 	return_reason = CASE WHEN b.kind = 'ret' THEN 'Geen taak voor het lokale veld (bench).' END,
-	warm_planned_date = CASE WHEN b.kind = 'case' AND b.age > 14 THEN date(created_at, '+9 days') END,
-	warm_held_date = CASE WHEN b.kind = 'case' AND b.age > 14 AND b.i % 100 <> 7 THEN date(created_at, '+10 days') END,
-	warm_present = CASE WHEN b.kind = 'case' AND b.age > 14 AND b.i % 100 <> 7 THEN 'VT, regisseur, ouders (bench)' END,
-	warm_family_present = CASE WHEN b.kind = 'case' AND b.age > 14 AND b.i % 100 <> 7 THEN 'ja' END,
-	warm_outcome = CASE WHEN b.kind = 'case' AND b.age > 14 AND b.i % 100 <> 7 THEN 'Doorgenomen (bench).' END,
-	warm_recorded_by = CASE WHEN b.kind = 'case' AND b.age > 14 AND b.i % 100 <> 7 THEN t.leader END,
-	warm_recorded_at = CASE WHEN b.kind = 'case' AND b.age > 14 AND b.i % 100 <> 7 THEN datetime(created_at, '+10 days') END
+	warm_planned_date = CASE WHEN b.kind IN ('case', 'twin') AND b.age > 14 THEN date(created_at, '+9 days') END,
+	warm_held_date = CASE WHEN b.kind IN ('case', 'twin') AND b.age > 14 AND b.i % 100 <> 7 THEN date(created_at, '+10 days') END,
+	warm_present = CASE WHEN b.kind IN ('case', 'twin') AND b.age > 14 AND b.i % 100 <> 7 THEN 'VT, regisseur, ouders (bench)' END,
+	warm_family_present = CASE WHEN b.kind IN ('case', 'twin') AND b.age > 14 AND b.i % 100 <> 7 THEN 'ja' END,
+	warm_outcome = CASE WHEN b.kind IN ('case', 'twin') AND b.age > 14 AND b.i % 100 <> 7 THEN 'Doorgenomen (bench).' END,
+	warm_recorded_by = CASE WHEN b.kind IN ('case', 'twin') AND b.age > 14 AND b.i % 100 <> 7 THEN t.leader END,
+	warm_recorded_at = CASE WHEN b.kind IN ('case', 'twin') AND b.age > 14 AND b.i % 100 <> 7 THEN datetime(created_at, '+10 days') END
 FROM b_h b JOIN b_team t ON t.k = b.k WHERE b.id = handover.id;
--- a twin handover is the case's hermelding: the (linked, not new) case shows it
+-- feedback to VT, also on a new notification about a family with a case (a "twin")
 INSERT INTO handover_feedback (handover_id, case_id, author_id, created_at, agreements, with_family, agreed_on)
 SELECT c.id, c.id, c.director, datetime('now', -(c.age - 14) || ' days'),
 	'Veiligheidsplan met beide ouders opgesteld en ondertekend (bench).', 'ja', date('now', -(c.age - 12) || ' days')
 FROM b_c c WHERE c.age > 20 AND c.i % 90 <> 11;
+INSERT INTO handover_feedback (handover_id, case_id, author_id, created_at, agreements, with_family, agreed_on)
+SELECT h.id, h.case_id, c.director_id, datetime(h.created_at, '+16 days'),
+	'Veiligheidsplan met beide ouders opgesteld en ondertekend (bench).', 'ja', date(h.created_at, '+14 days')
+FROM handover h JOIN casefile c ON c.id = h.case_id
+WHERE h.id > 1000000 AND (h.id - 1000000) % 3 = 2 AND h.status = 'geaccepteerd'
+	AND h.created_at < datetime('now', '-22 days') AND (h.id - 1000000) % 90 <> 11;
 UPDATE handover SET feedback_first_at = f.first
 FROM (SELECT handover_id, min(created_at) AS first FROM handover_feedback GROUP BY handover_id) f
 WHERE f.handover_id = handover.id AND handover.id > 1000000;
