@@ -3,7 +3,8 @@
 #   make run     install what is missing, build, migrate, load the demo region once, serve
 #   make test    install what is missing, lint, unit tests (ASan+UBSan), HTTP tests against
 #                the real (sanitized) daemon, short fuzz runs, browser tests in Chromium
-#   make bench   wrk against the real daemon on loopback
+#   make bench   wrk against the real daemon and a bare reference server (tools/bench_ref.c)
+#                on loopback, on the demo region and on ten years of data
 #   make fuzz    build the libFuzzer targets
 
 CC      ?= cc
@@ -118,7 +119,12 @@ test: deps
 	@$(MAKE) --no-print-directory fuzz-run
 	@$(MAKE) --no-print-directory browser
 
-bench: deps $(BUILD)/rel/ketenregie
+$(BUILD)/bench_ref: tools/bench_ref.c
+	@mkdir -p $(@D)
+	@echo "CC      $<"
+	@$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -o $@ $< -lmicrohttpd -lsqlite3 -lpthread
+
+bench: deps $(BUILD)/rel/ketenregie $(BUILD)/bench_ref
 	@tools/bench.sh
 
 clean:

@@ -146,7 +146,7 @@ static int64_t insert(const entry *e)
 	if (!db_done(st))
 		return 0;
 	/* through a view's trigger, last_insert_rowid() does not name the row */
-	st = db_stmt("SELECT id FROM audit_log ORDER BY id DESC LIMIT 1");
+	st = db_stmt("SELECT max(id) FROM audit_log");
 	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return id && insert_household_rows(e, id) ? id : 0;

@@ -50,19 +50,6 @@ static void read_case(arena *a, sqlite3_stmt *st, case_rec *c)
 	c->closed_at = db_text(a, st, 10);
 }
 
-static case_rec *collect_cases(arena *a, sqlite3_stmt *st, size_t *n)
-{
-	size_t cap = 0, k = 0;
-	case_rec *list = NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = arena_grow(a, list, k, &cap, sizeof *list);
-		read_case(a, st, &list[k++]);
-	}
-	sqlite3_reset(st);
-	*n = k;
-	return list;
-}
-
 bool case_get(arena *a, int64_t id, case_rec *out)
 {
 	sqlite3_stmt *st = db_stmt(CASE_COLUMNS " WHERE c.id = ?1");
@@ -86,25 +73,6 @@ bool case_user_involved(int64_t case_id, int64_t user_id)
 	bool yes = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return yes;
-}
-
-case_rec *case_list_for_team(arena *a, int64_t team_org_id, size_t *n)
-{
-	sqlite3_stmt *st = db_stmt(CASE_COLUMNS " WHERE c.team_org_id = ?1"
-	                                        " ORDER BY c.status = 'open' DESC, c.opened_at DESC, c.id DESC");
-	sqlite3_bind_int64(st, 1, team_org_id);
-	return collect_cases(a, st, n);
-}
-
-case_rec *case_list_for_user(arena *a, int64_t user_id, size_t *n)
-{
-	sqlite3_stmt *st = db_stmt(CASE_COLUMNS
-	                           " WHERE EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = c.id"
-	                           " AND i.user_id = ?1 AND i.ended_at IS NULL"
-	                           " AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
-	                           " ORDER BY c.status = 'open' DESC, c.opened_at DESC, c.id DESC");
-	sqlite3_bind_int64(st, 1, user_id);
-	return collect_cases(a, st, n);
 }
 
 int64_t case_count_directed(int64_t user_id)

@@ -63,9 +63,6 @@ bool case_get(arena *a, int64_t id, case_rec *out);
 /* Is user_id personally (actively) involved in the case? */
 bool case_user_involved(int64_t case_id, int64_t user_id);
 
-/* Cases a team leader (team_org_id > 0) or a person (user_id > 0) sees, open first. */
-case_rec *case_list_for_team(arena *a, int64_t team_org_id, size_t *n);
-case_rec *case_list_for_user(arena *a, int64_t user_id, size_t *n);
 /* How many open cases user_id directs. */
 int64_t case_count_directed(int64_t user_id);
 

@@ -1,7 +1,6 @@
 /*
  * case_search.c — SQL for the paged, searchable case list (see case_search.h).
- * Never decides access beyond "the own team's cases and the own involvements",
- * which is the same rule as case_list_for_team/case_list_for_user.
+ * Never decides access beyond "the own team's cases and the own involvements".
  */
 #include "store/case_search.h"
 

@@ -278,9 +278,12 @@ handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n)
 
 handover_rec *handover_director_open_items(arena *a, int64_t user_id, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " JOIN casefile c ON c.id = h.case_id"
-	                           " WHERE c.director_id = ?1 AND c.status = 'open' AND h.status = 'geaccepteerd'"
-	                           " AND (h.warm_held_date IS NULL OR h.feedback_first_at IS NULL) ORDER BY h.id");
+	/* from the regisseur's open cases (casefile_director_open), not from every
+	 * accepted handover in history (handover_status) */
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM casefile c2"
+	                           " CROSS JOIN handover h2 ON h2.case_id = c2.id"
+	                           " WHERE c2.director_id = ?1 AND c2.status = 'open' AND h2.status = 'geaccepteerd'"
+	                           " AND (h2.warm_held_date IS NULL OR h2.feedback_first_at IS NULL)) ORDER BY h.id");
 	sqlite3_bind_int64(st, 1, user_id);
 	return handover_collect_brief(a, st, n);
 }
@@ -345,16 +348,20 @@ handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char
 
 handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
 {
+	/* From the open cases (index casefile_open, the current caseload; named, since the
+	 * planner would otherwise walk casefile_director_open, all cases ever) to their
+	 * handovers, never through all accepted handovers of the organisation's history. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT count(DISTINCT h.id) FROM handover h JOIN case_condition k ON k.handover_id = h.id"
-		" JOIN casefile c ON c.id = h.case_id AND c.status = 'open'"
-		" WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
+		"SELECT count(DISTINCT h.id) FROM casefile c INDEXED BY casefile_open"
+		" CROSS JOIN handover h ON h.case_id = c.id"
+		" JOIN case_condition k ON k.handover_id = h.id"
+		" WHERE c.status = 'open' AND h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM handover h2"
-	             " JOIN case_condition k ON k.handover_id = h2.id JOIN casefile c ON c.id = h2.case_id"
-	             " AND c.status = 'open' WHERE h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM casefile c2 INDEXED BY casefile_open"
+	             " CROSS JOIN handover h2 ON h2.case_id = c2.id JOIN case_condition k ON k.handover_id = h2.id"
+	             " WHERE c2.status = 'open' AND h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
 	             " AND k.status = 'niet_nageleefd') ORDER BY h.id DESC LIMIT 5");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	return handover_collect_brief(a, st, n);

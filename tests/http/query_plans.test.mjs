@@ -1,0 +1,179 @@
+// tests/http/query_plans.test.mjs — flatness cannot regress silently (issue 11): no statement
+// of the program SCANs a table that grows with history.
+//
+// The registry of queries is the code itself: every statement reaches SQLite through
+// db_stmt("literal") (tools/lint.sh enforces it), so this test runs the C preprocessor over
+// every source file that calls db_stmt, takes each db_stmt(...) argument — the concatenated
+// literals after macro expansion — and asks SQLite for its plan (EXPLAIN QUERY PLAN, sqlite3
+// CLI) on a database migrated by the daemon under test and holding the demo region, without
+// statistics: that is what a production database has (the daemon never runs ANALYZE), so
+// these are the plans it runs. A new query is checked the day it is written. (Plans after
+// ANALYZE of a small database are no guide: the planner then scans whatever is small today.)
+//
+// "Grows with history": every table except the small reference tables named below. A plan
+// line "SCAN <table or its alias>" on such a table fails the test, unless the statement is
+// one of the few in ALLOWED_SCANS, each with the reason why it may read all history. A
+// planted statement with a missing index must be caught, so every run shows the test can fail.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, run } from './lib.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const bin = path.resolve(root, process.env.KETENREGIE_BIN || 'build/san/ketenregie');
+
+// Tables whose size follows the organisation, not the years: a scan of them stays flat.
+// Sessions, waiting second-factor logins and login attempts are pruned; the leertafel (the region's learning table) adds
+// a few meetings and some dozens of actions a year, not client data.
+const REFERENCE_TABLES = new Set([
+  'organisation', 'app_user', 'user_role', 'setting', 'role_org_kind', 'session', 'login_attempt',
+  'password_reset', 'login_pending', 'lt_actielijn', 'lt_werkgroep', 'lt_meeting', 'lt_attendance', 'lt_plan', 'lt_action',
+  'lt_action_org', 'lt_action_status', 'lt_action_change', 'lt_escalation',
+]);
+
+// Partial indexes that hold the present, not the past: a scan of one stays flat.
+const FLAT_INDEXES = new Map([
+  ['casefile_open', 'the open cases: the current caseload (0019)'],
+]);
+
+// Statements that may read all history, each with its reason: `file` (and `sql`, a substring).
+const ALLOWED_SCANS = [
+  { file: /^src\/demo\//, why: 'the demo loader runs once, on the demo region only' },
+];
+
+function sourceFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...sourceFiles(p));
+    else if (name.endsWith('.c') && readFileSync(p, 'utf8').includes('db_stmt(')) out.push(p);
+  }
+  return out.sort();
+}
+
+function unescapeC(lit) {
+  return lit.replace(/\\(n|t|"|\\|')/g, (m, c) => ({ n: '\n', t: '\t', '"': '"', '\\': '\\', "'": "'" })[c]);
+}
+
+/** Every db_stmt argument of the program: [{file, sql}]. */
+function registry() {
+  const statements = [];
+  const seen = new Set();
+  for (const file of sourceFiles(path.join(root, 'src'))) {
+    const pre = execFileSync('cc', ['-E', '-P', '-D_GNU_SOURCE', '-I', path.join(root, 'src'), file],
+      { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const re = /\bdb_stmt\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)/g;
+    let m;
+    while ((m = re.exec(pre))) {
+      const sql = [...m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => unescapeC(x[1])).join('');
+      if (seen.has(sql)) continue;
+      seen.add(sql);
+      statements.push({ file: path.relative(root, file), sql });
+    }
+  }
+  return statements;
+}
+
+/** alias or name → table, for every FROM/JOIN/UPDATE/INTO of a statement. */
+function aliases(sql, tables) {
+  const map = new Map();
+  const re = /\b(?:FROM|JOIN|UPDATE|INTO)\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+(?:AS\s+)?([A-Za-z_][A-Za-z0-9_]*))?/gi;
+  const keywords = /^(WHERE|ON|JOIN|LEFT|INNER|CROSS|GROUP|ORDER|LIMIT|SET|VALUES|SELECT|USING|UNION|AND|OR|NOT|WHEN|AS|INDEXED|EXCEPT|INTERSECT|HAVING|WINDOW|DEFAULT|RETURNING)$/i;
+  let m;
+  while ((m = re.exec(sql))) {
+    const table = m[1];
+    if (!tables.has(table)) continue;
+    const list = (k) => { if (!map.has(k)) map.set(k, new Set()); map.get(k).add(table); };
+    list(table);
+    if (m[2] && !keywords.test(m[2])) list(m[2]);
+  }
+  return map;
+}
+
+/** EXPLAIN QUERY PLAN of every statement on db: [{i, lines, error}] */
+function plans(db, statements) {
+  const script = statements.map((s, i) =>
+    `.print @@${i}\nEXPLAIN QUERY PLAN ${s.sql.trim().replace(/;\s*$/, '')};\n`).join('');
+  const scriptFile = path.join(path.dirname(db), 'plans.sql');
+  writeFileSync(scriptFile, script);
+  let out;
+  try {
+    out = execFileSync('sqlite3', ['-cmd', '.timeout 60000', db, `.read ${scriptFile}`],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  } catch (e) {
+    out = e.stdout; // an error in one statement does not stop the others
+  }
+  const result = statements.map(() => ({ lines: [] }));
+  let cur = -1;
+  for (const line of out.split('\n')) {
+    const mark = /^@@(\d+)$/.exec(line);
+    if (mark) cur = Number(mark[1]);
+    else if (cur >= 0) result[cur].lines.push(line);
+  }
+  return result;
+}
+
+function growingTables(db) {
+  const rows = execFileSync('sqlite3', [db,
+    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'"],
+  { encoding: 'utf8' }).trim().split('\n');
+  return new Set(rows.filter((t) => !REFERENCE_TABLES.has(t)));
+}
+
+/** The statements whose plan scans a growing table: [{file, sql, scans}] */
+function scansOf(db, statements) {
+  const growing = growingTables(db);
+  const all = growingTables(db);
+  for (const t of REFERENCE_TABLES) all.add(t);
+  const found = [];
+  plans(db, statements).forEach((p, i) => {
+    const map = aliases(statements[i].sql, all);
+    const scans = [];
+    for (const line of p.lines) {
+      const m = /\bSCAN (\w+)(?! VIRTUAL TABLE)/.exec(line);
+      if (!m) continue;
+      const index = /USING (?:COVERING )?INDEX (\w+)/.exec(line);
+      if (index && FLAT_INDEXES.has(index[1])) continue;
+      const tables = map.get(m[1]) || (all.has(m[1]) ? new Set([m[1]]) : new Set());
+      for (const t of tables) if (growing.has(t)) scans.push(`${line.replace(/^[|`\- ]+/, '')} (${t})`);
+    }
+    if (scans.length) found.push({ ...statements[i], scans });
+  });
+  return found;
+}
+
+function unexpected(found) {
+  return found.filter((f) => !ALLOWED_SCANS.some((a) => a.file.test(f.file) && (!a.sql || f.sql.includes(a.sql))));
+}
+
+function describe(found) {
+  return found.map((f) => `${f.file}: ${f.sql.replace(/\s+/g, ' ').slice(0, 300)}\n    ${f.scans.join('\n    ')}`).join('\n');
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-plans-'));
+const db = path.join(dir, 'p.db');
+execFileSync(bin, ['migrate', '--db', db], { stdio: 'ignore' });
+execFileSync(bin, ['demo', '--db', db], { stdio: 'ignore' });
+const statements = registry();
+
+test('the registry holds the program\'s statements', () => {
+  assert.ok(statements.length > 200, `only ${statements.length} statements found`);
+  assert.ok(statements.some((s) => s.file === 'src/store/case_search.c' && /household_search MATCH/.test(s.sql)));
+});
+
+test('the check catches a query without its index (it can fail)', () => {
+  const planted = [{ file: 'planted', sql: 'SELECT id, entry_date FROM journal_entry WHERE body = ?1 ORDER BY id DESC LIMIT 20' },
+    { file: 'planted', sql: 'SELECT j.id FROM casefile c JOIN journal_entry j ON j.author_id = ?1 WHERE c.id = j.case_id' }];
+  const found = scansOf(db, planted);
+  assert.equal(found.length, 2, describe(found));
+  assert.match(found[0].scans[0], /SCAN journal_entry/);
+});
+
+test('no statement scans a growing table', () => {
+  const bad = unexpected(scansOf(db, statements));
+  assert.equal(bad.length, 0, `statements that scan history:\n${describe(bad)}`);
+});
+
+await run({ after: () => rmSync(dir, { recursive: true, force: true }) });
