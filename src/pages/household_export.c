@@ -5,14 +5,18 @@
  * rows come from store/household_export.c; this file only renders them, every
  * value escaped (the template engine for HTML, util/json.c for JSON).
  *
- * Access: the case's regisseur (route table, access_case_director); recorded as
- * an export in the household's access log by the router.
+ * Access: the case's regisseur (/casussen/{id}/inzage, access_case_director) and
+ * the privacy officer for a household his/her own search found
+ * (/privacy/huishoudens/{id}/inzage, access_privacy_household: AVG art. 15 asks
+ * either to hand the family its data); recorded as an export in the household's
+ * access log by the router.
  */
 #include "pages/privacy.h"
 
 #include "server/respond.h"
 #include "store/case.h"
 #include "store/db.h"
+#include "store/household.h"
 #include "store/household_export.h"
 #include "util/date.h"
 #include "util/json.h"
@@ -73,36 +77,54 @@ static void html_section_end(void *arg, const household_export_section *s)
 	tv_push(w->sections, w->section);
 }
 
-void page_household_export(request *rq)
+/* The HTML document for household_id; back and json are the page's links. */
+static void export_html(request *rq, int64_t household_id, const char *name, const char *back, const char *json)
 {
 	arena *a = rq->a;
-	case_rec c;
-	bool begun = db_read_begin();
-	if (!case_get(a, rq->ids[0], &c)) {
-		db_read_end(begun);
-		respond_error(rq, 404);
-		return;
-	}
 	rq->audit.object_type = "household_export";
-	rq->audit.object_id = c.household_id;
+	rq->audit.object_id = household_id;
+	rq->audit.household_id = household_id;
 	rq->audit.detail = "inzage: alles over het huishouden (HTML)";
-	tv *ctx = page_ctx(rq, arena_printf(a, "Inzage: %s", c.household_name));
+	tv *ctx = page_ctx(rq, arena_printf(a, "Inzage: %s", name));
 	html_walk w = {.a = a, .sections = tv_list(a)};
 	static const household_export_visitor v = {html_section, html_row, html_section_end};
-	bool ok = household_export_walk(c.household_id, &v, &w);
-	db_read_end(begun);
-	if (!ok) {
+	if (!household_export_walk(household_id, &v, &w)) {
 		respond_error(rq, 500);
 		return;
 	}
 	tv_set(ctx, "sections", w.sections);
-	tv_set_int(ctx, "case_id", c.id);
-	tv_set_int(ctx, "household_id", c.household_id);
-	tv_set_str(ctx, "household_name", c.household_name);
+	tv_set_str(ctx, "back_href", back);
+	tv_set_str(ctx, "json_href", json);
+	tv_set_int(ctx, "household_id", household_id);
+	tv_set_str(ctx, "household_name", name);
 	char today[KR_DATE_BUF];
 	kr_date_format(kr_date_today_nl(), today);
 	tv_set_str(ctx, "today", today);
 	respond_page(rq, 200, "household_export", ctx);
+}
+
+void page_household_export(request *rq)
+{
+	case_rec c;
+	bool begun = db_read_begin();
+	if (!case_get(rq->a, rq->ids[0], &c))
+		respond_error(rq, 404);
+	else
+		export_html(rq, c.household_id, c.household_name, arena_printf(rq->a, "/casussen/%lld", (long long)c.id),
+		            arena_printf(rq->a, "/casussen/%lld/inzage.json", (long long)c.id));
+	db_read_end(begun);
+}
+
+void page_privacy_household_export(request *rq)
+{
+	household h;
+	bool begun = db_read_begin();
+	if (!household_get(rq->a, rq->ids[0], &h))
+		respond_error(rq, 404);
+	else
+		export_html(rq, h.id, h.name, arena_printf(rq->a, "/privacy/huishoudens/%lld", (long long)h.id),
+		            arena_printf(rq->a, "/privacy/huishoudens/%lld/inzage.json", (long long)h.id));
+	db_read_end(begun);
 }
 
 /* ---- JSON ---- */
@@ -138,18 +160,13 @@ static void json_section_end(void *arg, const household_export_section *s)
 	json_array_close(arg);
 }
 
-void page_household_export_json(request *rq)
+/* The JSON document for household_id (in the caller's read transaction). */
+static void export_json(request *rq, int64_t household_id)
 {
 	arena *a = rq->a;
-	case_rec c;
-	bool begun = db_read_begin();
-	if (!case_get(a, rq->ids[0], &c)) {
-		db_read_end(begun);
-		respond_error(rq, 404);
-		return;
-	}
 	rq->audit.object_type = "household_export";
-	rq->audit.object_id = c.household_id;
+	rq->audit.object_id = household_id;
+	rq->audit.household_id = household_id;
 	rq->audit.detail = "inzage: alles over het huishouden (JSON)";
 	strbuf sb;
 	sb_init(&sb, a);
@@ -157,7 +174,7 @@ void page_household_export_json(request *rq)
 	json_begin(&w, &sb);
 	json_object_open(&w);
 	json_key(&w, "huishouden_id");
-	json_int(&w, c.household_id);
+	json_int(&w, household_id);
 	json_key(&w, "uitgevoerd_door");
 	json_str(&w, rq->user->name);
 	json_key(&w, "organisatie");
@@ -165,8 +182,7 @@ void page_household_export_json(request *rq)
 	json_key(&w, "delen");
 	json_object_open(&w);
 	static const household_export_visitor v = {json_section, json_row, json_section_end};
-	bool ok = household_export_walk(c.household_id, &v, &w);
-	db_read_end(begun);
+	bool ok = household_export_walk(household_id, &v, &w);
 	json_object_close(&w);
 	json_object_close(&w);
 	if (!ok) {
@@ -176,7 +192,29 @@ void page_household_export_json(request *rq)
 	sb_putc(&sb, '\n');
 	char disposition[96];
 	snprintf(disposition, sizeof disposition, "attachment; filename=\"inzage-huishouden-%lld.json\"",
-	         (long long)c.household_id);
+	         (long long)household_id);
 	response_add_header(rq, "Content-Disposition", arena_strdup(a, disposition));
 	respond_bytes(rq, 200, "application/json; charset=utf-8", sb.data, sb.len);
+}
+
+void page_household_export_json(request *rq)
+{
+	case_rec c;
+	bool begun = db_read_begin();
+	if (!case_get(rq->a, rq->ids[0], &c))
+		respond_error(rq, 404);
+	else
+		export_json(rq, c.household_id);
+	db_read_end(begun);
+}
+
+void page_privacy_household_export_json(request *rq)
+{
+	household h;
+	bool begun = db_read_begin();
+	if (!household_get(rq->a, rq->ids[0], &h))
+		respond_error(rq, 404);
+	else
+		export_json(rq, h.id);
+	db_read_end(begun);
 }

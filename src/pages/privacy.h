@@ -34,6 +34,8 @@ void access_log_csv(request *rq, const char *filename, const access_log_row *row
 /* household_export.c */
 void page_household_export(request *rq);
 void page_household_export_json(request *rq);
+void page_privacy_household_export(request *rq);      /* the same, for the privacy officer */
+void page_privacy_household_export_json(request *rq);
 
 /* person_correction.c */
 void page_person_correct(request *rq);

@@ -625,8 +625,9 @@ const route routes[] = {
 	 "update", cw_minutes_fields},
 #undef CW_MANAGE
 
-	/* privacy (issue 10). The privacy officer reads the audit trail only, never client
-	 * data: his/her routes are audited (ROUTE_AUDITED) but not client data; a household
+	/* privacy (issue 10). The privacy officer reads the audit trail, never the file on
+	 * screen, except to hand a family its own export (AVG art. 15): his/her routes are
+	 * audited (ROUTE_AUDITED) but not client data routes; a household
 	 * opens only through his/her own search (access_privacy_household). The family's
 	 * access log, its export and a member's correction: the case's regisseur. */
 #define PV_AUDITED ROUTE_AUDITED
@@ -635,6 +636,11 @@ const route routes[] = {
 	 "view", pv_report_query},
 	{"GET", "/privacy/huishoudens/{id}/export.csv", page_privacy_household_csv, ROLE_PRIVACY, PV_AUDITED,
 	 access_privacy_household, "export", pv_report_query},
+	/* AVG art. 15: the privacy officer may hand a family everything stored about it */
+	{"GET", "/privacy/huishoudens/{id}/inzage", page_privacy_household_export, ROLE_PRIVACY, PV_AUDITED,
+	 access_privacy_household, "export", no_fields},
+	{"GET", "/privacy/huishoudens/{id}/inzage.json", page_privacy_household_export_json, ROLE_PRIVACY, PV_AUDITED,
+	 access_privacy_household, "export", no_fields},
 	{"GET", "/privacy/gebruikers/{id}", page_privacy_user, ROLE_PRIVACY, PV_AUDITED, access_privacy_user, "view",
 	 pv_report_query},
 	{"GET", "/privacy/gebruikers/{id}/export.csv", page_privacy_user_csv, ROLE_PRIVACY, PV_AUDITED,

@@ -189,6 +189,20 @@ test('the export holds every part of the demo case, as HTML and as JSON', async 
   // not for a professional who is not the regisseur, nor for the privacy officer
   assert.equal((await (await as('professional2')).get(`/casussen/${devries}/inzage.json`)).status, 404);
   assert.equal((await privacy.get(`/casussen/${devries}/inzage.json`)).status, 403);
+  // the privacy officer hands the family the same, from the household his/her own search found
+  // (issue 10 item 8), and only that one; recorded as an export in the family's access log
+  const report = (await privacy.get(`/privacy/huishoudens/${household}`)).text;
+  assert.match(report, new RegExp(`href="/privacy/huishoudens/${household}/inzage"`));
+  const officerHtml = await privacy.get(`/privacy/huishoudens/${household}/inzage`);
+  assert.equal(officerHtml.status, 200);
+  for (const part of ['Gezinsleden', 'Veiligheidsplan: alle versies', 'Journaal', 'Toegangslog'])
+    assert.ok(officerHtml.text.includes(part), `the privacy officer's export has ${part}`);
+  const officerJson = JSON.parse((await privacy.get(`/privacy/huishoudens/${household}/inzage.json`)).text);
+  assert.equal(officerJson.huishouden_id, household);
+  assert.equal(officerJson.delen.journaal.length, parts.journaal.length);
+  assert.equal((await privacy.get(`/privacy/huishoudens/${peters}/inzage.json`)).status, 404, 'not found by a search');
+  assert.ok(one(`SELECT count(*) AS n FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id
+    WHERE ah.household_id = ${household} AND a.username = 'privacy' AND a.action = 'export' AND a.object_type = 'household_export'`).n >= 2);
 });
 
 test('a correction keeps the old name with who, when and why; the JSON stays valid with hostile text', async () => {
