@@ -94,7 +94,7 @@ static bool encrypt_to(const char *plain_path, const char *tmp, int out, const b
 }
 
 /* Remove plaintext snapshots that a backup killed mid-way (kill -9, power loss)
- * left beside the live database: names "<database>.snapshot-XXXXXX" (and their
+ * left beside the live database: names "<database>.snapshot-" plus mkstemp's six random letters (and their
  * journal) not written to for SNAPSHOT_STALE_S, so that a backup running right now
  * in another process keeps its file. Returns how many files went. */
 size_t backup_sweep_leftovers(void)
