@@ -204,13 +204,9 @@ static void add(team_figures *t, const handover_rec *h, const handover_deadlines
 /* "YYYY-MM-DD HH:MM:SS" in UTC of 00:00 Dutch time on day d. */
 static const char *utc_of_nl_midnight(arena *a, kr_date d)
 {
-	int64_t t = kr_days_from_civil(d) * 86400;
-	t -= 3600 * kr_nl_utc_offset_hours(t - 3600); /* the offset in force just before midnight, UTC */
-	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-	int64_t rest = t - days * 86400;
-	char iso[KR_DATE_BUF];
-	kr_date_format_iso(kr_civil_from_days(days), iso);
-	return arena_printf(a, "%s %02d:%02d:%02d", iso, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
+	char *out = arena_alloc(a, 20);
+	kr_nl_midnight_utc(d, ' ', out);
+	return out;
 }
 
 /* Whether the user's figures are suppressed: everyone but Veilig Thuis and team leaders. */

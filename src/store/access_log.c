@@ -10,6 +10,7 @@
 
 #include "store/db.h"
 #include "store/household.h"
+#include "util/date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -101,11 +102,31 @@ static access_log_row *read_rows(arena *a, sqlite3_stmt *st, size_t limit, size_
 	return list;
 }
 
-/* The upper end of a period as an audit time ("2026-11-27" → "2026-11-27T99",
- * after every time of that day); open: after every time. */
+/* A typed Dutch day as the audit time (UTC) its start has; plus_days 1 gives the
+ * next day's start. The audit log writes "…T23:00:00.123Z", after "…T23:00:00". */
+static const char *day_start_audit_time(arena *a, const char *iso, int plus_days)
+{
+	kr_date d;
+	if (!iso || !kr_date_parse_iso(iso, &d))
+		return NULL;
+	char *out = arena_alloc(a, 20);
+	kr_nl_midnight_utc(kr_date_add_days(d, plus_days), 'T', out);
+	return out;
+}
+
+/* The lower end of a period: the start of the Dutch day; open: before every time. */
+static const char *period_start(arena *a, const char *from)
+{
+	const char *t = day_start_audit_time(a, from, 0);
+	return t ? t : "";
+}
+
+/* The upper end of a period: the start of the next Dutch day, which no audit time
+ * of the period reaches; open: after every time. */
 static const char *period_end(arena *a, const char *to)
 {
-	return (to && *to) ? arena_printf(a, "%sT99", to) : "9999";
+	const char *t = day_start_audit_time(a, to, 1);
+	return t ? t : "9999";
 }
 
 access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
@@ -118,7 +139,7 @@ access_log_row *access_log_of_household(arena *a, int64_t household_id, const ac
 		" ORDER BY ah.audit_id DESC LIMIT ?7");
 	sqlite3_bind_int64(st, 1, household_id);
 	sqlite3_bind_int64(st, 2, f->before > 0 ? f->before : INT64_MAX);
-	sqlite3_bind_text(st, 3, f->from ? f->from : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, period_start(a, f->from), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, period_end(a, f->to), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, f->org_id);
 	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
@@ -151,7 +172,7 @@ access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_f
 		" ORDER BY a.at DESC, a.id DESC LIMIT ?7");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, before_id);
-	sqlite3_bind_text(st, 3, f->from ? f->from : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, period_start(a, f->from), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, upper, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, f->org_id);
 	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);

@@ -116,7 +116,7 @@ const char *action_parse_when(const char *deadline, const char *quarter, char du
 /* Columns before and after the three status columns (current or as of a date). */
 #define ACTION_COLS_A                                                                                         \
 	"SELECT a.id, a.plan_id, p.year, COALESCE(p.adopted_on, ''), COALESCE(a.meeting_id, 0),"              \
-	" COALESCE(m.held_on, ''), COALESCE(m.held_on, a.born_on), date(a.created_at), a.wat, a.hoe, COALESCE(a.due_on, ''), a.quarter,"               \
+	" COALESCE(m.held_on, ''), COALESCE(m.held_on, a.born_on), a.created_at, a.wat, a.hoe, COALESCE(a.due_on, ''), a.quarter,"               \
 	" a.actielijn_id, COALESCE(a.tag_id, 0), COALESCE(a.werkgroep_id, 0), l.name, COALESCE(t.name, ''),"  \
 	" COALESCE(w.name, ''), l.position, "
 #define ACTION_COLS_B                                                                                         \
@@ -133,6 +133,18 @@ const char *action_parse_when(const char *deadline, const char *quarter, char du
 	" LEFT JOIN lt_werkgroep w ON w.id = a.werkgroep_id"
 #define ACTION_SELECT ACTION_COLS_A "a.status, a.status_note, a.status_on" ACTION_COLS_B
 
+/* The Dutch date of a UTC creation time: an action recorded at 00:30 in the
+ * Netherlands was recorded that day, not the UTC day before. */
+static const char *recorded_on_nl(arena *a, const char *created_at)
+{
+	kr_date d;
+	if (!kr_date_of_utc_timestamp_nl(created_at, &d))
+		return created_at;
+	char *out = arena_alloc(a, 11);
+	kr_date_format_iso(d, out);
+	return out;
+}
+
 static void read_action(arena *a, sqlite3_stmt *st, action *x)
 {
 	int c = 0;
@@ -143,7 +155,7 @@ static void read_action(arena *a, sqlite3_stmt *st, action *x)
 	x->meeting_id = sqlite3_column_int64(st, c++);
 	x->meeting_held_on = db_text(a, st, c++);
 	x->born_on = db_text(a, st, c++);
-	x->recorded_on = db_text(a, st, c++);
+	x->recorded_on = recorded_on_nl(a, db_text(a, st, c++));
 	x->wat = db_text(a, st, c++);
 	x->hoe = db_text(a, st, c++);
 	x->due_on = db_text(a, st, c++);

@@ -9,6 +9,7 @@
 #include "store/handover_int.h"
 
 #include "store/db.h"
+#include "util/date.h"
 #include "util/strbuf.h"
 
 /* The FTS5 query for a typed name: every word as a quoted prefix ("vriee"* "unal"*),
@@ -37,7 +38,7 @@ static const char *name_match(arena *a, const char *typed)
 	" AND (?3 = '' OR h.status = ?3)"                                                                        \
 	" AND (?4 = '' OR h.id IN (SELECT rowid FROM handover_name_fts WHERE handover_name_fts MATCH ?4))"      \
 	" AND (?5 = '' OR coalesce(h.submitted_at, h.created_at) >= ?5)"                                        \
-	" AND (?6 = '' OR coalesce(h.submitted_at, h.created_at) < date(?6, '+1 day'))"
+	" AND (?6 = '' OR coalesce(h.submitted_at, h.created_at) < ?6)"
 
 /* What a team leader's lists show: the inbox (?1 team, ?2 local team) and what the
  * team decided (see TEAM_DECIDED_A/B). */
@@ -45,12 +46,25 @@ static const char *name_match(arena *a, const char *typed)
 	" ((" INBOX_WHERE ") OR (h.taken_org_id = ?1 AND h.status IN ('geaccepteerd', 'teruggelegd'))"          \
 	" OR (h.taken_org_id IS NULL AND h.status = 'teruggelegd' AND h.decided_org_id = ?1))"
 
+/* A typed Dutch date as the UTC time its day starts (plus_days 1: the next day's
+ * start, where a period "tot en met" it ends); "" for no date. */
+static const char *day_start_utc(arena *a, const char *iso, int plus_days)
+{
+	kr_date d;
+	if (!iso || !kr_date_parse_iso(iso, &d))
+		return "";
+	char *out = arena_alloc(a, 20);
+	kr_nl_midnight_utc(kr_date_add_days(d, plus_days), ' ', out);
+	return out;
+}
+
 static void bind_query(arena *a, sqlite3_stmt *st, const handover_query *q)
 {
 	bind_text(st, 3, q->status);
 	bind_text(st, 4, name_match(a, q->name));
-	bind_text(st, 5, q->from);
-	bind_text(st, 6, q->to);
+	/* submitted_at is UTC; the typed period is in Dutch days */
+	bind_text(st, 5, day_start_utc(a, q->from, 0));
+	bind_text(st, 6, day_start_utc(a, q->to, 1));
 }
 
 static handover_rec *search(arena *a, sqlite3_stmt *list, sqlite3_stmt *count, int64_t org_id, bool local,

@@ -253,6 +253,20 @@ void kr_date_shift_today(int days)
 	today_shift_days = days;
 }
 
+void kr_nl_midnight_utc(kr_date d, char sep, char out[static 20])
+{
+	int64_t t = kr_days_from_civil(d) * 86400;
+	t -= 3600 * kr_nl_utc_offset_hours(t - 3600); /* the switch is at 01:00 UTC, never near midnight */
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t rest = t - days * 86400;
+	kr_date day = kr_civil_from_days(days);
+	char buf[64]; /* the compiler cannot see that every field fits */
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d%c%02d:%02d:%02d", day.y, day.m, day.d, sep, (int)(rest / 3600),
+	         (int)(rest / 60 % 60), (int)(rest % 60));
+	memcpy(out, buf, 19);
+	out[19] = '\0';
+}
+
 kr_date kr_date_today_nl(void)
 {
 	int64_t t = (int64_t)time(NULL) + (int64_t)today_shift_days * 86400;

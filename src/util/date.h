@@ -139,6 +139,11 @@ void kr_date_shift_today(int days);
  * 29-03-2026 in the Netherlands); false, *out untouched, when utc is not one. */
 bool kr_date_of_utc_timestamp_nl(const char *utc, kr_date *out);
 
+/* The UTC instant of 00:00 Dutch time on day d, as "YYYY-MM-DD HH:MM:SS" (sep ' ',
+ * the form of SQLite's datetime()) or "YYYY-MM-DDTHH:MM:SS" (sep 'T', the audit
+ * log's form): where a period typed as Dutch dates starts, or (for d + 1) ends. */
+void kr_nl_midnight_utc(kr_date d, char sep, char out[static 20]);
+
 /* Easter Sunday of year y (anonymous Gregorian algorithm); for y >= 1583. */
 kr_date kr_easter(int y);
 

@@ -9,11 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, run, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
+import { test, run, nlDay, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
 
 const daemon = await startDaemon();
 const browser = await launchBrowser();
-const today = new Date().toISOString().slice(0, 10);
+const today = nlDay();
 let caseUrl = '';
 let reg = null;
 

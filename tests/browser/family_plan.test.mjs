@@ -4,7 +4,7 @@
 // and sees the chart with the same numbers as its table. axe (WCAG 2.1 A/AA) on every page.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test, run, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
+import { test, run, nlDay, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
 
 const daemon = await startDaemon();
 const browser = await launchBrowser();
@@ -30,7 +30,7 @@ test('the regisseur scores the ZRM, adds a goal, records an evaluation and sees 
     await checkA11y(checker, label);
   };
   await page.goto(PLAN);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = nlDay();
   // Werk & opleiding (domain 2) for Linda: "niet beoordeeld" without a reason first
   await page.selectOption(`#zrm-${LINDA}-2-score`, 'nb');
   await page.fill('#goal-3-what', 'Linda zoekt vrijwilligerswerk (klikproef)');

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, run, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
+import { test, run, nlDay, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
 
 const daemon = await startDaemon();
 const browser = await launchBrowser();
@@ -95,7 +95,7 @@ test('team leader takes it from the joint triage, records the warm handover and 
   await checkA11y(page, 'overdracht (teamleider)');
   await page.fill('#take-reason', 'Gezin woont in Venlo-Noord.');
   await submitAndWait(page, 'form[action$="/overnemen"] button[type="submit"]');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = nlDay();
   await page.fill('#held_date', today);
   await page.fill('#present', 'Veilig Thuis, wijkteam, beide ouders');
   await page.check('#family_present-ja');
@@ -131,7 +131,7 @@ test('the regisseur updates a safety condition and writes the feedback', async (
   assert.match(await page.textContent('main'), /afgesproken/);
   await page.fill('#agreements', 'Veiligheidsplan gemaakt met beide ouders.');
   await page.check('#with_family-ja');
-  await page.fill('#agreed_on', new Date().toISOString().slice(0, 10));
+  await page.fill('#agreed_on', nlDay());
   await submitAndWait(page, 'form[action$="/terugkoppeling"] button[type="submit"]');
   assert.match(await page.textContent('main'), /Veiligheidsplan gemaakt met beide ouders/);
   await checkA11y(page, 'casus na terugkoppeling');

@@ -55,6 +55,12 @@ export const REPO_ROOT = path.resolve(HERE, '..', '..');
 
 // ------------------------------------------------------------------ demo accounts
 
+// The daemon's calendar is the Dutch one: between 23:00 and 01:00 UTC the UTC date
+// is not the date a user in the Netherlands types. Tests take "today" from here.
+export function nlDay(offsetDays = 0, fromMs = Date.now()) {
+  return new Date(fromMs + offsetDays * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+}
+
 export const DEMO_PASSWORD = process.env.KETENREGIE_DEMO_PASSWORD || 'demo-ketenregie-2026';
 
 /** Usernames of the demo region (`ketenregie demo`), one per role. */

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, run, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
+import { test, run, nlDay, startDaemon, launchBrowser, login, checkA11y } from './lib.mjs';
 
 const daemon = await startDaemon();
 const browser = await launchBrowser();
@@ -52,7 +52,7 @@ test('the regisseur writes the plan without JavaScript and records it as agreed 
   await page.locator('input[name="agr_who"]').nth(empty).fill('Intern begeleider');
   await page.locator('textarea[name="agr_what"]').nth(empty).fill(AGREEMENT);
   await page.locator('input[name="agr_when"]').nth(empty).fill('elke schooldag');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = nlDay();
   await page.fill('#agreed_on', today);
   await submitAndWait(page, 'button[formaction$="/vaststellen"]');
   const main = await page.textContent('main');

@@ -4,7 +4,7 @@
 // household whose case is open or recently closed, and the five phases (a change
 // records date, reason and who; back to phase 1 after an incident stands out).
 import assert from 'node:assert/strict';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const d = await startDaemon();
 const one = (q) => sql(d.db, q)[0];
@@ -14,7 +14,7 @@ const devries = caseOf('Familie De Vries (demo)');
 const smits = caseOf('Familie Smits (demo)');
 const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
 const orgOf = (u) => one(`SELECT organisation_id AS o FROM app_user WHERE username = '${u}'`).o;
-const today = new Date().toISOString().slice(0, 10);
+const today = nlDay();
 const status = (id) => one(`SELECT status FROM casefile WHERE id = ${id}`).status;
 
 async function as(username) {

@@ -6,7 +6,7 @@
 // entry, meeting, phase change or evaluation for the norm's weeks is flagged as
 // stagnating — tested with the demo clock set 30 days ahead.
 import assert from 'node:assert/strict';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const AHEAD = 30;
 const d = await startDaemon({ env: { KETENREGIE_DEMO_CLOCK_DAYS: String(AHEAD) } });
@@ -17,7 +17,7 @@ const devries = caseOf('Familie De Vries (demo)');
 const smits = caseOf('Familie Smits (demo)');
 const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
 // "today" as the daemon sees it (Dutch date, AHEAD days on)
-const shifted = new Date(Date.now() + AHEAD * 86400_000 + 3600_000).toISOString().slice(0, 10);
+const shifted = nlDay(AHEAD);
 
 async function as(username) {
   const c = new Client(d.baseUrl);

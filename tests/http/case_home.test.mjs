@@ -6,7 +6,7 @@
 // household outside the user's cases; keyset pages; the panel is audited.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const d = await startDaemon();
 const one = (q) => sql(d.db, q)[0];
@@ -14,7 +14,7 @@ const caseOf = (name) => one(`SELECT c.id FROM casefile c JOIN household h ON h.
   WHERE h.name = '${name}'`).id;
 const devries = caseOf('Familie De Vries (demo)');
 const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
-const today = new Date().toISOString().slice(0, 10);
+const today = nlDay();
 const write = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 60000', d.db], { input: q, encoding: 'utf8' });
 
 async function as(username) {

@@ -5,7 +5,7 @@
 // opens with the open agreements of earlier ones; a partner sees only its parts of
 // the minutes and its own organisation's agreements; reads are audited.
 import assert from 'node:assert/strict';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const d = await startDaemon();
 const one = (q) => sql(d.db, q)[0];
@@ -14,7 +14,7 @@ const caseOf = (name) => one(`SELECT c.id FROM casefile c JOIN household h ON h.
 const devries = caseOf('Familie De Vries (demo)');
 const gerards = caseOf('Familie Gerards (demo)');
 const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
-const today = new Date().toISOString().slice(0, 10);
+const today = nlDay();
 const base = `/casussen/${devries}/overleggen`;
 const before = one('SELECT count(*) AS n FROM case_meeting').n;
 

@@ -9,7 +9,7 @@
 // regisseur and the team leader (not of others); every read audited.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -24,7 +24,7 @@ const LINDA = member('Linda de Vries');
 const MARCO = member('Marco de Vries');
 const NOAH = member('Noah de Vries'); // under 12
 const latest = () => one(`SELECT coalesce(max(n), 0) AS n FROM family_plan_version WHERE case_id = ${CASE}`).n;
-const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+const iso = (days) => nlDay(days);
 
 async function as(username) {
   const c = new Client(d.baseUrl);

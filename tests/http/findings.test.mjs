@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 import { daemonBinary } from '../browser/lib.mjs';
 
 const d = await startDaemon();
@@ -529,7 +529,7 @@ test('finding a handover: family name without case or diacritics, status and per
   assert.match(r.text, /Familie Vrieë-Ünal/, 'the start of a word, any case');
   r = await vt.get('/overdrachten?naam=vriee&status=geaccepteerd');
   assert.doesNotMatch(r.text, /Familie Vrieë-Ünal/, 'status filter');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = nlDay();
   r = await vt.get(`/overdrachten?naam=vriee&van=${today}&tot=${today}`);
   assert.match(r.text, /Familie Vrieë-Ünal/);
   r = await vt.get('/overdrachten?naam=vriee&tot=2020-01-01');
@@ -568,7 +568,7 @@ test('Actie nodig: VT hears feedback and broken conditions, a team leader every 
   r = await prof.post(`/casussen/${caseId}/voorwaarden`, [['condition', String(cond)], ['was', one(`SELECT status FROM case_condition WHERE id = ${cond}`).status], ['status', 'niet_nageleefd'], ['note', 'Vader kwam toch langs.']]);
   assert.equal(r.status, 303);
   r = await prof.post(`/casussen/${caseId}/terugkoppeling`, { handover: String(id), agreements: 'Afspraken gemaakt.',
-    with_family: 'ja', agreed_on: new Date().toISOString().slice(0, 10) });
+    with_family: 'ja', agreed_on: nlDay() });
   assert.equal(r.status, 303);
   home = await vt.get('/');
   assert.match(home.text, /<h4 class="utrecht-heading-4">Terugkoppeling ontvangen \(laatste 10 werkdagen\): \d+<\/h4>/);
@@ -614,9 +614,9 @@ function tableRows(html, caption) {
 
 test('item 18: beleid sees the trend of 8 quarters (chart and table) and never a count under 5, nor one a total gives away, on screen and in the CSV', async () => {
   // a past quarter inside the trend, with known numbers: Noord 12 open + 7 returned (6 onvolledig, 1 overig), Zuid 9, Blerick 2
-  const now = new Date();
-  let year = now.getUTCFullYear();
-  let quarter = Math.floor(now.getUTCMonth() / 3) + 1 - 2;
+  const [yearNow, monthNow] = nlDay().split('-').map(Number);
+  let year = yearNow;
+  let quarter = Math.floor((monthNow - 1) / 3) + 1 - 2;
   if (quarter < 1) { quarter += 4; year -= 1; }
   const label = `Q${quarter} ${year}`;
   const day = `${year}-${String((quarter - 1) * 3 + 2).padStart(2, '0')}-15 10:00:00`;

@@ -5,7 +5,7 @@
 // form (kept input, Dutch field messages, nothing stored half-way), addenda instead of
 // edits, the "already known" flag, figures and CSV, and audit rows.
 import assert from 'node:assert/strict';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -99,7 +99,7 @@ test('whole flow: VT submits to the joint triage, a team takes it, warm handover
   assert.equal(r.status, 422);
   assert.match(r.text, /waarom het gezin niet aanwezig was/);
   assert.match(r.text, /VT en wijkteam/, 'input kept');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = nlDay();
   r = await tl.post(`/overdrachten/${id}/warme-overdracht`, {
     held_date: today, present: 'VT (F. El Amrani), regisseur, beide ouders', family_present: 'ja', outcome: 'Overdracht doorgenomen.',
   });
@@ -458,7 +458,7 @@ test('QA 5: a triage handover accepted without taking it first still records why
 test('QA 6: dates are plausible; a held warm handover is never erased; its history is kept', async () => {
   const id = await submitHandover({ receiving_organisation: String(NOORD), household_name: 'Familie Datum (test)', member_name: ['Dora Datum', 'Dex Datum'] });
   const tl = await as('teamleider');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = nlDay();
   assert.equal((await tl.post(`/overdrachten/${id}/overnemen`, { reason: '' })).status, 303);
   const w = (o) => tl.post(`/overdrachten/${id}/warme-overdracht`, { present: 'VT en wijkteam', family_present: 'ja', outcome: 'Besproken.', ...o });
   let r = await w({ held_date: '1900-01-01' });

@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { test, run, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const d = await startDaemon();
@@ -595,10 +595,7 @@ test('the demo account list names leertafellid.politie once, at Politie basistea
   }
 });
 
-const isoDay = (offsetDays = 0) => {
-  const t = new Date(Date.now() + offsetDays * 86_400_000);
-  return t.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-};
+const isoDay = (offsetDays = 0) => nlDay(offsetDays);
 const lastId = (table) => Number(one(`SELECT max(id) AS id FROM ${table}`).id);
 
 test('an action of a future meeting takes a status today; its birth date follows the meeting date', async () => {

@@ -25,7 +25,7 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 
-export { test, run, DEMO_PASSWORD, DEMO_USERS } from '../browser/lib.mjs';
+export { test, run, nlDay, DEMO_PASSWORD, DEMO_USERS } from '../browser/lib.mjs';
 import { DEMO_PASSWORD, startDaemon as startBrowserDaemon } from '../browser/lib.mjs';
 
 /** The browser harness's daemon, whose stop() also fails when the sanitizers

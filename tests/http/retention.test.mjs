@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
-import { test, run, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
 
 const BIN = process.env.KETENREGIE_BIN || 'build/san/ketenregie';
 const AHEAD = String(21 * 365 + 30); // 21 years on
@@ -19,7 +19,7 @@ const devries = caseOf('Familie De Vries (demo)');
 const smits = caseOf('Familie Smits (demo)');
 const kuipers = caseOf('Familie Kuipers (demo)');
 const household = one(`SELECT household_id AS h FROM casefile WHERE id = ${devries}`).h;
-const today = new Date(Date.now() + 3600_000).toISOString().slice(0, 10);
+const today = nlDay();
 const retention = (args, clock = AHEAD) => spawnSync(BIN, ['retention', ...args, '--db', d.db],
   { encoding: 'utf8', env: { ...process.env, KETENREGIE_DEMO_CLOCK_DAYS: clock } });
 // the audit trail and its per-household index stay (ids and actions, never contents)

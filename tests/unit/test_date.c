@@ -534,6 +534,23 @@ static void test_dutch_time(void **state)
 	assert_string_equal(buf, "22-11-2026 14:03");
 }
 
+static void test_nl_midnight_utc(void **state)
+{
+	(void)state;
+	char out[20];
+	kr_nl_midnight_utc((kr_date){ 2026, 11, 28 }, ' ', out);
+	assert_string_equal(out, "2026-11-27 23:00:00"); /* winter: UTC+1 */
+	kr_nl_midnight_utc((kr_date){ 2026, 7, 2 }, 'T', out);
+	assert_string_equal(out, "2026-07-01T22:00:00"); /* summer: UTC+2 */
+	/* the days the clock changes: midnight is still on the old offset */
+	kr_nl_midnight_utc((kr_date){ 2026, 3, 29 }, ' ', out);
+	assert_string_equal(out, "2026-03-28 23:00:00");
+	kr_nl_midnight_utc((kr_date){ 2026, 10, 25 }, ' ', out);
+	assert_string_equal(out, "2026-10-24 22:00:00");
+	kr_nl_midnight_utc((kr_date){ 2027, 1, 1 }, ' ', out);
+	assert_string_equal(out, "2026-12-31 23:00:00");
+}
+
 static void test_parse_nl_as_typed(void **state)
 {
 	(void)state;
@@ -564,6 +581,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_nl_as_typed),
 		cmocka_unit_test(test_dutch_time),
+		cmocka_unit_test(test_nl_midnight_utc),
 		cmocka_unit_test(test_holiday_table),
 		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_valid_and_leap),
