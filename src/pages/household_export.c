@@ -13,6 +13,7 @@
  */
 #include "pages/privacy.h"
 
+#include "pages/household_export_labels.h"
 #include "server/respond.h"
 #include "store/case.h"
 #include "store/db.h"
@@ -22,6 +23,7 @@
 #include "util/json.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The value of column i as text ("" for NULL, "(binair)" for a BLOB). */
 static const char *column_text(arena *a, sqlite3_stmt *st, int i)
@@ -37,6 +39,7 @@ static const char *column_text(arena *a, sqlite3_stmt *st, int i)
 
 typedef struct html_walk {
 	arena *a;
+	const char *key; /* the section's key */
 	tv *sections, *section, *rows;
 } html_walk;
 
@@ -45,6 +48,7 @@ static void html_section(void *arg, const household_export_section *s)
 	html_walk *w = arg;
 	w->section = tv_obj(w->a);
 	w->rows = tv_list(w->a);
+	w->key = s->key;
 	tv_set_str(w->section, "key", s->key);
 	tv_set_str(w->section, "title", s->title);
 	tv_set(w->section, "rows", w->rows);
@@ -55,12 +59,19 @@ static void html_row(void *arg, sqlite3_stmt *st)
 	html_walk *w = arg;
 	tv *row = tv_obj(w->a), *fields = tv_list(w->a);
 	int n = sqlite3_column_count(st);
+	/* a safety plan item's free columns a..e are named after its list */
+	const char *part = NULL;
+	if (strcmp(w->key, "veiligheidsplan_onderdelen") == 0)
+		for (int i = 0; i < n; i++)
+			if (strcmp(sqlite3_column_name(st, i), "part") == 0)
+				part = column_text(w->a, st, i);
 	for (int i = 0; i < n; i++) {
 		const char *v = column_text(w->a, st, i);
 		if (!*v)
 			continue; /* empty fields only lengthen the document */
 		tv *f = tv_obj(w->a);
-		tv_set_str(f, "name", sqlite3_column_name(st, i));
+		const char *column = sqlite3_column_name(st, i);
+		tv_set_str(f, "name", part ? export_item_column_label(part, column) : export_column_label(column));
 		tv_set_str(f, "value", v);
 		tv_push(fields, f);
 	}

@@ -159,6 +159,13 @@ test('the export holds every part of the demo case, as HTML and as JSON', async 
     'Gezinsplan: alle versies', 'Journaal', 'Overleggen (ronde tafel)', 'Evaluaties', 'Toegangslog']) {
     assert.ok(html.text.includes(part), `the HTML export has ${part}`);
   }
+  // a family reads Dutch names, never a column name (birthdate, case_id) or a bare a..e
+  const names = [...html.text.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+  assert.ok(names.length > 100, `${names.length} fields`);
+  const raw = [...new Set(names.filter((n) => /^[a-z_]+$/.test(n)))];
+  assert.deepEqual(raw, [], 'every column has a Dutch label');
+  for (const label of ['Geboortedatum', 'Casus (nummer)', 'Gevaarsituatie in de woorden van het gezin', 'Doet wat'])
+    assert.ok(names.includes(label), `the export names ${label}`);
   const res = await regisseur.get(`/casussen/${devries}/inzage.json`);
   assert.equal(res.status, 200);
   assert.match(res.headers['content-type'], /application\/json/);
