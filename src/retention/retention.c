@@ -70,8 +70,36 @@ int retention_run(bool apply, FILE *out)
 			        (long long)c->case_id, c->closed_on, handovers, household ? ", huishouden verwijderd" : "");
 		}
 	}
+	/* handovers that never became a case, ended on or before the cutoff (Dutch days) */
+	char before[20];
+	kr_date cut;
+	kr_date_parse_iso(cutoff, &cut);
+	kr_nl_midnight_utc(kr_date_add_days(cut, 1), ' ', before);
+	size_t nh;
+	retention_handover *handovers = ok ? retention_handover_due_list(a, before, &nh) : NULL;
+	if (!ok)
+		nh = 0;
+	size_t emptied = 0;
+	for (size_t i = 0; ok && i < nh; i++) {
+		const retention_handover *h = &handovers[i];
+		if (!apply) {
+			fprintf(out, "overdracht %lld (%s, geëindigd %.10s, zonder casus): termijn verstreken, wordt geleegd met --apply\n",
+			        (long long)h->handover_id, h->status, h->ended_at);
+			continue;
+		}
+		bool household = false;
+		ok = retention_empty_handover(h, today, &household);
+		if (ok) {
+			emptied++;
+			fprintf(out, "overdracht %lld (%s, geëindigd %.10s, zonder casus): geleegd%s\n", (long long)h->handover_id,
+			        h->status, h->ended_at, household ? ", huishouden verwijderd" : "");
+		}
+	}
 	if (apply) {
 		if (ok && db_commit()) {
+			for (size_t i = 0; i < nh; i++)
+				audit_event(NULL, NULL, "retention", "delete", "handover", handovers[i].handover_id, true,
+				            arena_printf(a, "bewaartermijn %d jaar verstreken (geëindigd zonder casus)", years));
 			for (size_t i = 0; i < n; i++)
 				if (!list[i].held)
 					audit_event(NULL, NULL, "retention", "delete", "case", list[i].case_id, true,
@@ -79,7 +107,7 @@ int retention_run(bool apply, FILE *out)
 					                         list[i].closed_on));
 			/* merged indexes; the old page images in the WAL go too (a reader may keep
 			 * the checkpoint from finishing now: the next run or checkpoint does it) */
-			if (deleted && (!retention_optimize_indexes() ||
+			if ((deleted || emptied) && (!retention_optimize_indexes() ||
 			                sqlite3_exec(db_conn(), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK))
 				fputs("ketenregie: retention: index merge or WAL checkpoint did not finish; the deletion stands\n", stderr);
 		} else {
@@ -89,6 +117,8 @@ int retention_run(bool apply, FILE *out)
 	}
 	fprintf(out, "bewaartermijn %d jaar (gesloten op of voor %s): %zu casus(sen) over de termijn, %zu onder bewaarplicht, %zu %s\n",
 	        years, cutoff, n, held, apply ? deleted : n - held, apply ? "verwijderd" : "te verwijderen (proefdraai)");
+	fprintf(out, "overdrachten zonder casus (geëindigd op of voor %s): %zu over de termijn, %zu %s\n", cutoff, nh,
+	        apply ? emptied : nh, apply ? "geleegd" : "te legen (proefdraai)");
 	if (!ok)
 		fputs("ketenregie: retention FAILED; nothing was deleted in this run\n", stderr);
 	arena_free(a);

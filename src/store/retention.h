@@ -52,6 +52,23 @@ retention_case *retention_due_list(arena *a, const char *cutoff_iso, const char 
  * failure (the caller rolls back). */
 bool retention_delete_case(const retention_case *c, int *handovers, bool *household_deleted);
 
+/* A handover that never became a case and ended (store/retention_handover.c). */
+typedef struct retention_handover {
+	int64_t handover_id, vt_org_id, household_id; /* 0: none */
+	const char *status;   /* concept, teruggelegd or ingetrokken */
+	const char *ended_at; /* UTC: ended_at, else decided_at, else its last change */
+} retention_handover;
+
+/* Case-less handovers that ended before before_utc ("YYYY-MM-DD HH:MM:SS", the
+ * start of the day after the cutoff) and were not emptied yet, oldest first.
+ * Reads the partial index handover_retention_due. Arena-owned. */
+retention_handover *retention_handover_due_list(arena *a, const char *before_utc, size_t *n);
+
+/* Empty the handover as a case's handover is emptied, and delete the household
+ * made for it when nothing else names it; inside the caller's transaction. False
+ * on any failure (the caller rolls back). */
+bool retention_empty_handover(const retention_handover *h, const char *today_iso, bool *household_deleted);
+
 /* After deletions (outside a transaction): merge the full-text indexes so that
  * no deleted name stays in an old segment. */
 bool retention_optimize_indexes(void);

@@ -19,6 +19,9 @@ const devries = caseOf('Familie De Vries (demo)');
 const smits = caseOf('Familie Smits (demo)');
 const kuipers = caseOf('Familie Kuipers (demo)');
 const household = one(`SELECT household_id AS h FROM casefile WHERE id = ${devries}`).h;
+// the demo's handover returned without ever becoming a case, and one still waiting for a team
+const returned = one(`SELECT id, household_id AS h, reason FROM handover WHERE status = 'teruggelegd' AND case_id IS NULL`);
+const waiting = one(`SELECT id, household_name FROM handover WHERE status = 'ingediend' AND case_id IS NULL ORDER BY id LIMIT 1`);
 const today = nlDay();
 const retention = (args, clock = AHEAD) => spawnSync(BIN, ['retention', ...args, '--db', d.db],
   { encoding: 'utf8', env: { ...process.env, KETENREGIE_DEMO_CLOCK_DAYS: clock } });
@@ -63,6 +66,8 @@ test('not yet due today; 21 years on the dry run names the case and the hold, an
   assert.match(dry.stdout, new RegExp(`casus ${devries} \\(gesloten ${today}\\): termijn verstreken, wordt verwijderd met --apply`));
   assert.match(dry.stdout, new RegExp(`casus ${smits} \\(gesloten ${today}\\): bewaard onder juridische bewaarplicht \\d+ tot 2099-01-01 — mr\\. A\\. Jansen, advocaat: Lopende civiele procedure`));
   assert.match(dry.stdout, /proefdraai/);
+  assert.match(dry.stdout, new RegExp(`overdracht ${returned.id} \\(teruggelegd, geëindigd \\d{4}-\\d\\d-\\d\\d, zonder casus\\): termijn verstreken`));
+  assert.doesNotMatch(dry.stdout, new RegExp(`overdracht ${waiting.id} `), 'a handover still waiting for a team is not due');
   assert.equal(count(), before, 'the dry run deleted nothing');
   assert.equal(one(`SELECT count(*) AS n FROM retention_log`).n, 0);
 });
@@ -95,7 +100,30 @@ test('--apply deletes the case closed 21 years ago, keeps the one under hold, an
   for (const text of [handover.reason.slice(0, 40), journal.slice(0, 40), 'Linda de Vries'])
     assert.equal(bytes.indexOf(Buffer.from(text)), -1, `"${text}" still in the database file`);
   // a second run finds nothing more to do
-  assert.match(retention(['--apply']).stdout, /1 onder bewaarplicht, 0 verwijderd/);
+  const again = retention(['--apply']).stdout;
+  assert.match(again, /1 onder bewaarplicht, 0 verwijderd/);
+  assert.match(again, /overdrachten zonder casus .*: 0 over de termijn, 0 geleegd/);
+
+});
+
+test('a handover that never became a case is emptied after the term too; its household goes, a waiting one stays', async () => {
+  // emptied by the --apply of the test before: the same personal fields as a case's handover
+  assert.equal(one(`SELECT count(*) AS n FROM handover_member WHERE handover_id = ${returned.id}`).n, 0);
+  assert.equal(one(`SELECT count(*) AS n FROM handover_condition WHERE handover_id = ${returned.id}`).n, 0);
+  const h = one(`SELECT household_name, reason, status, return_category IS NOT NULL AS cat, household_id, anonymised_on IS NOT NULL AS done FROM handover WHERE id = ${returned.id}`);
+  assert.deepEqual(h, { household_name: 'Verwijderd na de bewaartermijn', reason: '', status: 'teruggelegd', cat: 1, household_id: null, done: 1 });
+  assert.deepEqual(rowsNaming('household_id', returned.h), [], 'its household and members are gone');
+  assert.deepEqual(one(`SELECT status, household_deleted FROM retention_handover_log WHERE handover_id = ${returned.id}`),
+    { status: 'teruggelegd', household_deleted: 1 });
+  await eventually(() => one(`SELECT count(*) AS n FROM audit_log WHERE username = 'retention' AND object_type = 'handover' AND object_id = ${returned.id}`).n > 0);
+  const bytes = Buffer.concat([readFileSync(d.db), existsSync(`${d.db}-wal`) ? readFileSync(`${d.db}-wal`) : Buffer.alloc(0)]);
+  assert.equal(bytes.indexOf(Buffer.from(returned.reason.slice(0, 40))), -1, 'its text is not in the database file');
+  // the one waiting for a team keeps everything
+  assert.equal(one(`SELECT household_name FROM handover WHERE id = ${waiting.id}`).household_name, waiting.household_name);
+  assert.ok(one(`SELECT count(*) AS n FROM handover_member WHERE handover_id = ${waiting.id}`).n > 0);
+  // outside a retention run the guards still refuse
+  const upd = spawnSync('sqlite3', [d.db, `UPDATE handover SET reason = 'x' WHERE id = ${waiting.id};`], { encoding: 'utf8' });
+  assert.match(upd.stderr, /a submitted handover is final/);
 });
 
 test('the history guards still refuse deleting a case\'s rows outside a retention run', () => {
