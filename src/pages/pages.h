@@ -40,6 +40,8 @@ void page_login_enrol_later(request *rq);
 /* account.c */
 void page_account_password_form(request *rq);
 void page_account_password_change(request *rq);
+void page_account_contact_form(request *rq);
+void page_account_contact_save(request *rq);
 /* home.c */
 void page_home_show(request *rq);
 bool home_panels_check(char *err, size_t errlen);

@@ -59,7 +59,7 @@ void cookie_device_issue(request *rq, int64_t user_id, const char *password_hash
 }
 
 /* One-time notices: a fixed code in a short-lived cookie, never free text. */
-static const char *const notice_codes[] = {"uitgelogd", "wachtwoord_gewijzigd", NULL};
+static const char *const notice_codes[] = {"uitgelogd", "wachtwoord_gewijzigd", "bereikbaarheid_opgeslagen", NULL};
 
 void cookie_set_notice(request *rq, const char *code)
 {

@@ -73,6 +73,10 @@ static const field_spec login_code_fields[] = {
 	{0},
 };
 
+static const field_spec account_contact_fields[] = {
+	{.name = "contact", .type = FT_LINE, .max_chars = 200, .label = "Bereikbaarheid"},
+	{0},
+};
 static const field_spec account_password_fields[] = {
 	{.name = "current_password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Huidig wachtwoord"},
 	{.name = "password", .type = FT_TOKEN, .required = true, .max_chars = 1024, .label = "Nieuw wachtwoord"},
@@ -481,6 +485,8 @@ const route routes[] = {
 	/* one's own account: every role, never client data */
 	{"GET", "/account/wachtwoord", page_account_password_form, ANY_USER, 0, NULL, NULL, no_fields},
 	{"POST", "/account/wachtwoord", page_account_password_change, ANY_USER, 0, NULL, NULL, account_password_fields},
+	{"GET", "/account/bereikbaarheid", page_account_contact_form, ANY_USER, 0, NULL, NULL, no_fields},
+	{"POST", "/account/bereikbaarheid", page_account_contact_save, ANY_USER, 0, NULL, NULL, account_contact_fields},
 
 	/* administration: functioneel beheerder only, never client data */
 	{"GET", "/beheer", page_admin_index, ROLE_BEHEERDER, 0, NULL, NULL, no_fields},

@@ -160,6 +160,23 @@ bool user_set_password_hash(int64_t id, const char *hash)
 	return db_done(st) && sqlite3_changes(db_conn()) == 1;
 }
 
+const char *user_contact(arena *a, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt("SELECT contact FROM app_user WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	const char *contact = sqlite3_step(st) == SQLITE_ROW ? db_text(a, st, 0) : "";
+	sqlite3_reset(st);
+	return contact;
+}
+
+bool user_set_contact(int64_t id, const char *contact)
+{
+	sqlite3_stmt *st = db_stmt("UPDATE app_user SET contact = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, contact, -1, SQLITE_STATIC);
+	return db_done(st) && sqlite3_changes(db_conn()) == 1;
+}
+
 bool user_clear_password(int64_t id)
 {
 	sqlite3_stmt *st = db_stmt("UPDATE app_user SET password_hash = NULL WHERE id = ?1");

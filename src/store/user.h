@@ -38,6 +38,10 @@ int64_t user_create(const char *username, const char *name, int64_t org_id, unsi
  * of a deactivated account is the caller's part (auth: session_end_all_for_user). */
 bool user_update(int64_t id, const char *name, int64_t org_id, unsigned roles, bool active);
 bool user_set_password_hash(int64_t id, const char *hash);
+/* How chain partners reach the person (app_user.contact, at most 200 characters;
+ * shown with the person in the case team and as the regisseur's "Bereikbaar"). */
+const char *user_contact(arena *a, int64_t id);
+bool user_set_contact(int64_t id, const char *contact);
 /* Forget the password (the account needs a new one-time link before it logs in). */
 bool user_clear_password(int64_t id);
 

@@ -13,7 +13,7 @@
 // apply on resize) and checked again. axe runs on the narrow layout, where the
 // stacked tables are, once per route pattern over all roles (axe costs about as much
 // as loading and checking a page twice; the flows' own tests run it at 1280 px), and
-// pages that look the same for every role (/licenties, /account/wachtwoord) are
+// pages that look the same for every role (/licenties, /account/...) are
 // walked for the first role only.
 //
 //   node tests/browser/walk.test.mjs        (release build: build/rel/ketenregie)
@@ -26,7 +26,7 @@ const origin = new URL(daemon.baseUrl).origin;
 const started = Date.now();
 let walked = 0;
 const axeDone = new Set();
-const sameForAll = new Set(['/licenties', '/account/wachtwoord']);
+const sameForAll = new Set(['/licenties', '/account/wachtwoord', '/account/bereikbaarheid']);
 const walkedOnce = new Set();
 
 /** The route pattern of a URL: /casussen/4/journaal?x=1 → /casussen/{id}/journaal?x */

@@ -195,4 +195,38 @@ test('reads of the case and the journal are audited, refusals too', async () => 
   assert.ok(rows, 'allowed and refused reads recorded');
 });
 
+test('the regisseur says how to reach him/her (own account only): shown to the school escaped; errors keep input', async () => {
+  const reg = await as('professional');
+  let r = await reg.get('/account/bereikbaarheid');
+  assert.equal(r.status, 200);
+  assert.match(r.text, /value="077 000 00 00[^"]*"/, 'the current line in the field');
+  const hostile = '<script>alert(1)</script> 06-1234 5678 (ma-do)';
+  r = await reg.post('/account/bereikbaarheid', [['contact', hostile]]);
+  assert.equal(r.status, 303);
+  assert.equal(r.location, '/account/bereikbaarheid');
+  assert.match((await reg.get('/account/bereikbaarheid')).text, /Uw bereikbaarheid is opgeslagen/);
+  assert.equal(one(`SELECT contact FROM app_user WHERE username = 'professional'`).contact, hostile);
+  const school = await as('partner');
+  r = await school.get(`/casussen/${devries}`);
+  assert.ok(r.text.includes('&lt;script&gt;alert(1)&lt;/script&gt; 06-1234 5678 (ma-do)'), 'escaped on the case page');
+  assert.ok(!r.text.includes('<script>alert(1)'));
+  // too long: a Dutch message at the field, the typed text kept, nothing stored
+  const long = 'x'.repeat(201);
+  r = await reg.post('/account/bereikbaarheid', [['contact', long]]);
+  assert.equal(r.status, 422);
+  assert.match(r.text, /ten hoogste 200 tekens/);
+  assert.ok(r.text.includes(`value="${long}"`), 'input kept');
+  assert.equal(one(`SELECT contact FROM app_user WHERE username = 'professional'`).contact, hostile);
+  // no CSRF token: refused; the id is the session's, never the request's
+  r = await reg.post('/account/bereikbaarheid', [['contact', 'x']], { csrf: null });
+  assert.equal(r.status, 403);
+  r = await reg.post('/account/bereikbaarheid', [['contact', 'y'], ['id', String(userId('teamleider'))]]);
+  assert.notEqual(one(`SELECT contact FROM app_user WHERE username = 'teamleider'`).contact, 'y');
+  await eventually(() => one(`SELECT count(*) AS n FROM audit_log WHERE username = 'professional' AND action = 'contact_set' AND outcome = 'allowed'`).n >= 1);
+  // empty: reached through the team
+  r = await reg.post('/account/bereikbaarheid', [['contact', '']]);
+  r = await school.get(`/casussen/${devries}`);
+  assert.match(r.text, /<dt>Bereikbaar<\/dt><dd>via Wijkteam/);
+});
+
 await run({ after: () => d.stop() });
