@@ -141,16 +141,19 @@ static case_escalation_brief *collect_briefs(arena *a, sqlite3_stmt *st, size_t 
 	return list;
 }
 
-/* From the team's open cases (casefile_team) to their open escalations (partial
- * index case_escalation_open): no scan of the escalation history. */
+/* The escalations waiting for a decision, oldest first (partial index
+ * case_escalation_pending, whose entries leave when decided or de-escalated), each
+ * checked against the team's or regisseur's open cases, stopped at LIMIT: neither the
+ * escalation history nor the whole caseload is read. */
 case_escalation_brief *case_escalations_open_for_team(arena *a, int64_t team_org_id, keyset after, size_t limit,
                                                       size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM casefile c"
-		" JOIN case_escalation e ON e.case_id = c.id AND e.decided_on IS NULL AND e.deescalated_on IS NULL"
+		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM case_escalation e INDEXED BY case_escalation_pending"
+		" CROSS JOIN casefile c ON c.id = e.case_id"
 		" JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
-		" WHERE c.team_org_id = ?1 AND c.status = 'open' AND (e.escalated_on, e.id) > (?20, ?21)"
+		" WHERE e.decided_on IS NULL AND e.deescalated_on IS NULL"
+		" AND c.team_org_id = ?1 AND c.status = 'open' AND (e.escalated_on, e.id) > (?20, ?21)"
 		" ORDER BY e.escalated_on, e.id LIMIT ?2");
 	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 21, after.id);
@@ -163,10 +166,11 @@ case_escalation_brief *case_escalations_open_for_director(arena *a, int64_t user
                                                           size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM casefile c"
-		" JOIN case_escalation e ON e.case_id = c.id AND e.decided_on IS NULL AND e.deescalated_on IS NULL"
+		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM case_escalation e INDEXED BY case_escalation_pending"
+		" CROSS JOIN casefile c ON c.id = e.case_id"
 		" JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
-		" WHERE c.director_id = ?1 AND c.status = 'open' AND e.level IN ('zvh', 'veilig_thuis')"
+		" WHERE e.decided_on IS NULL AND e.deescalated_on IS NULL"
+		" AND c.director_id = ?1 AND c.status = 'open' AND e.level IN ('zvh', 'veilig_thuis')"
 		" AND (e.escalated_on, e.id) > (?20, ?21) ORDER BY e.escalated_on, e.id LIMIT ?2");
 	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 21, after.id);

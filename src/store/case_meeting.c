@@ -240,7 +240,7 @@ case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, i
 		" FROM case_agreement g JOIN casefile c ON c.id = g.case_id JOIN household h ON h.id = c.household_id"
 		" WHERE g.id IN (SELECT id FROM case_agreement WHERE who_user_id = ?1 AND status IN ('open', 'loopt')"
 		"   UNION SELECT id FROM case_agreement WHERE who_org_id = ?2 AND status IN ('open', 'loopt'))"
-		" AND c.status = 'open'"
+		" AND +c.status = 'open'" /* from the open agreements, not from every open case */
 		" AND EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = g.case_id AND i.user_id = ?1"
 		"   AND i.ended_at IS NULL)"
 		" AND (coalesce(g.due_on, '9999-12-31'), g.id) > (?20, ?21)"

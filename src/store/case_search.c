@@ -35,28 +35,69 @@ const char *case_search_query(arena *a, const char *text)
 	return any ? out : NULL;
 }
 
-#define ROW_COLUMNS                                                                                        \
-	"SELECT c.id, c.director_id, c.team_org_id, h.name, o.name, u.name, c.status, c.opened_at, c.phase,"   \
-	" CASE WHEN c.status = 'open' THEN " EVALUATION_DUE_SQL " ELSE '' END, coalesce(c.activity_on, '')"    \
-	" FROM casefile c JOIN household h ON h.id = c.household_id JOIN organisation o ON o.id = c.team_org_id" \
+#define COLUMNS_OF(ID)                                                                                     \
+	"SELECT " ID ", c.director_id, c.team_org_id, h.name, o.name, u.name, c.status, c.opened_at, c.phase,"  \
+	" CASE WHEN c.status = 'open' THEN " EVALUATION_DUE_SQL " ELSE '' END, coalesce(c.activity_on, '')"
+#define ROW_JOINS                                                                                          \
+	" JOIN household h ON h.id = c.household_id JOIN organisation o ON o.id = c.team_org_id"               \
 	" JOIN app_user u ON u.id = c.director_id LEFT JOIN case_evaluation_due d ON d.case_id = c.id"
+#define ROW_COLUMNS COLUMNS_OF("c.id") " FROM casefile c" ROW_JOINS
+
+/* The case list (no search) is the union of two arms, each walked newest first from the
+ * keyset through its own index, merged by SQLite (MERGE (UNION)) and stopped at LIMIT:
+ * the cases of the team the user leads (casefile_team_case, or casefile_director_case with
+ * the regisseur filter) and the cases of his/her current personal involvements
+ * (case_involvement_current). The involvement arm selects i.case_id (the same value as
+ * c.id) so that its order is the index's. Together: the same set as "c.id IN (team cases
+ * UNION own current involvements)", read a page at a time. */
+#define INVOLVED_ARM                                                                                       \
+	COLUMNS_OF("i.case_id") " FROM case_involvement i INDEXED BY case_involvement_current"                \
+	" JOIN casefile c ON c.id = i.case_id" ROW_JOINS                                                       \
+	" WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1)" \
+	" AND i.case_id < ?3 AND (?6 = 0 OR c.director_id = ?6)"
+#define TEAM_ARM                                                                                           \
+	COLUMNS_OF("c.id") " FROM casefile c INDEXED BY casefile_team_case" ROW_JOINS                         \
+	" WHERE c.team_org_id = ?2 AND ?2 > 0 AND c.id < ?3 AND ?6 = 0"
+#define TEAM_DIRECTOR_ARM                                                                                  \
+	COLUMNS_OF("c.id") " FROM casefile c INDEXED BY casefile_director_case" ROW_JOINS                     \
+	" WHERE c.director_id = ?6 AND c.team_org_id = ?2 AND ?2 > 0 AND c.id < ?3"
 /* the user's own cases: the team he/she leads, and his/her active personal involvements */
 #define VISIBLE                                                                                            \
-	" c.id IN (SELECT id FROM casefile WHERE team_org_id = ?2 AND ?2 > 0"                                  \
-	" UNION SELECT case_id FROM case_involvement WHERE user_id = ?1 AND ended_at IS NULL"                  \
-	" AND org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
+	" ((c.team_org_id = ?2 AND ?2 > 0) OR EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = c.id" \
+	" AND i.user_id = ?1 AND i.ended_at IS NULL AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1)))"
 
 static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more);
+
+/* Which statement reads the page (each walks its own indexes):
+ * - no search: the two arms above;
+ * - a search by a team leader: the matching cases newest first from case_name_search
+ *   (FTS5 in rowid = case id order, from the keyset), each checked against what the user
+ *   may see, stopped at LIMIT; with a common word most matches are the team's own;
+ * - a search by anyone else: his/her current involvements newest first, each checked
+ *   against the search by a seek in case_name_search, stopped at LIMIT: what the user may
+ *   see is a few hundred cases at most, while a common word matches every case of the
+ *   region. The (empty) team arm only keeps the union, which drops a case the user is
+ *   involved in twice. */
+#define MATCHES(ID)                                                                                        \
+	" EXISTS (SELECT 1 FROM case_name_search s WHERE s.case_name_search MATCH ?5 AND s.rowid = " ID ")"
+static sqlite3_stmt *search_statement(int64_t team_org_id, const char *fts, int64_t director_id)
+{
+	if (!fts)
+		return director_id > 0
+			? db_stmt(TEAM_DIRECTOR_ARM " AND ?5 IS NULL UNION " INVOLVED_ARM " ORDER BY 1 DESC LIMIT ?4")
+			: db_stmt(TEAM_ARM " AND ?5 IS NULL UNION " INVOLVED_ARM " ORDER BY 1 DESC LIMIT ?4");
+	if (team_org_id > 0)
+		return db_stmt(COLUMNS_OF("s.rowid") " FROM case_name_search s CROSS JOIN casefile c ON c.id = s.rowid" ROW_JOINS
+		               " WHERE s.case_name_search MATCH ?5 AND s.rowid < ?3 AND" VISIBLE
+		               " AND (?6 = 0 OR c.director_id = ?6) ORDER BY s.rowid DESC LIMIT ?4");
+	return db_stmt(TEAM_ARM " AND" MATCHES("c.id") " UNION " INVOLVED_ARM " AND" MATCHES("i.case_id")
+	               " ORDER BY 1 DESC LIMIT ?4");
+}
 
 case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t director_id,
                       int64_t before_id, size_t limit, size_t *n, bool *more)
 {
-	sqlite3_stmt *st = fts
-		? db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3"
-		          " AND c.household_id IN (SELECT rowid FROM household_search WHERE household_search MATCH ?5)"
-		          " AND (?6 = 0 OR c.director_id = ?6) ORDER BY c.id DESC LIMIT ?4")
-		: db_stmt(ROW_COLUMNS " WHERE" VISIBLE " AND c.id < ?3 AND ?5 IS NULL AND (?6 = 0 OR c.director_id = ?6)"
-		          " ORDER BY c.id DESC LIMIT ?4");
+	sqlite3_stmt *st = search_statement(team_org_id, fts, director_id);
 	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);
@@ -114,8 +155,9 @@ case_row *case_directed_open(arena *a, int64_t user_id, keyset after, size_t lim
 
 case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t limit, size_t *n, bool *more)
 {
-	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.id IN (SELECT case_id FROM case_involvement WHERE user_id = ?1"
-	                           " AND ended_at IS NULL AND role = 'betrokken'"
+	/* case_involvement_open: the user's current involvements in open cases only */
+	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.id IN (SELECT case_id FROM case_involvement INDEXED BY case_involvement_open"
+	                           " WHERE user_id = ?1 AND ended_at IS NULL AND case_open = 1 AND role = 'betrokken'"
 	                           " AND org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
 	                           " AND c.status = 'open' AND c.director_id <> ?1 AND c.id < ?21 ORDER BY c.id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 21, after.id > 0 ? after.id : INT64_MAX);
@@ -127,10 +169,12 @@ case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t lim
 
 case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n)
 {
-	/* the team's open cases only (casefile_team), grouped: bounded by the caseload */
-	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, count(*) FROM casefile c JOIN app_user u ON u.id = c.director_id"
-	                           " WHERE c.team_org_id = ?1 AND c.status = 'open' GROUP BY c.director_id"
-	                           " ORDER BY count(*) DESC, u.name");
+	/* the team's open cases only, counted per regisseur from the covering partial index
+	 * casefile_team_director (in its order, no table rows): bounded by the caseload */
+	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, k.n FROM (SELECT director_id, count(*) AS n"
+	                           " FROM casefile INDEXED BY casefile_team_director"
+	                           " WHERE team_org_id = ?1 AND status = 'open' GROUP BY director_id) k"
+	                           " JOIN app_user u ON u.id = k.director_id ORDER BY k.n DESC, u.name");
 	sqlite3_bind_int64(st, 1, team_org_id);
 	size_t cap = 0, k = 0;
 	case_caseload *list = NULL;

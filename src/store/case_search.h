@@ -1,10 +1,11 @@
 /*
  * case_search.h — the case list a user may see, a page at a time by keyset
  * (newest case first), optionally narrowed to households whose name matches a
- * search (FTS5 household_search, diacritics- and case-insensitive: "muller"
+ * search (FTS5 case_name_search, diacritics- and case-insensitive: "muller"
  * finds "Müller"). Only over what the user may see: the cases of the team he/she
  * leads (team_org_id > 0) and those he/she is actively involved in personally.
- * Reads start from the user's own cases (indexes), never from all cases.
+ * Every page is read by walking indexes in the list's order from the keyset and
+ * stopping at the page (see case_search.c), never by collecting and sorting.
  * Returned records and strings live in the caller's arena.
  */
 #ifndef KR_CASE_SEARCH_H

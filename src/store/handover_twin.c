@@ -50,9 +50,10 @@ int64_t handover_recent_twin(arena *a, int64_t vt_org_id, int64_t exclude_id, co
 		return 0; /* no members to compare: never a twin */
 	const char *want_name = household_name_key(a, household_name);
 	/* The organisation's live submissions of the last `days` days (a returned or
-	 * withdrawn one may be sent anew); the members are read per candidate, sorted in C. */
+	 * withdrawn one may be sent anew), by date (handover_vt_submitted), not every
+	 * accepted handover it ever sent; the members are read per candidate, sorted in C. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT h.id, h.household_name FROM handover h"
+		"SELECT h.id, h.household_name FROM handover h INDEXED BY handover_vt_submitted"
 		" WHERE h.vt_org_id = ?1 AND h.status IN ('ingediend', 'in_behandeling', 'geaccepteerd') AND h.id <> ?2"
 		" AND h.submitted_at >= datetime('now', '-' || ?3 || ' days')"
 		" ORDER BY h.submitted_at DESC, h.id DESC");

@@ -159,6 +159,9 @@ bool retention_optimize_indexes(void)
 	if (!db_done(st))
 		return false;
 	st = db_stmt("INSERT INTO handover_name_fts (handover_name_fts) VALUES ('optimize')");
+	if (!db_done(st))
+		return false;
+	st = db_stmt("INSERT INTO case_name_search (case_name_search) VALUES ('optimize')");
 	return db_done(st);
 }
 

@@ -202,15 +202,21 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
                                   size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		"SELECT c.id, h.name, v.n, v.agreed_on, v.id FROM casefile c JOIN household h ON h.id = c.household_id"
-		" JOIN safety_plan_version v ON v.case_id = c.id AND v.status = 'vastgesteld'"
-		" AND v.n = (SELECT max(n) FROM safety_plan_version WHERE case_id = c.id AND status = 'vastgesteld')"
-		" WHERE c.status = 'open' AND c.id IN (SELECT i.case_id FROM case_involvement i WHERE i.user_id = ?1"
-		" AND i.ended_at IS NULL AND i.org_id = ?2 UNION SELECT t.id FROM casefile t WHERE ?3 AND t.team_org_id = ?2"
-		" AND t.status = 'open')"
+		/* per case of the user (case_involvement_open; for a team leader the team's open
+		 * cases) its latest agreed version from the covering safety_plan_version_latest;
+		 * the household's name only for the rows of the page */
+		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid FROM (SELECT c.id AS cid, c.household_id AS hid, v.n AS n,"
+		" v.agreed_on AS agreed_on, v.id AS vid FROM casefile c"
+		" JOIN safety_plan_version v INDEXED BY safety_plan_version_latest ON v.case_id = c.id AND v.status = 'vastgesteld'"
+		" AND v.n = (SELECT max(n) FROM safety_plan_version INDEXED BY safety_plan_version_latest"
+		" WHERE case_id = c.id AND status = 'vastgesteld')"
+		" WHERE +c.status = 'open' AND c.id IN (SELECT i.case_id FROM case_involvement i INDEXED BY case_involvement_open"
+		" WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.case_open = 1 AND i.org_id = ?2"
+		" UNION SELECT t.id FROM casefile t WHERE ?3 AND t.team_org_id = ?2 AND t.status = 'open')"
 		" AND NOT EXISTS (SELECT 1 FROM safety_plan_read r WHERE r.version_id = v.id AND r.user_id = ?1)"
 		" AND (v.agreed_on, c.id) < (?20, ?21)"
-		" ORDER BY v.agreed_on DESC, c.id DESC LIMIT ?4");
+		" ORDER BY v.agreed_on DESC, c.id DESC LIMIT ?4) x JOIN household h ON h.id = x.hid"
+		" ORDER BY x.agreed_on DESC, x.cid DESC");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	sqlite3_bind_int(st, 3, team_leader);

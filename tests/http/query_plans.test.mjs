@@ -160,7 +160,62 @@ const statements = registry();
 
 test('the registry holds the program\'s statements', () => {
   assert.ok(statements.length > 200, `only ${statements.length} statements found`);
-  assert.ok(statements.some((s) => s.file === 'src/store/case_search.c' && /household_search MATCH/.test(s.sql)));
+  assert.ok(statements.some((s) => s.file === 'src/store/case_search.c' && /case_name_search MATCH/.test(s.sql)));
+});
+
+// A SEARCH can read all history too: on an index whose prefix matches every row a user or
+// team ever had. The case lists, the household search and the case panels of the start
+// pages must walk an index in the list's own order and stop at LIMIT (no complete sort of
+// what they read, no materialised list of every case), or start from an index of what is
+// open now. Each entry: the statement (file and a piece of its SQL), plan lines it must
+// have, plan lines it must not have.
+const NO_FULL_SORT = /USE TEMP B-TREE FOR ORDER BY/;
+const WALKS = [
+  { what: 'case list: team and own involvements, merged newest first', file: 'src/store/case_search.c',
+    sql: 'casefile_team_case', not: 'case_name_search',
+    must: [/MERGE \(UNION\)/, /SEARCH c USING INDEX casefile_team_case \(team_org_id=\? AND id<\?\)/,
+      /SEARCH i USING INDEX case_involvement_current \(user_id=\? AND case_id<\?\)/],
+    mustNot: [NO_FULL_SORT, /LIST SUBQUERY/, /case_involvement_user/] },
+  { what: 'case list filtered on a regisseur', file: 'src/store/case_search.c', sql: 'casefile_director_case',
+    must: [/MERGE \(UNION\)/, /SEARCH c USING INDEX casefile_director_case \(director_id=\? AND id<\?\)/],
+    mustNot: [NO_FULL_SORT, /LIST SUBQUERY/] },
+  { what: 'household search of a team leader: matching cases newest first', file: 'src/store/case_search.c',
+    sql: 'FROM case_name_search s CROSS JOIN',
+    must: [/SCAN s VIRTUAL TABLE/], mustNot: [NO_FULL_SORT, /LIST SUBQUERY/, /casefile_team/] },
+  { what: 'household search of anyone else: own involvements, one seek per case', file: 'src/store/case_search.c',
+    sql: 'AND EXISTS (SELECT 1 FROM case_name_search',
+    must: [/SEARCH i USING INDEX case_involvement_current/], mustNot: [NO_FULL_SORT, /LIST SUBQUERY/] },
+  { what: 'start page: open cases I am involved in', file: 'src/store/case_search.c', sql: "role = 'betrokken'",
+    must: [/case_involvement_open/], mustNot: [/case_involvement_user/] },
+  { what: 'start page: unread safety plans', file: 'src/store/safety_plan.c', sql: 'NOT EXISTS (SELECT 1 FROM safety_plan_read r',
+    must: [/case_involvement_open/, /COVERING INDEX safety_plan_version_latest/], mustNot: [/casefile_closed/] },
+  { what: 'start page: escalations of the team', file: 'src/store/case_escalation.c', sql: 'AND c.team_org_id = ?1 AND c.status',
+    must: [/SEARCH e USING INDEX case_escalation_pending/], mustNot: [NO_FULL_SORT] },
+  { what: 'start page: escalations of a regisseur', file: 'src/store/case_escalation.c', sql: "e.level IN ('zvh'",
+    must: [/SEARCH e USING INDEX case_escalation_pending/], mustNot: [NO_FULL_SORT] },
+  { what: 'start page: open agreements, from the open agreements', file: 'src/store/case_meeting.c',
+    sql: 'WHERE g.id IN (SELECT id FROM case_agreement WHERE who_user_id', must: [/case_agreement_user/, /case_agreement_org/], mustNot: [/casefile_closed/] },
+  { what: 'caseload per regisseur, from the index alone', file: 'src/store/case_search.c',
+    sql: 'casefile_team_director', must: [/COVERING INDEX casefile_team_director/] },
+  { what: 'twin check: recent submissions by date', file: 'src/store/handover_twin.c', sql: 'household_name FROM handover h',
+    must: [/handover_vt_submitted \(vt_org_id=\? AND submitted_at>\?\)/] },
+];
+
+test('case lists, the household search and the case panels walk an index in their order', () => {
+  const chosen = WALKS.map((w) => {
+    const s = statements.filter((x) => x.file === w.file && x.sql.includes(w.sql) && !(w.not && x.sql.includes(w.not)));
+    assert.ok(s.length >= 1, `no statement for: ${w.what}`);
+    return s;
+  });
+  const flat = chosen.flat();
+  const planOf = new Map(plans(db, flat).map((p, i) => [flat[i], p.lines.join('\n')]));
+  WALKS.forEach((w, k) => {
+    for (const s of chosen[k]) {
+      const plan = planOf.get(s);
+      for (const re of w.must) assert.match(plan, re, `${w.what}: ${s.sql.slice(0, 200)}\n${plan}`);
+      for (const re of w.mustNot || []) assert.doesNotMatch(plan, re, `${w.what}: ${s.sql.slice(0, 200)}\n${plan}`);
+    }
+  });
 });
 
 test('the check catches a query without its index (it can fail)', () => {

@@ -85,6 +85,7 @@ test('--apply deletes the case closed 21 years ago, keeps the one under hold, an
   const h = one(`SELECT household_name, reason, risk_assessment, status, submitted_at IS NOT NULL AS sub FROM handover WHERE id = ${handover.id}`);
   assert.deepEqual(h, { household_name: 'Verwijderd na de bewaartermijn', reason: '', risk_assessment: '', status: 'geaccepteerd', sub: 1 });
   assert.equal(sql(d.db, `SELECT rowid FROM household_search WHERE household_search MATCH 'vries'`).length, 0);
+  assert.equal(sql(d.db, `SELECT rowid FROM case_name_search WHERE case_name_search MATCH 'vries'`).length, 0, 'the case search forgets the case');
   // the one under hold is whole
   assert.equal(one(`SELECT status FROM casefile WHERE id = ${smits}`).status, 'gesloten');
   assert.ok(one(`SELECT count(*) AS n FROM case_involvement WHERE case_id = ${smits}`).n > 0);
