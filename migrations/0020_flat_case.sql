@@ -75,3 +75,18 @@ CREATE INDEX handover_vt_submitted ON handover(vt_org_id, submitted_at)
 -- A case's latest agreed safety plan version with its date, from the index alone (start
 -- page: unread safety plans, one probe per open case of the user).
 CREATE INDEX safety_plan_version_latest ON safety_plan_version(case_id, status, n, agreed_on);
+
+-- The agreed date of a case's latest agreed safety plan version ("Nieuw veiligheidsplan" on
+-- a team leader's start page is sorted by it, newest first). Versions are append-only
+-- (safety_plan_version_no_update), so one trigger on insert keeps it. With it the team's open
+-- cases are walked newest plan first and the walk stops at a page of unread ones, instead of
+-- finding the latest version of every open case of the team and sorting them all.
+ALTER TABLE casefile ADD COLUMN plan_agreed_on TEXT;
+UPDATE casefile SET plan_agreed_on = (SELECT v.agreed_on FROM safety_plan_version v
+	WHERE v.case_id = casefile.id AND v.status = 'vastgesteld' ORDER BY v.n DESC LIMIT 1);
+CREATE TRIGGER safety_plan_version_agreed_on AFTER INSERT ON safety_plan_version
+WHEN NEW.status = 'vastgesteld' AND NOT EXISTS (SELECT 1 FROM safety_plan_version
+	WHERE case_id = NEW.case_id AND status = 'vastgesteld' AND n > NEW.n)
+BEGIN UPDATE casefile SET plan_agreed_on = NEW.agreed_on WHERE id = NEW.case_id; END;
+CREATE INDEX casefile_team_plan ON casefile(team_org_id, plan_agreed_on, id)
+	WHERE status = 'open' AND plan_agreed_on IS NOT NULL;

@@ -202,20 +202,30 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
                                   size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		/* per case of the user (case_involvement_open; for a team leader the team's open
-		 * cases) its latest agreed version from the covering safety_plan_version_latest;
-		 * the household's name only for the rows of the page */
-		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid FROM (SELECT c.id AS cid, c.household_id AS hid, v.n AS n,"
-		" v.agreed_on AS agreed_on, v.id AS vid FROM casefile c"
+		/* Two arms merged newest plan first, the household's name only for the page:
+		 * the open cases the user is involved in (case_involvement_open, bounded by
+		 * his/her caseload, sorted), and for a team leader the team's open cases walked
+		 * in the order of their latest plan's date (casefile_team_plan, kept by the
+		 * trigger safety_plan_version_agreed_on: the same date as v.agreed_on), stopped
+		 * at the page. The latest agreed version comes from safety_plan_version_latest. */
+		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid FROM ("
+		"SELECT c.id AS cid, c.household_id AS hid, v.n AS n, v.agreed_on AS agreed_on, v.id AS vid"
+		" FROM case_involvement i INDEXED BY case_involvement_open JOIN casefile c ON c.id = i.case_id"
 		" JOIN safety_plan_version v INDEXED BY safety_plan_version_latest ON v.case_id = c.id AND v.status = 'vastgesteld'"
 		" AND v.n = (SELECT max(n) FROM safety_plan_version INDEXED BY safety_plan_version_latest"
 		" WHERE case_id = c.id AND status = 'vastgesteld')"
-		" WHERE +c.status = 'open' AND c.id IN (SELECT i.case_id FROM case_involvement i INDEXED BY case_involvement_open"
-		" WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.case_open = 1 AND i.org_id = ?2"
-		" UNION SELECT t.id FROM casefile t WHERE ?3 AND t.team_org_id = ?2 AND t.status = 'open')"
+		" WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.case_open = 1 AND i.org_id = ?2 AND c.status = 'open'"
 		" AND NOT EXISTS (SELECT 1 FROM safety_plan_read r WHERE r.version_id = v.id AND r.user_id = ?1)"
 		" AND (v.agreed_on, c.id) < (?20, ?21)"
-		" ORDER BY v.agreed_on DESC, c.id DESC LIMIT ?4) x JOIN household h ON h.id = x.hid"
+		" UNION "
+		"SELECT c.id, c.household_id, v.n, c.plan_agreed_on, v.id FROM casefile c INDEXED BY casefile_team_plan"
+		" JOIN safety_plan_version v INDEXED BY safety_plan_version_latest ON v.case_id = c.id AND v.status = 'vastgesteld'"
+		" AND v.n = (SELECT max(n) FROM safety_plan_version INDEXED BY safety_plan_version_latest"
+		" WHERE case_id = c.id AND status = 'vastgesteld')"
+		" WHERE ?3 AND c.team_org_id = ?2 AND c.status = 'open' AND c.plan_agreed_on IS NOT NULL"
+		" AND NOT EXISTS (SELECT 1 FROM safety_plan_read r WHERE r.version_id = v.id AND r.user_id = ?1)"
+		" AND (c.plan_agreed_on, c.id) < (?20, ?21)"
+		" ORDER BY 4 DESC, 1 DESC LIMIT ?4) x JOIN household h ON h.id = x.hid"
 		" ORDER BY x.agreed_on DESC, x.cid DESC");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, org_id);

@@ -94,4 +94,38 @@ test('an ended involvement leaves the case list; the case search follows new cas
   assert.deepEqual(caseList((await pa.get('/casussen?zoek=verhuisd')).text), []);
 });
 
+test('a team leader\'s unread safety plans: newest plan first, from the date kept on the case', async () => {
+  const tl = await as('teamleider');
+  const prof = userId('professional');
+  // two open cases of the team, each with an agreed plan; the older case gets the newer plan
+  write(`BEGIN;
+    INSERT INTO household (name) VALUES ('Familie Planoud (test)');
+    INSERT INTO casefile (household_id, team_org_id, director_id, opened_at) VALUES (last_insert_rowid(), ${team}, ${prof}, datetime('now'));
+    INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by)
+      VALUES ((SELECT max(id) FROM casefile), 1, 'vastgesteld', '2099-02-01', '2099-02-01', ${prof});
+    INSERT INTO household (name) VALUES ('Familie Plannieuw (test)');
+    INSERT INTO casefile (household_id, team_org_id, director_id, opened_at) VALUES (last_insert_rowid(), ${team}, ${prof}, datetime('now'));
+    INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by)
+      VALUES ((SELECT max(id) FROM casefile), 1, 'vastgesteld', '2099-03-01', '2099-03-01', ${prof});
+    COMMIT;`);
+  const newer = one(`SELECT max(id) AS id FROM casefile`).id;
+  const older = newer - 1;
+  let order = listed((await tl.get('/')).text, 'nieuw-plan-kop');
+  assert.ok(order.indexOf(newer) >= 0 && order.indexOf(newer) < order.indexOf(older), `newest plan first: ${order}`);
+  // a concept does not count; a second agreed version of the older case moves it to the top
+  write(`INSERT INTO safety_plan_version (case_id, n, status, saved_by) VALUES (${older}, 2, 'concept', ${prof});`);
+  assert.equal(one(`SELECT plan_agreed_on FROM casefile WHERE id = ${older}`).plan_agreed_on, '2099-02-01');
+  write(`INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by)
+    VALUES (${older}, 3, 'vastgesteld', '2099-04-01', '2099-04-01', ${prof});`);
+  assert.equal(one(`SELECT plan_agreed_on FROM casefile WHERE id = ${older}`).plan_agreed_on, '2099-04-01');
+  order = listed((await tl.get('/')).text, 'nieuw-plan-kop');
+  assert.equal(order[0], older, `the newer version first: ${order}`);
+  // read by the team leader: it leaves his/her list; closed: it leaves too
+  write(`INSERT INTO safety_plan_read (version_id, user_id) SELECT id, ${userId('teamleider')} FROM safety_plan_version WHERE case_id = ${older} AND n = 3;`);
+  order = listed((await tl.get('/')).text, 'nieuw-plan-kop');
+  assert.ok(!order.includes(older) && order.includes(newer));
+  write(`UPDATE casefile SET status = 'gesloten', closed_at = datetime('now') WHERE id = ${newer};`);
+  assert.ok(!listed((await tl.get('/')).text, 'nieuw-plan-kop').includes(newer));
+});
+
 await run({ after: () => d.stop() });
