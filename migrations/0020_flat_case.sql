@@ -90,3 +90,7 @@ WHEN NEW.status = 'vastgesteld' AND NOT EXISTS (SELECT 1 FROM safety_plan_versio
 BEGIN UPDATE casefile SET plan_agreed_on = NEW.agreed_on WHERE id = NEW.case_id; END;
 CREATE INDEX casefile_team_plan ON casefile(team_org_id, plan_agreed_on, id)
 	WHERE status = 'open' AND plan_agreed_on IS NOT NULL;
+
+-- Hermeldingen of a regisseur's cases (start page): the marks of the last weeks by date,
+-- each checked against the case's regisseur, instead of every case he/she ever directed.
+CREATE INDEX case_re_report_at ON case_re_report(reported_at);

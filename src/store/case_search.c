@@ -155,11 +155,15 @@ case_row *case_directed_open(arena *a, int64_t user_id, keyset after, size_t lim
 
 case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t limit, size_t *n, bool *more)
 {
-	/* case_involvement_open: the user's current involvements in open cases only */
-	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.id IN (SELECT case_id FROM case_involvement INDEXED BY case_involvement_open"
-	                           " WHERE user_id = ?1 AND ended_at IS NULL AND case_open = 1 AND role = 'betrokken'"
-	                           " AND org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
-	                           " AND c.status = 'open' AND c.director_id <> ?1 AND c.id < ?21 ORDER BY c.id DESC LIMIT ?2");
+	/* the user's current involvements in open cases (case_involvement_open) walked newest
+	 * case first from the keyset, stopped at LIMIT; GROUP BY in the index's order keeps
+	 * one row per case without a sort */
+	sqlite3_stmt *st = db_stmt(COLUMNS_OF("i.case_id") " FROM case_involvement i INDEXED BY case_involvement_open"
+	                           " JOIN casefile c ON c.id = i.case_id" ROW_JOINS
+	                           " WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.case_open = 1 AND i.role = 'betrokken'"
+	                           " AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1)"
+	                           " AND c.status = 'open' AND c.director_id <> ?1 AND i.case_id < ?21"
+	                           " GROUP BY i.case_id ORDER BY i.case_id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 21, after.id > 0 ? after.id : INT64_MAX);
 	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);

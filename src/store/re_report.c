@@ -39,18 +39,36 @@ static re_report *collect(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, b
 	return list;
 }
 
+/* The list is "reported since ?3, or not yet decided", newest first. Two arms, each from
+ * an index of the present, merged and stopped at LIMIT: the marks of the last weeks
+ * (case_re_report_team for a team, case_re_report_at for a regisseur) and the marks of
+ * the handovers still undecided (handover_status: submitted or in progress), each
+ * checked against the team or the cases the regisseur directs. Neither the team's
+ * history of marks nor every case the regisseur ever directed is read. */
+#define RE_SELECT                                                                                           \
+	"SELECT r.handover_id, r.case_id, hh.name, r.reported_at, coalesce(o.name, ''), h.status,"             \
+	" coalesce(h.urgency, ''), c.status = 'open', h.status IN ('ingediend', 'in_behandeling')"
+#define RE_REST                                                                                             \
+	" JOIN casefile c ON c.id = r.case_id JOIN household hh ON hh.id = c.household_id"                     \
+	" LEFT JOIN organisation o ON o.id = h.receiving_org_id"
+#define RE_UNDECIDED                                                                                        \
+	RE_SELECT " FROM handover h INDEXED BY handover_status CROSS JOIN case_re_report r ON r.handover_id = h.id" \
+	RE_REST " WHERE h.status IN ('ingediend', 'in_behandeling') AND (r.reported_at, r.handover_id) < (?20, ?21)"
+
 re_report *re_report_list(arena *a, int64_t team_org_id, int64_t director_id, const char *since_utc, keyset after,
                           size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = team_org_id > 0
-		? db_stmt(RE_COLUMNS " WHERE r.team_org_id = ?1"
-		          " AND (r.reported_at >= ?3 OR h.status IN ('ingediend', 'in_behandeling'))"
+		? db_stmt(RE_SELECT " FROM case_re_report r INDEXED BY case_re_report_team JOIN handover h ON h.id = r.handover_id"
+		          RE_REST " WHERE r.team_org_id = ?1 AND r.reported_at >= ?3 AND ?2 = ?2"
 		          " AND (r.reported_at, r.handover_id) < (?20, ?21)"
-		          " ORDER BY r.reported_at DESC, r.handover_id DESC LIMIT ?4")
-		: db_stmt(RE_COLUMNS " WHERE r.case_id IN (SELECT id FROM casefile WHERE director_id = ?2) AND ?1 = 0"
-		          " AND (r.reported_at >= ?3 OR h.status IN ('ingediend', 'in_behandeling'))"
+		          " UNION " RE_UNDECIDED " AND +r.team_org_id = ?1"
+		          " ORDER BY 4 DESC, 1 DESC LIMIT ?4")
+		: db_stmt(RE_SELECT " FROM case_re_report r INDEXED BY case_re_report_at JOIN handover h ON h.id = r.handover_id"
+		          RE_REST " WHERE r.reported_at >= ?3 AND c.director_id = ?2 AND ?1 = 0"
 		          " AND (r.reported_at, r.handover_id) < (?20, ?21)"
-		          " ORDER BY r.reported_at DESC, r.handover_id DESC LIMIT ?4");
+		          " UNION " RE_UNDECIDED " AND +c.director_id = ?2"
+		          " ORDER BY 4 DESC, 1 DESC LIMIT ?4");
 	/* newest first: the start is past every row */
 	bool start = after.id == 0;
 	sqlite3_bind_text(st, 20, start ? "9999" : after.key, -1, SQLITE_TRANSIENT);
