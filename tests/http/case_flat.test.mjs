@@ -1,5 +1,5 @@
 // case_flat.test.mjs — the boundaries of the indexes that keep the case lists, the household
-// search and the case panels of the start pages flat (issue 11, 0020_flat_case.sql):
+// search and the case panels of the start pages flat (issue 11, 0021_flat_case.sql):
 // - an involvement whose case closes leaves the start page's open-case panels ("Casussen
 //   waarbij u betrokken bent", "Nieuw veiligheidsplan") and comes back when the case
 //   reopens; an involvement added to a closed case is not open; the case list (closed

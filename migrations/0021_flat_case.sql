@@ -1,4 +1,4 @@
--- 0020_flat_case.sql — the case side of the lists, start pages and searches read what they
+-- 0021_flat_case.sql — the case side of the lists, start pages and searches read what they
 -- show, however many years of cases lie behind them (issue 11).
 
 -- The case list (/casussen), newest first: a team's cases and one regisseur's cases walked
