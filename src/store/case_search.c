@@ -173,7 +173,7 @@ case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t lim
 
 case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n)
 {
-	/* the team's open cases only, counted per regisseur from the covering partial index
+	/* the team's open cases only, counted per regisseur from the covering index
 	 * casefile_team_director (in its order, no table rows): bounded by the caseload */
 	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, k.n FROM (SELECT director_id, count(*) AS n"
 	                           " FROM casefile INDEXED BY casefile_team_director"
