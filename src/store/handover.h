@@ -275,6 +275,11 @@ void handover_cutoffs_of(const handover_norms *n, kr_date today, handover_cutoff
 int64_t handover_vt_overdue_count(int64_t vt_org_id, const char *status, const handover_cutoffs *c);
 handover_rec *handover_vt_overdue_items(arena *a, int64_t vt_org_id, const handover_cutoffs *c, int64_t limit,
                                         size_t *n);
+/* A team's accepted handovers whose warm handover or feedback is overdue: how many,
+ * and the oldest `limit` (brief, in id order, as handover_team_open_items lists them). */
+int64_t handover_team_overdue_count(int64_t org_id, const handover_cutoffs *c);
+handover_rec *handover_team_overdue_items(arena *a, int64_t org_id, const handover_cutoffs *c, int64_t limit,
+                                          size_t *n);
 
 typedef struct handover_deadlines {
 	bool submitted;

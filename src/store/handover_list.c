@@ -248,7 +248,8 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 {
 	sqlite3_stmt *st = db_stmt("SELECT (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'concept'"
 	                           " AND created_by = ?2),"
-	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd' AND ended_at IS NULL)");
+	                           " (SELECT count(*) FROM handover INDEXED BY handover_vt_returned_open"
+	                           " WHERE vt_org_id = ?1 AND status = 'teruggelegd' AND ended_at IS NULL)");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	sqlite3_bind_int64(st, 2, user_id);
 	*concepts = *returned = 0;
@@ -261,8 +262,12 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 
 handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'teruggelegd'"
-	                           " AND h.ended_at IS NULL AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
+	/* the returned handovers not yet ended (handover_vt_returned_open, 0020): once
+	 * resent or closed they leave the index, so the walk never meets them */
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover"
+	                           " INDEXED BY handover_vt_returned_open WHERE vt_org_id = ?1 AND status = 'teruggelegd'"
+	                           " AND ended_at IS NULL AND decided_at >= ?2 ORDER BY decided_at DESC LIMIT 50)"
+	                           " ORDER BY h.decided_at DESC");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	bind_text(st, 2, since);
 	return handover_collect_brief(a, st, n);
@@ -273,6 +278,38 @@ handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n)
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.taken_org_id = ?1 AND h.status = 'geaccepteerd'"
 	                           " AND (h.warm_held_date IS NULL OR h.feedback_first_at IS NULL) ORDER BY h.id");
 	sqlite3_bind_int64(st, 1, org_id);
+	return handover_collect_brief(a, st, n);
+}
+
+/* The accepted-handover rules of handover_deadlines_of() as SQL over the cutoffs ?3, ?4
+ * (the decision rule does not apply: these are decided). */
+#define TEAM_OVERDUE_WHERE                                                                                     \
+	" ((warm_held_date IS NULL AND decided_at < ?3) OR (feedback_first_at IS NULL AND decided_at < ?4))"
+
+/* Both read the covering partial index handover_team_open (0020) alone: its entries
+ * leave when the warm handover is held and the feedback given. */
+int64_t handover_team_overdue_count(int64_t org_id, const handover_cutoffs *c)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover INDEXED BY handover_team_open WHERE taken_org_id = ?1"
+	                           " AND status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)"
+	                           " AND" TEAM_OVERDUE_WHERE);
+	sqlite3_bind_int64(st, 1, org_id);
+	bind_cutoffs(st, c);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+handover_rec *handover_team_overdue_items(arena *a, int64_t org_id, const handover_cutoffs *c, int64_t limit,
+                                          size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover"
+	                           " INDEXED BY handover_team_open WHERE taken_org_id = ?1 AND status = 'geaccepteerd'"
+	                           " AND (warm_held_date IS NULL OR feedback_first_at IS NULL) AND" TEAM_OVERDUE_WHERE
+	                           " ORDER BY id LIMIT ?5) ORDER BY h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	bind_cutoffs(st, c);
+	sqlite3_bind_int64(st, 5, limit);
 	return handover_collect_brief(a, st, n);
 }
 
@@ -350,17 +387,19 @@ handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t
 {
 	/* From the open cases (index casefile_open, the current caseload; named, since the
 	 * planner would otherwise walk casefile_director_open, all cases ever) to their
-	 * handovers, never through all accepted handovers of the organisation's history. */
+	 * accepted handovers (handover_case_accepted, 0020: no handover row is read), never
+	 * through all accepted handovers of the organisation's history. */
 	sqlite3_stmt *st = db_stmt(
 		"SELECT count(DISTINCT h.id) FROM casefile c INDEXED BY casefile_open"
-		" CROSS JOIN handover h ON h.case_id = c.id"
+		" CROSS JOIN handover h INDEXED BY handover_case_accepted ON h.case_id = c.id"
 		" JOIN case_condition k ON k.handover_id = h.id"
 		" WHERE c.status = 'open' AND h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM casefile c2 INDEXED BY casefile_open"
-	             " CROSS JOIN handover h2 ON h2.case_id = c2.id JOIN case_condition k ON k.handover_id = h2.id"
+	             " CROSS JOIN handover h2 INDEXED BY handover_case_accepted ON h2.case_id = c2.id"
+	             " JOIN case_condition k ON k.handover_id = h2.id"
 	             " WHERE c2.status = 'open' AND h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
 	             " AND k.status = 'niet_nageleefd') ORDER BY h.id DESC LIMIT 5");
 	sqlite3_bind_int64(st, 1, vt_org_id);
