@@ -25,3 +25,59 @@ CREATE INDEX handover_vt_returned_open ON handover(vt_org_id, decided_at, status
 -- From an open case to its accepted handovers without reading the handover rows
 -- (conditions not kept, VT start page).
 CREATE INDEX handover_case_accepted ON handover(case_id, vt_org_id, status) WHERE status = 'geaccepteerd';
+
+-- The totals of the two paged lists of /overdrachten ("51–100 van 6.012"): every
+-- handover a VT organisation sent (per status, for the status filter), and a team's
+-- decided handovers (TEAM_DECIDED_A/B of handover_list.c: accepted or returned after
+-- the team took them, or returned from the joint triage by one of its team leaders).
+-- Counting those rows grows with history; this tally is kept by the triggers below
+-- in the same transaction as every change of a handover, so a total is one read.
+--   list 'vt':      org_id = vt_org_id, status = the handover's status
+--   list 'decided': org_id = the deciding team, status = ''
+CREATE TABLE handover_tally (
+	list   TEXT NOT NULL CHECK (list IN ('vt', 'decided')),
+	org_id INTEGER NOT NULL,
+	status TEXT NOT NULL,
+	n      INTEGER NOT NULL,
+	PRIMARY KEY (list, org_id, status)
+) WITHOUT ROWID;
+INSERT INTO handover_tally (list, org_id, status, n)
+	SELECT 'vt', vt_org_id, status, count(*) FROM handover GROUP BY vt_org_id, status;
+INSERT INTO handover_tally (list, org_id, status, n)
+	SELECT 'decided', k, '', count(*) FROM (SELECT CASE
+		WHEN taken_org_id IS NOT NULL AND status IN ('geaccepteerd', 'teruggelegd') THEN taken_org_id
+		WHEN taken_org_id IS NULL AND status = 'teruggelegd' THEN decided_org_id END AS k FROM handover)
+	WHERE k IS NOT NULL GROUP BY k;
+CREATE TRIGGER handover_tally_insert AFTER INSERT ON handover
+BEGIN
+	INSERT INTO handover_tally (list, org_id, status, n) VALUES ('vt', NEW.vt_org_id, NEW.status, 1)
+		ON CONFLICT (list, org_id, status) DO UPDATE SET n = n + 1;
+	INSERT INTO handover_tally (list, org_id, status, n)
+		SELECT 'decided', k, '', 1 FROM (SELECT CASE
+			WHEN NEW.taken_org_id IS NOT NULL AND NEW.status IN ('geaccepteerd', 'teruggelegd') THEN NEW.taken_org_id
+			WHEN NEW.taken_org_id IS NULL AND NEW.status = 'teruggelegd' THEN NEW.decided_org_id END AS k)
+		WHERE k IS NOT NULL
+		ON CONFLICT (list, org_id, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER handover_tally_delete AFTER DELETE ON handover
+BEGIN
+	UPDATE handover_tally SET n = n - 1 WHERE list = 'vt' AND org_id = OLD.vt_org_id AND status = OLD.status;
+	UPDATE handover_tally SET n = n - 1 WHERE list = 'decided' AND status = '' AND org_id = CASE
+		WHEN OLD.taken_org_id IS NOT NULL AND OLD.status IN ('geaccepteerd', 'teruggelegd') THEN OLD.taken_org_id
+		WHEN OLD.taken_org_id IS NULL AND OLD.status = 'teruggelegd' THEN OLD.decided_org_id END;
+END;
+CREATE TRIGGER handover_tally_update AFTER UPDATE OF vt_org_id, status, taken_org_id, decided_org_id ON handover
+BEGIN
+	UPDATE handover_tally SET n = n - 1 WHERE list = 'vt' AND org_id = OLD.vt_org_id AND status = OLD.status;
+	INSERT INTO handover_tally (list, org_id, status, n) VALUES ('vt', NEW.vt_org_id, NEW.status, 1)
+		ON CONFLICT (list, org_id, status) DO UPDATE SET n = n + 1;
+	UPDATE handover_tally SET n = n - 1 WHERE list = 'decided' AND status = '' AND org_id = CASE
+		WHEN OLD.taken_org_id IS NOT NULL AND OLD.status IN ('geaccepteerd', 'teruggelegd') THEN OLD.taken_org_id
+		WHEN OLD.taken_org_id IS NULL AND OLD.status = 'teruggelegd' THEN OLD.decided_org_id END;
+	INSERT INTO handover_tally (list, org_id, status, n)
+		SELECT 'decided', k, '', 1 FROM (SELECT CASE
+			WHEN NEW.taken_org_id IS NOT NULL AND NEW.status IN ('geaccepteerd', 'teruggelegd') THEN NEW.taken_org_id
+			WHEN NEW.taken_org_id IS NULL AND NEW.status = 'teruggelegd' THEN NEW.decided_org_id END AS k)
+		WHERE k IS NOT NULL
+		ON CONFLICT (list, org_id, status) DO UPDATE SET n = n + 1;
+END;

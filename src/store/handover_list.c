@@ -75,16 +75,17 @@ void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t b
 	}
 	page_finish(rows, n, newer, out);
 
-	/* the count of the whole list, and of the rows newer than this page (its position) */
+	/* the count of the whole list from the tally (0020), and of the rows newer than
+	 * this page (its position): a walk from the page to the newest, which costs the
+	 * pages browsed, not the history behind them */
 	if (filtered)
-		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
-		             " WHERE vt_org_id = ?1 AND status = ?2");
+		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = ?2"
+		             " AND id > ?3) FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND status = ?2");
 	else
-		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
-		             " WHERE vt_org_id = ?1");
+		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE +vt_org_id = ?1 AND id > ?3)"
+		             " FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND ?2 = ?2");
 	sqlite3_bind_int64(st, 1, vt_org_id);
-	if (filtered)
-		bind_text(st, 2, status);
+	bind_text(st, 2, filtered ? status : "");
 	/* an empty page past the oldest: every row from the bound on is newer */
 	sqlite3_bind_int64(st, 3, out->n ? out->rows[0].id : before > 0 ? before - 1 : INT64_MAX);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -159,12 +160,13 @@ void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_
 	}
 	page_finish(rows, n, newer, out);
 
-	/* the count of the whole list, and of the decisions newer than this page */
-	st = db_stmt("SELECT x.n + y.n, x.m + y.m FROM"
-	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
-	             " WHERE" TEAM_DECIDED_A ") x,"
-	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
-	             " WHERE" TEAM_DECIDED_B ") y");
+	/* the count of the whole list from the tally (0020, kept by triggers with the same
+	 * two rules), and of the decisions newer than this page: a range of the two
+	 * indexes from the page to the newest, the pages browsed */
+	st = db_stmt("SELECT (SELECT coalesce(sum(n), 0) FROM handover_tally WHERE list = 'decided' AND org_id = ?1"
+	             " AND status = ''),"
+	             " (SELECT count(*) FROM handover WHERE" TEAM_DECIDED_A " AND (decided_at, id) > (?2, ?3))"
+	             " + (SELECT count(*) FROM handover WHERE" TEAM_DECIDED_B " AND (decided_at, id) > (?2, ?3))");
 	sqlite3_bind_int64(st, 1, org_id);
 	/* an empty page past the oldest: the anchor and everything after it is newer */
 	bind_text(st, 2, out->n ? out->rows[0].decided_at : anchor_at);
