@@ -390,20 +390,27 @@ handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t
 	/* From the open cases (index casefile_open, the current caseload; named, since the
 	 * planner would otherwise walk casefile_director_open, all cases ever) to their
 	 * accepted handovers (handover_case_accepted, 0020: no handover row is read), never
-	 * through all accepted handovers of the organisation's history. */
+	 * through all accepted handovers of the organisation's history. One walk gives the
+	 * count and the newest five; only those five rows are read. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT count(DISTINCT h.id) FROM casefile c INDEXED BY casefile_open"
+		"SELECT DISTINCT h.id FROM casefile c INDEXED BY casefile_open"
 		" CROSS JOIN handover h INDEXED BY handover_case_accepted ON h.case_id = c.id"
 		" JOIN case_condition k ON k.handover_id = h.id"
-		" WHERE c.status = 'open' AND h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
+		" WHERE c.status = 'open' AND h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'"
+		" ORDER BY h.id DESC");
 	sqlite3_bind_int64(st, 1, vt_org_id);
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	enum { SHOWN = 5 };
+	int64_t ids[SHOWN] = {0};
+	int64_t count = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (count < SHOWN)
+			ids[count] = sqlite3_column_int64(st, 0);
+		count++;
+	}
 	sqlite3_reset(st);
-	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM casefile c2 INDEXED BY casefile_open"
-	             " CROSS JOIN handover h2 INDEXED BY handover_case_accepted ON h2.case_id = c2.id"
-	             " JOIN case_condition k ON k.handover_id = h2.id"
-	             " WHERE c2.status = 'open' AND h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
-	             " AND k.status = 'niet_nageleefd') ORDER BY h.id DESC LIMIT 5");
-	sqlite3_bind_int64(st, 1, vt_org_id);
+	*total = count;
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (?1, ?2, ?3, ?4, ?5) ORDER BY h.id DESC");
+	for (int i = 0; i < SHOWN; i++)
+		bind_opt_id(st, i + 1, ids[i]);
 	return handover_collect_brief(a, st, n);
 }
