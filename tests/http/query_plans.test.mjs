@@ -171,6 +171,46 @@ test('the check catches a query without its index (it can fail)', () => {
   assert.match(found[0].scans[0], /SCAN journal_entry/);
 });
 
+// Statements whose plan must name the index that keeps them flat (0020): a SEARCH on an
+// index whose prefix matches all of history (handover_vt (vt_org_id=?)) is no SCAN, so the
+// check above cannot see it; these name the partial or covering index instead, and `not`
+// is what the plan must not do. `sql` is a substring that picks the statement(s).
+const FLAT_PLANS = [
+  { sql: 'SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND (status IN', plan: /COVERING INDEX handover_vt_open\b/,
+    why: 'VT overdue count: the open handovers only' },
+  { sql: 'WHERE h.id IN (SELECT id FROM handover WHERE vt_org_id = ?1 AND (status IN', plan: /COVERING INDEX handover_vt_open\b/,
+    not: /TEMP B-TREE/, why: 'VT overdue items: the newest five, walking the index in id order' },
+  { sql: 'INDEXED BY handover_vt_returned_open WHERE vt_org_id = ?1 AND status', plan: /COVERING INDEX handover_vt_returned_open/,
+    why: 'VT returned and not ended: count and list' },
+  { sql: 'FROM handover INDEXED BY handover_team_open', plan: /COVERING INDEX handover_team_open/,
+    not: /TEMP B-TREE/, why: 'team overdue: count and the oldest five' },
+  { sql: 'SELECT DISTINCT h.id FROM casefile c INDEXED BY casefile_open', plan: /COVERING INDEX handover_case_accepted/,
+    why: 'conditions not kept: open cases to their accepted handovers' },
+  { sql: "FROM handover_tally WHERE list = 'vt'", plan: /SEARCH handover_tally USING PRIMARY KEY/,
+    not: /USING (?:COVERING )?INDEX handover_vt \(vt_org_id=\?\)$/m, why: 'VT list total from the tally' },
+  { sql: "FROM handover_tally WHERE list = 'decided'", plan: /SEARCH handover_tally USING PRIMARY KEY/,
+    not: /handover_team_decided_page \(taken_org_id=\?\)$/m, why: 'team decided total from the tally' },
+  { sql: 'FROM handover_name_fts CROSS JOIN handover h', plan: /SCAN handover_name_fts VIRTUAL TABLE[\s\S]*SEARCH h USING INTEGER PRIMARY KEY/,
+    not: /INDEX handover_vt \(vt_org_id=\?\)/, why: 'name search: from the FTS matches' },
+];
+
+test('the handover panels and lists use the indexes that keep them flat', () => {
+  const failures = [];
+  for (const f of FLAT_PLANS) {
+    const picked = statements.filter((s) => s.sql.includes(f.sql));
+    if (!picked.length) { failures.push(`no statement contains: ${f.sql}`); continue; }
+    plans(db, picked).forEach((p, i) => {
+      const text = p.lines.join('\n');
+      if (!f.plan.test(text) || (f.not && f.not.test(text)))
+        failures.push(`${f.why}: ${picked[i].sql.replace(/\s+/g, ' ').slice(0, 200)}\n${text}`);
+    });
+  }
+  assert.equal(failures.length, 0, failures.join('\n\n'));
+  // and it can fail: the old overdue count without the covering columns reads handover rows
+  const old = plans(db, [{ sql: 'SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = ?2 AND submitted_at < ?3' }]);
+  assert.doesNotMatch(old[0].lines.join('\n'), /COVERING INDEX handover_vt_open\b/);
+});
+
 test('no statement scans a growing table', () => {
   const bad = unexpected(scansOf(db, statements));
   assert.equal(bad.length, 0, `statements that scan history:\n${describe(bad)}`);
