@@ -81,3 +81,7 @@ BEGIN
 		WHERE k IS NOT NULL
 		ON CONFLICT (list, org_id, status) DO UPDATE SET n = n + 1;
 END;
+
+-- The search of /overdrachten by period without a name (handover_search.c): the
+-- handovers of the period, by the date the lists show (submitted, else created).
+CREATE INDEX handover_period ON handover(coalesce(submitted_at, created_at));

@@ -103,7 +103,7 @@ static void vt_groups(request *rq, tv *p, tv *groups, const handover_norms *norm
 	int64_t concepts = 0, returned = 0;
 	handover_vt_counts(u->org_id, u->id, &concepts, &returned);
 	g = group_new(a, groups, "Teruggelegd: opnieuw versturen of afsluiten", false, "/overdrachten?status=teruggelegd");
-	handover_rec *ret = handover_vt_returned_since(a, u->org_id, "", &n);
+	handover_rec *ret = handover_vt_returned_since(a, u->org_id, "", GROUP_ITEMS, &n);
 	for (size_t i = 0; i < n; i++)
 		group_add(rq, &g, &ret[i], norms, today,
 		          arena_printf(a, "teruggelegd op %s door %s: %s.", hv_date(a, ret[i].decided_at),

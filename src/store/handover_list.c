@@ -262,16 +262,17 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 	sqlite3_reset(st);
 }
 
-handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n)
+handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, int64_t limit, size_t *n)
 {
 	/* the returned handovers not yet ended (handover_vt_returned_open, 0020): once
 	 * resent or closed they leave the index, so the walk never meets them */
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover"
 	                           " INDEXED BY handover_vt_returned_open WHERE vt_org_id = ?1 AND status = 'teruggelegd'"
-	                           " AND ended_at IS NULL AND decided_at >= ?2 ORDER BY decided_at DESC LIMIT 50)"
+	                           " AND ended_at IS NULL AND decided_at >= ?2 ORDER BY decided_at DESC LIMIT ?3)"
 	                           " ORDER BY h.decided_at DESC");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	bind_text(st, 2, since);
+	sqlite3_bind_int64(st, 3, limit);
 	return handover_collect_brief(a, st, n);
 }
 

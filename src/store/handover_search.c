@@ -54,6 +54,20 @@ static const char *name_match(arena *a, const char *typed)
 	" ORDER BY handover_name_fts.rowid DESC LIMIT 100) ORDER BY h.id DESC"
 #define NAME_COUNT(visible) "SELECT count(*)" NAME_FROM visible SEARCH_FILTERS
 
+/* With a period and no name, the search reads the handovers of that period by the
+ * expression index handover_period (0020), not every handover of the organisation
+ * (named: the planner would walk the organisation's index). The bounds are plain
+ * comparisons (?5 "" is "from the start", ?6 "" "until now") so that they are the
+ * range of the index; the list sorts the period's rows by id. */
+#define PERIOD_FROM                                                                                            \
+	" FROM handover p INDEXED BY handover_period CROSS JOIN handover h ON h.id = p.id"                        \
+	" WHERE coalesce(p.submitted_at, p.created_at) >= ?5"                                                    \
+	" AND coalesce(p.submitted_at, p.created_at) < coalesce(nullif(?6, ''), '9999') AND ?4 = '' AND"
+#define PERIOD_LIST(visible)                                                                                   \
+	HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT h.id" PERIOD_FROM visible SEARCH_FILTERS                    \
+	" ORDER BY h.id DESC LIMIT 100) ORDER BY h.id DESC"
+#define PERIOD_COUNT(visible) "SELECT count(*)" PERIOD_FROM visible SEARCH_FILTERS
+
 /* What a team leader's lists show: the inbox (?1 team, ?2 local team) and what the
  * team decided (see TEAM_DECIDED_A/B). */
 #define TEAM_VISIBLE_WHERE                                                                                     \
@@ -106,6 +120,9 @@ handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_que
 	if (*name_match(a, q->name)) {
 		list = db_stmt(NAME_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
 		count = db_stmt(NAME_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
+	} else if ((q->from && *q->from) || (q->to && *q->to)) {
+		list = db_stmt(PERIOD_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
+		count = db_stmt(PERIOD_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
 	} else {
 		list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
 		                                     " ORDER BY h.id DESC LIMIT 100");
@@ -121,6 +138,9 @@ handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, co
 	if (*name_match(a, q->name)) {
 		list = db_stmt(NAME_LIST(TEAM_VISIBLE_WHERE));
 		count = db_stmt(NAME_COUNT(TEAM_VISIBLE_WHERE));
+	} else if ((q->from && *q->from) || (q->to && *q->to)) {
+		list = db_stmt(PERIOD_LIST(TEAM_VISIBLE_WHERE));
+		count = db_stmt(PERIOD_COUNT(TEAM_VISIBLE_WHERE));
 	} else {
 		list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE " ORDER BY h.id DESC LIMIT 100");
 		count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);

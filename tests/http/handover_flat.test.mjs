@@ -124,6 +124,21 @@ test('an accepted handover leaves the overdue groups of team and VT when its fee
 
   // the VT list's overdue count says the same
   assert.match((await vt.get('/overdrachten')).text, new RegExp(`${vtBefore + 5} overdrachten`));
+
+  // a search by period alone reads that period (index handover_period): the copies were
+  // submitted 95 days ago; Zuid's team leader finds them among its decisions, Noord's does not
+  const day = (n) => new Date(Date.parse(`${nlDay()}T12:00:00Z`) - n * 86400e3).toISOString().slice(0, 10);
+  const found = (html) => [...html.matchAll(/<a href="\/overdrachten\/(\d+)">/g)].map((m) => Number(m[1]));
+  for (const [client, sees] of [[vt, true], [tl, true], [await as('teamleider'), false]]) {
+    const hits = found((await client.get(`/overdrachten?van=${day(100)}&tot=${day(90)}`)).text);
+    for (const c of copies) assert.equal(hits.includes(c), sees, `period ${c}`);
+    const open = found((await client.get(`/overdrachten?van=${day(100)}`)).text);
+    assert.equal(open.includes(copies[5]), sees, 'from a date on, until now');
+    const before = found((await client.get(`/overdrachten?tot=${day(100)}`)).text);
+    assert.ok(!before.includes(copies[0]), 'until a date before them');
+    const other = found((await client.get(`/overdrachten?van=${day(100)}&tot=${day(90)}&status=teruggelegd`)).text);
+    assert.ok(!other.includes(copies[0]), 'with the status filter');
+  }
 });
 
 test('a returned handover leaves the VT\'s "teruggelegd" count when VT closes it; the list totals stay exact', async () => {

@@ -192,6 +192,8 @@ const FLAT_PLANS = [
     not: /handover_team_decided_page \(taken_org_id=\?\)$/m, why: 'team decided total from the tally' },
   { sql: 'FROM handover_name_fts CROSS JOIN handover h', plan: /SCAN handover_name_fts VIRTUAL TABLE[\s\S]*SEARCH h USING INTEGER PRIMARY KEY/,
     not: /INDEX handover_vt \(vt_org_id=\?\)/, why: 'name search: from the FTS matches' },
+  { sql: 'FROM handover p INDEXED BY handover_period', plan: /SEARCH p USING INDEX handover_period \(<expr>>\? AND <expr><\?\)/,
+    not: /MULTI-INDEX OR|INDEX handover_vt \(vt_org_id=\?\)/, why: 'period search: the handovers of the period' },
 ];
 
 test('the handover panels and lists use the indexes that keep them flat', () => {
