@@ -22,9 +22,6 @@ CREATE INDEX handover_team_open ON handover(taken_org_id, id, status, decided_at
 -- start page and its list, newest decision first.
 CREATE INDEX handover_vt_returned_open ON handover(vt_org_id, decided_at, status, ended_at)
 	WHERE status = 'teruggelegd' AND ended_at IS NULL;
--- From an open case to its accepted handovers without reading the handover rows
--- (conditions not kept, VT start page).
-CREATE INDEX handover_case_accepted ON handover(case_id, vt_org_id, status) WHERE status = 'geaccepteerd';
 
 -- The totals of the two paged lists of /overdrachten ("51–100 van 6.012"): every
 -- handover a VT organisation sent (per status, for the status filter), and a team's
@@ -85,3 +82,57 @@ END;
 -- The search of /overdrachten by period without a name (handover_search.c): the
 -- handovers of the period, by the date the lists show (submitted, else created).
 CREATE INDEX handover_period ON handover(coalesce(submitted_at, created_at));
+
+-- "Veiligheidsvoorwaarde niet nageleefd" on the VT start page: the safety conditions
+-- marked not kept whose handover's case is open. Walking the open cases to their
+-- handovers and conditions costs the whole caseload on every start page; this set is
+-- kept by the triggers below in the same transaction as every change of a condition's
+-- status, a case's status or a handover's case, so the panel walks only its members.
+-- A condition leaves when it is no longer "niet_nageleefd" or its case closes.
+CREATE TABLE case_condition_broken_open (
+	condition_id INTEGER PRIMARY KEY,
+	handover_id  INTEGER NOT NULL
+);
+CREATE INDEX case_condition_broken_open_handover ON case_condition_broken_open(handover_id);
+-- Whether a handover is accepted and by which VT, without reading its row (a handover
+-- row is long: these columns lie behind its text, on overflow pages).
+CREATE INDEX handover_accepted_vt ON handover(id, vt_org_id, status) WHERE status = 'geaccepteerd';
+INSERT INTO case_condition_broken_open (condition_id, handover_id)
+	SELECT k.id, k.handover_id FROM case_condition k JOIN handover h ON h.id = k.handover_id
+	JOIN casefile c ON c.id = h.case_id WHERE k.status = 'niet_nageleefd' AND c.status = 'open';
+CREATE TRIGGER case_condition_broken_insert AFTER INSERT ON case_condition WHEN NEW.status = 'niet_nageleefd'
+BEGIN
+	INSERT OR IGNORE INTO case_condition_broken_open (condition_id, handover_id)
+		SELECT NEW.id, NEW.handover_id FROM handover h JOIN casefile c ON c.id = h.case_id
+		WHERE h.id = NEW.handover_id AND c.status = 'open';
+END;
+CREATE TRIGGER case_condition_broken_update AFTER UPDATE OF status, handover_id ON case_condition
+BEGIN
+	DELETE FROM case_condition_broken_open WHERE condition_id = OLD.id;
+	INSERT OR IGNORE INTO case_condition_broken_open (condition_id, handover_id)
+		SELECT NEW.id, NEW.handover_id FROM handover h JOIN casefile c ON c.id = h.case_id
+		WHERE h.id = NEW.handover_id AND c.status = 'open' AND NEW.status = 'niet_nageleefd';
+END;
+CREATE TRIGGER case_condition_broken_delete AFTER DELETE ON case_condition
+BEGIN
+	DELETE FROM case_condition_broken_open WHERE condition_id = OLD.id;
+END;
+CREATE TRIGGER case_condition_broken_case AFTER UPDATE OF status ON casefile
+BEGIN
+	DELETE FROM case_condition_broken_open
+		WHERE handover_id IN (SELECT id FROM handover WHERE case_id = NEW.id);
+	INSERT OR IGNORE INTO case_condition_broken_open (condition_id, handover_id)
+		SELECT k.id, k.handover_id FROM handover h JOIN case_condition k ON k.handover_id = h.id
+		WHERE h.case_id = NEW.id AND NEW.status = 'open' AND k.status = 'niet_nageleefd';
+END;
+CREATE TRIGGER case_condition_broken_handover AFTER UPDATE OF case_id ON handover
+BEGIN
+	DELETE FROM case_condition_broken_open WHERE handover_id = NEW.id;
+	INSERT OR IGNORE INTO case_condition_broken_open (condition_id, handover_id)
+		SELECT k.id, k.handover_id FROM case_condition k JOIN casefile c ON c.id = NEW.case_id
+		WHERE k.handover_id = NEW.id AND c.status = 'open' AND k.status = 'niet_nageleefd';
+END;
+CREATE TRIGGER case_condition_broken_handover_delete AFTER DELETE ON handover
+BEGIN
+	DELETE FROM case_condition_broken_open WHERE handover_id = OLD.id;
+END;

@@ -388,17 +388,16 @@ handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char
 
 handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
 {
-	/* From the open cases (index casefile_open, the current caseload; named, since the
-	 * planner would otherwise walk casefile_director_open, all cases ever) to their
-	 * accepted handovers (handover_case_accepted, 0020: no handover row is read), never
-	 * through all accepted handovers of the organisation's history. One walk gives the
-	 * count and the newest five; only those five rows are read. */
+	/* The conditions not kept of open cases (case_condition_broken_open, kept by the
+	 * triggers of 0020), newest handover first, to their accepted handovers of this
+	 * organisation (handover_accepted_vt: no handover row is read): never the whole
+	 * caseload, never all of history. One walk gives the count and the newest five;
+	 * only those five rows are read. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT DISTINCT h.id FROM casefile c INDEXED BY casefile_open"
-		" CROSS JOIN handover h INDEXED BY handover_case_accepted ON h.case_id = c.id"
-		" JOIN case_condition k ON k.handover_id = h.id"
-		" WHERE c.status = 'open' AND h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'"
-		" ORDER BY h.id DESC");
+		"SELECT DISTINCT b.handover_id FROM case_condition_broken_open b"
+		" INDEXED BY case_condition_broken_open_handover CROSS JOIN handover h INDEXED BY handover_accepted_vt"
+		" ON h.id = b.handover_id"
+		" WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' ORDER BY b.handover_id DESC");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	enum { SHOWN = 5 };
 	int64_t ids[SHOWN] = {0};

@@ -183,4 +183,40 @@ test('a returned handover leaves the VT\'s "teruggelegd" count when VT closes it
   assert.deepEqual(tally, rows);
 });
 
+test('"Veiligheidsvoorwaarde niet nageleefd": a handover enters with a condition not kept, leaves when its case closes or the condition is kept again', async () => {
+  const vt = await as('vt');
+  const prof = await as('professional.zuid');
+  const broken = async () => group((await vt.get('/')).text, 'Veiligheidsvoorwaarde niet nageleefd');
+  const conds = q('SELECT id, status FROM case_condition WHERE handover_id = 6 ORDER BY position');
+  assert.ok(conds.length >= 2 && conds.every((k) => k.status !== 'niet_nageleefd'));
+  const caseId = one('SELECT case_id FROM handover WHERE id = 6').case_id;
+  const set = (cond, was, status) => prof.post(`/casussen/${caseId}/voorwaarden`,
+    [['condition', String(cond)], ['was', was], ['status', status], ['note', 'Toets.']]);
+  const c0 = (await broken()).count;
+  assert.equal((await set(conds[0].id, conds[0].status, 'niet_nageleefd')).status, 303);
+  let g = await broken();
+  assert.equal(g.count, c0 + 1);
+  assert.match(g.html, /Overdracht 6 —/);
+  assert.equal((await set(conds[1].id, conds[1].status, 'niet_nageleefd')).status, 303);
+  assert.equal((await broken()).count, c0 + 1, 'a handover counts once, however many conditions');
+  // the case closes: its handover leaves the group; reopened, it is back
+  write(`UPDATE casefile SET status = 'gesloten', closed_at = datetime('now') WHERE id = ${caseId}`);
+  g = await broken();
+  assert.equal(g.count, c0);
+  assert.doesNotMatch(g.html, /Overdracht 6 —/);
+  write(`UPDATE casefile SET status = 'open', closed_at = NULL WHERE id = ${caseId}`);
+  assert.equal((await broken()).count, c0 + 1);
+  // kept again, both: it leaves
+  assert.equal((await set(conds[0].id, 'niet_nageleefd', 'nageleefd')).status, 303);
+  assert.equal((await broken()).count, c0 + 1);
+  assert.equal((await set(conds[1].id, 'niet_nageleefd', 'nageleefd')).status, 303);
+  g = await broken();
+  assert.equal(g.count, c0);
+  assert.doesNotMatch(g.html, /Overdracht 6 —/);
+  // the kept set equals its definition
+  assert.deepEqual(q('SELECT condition_id FROM case_condition_broken_open ORDER BY 1'),
+    q(`SELECT k.id AS condition_id FROM case_condition k JOIN handover h ON h.id = k.handover_id
+      JOIN casefile c ON c.id = h.case_id WHERE k.status = 'niet_nageleefd' AND c.status = 'open' ORDER BY 1`));
+});
+
 await run();

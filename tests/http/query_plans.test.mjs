@@ -36,6 +36,7 @@ const REFERENCE_TABLES = new Set([
 // Partial indexes that hold the present, not the past: a scan of one stays flat.
 const FLAT_INDEXES = new Map([
   ['casefile_open', 'the open cases: the current caseload (0019)'],
+  ['case_condition_broken_open_handover', 'conditions not kept of open cases, kept by triggers (0020)'],
 ]);
 
 // Statements that may read all history, each with its reason: `file` (and `sql`, a substring).
@@ -184,8 +185,8 @@ const FLAT_PLANS = [
     why: 'VT returned and not ended: count and list' },
   { sql: 'FROM handover INDEXED BY handover_team_open', plan: /COVERING INDEX handover_team_open/,
     not: /TEMP B-TREE/, why: 'team overdue: count and the oldest five' },
-  { sql: 'SELECT DISTINCT h.id FROM casefile c INDEXED BY casefile_open', plan: /COVERING INDEX handover_case_accepted/,
-    why: 'conditions not kept: open cases to their accepted handovers' },
+  { sql: 'FROM case_condition_broken_open b', plan: /SCAN b USING COVERING INDEX case_condition_broken_open_handover[\s\S]*SEARCH h USING COVERING INDEX handover_accepted_vt/,
+    why: 'conditions not kept of open cases: the kept set, no handover row read' },
   { sql: "FROM handover_tally WHERE list = 'vt'", plan: /SEARCH handover_tally USING PRIMARY KEY/,
     not: /USING (?:COVERING )?INDEX handover_vt \(vt_org_id=\?\)$/m, why: 'VT list total from the tally' },
   { sql: "FROM handover_tally WHERE list = 'decided'", plan: /SEARCH handover_tally USING PRIMARY KEY/,
