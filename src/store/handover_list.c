@@ -75,7 +75,7 @@ void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t b
 	}
 	page_finish(rows, n, newer, out);
 
-	/* the count of the whole list from the tally (0020), and of the rows newer than
+	/* the count of the whole list from the tally (0021), and of the rows newer than
 	 * this page (its position): a walk from the page to the newest, which costs the
 	 * pages browsed, not the history behind them */
 	if (filtered)
@@ -160,7 +160,7 @@ void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_
 	}
 	page_finish(rows, n, newer, out);
 
-	/* the count of the whole list from the tally (0020, kept by triggers with the same
+	/* the count of the whole list from the tally (0021, kept by triggers with the same
 	 * two rules), and of the decisions newer than this page: a range of the two
 	 * indexes from the page to the newest, the pages browsed */
 	st = db_stmt("SELECT (SELECT coalesce(sum(n), 0) FROM handover_tally WHERE list = 'decided' AND org_id = ?1"
@@ -264,7 +264,7 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 
 handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, int64_t limit, size_t *n)
 {
-	/* the returned handovers not yet ended (handover_vt_returned_open, 0020): once
+	/* the returned handovers not yet ended (handover_vt_returned_open, 0021): once
 	 * resent or closed they leave the index, so the walk never meets them */
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover"
 	                           " INDEXED BY handover_vt_returned_open WHERE vt_org_id = ?1 AND status = 'teruggelegd'"
@@ -289,7 +289,7 @@ handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n)
 #define TEAM_OVERDUE_WHERE                                                                                     \
 	" ((warm_held_date IS NULL AND decided_at < ?3) OR (feedback_first_at IS NULL AND decided_at < ?4))"
 
-/* Both read the covering partial index handover_team_open (0020) alone: its entries
+/* Both read the covering partial index handover_team_open (0021) alone: its entries
  * leave when the warm handover is held and the feedback given. */
 int64_t handover_team_overdue_count(int64_t org_id, const handover_cutoffs *c)
 {
@@ -389,7 +389,7 @@ handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char
 handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
 {
 	/* The conditions not kept of open cases (case_condition_broken_open, kept by the
-	 * triggers of 0020), newest handover first, to their accepted handovers of this
+	 * triggers of 0021), newest handover first, to their accepted handovers of this
 	 * organisation (handover_accepted_vt: no handover row is read): never the whole
 	 * caseload, never all of history. One walk gives the count and the newest five;
 	 * only those five rows are read. */

@@ -55,7 +55,7 @@ static const char *name_match(arena *a, const char *typed)
 #define NAME_COUNT(visible) "SELECT count(*)" NAME_FROM visible SEARCH_FILTERS
 
 /* With a period and no name, the search reads the handovers of that period by the
- * expression index handover_period (0020), not every handover of the organisation
+ * expression index handover_period (0021), not every handover of the organisation
  * (named: the planner would walk the organisation's index). The bounds are plain
  * comparisons (?5 "" is "from the start", ?6 "" "until now") so that they are the
  * range of the index; the list sorts the period's rows by id. */

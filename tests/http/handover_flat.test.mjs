@@ -1,5 +1,5 @@
 // tests/http/handover_flat.test.mjs — the boundaries of the indexes and the tally that keep
-// the handover panels and lists flat (migration 0020, issue 11): an item leaves an open list
+// the handover panels and lists flat (migration 0021, issue 11): an item leaves an open list
 // exactly when it stops being open, the counts follow, and the list totals kept by triggers
 // equal a count of the rows they stand for after every kind of change.
 //

@@ -36,7 +36,7 @@ const REFERENCE_TABLES = new Set([
 // Partial indexes that hold the present, not the past: a scan of one stays flat.
 const FLAT_INDEXES = new Map([
   ['casefile_open', 'the open cases: the current caseload (0019)'],
-  ['case_condition_broken_open_handover', 'conditions not kept of open cases, kept by triggers (0020)'],
+  ['case_condition_broken_open_handover', 'conditions not kept of open cases, kept by triggers (0021)'],
 ]);
 
 // Statements that may read all history, each with its reason: `file` (and `sql`, a substring).
@@ -172,7 +172,7 @@ test('the check catches a query without its index (it can fail)', () => {
   assert.match(found[0].scans[0], /SCAN journal_entry/);
 });
 
-// Statements whose plan must name the index that keeps them flat (0020): a SEARCH on an
+// Statements whose plan must name the index that keeps them flat (0021): a SEARCH on an
 // index whose prefix matches all of history (handover_vt (vt_org_id=?)) is no SCAN, so the
 // check above cannot see it; these name the partial or covering index instead, and `not`
 // is what the plan must not do. `sql` is a substring that picks the statement(s).
