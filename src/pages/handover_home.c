@@ -103,7 +103,7 @@ static void vt_groups(request *rq, tv *p, tv *groups, const handover_norms *norm
 	int64_t concepts = 0, returned = 0;
 	handover_vt_counts(u->org_id, u->id, &concepts, &returned);
 	g = group_new(a, groups, "Teruggelegd: opnieuw versturen of afsluiten", false, "/overdrachten?status=teruggelegd");
-	handover_rec *ret = handover_vt_returned_since(a, u->org_id, "", &n);
+	handover_rec *ret = handover_vt_returned_since(a, u->org_id, "", GROUP_ITEMS, &n);
 	for (size_t i = 0; i < n; i++)
 		group_add(rq, &g, &ret[i], norms, today,
 		          arena_printf(a, "teruggelegd op %s door %s: %s.", hv_date(a, ret[i].decided_at),
@@ -160,15 +160,14 @@ static void team_groups(request *rq, tv *p, tv *groups, const handover_norms *no
 		}
 	}
 	size_t waiting = n;
-	handover_rec *open = handover_team_open_items(a, u->org_id, &n);
-	for (size_t i = 0; i < n; i++) {
-		handover_deadlines d;
-		handover_deadlines_of(&open[i], norms, today, &d);
-		if (d.warm_overdue || d.feedback_overdue) {
-			nlate++;
-			group_add(rq, &late, &open[i], norms, today, overdue_detail(a, &open[i], norms, today), open[i].case_id);
-		}
-	}
+	/* accepted, warm handover or feedback overdue: counted by SQL against the norms'
+	 * cutoffs, and only the oldest few that fit in the group are read */
+	handover_cutoffs cut;
+	handover_cutoffs_of(norms, today, &cut);
+	nlate += handover_team_overdue_count(u->org_id, &cut);
+	handover_rec *open = handover_team_overdue_items(a, u->org_id, &cut, GROUP_ITEMS, &n);
+	for (size_t i = 0; i < n; i++)
+		group_add(rq, &late, &open[i], norms, today, overdue_detail(a, &open[i], norms, today), open[i].case_id);
 	group_done(&hoog, nhoog);
 	group_done(&late, nlate);
 	tv_set_bool(p, "team", true);

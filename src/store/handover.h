@@ -217,8 +217,9 @@ handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, co
 handover_rec *handover_vt_open_items(arena *a, int64_t vt_org_id, size_t *n);
 /* Counts for the VT panel: the user's own concepts, and returned handovers. */
 void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, int64_t *returned);
-/* Returned handovers of a VT organisation decided since `since` (datetime text), newest first. */
-handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n);
+/* Returned handovers of a VT organisation, not ended, decided since `since` (datetime
+ * text), newest first; at most `limit`. */
+handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, int64_t limit, size_t *n);
 /* Accepted by a team with the warm handover or the feedback still open. */
 handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n);
 /* Of the open cases a user directs: accepted handovers with warm handover or feedback open. */
@@ -275,6 +276,11 @@ void handover_cutoffs_of(const handover_norms *n, kr_date today, handover_cutoff
 int64_t handover_vt_overdue_count(int64_t vt_org_id, const char *status, const handover_cutoffs *c);
 handover_rec *handover_vt_overdue_items(arena *a, int64_t vt_org_id, const handover_cutoffs *c, int64_t limit,
                                         size_t *n);
+/* A team's accepted handovers whose warm handover or feedback is overdue: how many,
+ * and the oldest `limit` (brief, in id order, as handover_team_open_items lists them). */
+int64_t handover_team_overdue_count(int64_t org_id, const handover_cutoffs *c);
+handover_rec *handover_team_overdue_items(arena *a, int64_t org_id, const handover_cutoffs *c, int64_t limit,
+                                          size_t *n);
 
 typedef struct handover_deadlines {
 	bool submitted;

@@ -75,16 +75,17 @@ void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t b
 	}
 	page_finish(rows, n, newer, out);
 
-	/* the count of the whole list, and of the rows newer than this page (its position) */
+	/* the count of the whole list from the tally (0021), and of the rows newer than
+	 * this page (its position): a walk from the page to the newest, which costs the
+	 * pages browsed, not the history behind them */
 	if (filtered)
-		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
-		             " WHERE vt_org_id = ?1 AND status = ?2");
+		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = ?2"
+		             " AND id > ?3) FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND status = ?2");
 	else
-		st = db_stmt("SELECT count(*), count(*) FILTER (WHERE id > ?3) FROM handover"
-		             " WHERE vt_org_id = ?1");
+		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE +vt_org_id = ?1 AND id > ?3)"
+		             " FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND ?2 = ?2");
 	sqlite3_bind_int64(st, 1, vt_org_id);
-	if (filtered)
-		bind_text(st, 2, status);
+	bind_text(st, 2, filtered ? status : "");
 	/* an empty page past the oldest: every row from the bound on is newer */
 	sqlite3_bind_int64(st, 3, out->n ? out->rows[0].id : before > 0 ? before - 1 : INT64_MAX);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -159,12 +160,13 @@ void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_
 	}
 	page_finish(rows, n, newer, out);
 
-	/* the count of the whole list, and of the decisions newer than this page */
-	st = db_stmt("SELECT x.n + y.n, x.m + y.m FROM"
-	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
-	             " WHERE" TEAM_DECIDED_A ") x,"
-	             " (SELECT count(*) AS n, count(*) FILTER (WHERE (decided_at, id) > (?2, ?3)) AS m FROM handover"
-	             " WHERE" TEAM_DECIDED_B ") y");
+	/* the count of the whole list from the tally (0021, kept by triggers with the same
+	 * two rules), and of the decisions newer than this page: a range of the two
+	 * indexes from the page to the newest, the pages browsed */
+	st = db_stmt("SELECT (SELECT coalesce(sum(n), 0) FROM handover_tally WHERE list = 'decided' AND org_id = ?1"
+	             " AND status = ''),"
+	             " (SELECT count(*) FROM handover WHERE" TEAM_DECIDED_A " AND (decided_at, id) > (?2, ?3))"
+	             " + (SELECT count(*) FROM handover WHERE" TEAM_DECIDED_B " AND (decided_at, id) > (?2, ?3))");
 	sqlite3_bind_int64(st, 1, org_id);
 	/* an empty page past the oldest: the anchor and everything after it is newer */
 	bind_text(st, 2, out->n ? out->rows[0].decided_at : anchor_at);
@@ -248,7 +250,8 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 {
 	sqlite3_stmt *st = db_stmt("SELECT (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'concept'"
 	                           " AND created_by = ?2),"
-	                           " (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = 'teruggelegd' AND ended_at IS NULL)");
+	                           " (SELECT count(*) FROM handover INDEXED BY handover_vt_returned_open"
+	                           " WHERE vt_org_id = ?1 AND status = 'teruggelegd' AND ended_at IS NULL)");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	sqlite3_bind_int64(st, 2, user_id);
 	*concepts = *returned = 0;
@@ -259,12 +262,17 @@ void handover_vt_counts(int64_t vt_org_id, int64_t user_id, int64_t *concepts, i
 	sqlite3_reset(st);
 }
 
-handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, size_t *n)
+handover_rec *handover_vt_returned_since(arena *a, int64_t vt_org_id, const char *since, int64_t limit, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = 'teruggelegd'"
-	                           " AND h.ended_at IS NULL AND h.decided_at >= ?2 ORDER BY h.decided_at DESC LIMIT 50");
+	/* the returned handovers not yet ended (handover_vt_returned_open, 0021): once
+	 * resent or closed they leave the index, so the walk never meets them */
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover"
+	                           " INDEXED BY handover_vt_returned_open WHERE vt_org_id = ?1 AND status = 'teruggelegd'"
+	                           " AND ended_at IS NULL AND decided_at >= ?2 ORDER BY decided_at DESC LIMIT ?3)"
+	                           " ORDER BY h.decided_at DESC");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	bind_text(st, 2, since);
+	sqlite3_bind_int64(st, 3, limit);
 	return handover_collect_brief(a, st, n);
 }
 
@@ -273,6 +281,38 @@ handover_rec *handover_team_open_items(arena *a, int64_t org_id, size_t *n)
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.taken_org_id = ?1 AND h.status = 'geaccepteerd'"
 	                           " AND (h.warm_held_date IS NULL OR h.feedback_first_at IS NULL) ORDER BY h.id");
 	sqlite3_bind_int64(st, 1, org_id);
+	return handover_collect_brief(a, st, n);
+}
+
+/* The accepted-handover rules of handover_deadlines_of() as SQL over the cutoffs ?3, ?4
+ * (the decision rule does not apply: these are decided). */
+#define TEAM_OVERDUE_WHERE                                                                                     \
+	" ((warm_held_date IS NULL AND decided_at < ?3) OR (feedback_first_at IS NULL AND decided_at < ?4))"
+
+/* Both read the covering partial index handover_team_open (0021) alone: its entries
+ * leave when the warm handover is held and the feedback given. */
+int64_t handover_team_overdue_count(int64_t org_id, const handover_cutoffs *c)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover INDEXED BY handover_team_open WHERE taken_org_id = ?1"
+	                           " AND status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)"
+	                           " AND" TEAM_OVERDUE_WHERE);
+	sqlite3_bind_int64(st, 1, org_id);
+	bind_cutoffs(st, c);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+handover_rec *handover_team_overdue_items(arena *a, int64_t org_id, const handover_cutoffs *c, int64_t limit,
+                                          size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT id FROM handover"
+	                           " INDEXED BY handover_team_open WHERE taken_org_id = ?1 AND status = 'geaccepteerd'"
+	                           " AND (warm_held_date IS NULL OR feedback_first_at IS NULL) AND" TEAM_OVERDUE_WHERE
+	                           " ORDER BY id LIMIT ?5) ORDER BY h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	bind_cutoffs(st, c);
+	sqlite3_bind_int64(st, 5, limit);
 	return handover_collect_brief(a, st, n);
 }
 
@@ -348,21 +388,29 @@ handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char
 
 handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
 {
-	/* From the open cases (index casefile_open, the current caseload; named, since the
-	 * planner would otherwise walk casefile_director_open, all cases ever) to their
-	 * handovers, never through all accepted handovers of the organisation's history. */
+	/* The conditions not kept of open cases (case_condition_broken_open, kept by the
+	 * triggers of 0021), newest handover first, to their accepted handovers of this
+	 * organisation (handover_accepted_vt: no handover row is read): never the whole
+	 * caseload, never all of history. One walk gives the count and the newest five;
+	 * only those five rows are read. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT count(DISTINCT h.id) FROM casefile c INDEXED BY casefile_open"
-		" CROSS JOIN handover h ON h.case_id = c.id"
-		" JOIN case_condition k ON k.handover_id = h.id"
-		" WHERE c.status = 'open' AND h.vt_org_id = ?1 AND h.status = 'geaccepteerd' AND k.status = 'niet_nageleefd'");
+		"SELECT DISTINCT b.handover_id FROM case_condition_broken_open b"
+		" INDEXED BY case_condition_broken_open_handover CROSS JOIN handover h INDEXED BY handover_accepted_vt"
+		" ON h.id = b.handover_id"
+		" WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' ORDER BY b.handover_id DESC");
 	sqlite3_bind_int64(st, 1, vt_org_id);
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	enum { SHOWN = 5 };
+	int64_t ids[SHOWN] = {0};
+	int64_t count = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (count < SHOWN)
+			ids[count] = sqlite3_column_int64(st, 0);
+		count++;
+	}
 	sqlite3_reset(st);
-	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM casefile c2 INDEXED BY casefile_open"
-	             " CROSS JOIN handover h2 ON h2.case_id = c2.id JOIN case_condition k ON k.handover_id = h2.id"
-	             " WHERE c2.status = 'open' AND h2.vt_org_id = ?1 AND h2.status = 'geaccepteerd'"
-	             " AND k.status = 'niet_nageleefd') ORDER BY h.id DESC LIMIT 5");
-	sqlite3_bind_int64(st, 1, vt_org_id);
+	*total = count;
+	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (?1, ?2, ?3, ?4, ?5) ORDER BY h.id DESC");
+	for (int i = 0; i < SHOWN; i++)
+		bind_opt_id(st, i + 1, ids[i]);
 	return handover_collect_brief(a, st, n);
 }

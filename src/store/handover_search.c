@@ -34,11 +34,39 @@ static const char *name_match(arena *a, const char *typed)
 	return sb.len ? sb.data : "";
 }
 
-#define SEARCH_WHERE                                                                                           \
+/* The status and the period (?3, ?5, ?6; "" is no filter). */
+#define SEARCH_FILTERS                                                                                         \
 	" AND (?3 = '' OR h.status = ?3)"                                                                        \
-	" AND (?4 = '' OR h.id IN (SELECT rowid FROM handover_name_fts WHERE handover_name_fts MATCH ?4))"      \
 	" AND (?5 = '' OR coalesce(h.submitted_at, h.created_at) >= ?5)"                                        \
 	" AND (?6 = '' OR coalesce(h.submitted_at, h.created_at) < ?6)"
+#define SEARCH_WHERE                                                                                           \
+	SEARCH_FILTERS " AND (?4 = '' OR h.id IN (SELECT rowid FROM handover_name_fts WHERE handover_name_fts MATCH ?4))"
+
+/* With a name (?4), the search starts from the names that match (FTS5, newest
+ * first) and reads only those handovers, never every handover of the organisation:
+ * the list walks the matches from the newest until it has 100 that pass the other
+ * filters; the count costs the matches. (The inner h shadows the outer one.) */
+#define NAME_FROM                                                                                              \
+	" FROM handover_name_fts CROSS JOIN handover h ON h.id = handover_name_fts.rowid"                         \
+	" WHERE handover_name_fts MATCH ?4 AND"
+#define NAME_LIST(visible)                                                                                     \
+	HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT h.id" NAME_FROM visible SEARCH_FILTERS                      \
+	" ORDER BY handover_name_fts.rowid DESC LIMIT 100) ORDER BY h.id DESC"
+#define NAME_COUNT(visible) "SELECT count(*)" NAME_FROM visible SEARCH_FILTERS
+
+/* With a period and no name, the search reads the handovers of that period by the
+ * expression index handover_period (0021), not every handover of the organisation
+ * (named: the planner would walk the organisation's index). The bounds are plain
+ * comparisons (?5 "" is "from the start", ?6 "" "until now") so that they are the
+ * range of the index; the list sorts the period's rows by id. */
+#define PERIOD_FROM                                                                                            \
+	" FROM handover p INDEXED BY handover_period CROSS JOIN handover h ON h.id = p.id"                        \
+	" WHERE coalesce(p.submitted_at, p.created_at) >= ?5"                                                    \
+	" AND coalesce(p.submitted_at, p.created_at) < coalesce(nullif(?6, ''), '9999') AND ?4 = '' AND"
+#define PERIOD_LIST(visible)                                                                                   \
+	HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT h.id" PERIOD_FROM visible SEARCH_FILTERS                    \
+	" ORDER BY h.id DESC LIMIT 100) ORDER BY h.id DESC"
+#define PERIOD_COUNT(visible) "SELECT count(*)" PERIOD_FROM visible SEARCH_FILTERS
 
 /* What a team leader's lists show: the inbox (?1 team, ?2 local team) and what the
  * team decided (see TEAM_DECIDED_A/B). */
@@ -88,17 +116,34 @@ bool handover_query_active(const handover_query *q)
 
 handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_query *q, int64_t *total, size_t *n)
 {
-	sqlite3_stmt *list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
-	                                                   " ORDER BY h.id DESC LIMIT 100");
-	sqlite3_stmt *count = db_stmt("SELECT count(*) FROM handover h WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE);
+	sqlite3_stmt *list, *count;
+	if (*name_match(a, q->name)) {
+		list = db_stmt(NAME_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
+		count = db_stmt(NAME_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
+	} else if ((q->from && *q->from) || (q->to && *q->to)) {
+		list = db_stmt(PERIOD_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
+		count = db_stmt(PERIOD_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
+	} else {
+		list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
+		                                     " ORDER BY h.id DESC LIMIT 100");
+		count = db_stmt("SELECT count(*) FROM handover h WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE);
+	}
 	return search(a, list, count, vt_org_id, false, q, total, n);
 }
 
 handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, const handover_query *q,
                                    int64_t *total, size_t *n)
 {
-	sqlite3_stmt *list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE
-	                                                   " ORDER BY h.id DESC LIMIT 100");
-	sqlite3_stmt *count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);
+	sqlite3_stmt *list, *count;
+	if (*name_match(a, q->name)) {
+		list = db_stmt(NAME_LIST(TEAM_VISIBLE_WHERE));
+		count = db_stmt(NAME_COUNT(TEAM_VISIBLE_WHERE));
+	} else if ((q->from && *q->from) || (q->to && *q->to)) {
+		list = db_stmt(PERIOD_LIST(TEAM_VISIBLE_WHERE));
+		count = db_stmt(PERIOD_COUNT(TEAM_VISIBLE_WHERE));
+	} else {
+		list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE " ORDER BY h.id DESC LIMIT 100");
+		count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);
+	}
 	return search(a, list, count, org_id, local_team, q, total, n);
 }

@@ -36,6 +36,7 @@ const REFERENCE_TABLES = new Set([
 // Partial indexes that hold the present, not the past: a scan of one stays flat.
 const FLAT_INDEXES = new Map([
   ['casefile_open', 'the open cases: the current caseload (0019)'],
+  ['case_condition_broken_open_handover', 'conditions not kept of open cases, kept by triggers (0021)'],
 ]);
 
 // Statements that may read all history, each with its reason: `file` (and `sql`, a substring).
@@ -231,6 +232,55 @@ test('the check catches a query without its index (it can fail)', () => {
   const found = scansOf(db, planted);
   assert.equal(found.length, 2, describe(found));
   assert.match(found[0].scans[0], /SCAN journal_entry/);
+});
+
+// Statements whose plan must name the index that keeps them flat (0021): a SEARCH on an
+// index whose prefix matches all of history (handover_vt (vt_org_id=?)) is no SCAN, so the
+// check above cannot see it; these name the partial or covering index instead, and `not`
+// is what the plan must not do. `sql` is a substring that picks the statement(s).
+const FLAT_PLANS = [
+  { sql: 'SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND (status IN', plan: /COVERING INDEX handover_vt_open\b/,
+    why: 'VT overdue count: the open handovers only' },
+  { sql: 'WHERE h.id IN (SELECT id FROM handover WHERE vt_org_id = ?1 AND (status IN', plan: /COVERING INDEX handover_vt_open\b/,
+    not: /TEMP B-TREE/, why: 'VT overdue items: the newest five, walking the index in id order' },
+  { sql: 'INDEXED BY handover_vt_returned_open WHERE vt_org_id = ?1 AND status', plan: /COVERING INDEX handover_vt_returned_open/,
+    why: 'VT returned and not ended: count and list' },
+  { sql: 'FROM handover INDEXED BY handover_team_open', plan: /COVERING INDEX handover_team_open/,
+    not: /TEMP B-TREE/, why: 'team overdue: count and the oldest five' },
+  { sql: 'FROM case_condition_broken_open b', plan: /SCAN b USING COVERING INDEX case_condition_broken_open_handover[\s\S]*SEARCH h USING COVERING INDEX handover_accepted_vt/,
+    why: 'conditions not kept of open cases: the kept set, no handover row read' },
+  { sql: "FROM handover_tally WHERE list = 'vt'", plan: /SEARCH handover_tally USING PRIMARY KEY/,
+    not: /USING (?:COVERING )?INDEX handover_vt \(vt_org_id=\?\)$/m, why: 'VT list total from the tally' },
+  { sql: "FROM handover_tally WHERE list = 'decided'", plan: /SEARCH handover_tally USING PRIMARY KEY/,
+    not: /handover_team_decided_page \(taken_org_id=\?\)$/m, why: 'team decided total from the tally' },
+  { sql: 'FROM handover_name_fts CROSS JOIN handover h', plan: /SCAN handover_name_fts VIRTUAL TABLE[\s\S]*SEARCH h USING INTEGER PRIMARY KEY/,
+    not: /INDEX handover_vt \(vt_org_id=\?\)/, why: 'name search: from the FTS matches' },
+  { sql: 'FROM handover p INDEXED BY handover_period', plan: /SEARCH p USING INDEX handover_period \(<expr>>\? AND <expr><\?\)/,
+    not: /MULTI-INDEX OR|INDEX handover_vt \(vt_org_id=\?\)/, why: 'period search: the handovers of the period' },
+];
+
+function flatFailures(entries, stmts) {
+  const failures = [];
+  for (const f of entries) {
+    const picked = stmts.filter((s) => s.sql.includes(f.sql));
+    if (!picked.length) { failures.push(`no statement contains: ${f.sql}`); continue; }
+    plans(db, picked).forEach((p, i) => {
+      const text = p.lines.join('\n');
+      if (!f.plan.test(text) || (f.not && f.not.test(text)))
+        failures.push(`${f.why}: ${picked[i].sql.replace(/\s+/g, ' ').slice(0, 200)}\n${text}`);
+    });
+  }
+  return failures;
+}
+
+test('the handover panels and lists use the indexes that keep them flat', () => {
+  const failures = flatFailures(FLAT_PLANS, statements);
+  assert.equal(failures.length, 0, failures.join('\n\n'));
+  // and it can fail: the overdue count reading one column the covering index lacks
+  // walks handover_vt_open but reads every open handover's row
+  const planted = [{ file: 'planted', sql: "SELECT count(*), max(reason) FROM handover WHERE vt_org_id = ?1 AND (status IN"
+    + " ('ingediend', 'in_behandeling') OR (status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)))" }];
+  assert.equal(flatFailures([FLAT_PLANS[0]], planted).length, 1);
 });
 
 test('no statement scans a growing table', () => {
