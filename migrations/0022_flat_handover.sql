@@ -1,4 +1,4 @@
--- 0021_flat_handover.sql — the handover panels of the start pages and /overdrachten
+-- 0022_flat_handover.sql — the handover panels of the start pages and /overdrachten
 -- read only what is open, whatever the years behind it (issue 11).
 --
 -- Each index is partial: an entry leaves when the handover stops being open (taken,
