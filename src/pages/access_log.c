@@ -37,6 +37,19 @@ void access_log_filter_of(request *rq, access_log_filter *f)
 		f->before = 0;
 }
 
+bool access_log_filter_check(request *rq)
+{
+	form *fm = &rq->form;
+	const char *from = form_str(fm, "van"), *to = form_str(fm, "tot");
+	if (*from && *to && !form_error(fm, "van") && !form_error(fm, "tot") && strcmp(to, from) < 0)
+		form_add_error(fm, "tot", "Deze datum ligt vóór ‘Vanaf’. Kies een latere datum of laat het veld leeg.");
+	int64_t org_id;
+	org o;
+	if (!form_error(fm, "organisatie") && form_int(fm, "organisatie", &org_id) && !org_get(rq->a, org_id, &o))
+		form_add_error(fm, "organisatie", "Kies een organisatie uit de lijst.");
+	return !form_has_errors(fm);
+}
+
 /* "van=…&tot=…&organisatie=…&actie=…" of the current filter (no keyset), URL-encoded. */
 static const char *filter_query(arena *a, const access_log_filter *f)
 {
@@ -177,6 +190,11 @@ static void case_access_log(request *rq, bool print)
 		respond_error(rq, 404);
 		return;
 	}
+	bool valid = access_log_filter_check(rq);
+	if (!valid && print) {
+		respond_error(rq, 400); /* a print never silently holds more than was asked */
+		return;
+	}
 	tv *ctx = page_ctx(rq, print ? "Toegangslog (afdruk)" : "Wie heeft het dossier ingezien");
 	rq->audit.object_type = "access_log";
 	rq->audit.object_id = c.household_id;
@@ -192,7 +210,7 @@ static void case_access_log(request *rq, bool print)
 	char today[KR_DATE_BUF];
 	kr_date_format(kr_date_today_nl(), today);
 	tv_set_str(ctx, "today", today);
-	respond_page(rq, 200, "access_log", ctx);
+	respond_page(rq, valid ? 200 : 422, "access_log", ctx);
 }
 
 void page_case_access_log(request *rq)

@@ -90,6 +90,11 @@ static void household_report(request *rq, bool csv)
 {
 	arena *a = rq->a;
 	int64_t id = rq->ids[0];
+	bool valid = access_log_filter_check(rq);
+	if (!valid && csv) {
+		respond_error(rq, 400); /* a download never silently holds more than was asked */
+		return;
+	}
 	access_log_filter f;
 	access_log_filter_of(rq, &f);
 	size_t n;
@@ -105,7 +110,7 @@ static void household_report(request *rq, bool csv)
 	access_log_put(rq, ctx, arena_printf(a, "/privacy/huishoudens/%lld", (long long)id), rows, n, more, true);
 	tv_set_int(ctx, "household_id", id);
 	tv_set_bool(ctx, "privacy", true);
-	respond_page(rq, 200, "access_log", ctx);
+	respond_page(rq, valid ? 200 : 422, "access_log", ctx);
 }
 
 void page_privacy_household(request *rq)
@@ -124,6 +129,11 @@ static void user_report(request *rq, bool csv)
 	access_log_user u;
 	if (!access_log_user_get(a, rq->ids[0], &u)) {
 		respond_error(rq, 404);
+		return;
+	}
+	bool valid = access_log_filter_check(rq);
+	if (!valid && csv) {
+		respond_error(rq, 400); /* a download never silently holds more than was asked */
 		return;
 	}
 	access_log_filter f;
@@ -145,7 +155,7 @@ static void user_report(request *rq, bool csv)
 	tv_set_str(o, "org", u.org_name);
 	tv_set(ctx, "subject_user", o);
 	tv_set_bool(ctx, "privacy", true);
-	respond_page(rq, 200, "access_log", ctx);
+	respond_page(rq, valid ? 200 : 422, "access_log", ctx);
 }
 
 void page_privacy_user(request *rq)

@@ -61,6 +61,36 @@ test('the privacy officer reaches a household only through an exact name and bir
   assert.ok(own.n >= 1);
 });
 
+test('a report with a bad filter says so at the field (422); its download and print refuse (400), never the whole log', async () => {
+  await privacy.get('/privacy?naam=Linda+de+Vries&geboortedatum=1988-04-17');
+  const officer = one("SELECT id FROM app_user WHERE username = 'professional'").id;
+  const reports = [[privacy, `/privacy/huishoudens/${household}`, '/export.csv'],
+    [privacy, `/privacy/gebruikers/${officer}`, '/export.csv'], [regisseur, `/casussen/${devries}/toegang`, '/afdrukken']];
+  for (const [who, base, download] of reports) {
+    for (const [query, field, message] of [
+      ['tot=2026-02-30&actie=lezen', 'tot', /Vul een geldige datum in/],
+      ['van=morgen&actie=lezen', 'van', /Vul een geldige datum in/],
+      ['van=2026-03-01&tot=2026-02-01&actie=lezen', 'tot', /Deze datum ligt vóór ‘Vanaf’/],
+      ['organisatie=999999&actie=lezen', 'organisatie', /Kies een organisatie uit de lijst/],
+      ['organisatie=abc&actie=lezen', 'organisatie', /Kies een geldige waarde/],
+      ['actie=%3Cscript%3Ealert(1)%3C/script%3E', 'actie', /Kies een van de mogelijkheden/],
+    ]) {
+      const page = await who.get(`${base}?${query}`);
+      assert.equal(page.status, 422, `${base}?${query}`);
+      assert.match(page.text, new RegExp(`<p class="field-error" id="${field}-error">`), `${query}: the message at the field`);
+      assert.match(page.text, message);
+      assert.ok(!page.text.includes('<script>alert(1)</script>'));
+      assert.doesNotMatch(page.text, /export\.csv\?|\/afdrukken/, 'no download or print of another selection');
+      if (field !== 'actie') assert.match(page.text, /<option value="lezen" selected>/, 'the other input is kept');
+      const file = await who.get(`${base}${download}?${query}`);
+      assert.equal(file.status, 400, `${base}${download}?${query}: not the whole log`);
+      assert.match(file.text, /Ongeldig verzoek/);
+    }
+    assert.equal((await who.get(`${base}?van=2026-01-01&tot=2026-12-31`)).status, 200);
+    assert.equal((await who.get(`${base}${download}?van=2026-01-01&tot=2026-12-31`)).status, 200);
+  }
+});
+
 test('no route that shows client data admits the privacy officer', async () => {
   const table = execFileSync(daemonBinary(), ['routes'], { encoding: 'utf8' }).trim().split('\n').map((l) => l.split('\t'));
   const clientData = table.filter(([, , , flags]) => flags === 'client_data');
