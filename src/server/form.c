@@ -151,13 +151,19 @@ static bool parse_int(const char *s, int64_t *out)
 }
 
 /* C0 controls (but tab, and newlines in multi-line text) and DEL: invisible,
- * and able to corrupt terminals, logs and exports downstream. */
+ * and able to corrupt terminals, logs and exports downstream. Also the
+ * bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069): invisible, they make a colleague read a name or telephone
+ * number in another order than stored. */
 static bool has_control_chars(const char *v, bool multiline)
 {
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		if (*p == '\t' || (multiline && (*p == '\n' || *p == '\r')))
 			continue;
 		if (*p < 0x20 || *p == 0x7f)
+			return true;
+		if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+		                     (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
 			return true;
 	}
 	return false;
@@ -193,14 +199,14 @@ static const char *check_value(form *f, const field_spec *sp, const char *v)
 		return arena_printf(f->a, "Dit veld mag ten hoogste %u tekens bevatten (nu %zu).", max, chars);
 	if (*v == '\0')
 		return NULL; /* emptiness is judged by `required` */
+	if (sp->type == FT_LINE && strpbrk(v, "\r\n"))
+		return "Dit veld mag maar één regel bevatten.";
 	if (sp->type != FT_TOKEN && has_control_chars(v, sp->type == FT_TEXT))
 		return "Dit veld bevat onzichtbare stuurtekens; typ de tekst opnieuw of plak hem als platte tekst.";
 	int64_t n;
 	kr_date d;
 	switch (sp->type) {
 	case FT_LINE:
-		if (strpbrk(v, "\r\n"))
-			return "Dit veld mag maar één regel bevatten.";
 		break;
 	case FT_ID:
 		if (!parse_id(v, &n))

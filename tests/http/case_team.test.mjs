@@ -217,6 +217,14 @@ test('the regisseur says how to reach him/her (own account only): shown to the s
   assert.match(r.text, /ten hoogste 200 tekens/);
   assert.ok(r.text.includes(`value="${long}"`), 'input kept');
   assert.equal(one(`SELECT contact FROM app_user WHERE username = 'professional'`).contact, hostile);
+  // a second line, or a right-to-left override that shows the number reversed: said why, nothing stored
+  r = await reg.post('/account/bereikbaarheid', [['contact', '06-1234 5678\nna 17 uur']]);
+  assert.equal(r.status, 422);
+  assert.match(r.text, /Dit veld mag maar één regel bevatten/);
+  r = await reg.post('/account/bereikbaarheid', [['contact', 'bel \u202E8765 4321-60']]);
+  assert.equal(r.status, 422);
+  assert.match(r.text, /onzichtbare stuurtekens/);
+  assert.equal(one(`SELECT contact FROM app_user WHERE username = 'professional'`).contact, hostile);
   // no CSRF token: refused; the id is the session's, never the request's
   r = await reg.post('/account/bereikbaarheid', [['contact', 'x']], { csrf: null });
   assert.equal(r.status, 403);

@@ -109,9 +109,18 @@ static void test_validate(void **state)
 	assert_int_equal(parse(a, "naam=%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9", &f), FORM_OK);
 	form_validate(&f, specs);
 	assert_null(form_error(&f, "naam")); /* 10 characters, 20 bytes: allowed */
-	assert_int_equal(parse(a, "naam=twee%0Aregels", &f), FORM_OK);
+	assert_int_equal(parse(a, "naam=twee%0Aregel", &f), FORM_OK);
+	form_validate(&f, specs);
+	assert_string_equal(form_error(&f, "naam"), "Dit veld mag maar één regel bevatten."); /* says why */
+	/* bidi overrides and isolates reorder what a colleague reads: refused in lines and text */
+	assert_int_equal(parse(a, "naam=06%E2%80%AE8765&tekst=a%E2%81%A6b", &f), FORM_OK);
 	form_validate(&f, specs);
 	assert_non_null(form_error(&f, "naam"));
+	assert_non_null(form_error(&f, "tekst"));
+	assert_int_equal(parse(a, "naam=%D8%B3%D9%84%D9%85%D9%89%E2%80%8F&tekst=%E2%80%A9%E2%80%AF", &f), FORM_OK);
+	form_validate(&f, specs);
+	assert_null(form_error(&f, "naam")); /* Arabic letters and a right-to-left mark are fine */
+	assert_null(form_error(&f, "tekst"));
 	assert_int_equal(parse(a, "naam=esc%1B%5B31m&tekst=regel%0D%0Aregel%09tab", &f), FORM_OK);
 	form_validate(&f, specs);
 	assert_non_null(form_error(&f, "naam"));  /* ESC refused */
