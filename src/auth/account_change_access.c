@@ -5,6 +5,11 @@
 #include "auth/account_change_access.h"
 
 #include "store/roles.h"
+#include "util/date.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 bool account_change_reset_waits(unsigned roles)
 {
@@ -35,10 +40,37 @@ bool account_change_may_confirm(const auth_user *me, const account_change *c)
 	return false;
 }
 
+static const char *outcome_text(const char *outcome)
+{
+	if (strcmp(outcome, "confirmed") == 0)
+		return "bevestigd";
+	if (strcmp(outcome, "refused") == 0)
+		return "afgewezen";
+	return "ingetrokken: er kwam een nieuwere aanvraag voor in de plaats";
+}
+
 access_result access_account_change(request *rq)
 {
 	account_change *c = arena_alloc(rq->a, sizeof *c);
-	if (rq->nids < 1 || !ach_get_open(rq->a, rq->ids[0], c) || !account_change_may_confirm(rq->user, c))
+	if (rq->nids < 1)
 		return ACCESS_NOT_FOUND;
-	return ACCESS_OK;
+	if (ach_get_open(rq->a, rq->ids[0], c))
+		return account_change_may_confirm(rq->user, c) ? ACCESS_OK : ACCESS_NOT_FOUND;
+	ach_decision d;
+	if (!ach_get_decided(rq->a, rq->ids[0], c, &d) || !account_change_may_confirm(rq->user, c))
+		return ACCESS_NOT_FOUND;
+	time_t t = (time_t)d.decided_at;
+	struct tm tm;
+	char iso[32], when[KR_DATETIME_BUF];
+	gmtime_r(&t, &tm);
+	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!kr_datetime_reformat_nl(iso, when))
+		snprintf(when, sizeof when, "%s", "onbekend");
+	rq->conflict.message = arena_printf(rq->a,
+	                                    "Over deze wijziging voor %s is al besloten: %s door %s op %s. Uw klik heeft "
+	                                    "niets veranderd.",
+	                                    c->username, outcome_text(d.outcome), d.decided_by_name, when);
+	rq->conflict.back_href = "/";
+	rq->conflict.back_label = "Naar mijn werk";
+	return ACCESS_CONFLICT;
 }

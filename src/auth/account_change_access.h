@@ -35,7 +35,9 @@ bool account_change_grant_waits(int64_t old_org, unsigned old_roles, int64_t new
 bool account_change_may_confirm(const auth_user *me, const account_change *c);
 
 /* Access function of /accountwijzigingen/{id}/…: the change is open and rq->user may
- * decide it; otherwise 404 (a change one may not decide is none of one's business). */
+ * decide it; 409 saying how it ended when it was decided already (a second click,
+ * a colleague first, a newer request) and rq->user could have decided it; otherwise
+ * 404 (a change one may not decide is none of one's business). */
 access_result access_account_change(request *rq);
 
 #endif

@@ -137,6 +137,29 @@ bool ach_get_open(arena *a, int64_t id, account_change *out)
 	return found;
 }
 
+bool ach_get_decided(arena *a, int64_t id, account_change *out, ach_decision *d)
+{
+	sqlite3_stmt *st = db_stmt("SELECT c.outcome, coalesce(u.name, ''), c.decided_at FROM account_change c"
+	                           " LEFT JOIN app_user u ON u.id = c.decided_by WHERE c.id = ?1 AND c.decided_at IS NOT NULL");
+	sqlite3_bind_int64(st, 1, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		d->outcome = db_text(a, st, 0);
+		d->decided_by_name = db_text(a, st, 1);
+		d->decided_at = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (!found)
+		return false;
+	st = db_stmt(ACH_COLUMNS " WHERE c.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_row(a, st, out);
+	sqlite3_reset(st);
+	return found;
+}
+
 account_change *ach_list_open(arena *a, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(ACH_COLUMNS " WHERE c.decided_at IS NULL ORDER BY c.id LIMIT 200");

@@ -45,6 +45,17 @@ int64_t ach_request(int64_t user_id, ach_kind kind, int64_t new_org_id, unsigned
 /* An open request; false when it does not exist or was decided. */
 bool ach_get_open(arena *a, int64_t id, account_change *out);
 
+/* How a decided request ended: "confirmed", "refused" or "withdrawn" (a newer
+ * request of the same kind replaced it), by whom and when (Unix seconds). */
+typedef struct ach_decision {
+	const char *outcome;
+	const char *decided_by_name;
+	int64_t decided_at;
+} ach_decision;
+
+/* A decided request and its decision; false when it does not exist or is open. */
+bool ach_get_decided(arena *a, int64_t id, account_change *out, ach_decision *d);
+
 /* All open requests, oldest first (the caller filters by who may confirm). */
 account_change *ach_list_open(arena *a, size_t *n);
 

@@ -270,7 +270,17 @@ test('a beheerder alone cannot give a new account client data; a team leader of 
   const token = linkIn((await tl.get(confirmed.location)).text);
   assert.ok(token, 'the confirmer is handed the one-time link');
   assert.equal(rolesOf('p.nieuw'), 'professional');
-  assert.equal((await tl.post(`/accountwijzigingen/${change}/bevestigen`)).status, 404, 'decided once');
+  // a second click (or refusing afterwards) changes nothing and says so (409), the link still shown
+  const twice = await tl.post(`/accountwijzigingen/${change}/bevestigen`);
+  assert.equal(twice.status, 409, 'decided once');
+  assert.match(twice.text, /Over deze wijziging voor p\.nieuw is al besloten: bevestigd door Joost Peeters op \d\d-\d\d-\d{4} \d\d:\d\d/);
+  assert.equal((await tl.post(`/accountwijzigingen/${change}/afwijzen`)).status, 409);
+  assert.equal(rolesOf('p.nieuw'), 'professional');
+  // who could not have decided it still learns nothing about it
+  const zuid = new Client(d.baseUrl);
+  await zuid.login('teamleider.zuid');
+  assert.equal((await zuid.post(`/accountwijzigingen/${change}/bevestigen`)).status, 404);
+  assert.equal((await admin.post(`/accountwijzigingen/${change}/bevestigen`)).status, 404, 'nor the one who asked');
   await setPassword(token);
   const p = new Client(d.baseUrl);
   await p.login('p.nieuw', PASSWORD); // enrols the second factor
@@ -340,6 +350,23 @@ test('a role change that gives client data waits; a team leader needs another te
   const tl = new Client(d.baseUrl);
   await tl.login('teamleider');
   assert.equal((await tl.post(`/accountwijzigingen/${again}/afwijzen`)).status, 303);
+  assert.equal(rolesOf('professional2'), 'professional');
+  // confirming after the refusal (another tab, a colleague): 409, nothing changes
+  const late = await b2.post(`/accountwijzigingen/${again}/bevestigen`);
+  assert.equal(late.status, 409);
+  assert.match(late.text, /is al besloten: afgewezen door Joost Peeters/);
+  assert.equal(rolesOf('professional2'), 'professional');
+  // a request replaced by a newer one before anyone decided: 'ingetrokken'
+  const ask = () => admin.post(`/beheer/gebruikers/${uid}`, [['name', 'Lotte Geurts'], ['organisation', String(noord)],
+    ['role', 'professional'], ['role', 'teamleider'], ['active', 'ja']]);
+  await ask();
+  const old = sql(d.db, `SELECT id FROM account_change WHERE user_id = ${uid} AND decided_at IS NULL`)[0].id;
+  await ask();
+  const stale = await tl.post(`/accountwijzigingen/${old}/bevestigen`);
+  assert.equal(stale.status, 409);
+  assert.match(stale.text, /ingetrokken: er kwam een nieuwere aanvraag voor in de plaats/);
+  const newer = sql(d.db, `SELECT id FROM account_change WHERE user_id = ${uid} AND decided_at IS NULL`)[0].id;
+  assert.equal((await tl.post(`/accountwijzigingen/${newer}/afwijzen`)).status, 303);
   assert.equal(rolesOf('professional2'), 'professional');
   const audit = await eventually(() => sql(d.db,
     `SELECT action FROM audit_log WHERE action IN ('account_change_confirm', 'account_change_refuse') AND object_id = ${uid}`).length >= 2);
