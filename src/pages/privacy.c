@@ -83,7 +83,7 @@ void page_privacy_search(request *rq)
 	page_add_form(ctx, &rq->form);
 	if (!rq->audit.detail)
 		rq->audit.detail = "zoekformulier";
-	respond_page(rq, 200, "privacy", ctx);
+	respond_page(rq, form_has_errors(&rq->form) ? 422 : 200, "privacy", ctx);
 }
 
 static void household_report(request *rq, bool csv)

@@ -35,7 +35,15 @@ test('the privacy officer reaches a household only through an exact name and bir
   const wrongDate = await privacy.get('/privacy?naam=Linda+de+Vries&geboortedatum=1988-04-18');
   assert.doesNotMatch(wrongDate.text, /\/privacy\/huishoudens\/\d+/, 'the birth date must match too');
   const noDate = await privacy.get('/privacy?naam=Linda+de+Vries');
+  assert.equal(noDate.status, 422);
   assert.match(noDate.text, /Vul de geboortedatum in/);
+  for (const bad of ['2026-02-30', '31-12-2026', 'morgen']) {
+    const r = await privacy.get(`/privacy?naam=Linda+de+Vries&geboortedatum=${bad}`);
+    assert.equal(r.status, 422, bad);
+    assert.match(r.text, /<p class="field-error" id="geboortedatum-error">Vul een geldige datum in/);
+    assert.match(r.text, /value="Linda de Vries"/, 'the name typed is kept');
+    assert.doesNotMatch(r.text, /\/privacy\/huishoudens\/\d+/);
+  }
   assert.match(noDate.text, /value="Linda de Vries"/, 'the name typed is kept');
   assert.doesNotMatch(noDate.text, /\/privacy\/huishoudens\/\d+/);
   const hit = await privacy.get('/privacy?naam=linda+de+vries&geboortedatum=1988-04-17');
