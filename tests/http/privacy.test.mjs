@@ -260,6 +260,15 @@ test('a correction keeps the old name with who, when and why; the JSON stays val
   const shown = noReason;
   assert.match(shown.text, /Reden van de correctie: Vul ‘Reden van de correctie’ in/);
   assert.match(shown.text, /value="Linda de Vries-Bos"/, 'the input is kept');
+  // the summary's link reaches the field of the form that failed (one of a form per member)
+  assert.match(shown.text, /<a href="#reason">Reden van de correctie:/);
+  assert.match(shown.text, /<textarea [^>]*id="reason" name="reason" aria-describedby="reason-error" aria-invalid="true"/);
+  assert.equal((shown.text.match(/id="reason"/g) || []).length, 1, 'one such id on the page');
+  const other = await regisseur.post(`/casussen/${devries}/gezinsleden/${linda}/corrigeren`,
+    [['name', 'Linda de Vries'], ['birthdate', 'morgen'], ['reason', 'paspoort']]);
+  assert.equal(other.status, 422);
+  assert.match(other.text, /<a href="#birthdate">Geboortedatum: Vul een geldige datum in/);
+  assert.match(other.text, /<input [^>]*id="birthdate" name="birthdate" aria-describedby="birthdate-error"[^>]*value="morgen">/);
   assert.equal(one(`SELECT name FROM person WHERE id = ${linda}`).name, 'Linda de Vries');
   const hostile = 'Linda "de" <Vries>\\ \u2028 </script>';
   const ok = await regisseur.post(`/casussen/${devries}/gezinsleden/${linda}/corrigeren`,
