@@ -37,9 +37,11 @@ void access_log_filter_of(request *rq, access_log_filter *f)
 		f->before = 0;
 }
 
-bool access_log_filter_check(request *rq)
+int access_log_filter_check(request *rq)
 {
 	form *fm = &rq->form;
+	if (form_error(fm, "voor"))
+		return 400;
 	const char *from = form_str(fm, "van"), *to = form_str(fm, "tot");
 	if (*from && *to && !form_error(fm, "van") && !form_error(fm, "tot") && strcmp(to, from) < 0)
 		form_add_error(fm, "tot", "Deze datum ligt vóór ‘Vanaf’. Kies een latere datum of laat het veld leeg.");
@@ -47,7 +49,7 @@ bool access_log_filter_check(request *rq)
 	org o;
 	if (!form_error(fm, "organisatie") && form_int(fm, "organisatie", &org_id) && !org_get(rq->a, org_id, &o))
 		form_add_error(fm, "organisatie", "Kies een organisatie uit de lijst.");
-	return !form_has_errors(fm);
+	return form_has_errors(fm) ? 422 : 200;
 }
 
 /* "van=…&tot=…&organisatie=…&actie=…" of the current filter (no keyset), URL-encoded. */
@@ -190,8 +192,8 @@ static void case_access_log(request *rq, bool print)
 		respond_error(rq, 404);
 		return;
 	}
-	bool valid = access_log_filter_check(rq);
-	if (!valid && print) {
+	int status = access_log_filter_check(rq);
+	if (status == 400 || (status != 200 && print)) {
 		respond_error(rq, 400); /* a print never silently holds more than was asked */
 		return;
 	}
@@ -210,7 +212,7 @@ static void case_access_log(request *rq, bool print)
 	char today[KR_DATE_BUF];
 	kr_date_format(kr_date_today_nl(), today);
 	tv_set_str(ctx, "today", today);
-	respond_page(rq, valid ? 200 : 422, "access_log", ctx);
+	respond_page(rq, status, "access_log", ctx);
 }
 
 void page_case_access_log(request *rq)

@@ -90,8 +90,8 @@ static void household_report(request *rq, bool csv)
 {
 	arena *a = rq->a;
 	int64_t id = rq->ids[0];
-	bool valid = access_log_filter_check(rq);
-	if (!valid && csv) {
+	int status = access_log_filter_check(rq);
+	if (status == 400 || (status != 200 && csv)) {
 		respond_error(rq, 400); /* a download never silently holds more than was asked */
 		return;
 	}
@@ -110,7 +110,7 @@ static void household_report(request *rq, bool csv)
 	access_log_put(rq, ctx, arena_printf(a, "/privacy/huishoudens/%lld", (long long)id), rows, n, more, true);
 	tv_set_int(ctx, "household_id", id);
 	tv_set_bool(ctx, "privacy", true);
-	respond_page(rq, valid ? 200 : 422, "access_log", ctx);
+	respond_page(rq, status, "access_log", ctx);
 }
 
 void page_privacy_household(request *rq)
@@ -131,8 +131,8 @@ static void user_report(request *rq, bool csv)
 		respond_error(rq, 404);
 		return;
 	}
-	bool valid = access_log_filter_check(rq);
-	if (!valid && csv) {
+	int status = access_log_filter_check(rq);
+	if (status == 400 || (status != 200 && csv)) {
 		respond_error(rq, 400); /* a download never silently holds more than was asked */
 		return;
 	}
@@ -155,7 +155,7 @@ static void user_report(request *rq, bool csv)
 	tv_set_str(o, "org", u.org_name);
 	tv_set(ctx, "subject_user", o);
 	tv_set_bool(ctx, "privacy", true);
-	respond_page(rq, valid ? 200 : 422, "access_log", ctx);
+	respond_page(rq, status, "access_log", ctx);
 }
 
 void page_privacy_user(request *rq)

@@ -28,10 +28,11 @@ void page_case_access_log_print(request *rq);
  * organisation and role), and the rows as CSV. base is the report's path. */
 void access_log_filter_of(request *rq, access_log_filter *f);
 /* The filter's rules beyond its declared fields ('tot en met' not before 'vanaf',
- * an organisation that exists), as messages at the fields; false when the query
- * has any error. A report then answers 422 and offers no download or print; a
- * download or print answers 400: it never silently holds more than was asked. */
-bool access_log_filter_check(request *rq);
+ * an organisation that exists), as messages at the fields. Returns the status to
+ * answer: 200; 422 when a field has a message (a report shows it and offers no
+ * download or print; a download or print answers 400 instead: it never silently
+ * holds more than was asked); 400 for a pager position ('voor') no link made. */
+int access_log_filter_check(request *rq);
 void access_log_put(request *rq, tv *ctx, const char *base, const access_log_row *rows, size_t n, bool more,
                     bool show_person);
 void access_log_csv(request *rq, const char *filename, const access_log_row *rows, size_t n, bool show_person);

@@ -94,6 +94,12 @@ test('a report with a bad filter says so at the field (422); its download and pr
       assert.equal(file.status, 400, `${base}${download}?${query}: not the whole log`);
       assert.match(file.text, /Ongeldig verzoek/);
     }
+    // a pager position no link made (the user never types it): 400, not a message at a field that is not there
+    for (const voor of ['-5', 'abc', '99999999999999999999']) {
+      assert.equal((await who.get(`${base}?voor=${voor}`)).status, 400, `${base}?voor=${voor}`);
+      assert.equal((await who.get(`${base}${download}?voor=${voor}`)).status, 400);
+    }
+    assert.equal((await who.get(`${base}?voor=1`)).status, 200);
     assert.equal((await who.get(`${base}?van=2026-01-01&tot=2026-12-31`)).status, 200);
     assert.equal((await who.get(`${base}${download}?van=2026-01-01&tot=2026-12-31`)).status, 200);
   }
