@@ -324,7 +324,22 @@ void page_login_enrol_submit(request *rq)
 		respond_error(rq, 500);
 		return;
 	}
-	if (!sf_enrol(rq->a, u.id, p->new_secret, step, now, codes)) {
+	/* Read again inside the write transaction: a second submit of the same form (a
+	 * double click) that waited for the first finds the waiting login ended and
+	 * goes to /login, instead of replacing the recovery codes the first answer
+	 * showed with codes that answer may not be shown (only the last set works). */
+	sf_pending *still = arena_alloc(rq->a, sizeof *still);
+	if (!sf_pending_get(rq->a, rq->cookie_pending, now, still) || !still->has_new_secret ||
+	    sodium_memcmp(still->new_secret, p->new_secret, TOTP_SECRET_BYTES) != 0) {
+		sodium_memzero(still->new_secret, sizeof still->new_secret);
+		db_rollback();
+		cookie_set(rq, "kr_pending", "", 0);
+		respond_redirect(rq, "/login");
+		return;
+	}
+	sodium_memzero(still->new_secret, sizeof still->new_secret);
+	/* the waiting login ends with the enrolment, in one transaction */
+	if (!sf_enrol(rq->a, u.id, p->new_secret, step, now, codes) || !sf_pending_end(rq->cookie_pending)) {
 		db_rollback();
 		respond_error(rq, 500);
 		return;

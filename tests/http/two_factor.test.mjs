@@ -90,6 +90,25 @@ test('enrolment at the first login: QR code as inline SVG, the secret in text, t
   TOTP_SECRETS.set('t.twee', { secret, lastStep: step, codes });
 });
 
+test('a double-submitted enrolment shows one set of recovery codes, and that set works', async () => {
+  const admin = new Client(d.baseUrl);
+  await admin.login('beheerder');
+  await newSecretaris(admin, 't.dubbel');
+  const { c } = await passwordStep('t.dubbel', { localAddress: '127.0.0.5' });
+  const secret = secretFrom((await c.get('/login/instellen')).text);
+  const code = totpCode(secret, totpStep());
+  const answers = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => c.post('/login/instellen', [['code', code]], { raw: true })));
+  const shown = answers.filter((r) => r.status === 200);
+  assert.equal(shown.length, 1, `one answer shows codes (got ${answers.map((r) => r.status).join(',')})`);
+  for (const r of answers.filter((x) => x !== shown[0])) assert.equal(r.location, '/login', 'the others go to the login');
+  const codes = [...shown[0].text.matchAll(/<code>([A-Z2-7]{4}(?:-[A-Z2-7]{4}){3})<\/code>/g)].map((m) => m[1]);
+  assert.equal(codes.length, 10);
+  const later = await passwordStep('t.dubbel', { localAddress: '127.0.0.5' });
+  const ok = await later.c.post('/login/code', [['code', codes[0]]], { raw: true });
+  assert.equal(ok.status, 303, 'a shown recovery code works');
+  assert.equal(ok.location, '/');
+});
+
 test('a code is accepted once: a replay is refused, the next code works', async () => {
   const entry = TOTP_SECRETS.get('t.twee');
   assert.ok(entry, 'enrolled by the test before');
