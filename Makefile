@@ -124,7 +124,12 @@ $(BUILD)/bench_ref: tools/bench_ref.c
 	@echo "CC      $<"
 	@$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -o $@ $< -lmicrohttpd -lsqlite3 -lpthread
 
-bench: deps $(BUILD)/rel/ketenregie $(BUILD)/bench_ref
+$(BUILD)/bench_logins: tools/bench_logins.c
+	@mkdir -p $(@D)
+	@echo "CC      $<"
+	@$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -o $@ $< -lpthread
+
+bench: deps $(BUILD)/rel/ketenregie $(BUILD)/bench_ref $(BUILD)/bench_logins
 	@tools/bench.sh
 
 clean:
