@@ -344,8 +344,9 @@ if wanted logins; then
 	[ $((with_anon - buffers)) -ge 64 ] && flags="$flags!mem" && missed_memory=1
 	row "decade: start page ($login_user), $login_rate logins/s" "$rps" "$p99" "-" "$anon" \
 		"$(ratio "$rps" "$ref_rps")" "$(ratio "$rps" "$static_rps")" - "$flags" logins
-	read -r n_started n_done n_failed achieved lp50 lp99 most <"$tmp/logins.out"
-	echo "  (logins: $n_started started at $login_rate/s, $n_done done, $n_failed failed or unanswered, $achieved/s answered;"
+	read -r n_started n_done n_busy n_failed achieved lp50 lp99 most <"$tmp/logins.out"
+	echo "  (logins: $n_started started at $login_rate/s, $n_done done ($achieved/s), $n_busy told to try again (503),"
+	echo "   $n_failed failed or unanswered;"
 	echo "   a login took p50 $lp50 ms, p99 $lp99 ms; at most $most in flight; stored hash $params;"
 	echo "   cap $cap concurrent hashes = $buffers MiB of Argon2 buffers; RssAnon $alone_anon MB without logins,"
 	echo "   $with_anon MB during them ($((with_anon - buffers)) MB less the buffers), $after_anon MB after;"

@@ -11,8 +11,9 @@
  * list. A login counts as done when the daemon answers 303 with a kr_session
  * cookie. Successful logins are what a busy morning brings: the throttle counts
  * failures only (auth/throttle.h), so nothing is weakened for the bench.
- * Prints one line: started, done, failed, achieved logins/s, p50 and p99 of the
- * whole login (both requests) in ms, the most logins in flight at once.
+ * Prints one line: started, done, told to try again (503: every hashing slot and
+ * waiting place taken, auth/password.h), failed or unanswered, done per second,
+ * p50 and p99 of a done login (both requests) in ms, the most in flight at once.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -33,7 +34,7 @@ static const char *password;
 static char **users;
 static int user_count;
 static double latency_ms[MAX_LOGINS];
-static atomic_int done_count, failed_count, in_flight, in_flight_max;
+static atomic_int done_count, busy_count, failed_count, in_flight, in_flight_max;
 
 static double now_s(void)
 {
@@ -96,7 +97,7 @@ static void *one_login(void *arg)
 	char *buf = malloc(RESPONSE_MAX);
 	char cookie[129], csrf[129], request[1024];
 	double start = now_s();
-	bool ok = false;
+	bool ok = false, busy = false;
 	snprintf(request, sizeof request, "GET /login HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n\r\n", port);
 	if (buf && exchange(request, buf, RESPONSE_MAX) == 0 && token_after(buf, "kr_login=", cookie) == 0 &&
 	    token_after(buf, "name=\"csrf\" value=\"", csrf) == 0) {
@@ -108,8 +109,11 @@ static void *one_login(void *arg)
 		         port, cookie, blen, body);
 		ok = exchange(request, buf, RESPONSE_MAX) == 0 && strncmp(buf, "HTTP/1.1 303", 12) == 0 &&
 		     strstr(buf, "kr_session=") != NULL;
+		busy = !ok && strncmp(buf, "HTTP/1.1 503", 12) == 0;
 	}
-	if (ok)
+	if (busy)
+		atomic_fetch_add(&busy_count, 1);
+	else if (ok)
 		latency_ms[atomic_fetch_add(&done_count, 1)] = (now_s() - start) * 1000.0;
 	else
 		atomic_fetch_add(&failed_count, 1);
@@ -171,7 +175,8 @@ int main(int argc, char **argv)
 	int done = atomic_load(&done_count);
 	qsort(latency_ms, (size_t)done, sizeof latency_ms[0], by_value);
 	double p50 = done ? latency_ms[done / 2] : 0, p99 = done ? latency_ms[(size_t)(done * 0.99)] : 0;
-	printf("%ld %d %d %.1f %.0f %.0f %d\n", total, done, atomic_load(&failed_count) + atomic_load(&in_flight),
+	printf("%ld %d %d %d %.1f %.0f %.0f %d\n", total, done, atomic_load(&busy_count),
+	       atomic_load(&failed_count) + atomic_load(&in_flight),
 	       done / (now_s() - start > sent ? now_s() - start : sent), p50, p99, atomic_load(&in_flight_max));
 	return 0;
 }

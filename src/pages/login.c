@@ -152,7 +152,16 @@ void page_login_submit(request *rq)
 		                        wait_text(rq->a, wait)));
 		return;
 	}
-	bool ok = password_verify(known ? hash : NULL, pw);
+	password_result checked = password_verify_login(known ? hash : NULL, pw);
+	if (checked == PASSWORD_BUSY) {
+		/* Nothing was checked, so no failed attempt is counted; recorded all the
+		 * same (NEN 7513), without waiting for the record. */
+		audit_event(rq, NULL, audit_name, "login", "session", 0, false, "busy: too many logins at once");
+		response_add_header(rq, "Retry-After", "5");
+		show_login(rq, 503, "Er melden zich nu veel mensen tegelijk aan. Probeer het over een paar seconden opnieuw.");
+		return;
+	}
+	bool ok = checked == PASSWORD_OK;
 	/* With a second factor to come, the password alone is no success: the account's
 	 * count is reset only by the code (login_second_factor.c), so that knowing the
 	 * password does not buy fresh free guesses at the code. */

@@ -15,6 +15,40 @@ const d = await startDaemon();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ketenregie-cli-'));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+test('logins beyond the hashing slots and their few waiting places are told at once to try again', async () => {
+  // PASSWORD_MAX_CONCURRENT (2) logins hash, PASSWORD_MAX_WAITING (2) wait for a slot;
+  // 24 logins at once (one Argon2id hash under the sanitizers takes far longer than
+  // they take to arrive) leave the rest answered 503 without any check, so that logins
+  // never hold every worker thread. Nothing counts as a failure, each is audited, the
+  // username stays in the form, and trying again logs in.
+  const users = ['vt', 'teamleider', 'professional', 'partner', 'secretaris', 'beleid'];
+  const clients = Array.from({ length: 24 }, () => new Client(d.baseUrl));
+  await Promise.all(clients.map((c) => c.get('/login')));
+  const answers = await Promise.all(clients.map((c, i) =>
+    c.post('/login', [['username', users[i % users.length]], ['password', DEMO_PASSWORD]], { raw: true })));
+  const statuses = answers.map((r) => r.status);
+  assert.ok(statuses.every((s) => s === 303 || s === 503), `statuses: ${statuses}`);
+  assert.ok(statuses.filter((s) => s === 303).length >= 2, `the slots logged some in: ${statuses}`);
+  const i = statuses.indexOf(503);
+  assert.ok(i >= 0, `some logins were told to try again: ${statuses}`);
+  const busy = answers[i];
+  assert.match(busy.text, /Er melden zich nu veel mensen tegelijk aan/);
+  assert.equal(busy.headers['retry-after'], '5');
+  assert.match(busy.text, new RegExp(`name="username"[^>]*value="${users[i % users.length]}"`));
+  assert.equal(sql(d.db, 'SELECT count(*) AS n FROM login_attempt WHERE success = 0')[0].n, 0, 'no failure counted');
+  const refused = statuses.filter((s) => s === 503).length;
+  let audited = 0;
+  for (let tries = 0; tries < 40 && audited < refused; tries += 1) {
+    audited = sql(d.db, "SELECT count(*) AS n FROM audit_log WHERE action = 'login' AND outcome = 'refused'"
+      + " AND detail = 'busy: too many logins at once'")[0].n;
+    if (audited < refused) await sleep(50);
+  }
+  assert.equal(audited, refused, 'every refused login is in the audit log');
+  const again = await clients[i].post('/login', [['username', users[i % users.length]], ['password', DEMO_PASSWORD]],
+    { raw: true });
+  assert.equal(again.status, 303);
+});
+
 test('after 5 failures an account waits, growing; the right password is refused meanwhile', async () => {
   const c = new Client(d.baseUrl);
   await c.get('/login');
