@@ -152,7 +152,10 @@ void page_login_submit(request *rq)
 		                        wait_text(rq->a, wait)));
 		return;
 	}
-	password_result checked = password_verify_login(known ? hash : NULL, pw);
+	/* A browser with the account's device cookie (its owner's) waits for a slot as
+	 * long as it takes: a flood of guesses must not shut the owner out. */
+	password_result checked = device ? (password_verify(hash, pw) ? PASSWORD_OK : PASSWORD_WRONG)
+	                                 : password_verify_login(known ? hash : NULL, pw);
 	if (checked == PASSWORD_BUSY) {
 		/* Nothing was checked, so no failed attempt is counted; recorded all the
 		 * same (NEN 7513), without waiting for the record. */
