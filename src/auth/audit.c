@@ -427,7 +427,7 @@ static entry *request_entry(const request *rq, bool allowed)
 
 bool audit_request(const request *rq, bool allowed)
 {
-	ticket t;
+	ticket t = {0};
 	return enqueue(request_entry(rq, allowed), &t, NULL);
 }
 
@@ -509,6 +509,6 @@ bool audit_panels_commit(request *rq)
 	rq->audit.panels = NULL;
 	if (!head)
 		return true;
-	ticket t;
+	ticket t = {0};
 	return enqueue(head, &t, NULL);
 }
