@@ -20,6 +20,7 @@
 #include "server/router.h"
 
 #include "auth/audit.h"
+#include "auth/case_memo.h"
 #include "store/roles.h"
 #include "auth/session.h"
 #include "pages/pages.h"
@@ -295,6 +296,7 @@ void router_dispatch(request *rq)
 	}
 	if (audited)
 		rq->audit.action = r->audit_action;
+	case_memo_init(rq);
 	if (r->access) {
 		access_result ar = r->access(rq);
 		if (ar == ACCESS_CONFLICT) {
