@@ -29,6 +29,7 @@
 
 typedef struct tv_ent {
 	const char *key; /* NULL for list items */
+	uint32_t hash;   /* key_hash(key): a lookup compares it before the key */
 	tv *val;
 	struct tv_ent *next;
 } tv_ent;
@@ -40,7 +41,11 @@ struct tv {
 	size_t len;      /* strlen(s), or number of entries of a list/object */
 	arena *a;        /* TV_LIST, TV_OBJ: where entries are allocated */
 	tv_ent *head, *tail;
+	tv_ent **index;  /* TV_OBJ with INDEX_FROM entries or more: open addressing by hash */
+	size_t index_cap; /* a power of two, at least twice len */
 };
+
+enum { INDEX_FROM = 8 };
 
 static tv *tv_new(arena *a, tv_kind kind)
 {
@@ -80,18 +85,63 @@ tv *tv_int(arena *a, int64_t n)
 	return v;
 }
 
-static tv_ent *obj_find(const tv *obj, const char *key)
+/* FNV-1a: a page's context holds a few hundred keys, and rendering looks
+ * names up through every enclosing object; comparing hashes first keeps those
+ * walks from calling strcmp on every key. */
+static uint32_t key_hash(const char *key)
 {
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+static void index_put(tv_ent **index, size_t cap, tv_ent *e)
+{
+	size_t i = e->hash & (cap - 1);
+	while (index[i])
+		i = (i + 1) & (cap - 1);
+	index[i] = e;
+}
+
+/* (Re)build obj's index with room for twice its entries (arena memory). */
+static void index_build(tv *obj)
+{
+	size_t cap = 16;
+	while (cap < 2 * (obj->len + 1))
+		cap *= 2;
+	obj->index = arena_alloc(obj->a, cap * sizeof *obj->index);
+	obj->index_cap = cap;
 	for (tv_ent *e = obj->head; e; e = e->next)
-		if (e->key[0] == key[0] && strcmp(e->key, key) == 0)
+		index_put(obj->index, cap, e);
+}
+
+static tv_ent *obj_find_hashed(const tv *obj, const char *key, uint32_t hash)
+{
+	if (obj->index) {
+		for (size_t i = hash & (obj->index_cap - 1); obj->index[i]; i = (i + 1) & (obj->index_cap - 1)) {
+			tv_ent *e = obj->index[i];
+			if (e->hash == hash && strcmp(e->key, key) == 0)
+				return e;
+		}
+		return NULL;
+	}
+	for (tv_ent *e = obj->head; e; e = e->next)
+		if (e->hash == hash && strcmp(e->key, key) == 0)
 			return e;
 	return NULL;
 }
 
-static void ent_append(tv *c, const char *key, tv *val)
+static tv_ent *obj_find(const tv *obj, const char *key)
+{
+	return obj_find_hashed(obj, key, key_hash(key));
+}
+
+static void ent_append(tv *c, const char *key, uint32_t hash, tv *val)
 {
 	tv_ent *e = arena_alloc(c->a, sizeof *e);
 	e->key = key;
+	e->hash = hash;
 	e->val = val;
 	if (c->tail)
 		c->tail->next = e;
@@ -99,16 +149,21 @@ static void ent_append(tv *c, const char *key, tv *val)
 		c->head = e;
 	c->tail = e;
 	c->len++;
+	if (key && c->index && 2 * (c->len + 1) <= c->index_cap)
+		index_put(c->index, c->index_cap, e);
+	else if (key && c->len >= INDEX_FROM)
+		index_build(c);
 }
 
 tv *tv_set(tv *obj, const char *key, tv *val)
 {
 	assert(obj && obj->kind == TV_OBJ && key && val);
-	tv_ent *e = obj_find(obj, key);
+	uint32_t hash = key_hash(key);
+	tv_ent *e = obj_find_hashed(obj, key, hash);
 	if (e)
 		e->val = val;
 	else
-		ent_append(obj, arena_strdup(obj->a, key), val);
+		ent_append(obj, arena_strdup(obj->a, key), hash, val);
 	return obj;
 }
 
@@ -130,7 +185,7 @@ tv *tv_set_bool(tv *obj, const char *key, bool b)
 tv *tv_push(tv *list, tv *val)
 {
 	assert(list && list->kind == TV_LIST && val);
-	ent_append(list, NULL, val);
+	ent_append(list, NULL, 0, val);
 	return val;
 }
 
@@ -654,11 +709,12 @@ static const tv *lookup(const render *r, const node *nd)
 		return r->depth ? r->stack[r->depth - 1] : NULL;
 	const char *seg = r->set->pool + nd->off;
 	const tv *v = NULL;
+	uint32_t hash = key_hash(seg);
 	for (size_t i = r->depth; i-- > 0;) {
 		const tv *c = r->stack[i];
 		if (c->kind != TV_OBJ)
 			continue;
-		tv_ent *e = obj_find(c, seg);
+		tv_ent *e = obj_find_hashed(c, seg, hash);
 		if (e) {
 			v = e->val;
 			break;
