@@ -669,11 +669,11 @@ bool http_serve(void)
 	}
 	unsigned threads = config.threads;
 	if (threads == 0) {
-		/* Four workers per core: a client-data request waits for its audit
-		 * record's group commit (an fsync), and the more requests wait at once,
-		 * the more records share one fsync. Measured on 2 cores (case page,
-		 * 100 connections): 2 workers 2,300 req/s, 8 workers 3,470, 16 no better;
-		 * static files unchanged. */
+		/* Four workers per core: a POST of client data (and a start page) waits
+		 * for its audit record's group commit (an fsync) on its worker; a GET's
+		 * connection is parked instead (see dispatch). Measured on 2 cores (case
+		 * page, 100 connections, before GETs were parked): 2 workers 2,300 req/s,
+		 * 8 workers 3,470, 16 no better; static files unchanged. */
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n > 0 ? 4 * (unsigned)n : 4;
 		if (threads > 32)
