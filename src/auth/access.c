@@ -9,6 +9,7 @@
  */
 #include "auth/access.h"
 
+#include "auth/case_memo.h"
 #include "auth/case_parts.h"
 #include "store/roles.h"
 #include "server/router.h"
@@ -128,7 +129,7 @@ static bool load_case(request *rq, case_rec *c)
 {
 	rq->audit.object_type = "case";
 	rq->audit.object_id = rq->ids[0];
-	if (rq->nids < 1 || !case_get(rq->a, rq->ids[0], c))
+	if (rq->nids < 1 || !case_memo_get(rq, rq->ids[0], c))
 		return false;
 	rq->audit.household_id = c->household_id;
 	return true;

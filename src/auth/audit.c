@@ -23,10 +23,16 @@
 #include <string.h>
 #include <time.h>
 
-/* A request thread waiting until its record is committed (fail-closed audit). */
-typedef struct ticket {
-	int pending; /* records not yet settled */
-	bool ok;     /* all settled ones were written */
+/* A request waiting until its records are committed (fail-closed audit): either
+ * its thread blocks on q_done (the ticket on its stack), or, deferred, its
+ * connection is parked and wake(wake_arg) is called once, from the writer, when
+ * the last record settled (a malloc'd ticket, see audit.h). */
+typedef struct audit_ticket {
+	int pending;   /* records not yet settled */
+	bool ok;       /* all settled ones were written */
+	bool orphaned; /* deferred, and its request gave up on it: the writer frees it */
+	void (*wake)(void *arg);
+	void *wake_arg;
 } ticket;
 
 typedef struct entry {
@@ -155,10 +161,17 @@ static int64_t insert(const entry *e)
 /* Tell a waiting request how its record fared. Called with q_lock held. */
 static void settle(entry *e, bool ok)
 {
-	if (e->waiter) {
-		e->waiter->ok = e->waiter->ok && ok;
-		e->waiter->pending--;
-	}
+	ticket *t = e->waiter;
+	if (!t)
+		return;
+	e->waiter = NULL;
+	t->ok = t->ok && ok;
+	if (--t->pending > 0)
+		return;
+	if (t->orphaned)
+		free(t);
+	else if (t->wake)
+		t->wake(t->wake_arg);
 }
 
 /* Write a chain of entries in one transaction (group commit), settle their
@@ -304,9 +317,12 @@ void audit_flush(void)
 }
 
 /* Queue the chain of entries list; with t, block until every one is settled and
- * return whether all were committed. */
-static bool enqueue(entry *list, ticket *t)
+ * return whether all were committed. With deferred (a malloc'd ticket), return at
+ * once: the ticket settles later (audit_ticket_park). */
+static bool enqueue(entry *list, ticket *t, ticket *deferred)
 {
+	if (deferred)
+		t = deferred;
 	entry *last = list;
 	for (entry *e = list; e; e = e->next) {
 		e->waiter = t;
@@ -319,7 +335,7 @@ static bool enqueue(entry *list, ticket *t)
 			t->pending++;
 	}
 	pthread_mutex_lock(&q_lock);
-	if (!running || (t && db_request_wrote())) {
+	if (!running || (t && !deferred && db_request_wrote())) {
 		/* Without the writer thread, or when this request has changed something:
 		 * then its records join that open transaction (db.h: savepoints), and
 		 * waiting for the writer (which needs the writer mutex) would deadlock. */
@@ -333,7 +349,7 @@ static bool enqueue(entry *list, ticket *t)
 		q_head = list;
 	q_tail = last;
 	pthread_cond_signal(&q_wake);
-	while (t && t->pending > 0)
+	while (t && !deferred && t->pending > 0)
 		pthread_cond_wait(&q_done, &q_lock);
 	pthread_mutex_unlock(&q_lock);
 	return !t || t->ok;
@@ -411,13 +427,53 @@ static entry *request_entry(const request *rq, bool allowed)
 
 bool audit_request(const request *rq, bool allowed)
 {
-	ticket t;
-	return enqueue(request_entry(rq, allowed), &t);
+	ticket t = {0};
+	return enqueue(request_entry(rq, allowed), &t, NULL);
+}
+
+audit_ticket *audit_request_deferred(const request *rq, bool allowed)
+{
+	ticket *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	enqueue(request_entry(rq, allowed), NULL, t);
+	return t;
+}
+
+bool audit_ticket_park(audit_ticket *t, bool *ok, void (*park)(void *arg), void (*wake)(void *arg), void *arg)
+{
+	pthread_mutex_lock(&q_lock);
+	bool done = t->pending == 0;
+	if (done) {
+		*ok = t->ok;
+	} else {
+		/* under q_lock: the writer cannot settle (and wake) before the park */
+		park(arg);
+		t->wake = wake;
+		t->wake_arg = arg;
+	}
+	pthread_mutex_unlock(&q_lock);
+	return done;
+}
+
+void audit_ticket_release(audit_ticket *t)
+{
+	if (!t)
+		return;
+	pthread_mutex_lock(&q_lock);
+	bool done = t->pending == 0;
+	if (!done) {
+		t->orphaned = true;
+		t->wake = NULL;
+	}
+	pthread_mutex_unlock(&q_lock);
+	if (done)
+		free(t);
 }
 
 void audit_request_refused_async(const request *rq)
 {
-	enqueue(request_entry(rq, false), NULL);
+	enqueue(request_entry(rq, false), NULL, NULL);
 }
 
 static entry *event_entry(const request *rq, const auth_user *user, const char *username, const char *action,
@@ -435,7 +491,7 @@ static entry *event_entry(const request *rq, const auth_user *user, const char *
 void audit_event(const request *rq, const auth_user *user, const char *username, const char *action,
                  const char *object_type, int64_t object_id, bool allowed, const char *detail)
 {
-	enqueue(event_entry(rq, user, username, action, object_type, object_id, allowed, detail), NULL);
+	enqueue(event_entry(rq, user, username, action, object_type, object_id, allowed, detail), NULL, NULL);
 }
 
 void audit_panel(request *rq, const char *panel)
@@ -453,6 +509,6 @@ bool audit_panels_commit(request *rq)
 	rq->audit.panels = NULL;
 	if (!head)
 		return true;
-	ticket t;
-	return enqueue(head, &t);
+	ticket t = {0};
+	return enqueue(head, &t, NULL);
 }

@@ -34,6 +34,21 @@ void audit_stop(void); /* writes what is queued, then joins */
  * committed. False when it could not be written. */
 bool audit_request(const request *rq, bool allowed);
 
+/* The same for a request that changed nothing, without blocking its thread: the
+ * record is queued and its ticket returned at once. The caller (http.c, through
+ * rq->audit_pending) must not send anything until the ticket settled, and must
+ * send 500 instead of the answer when the record was not written. Meanwhile the
+ * worker thread serves other connections, so more records share one fsync. */
+audit_ticket *audit_request_deferred(const request *rq, bool allowed);
+/* If t settled, set *ok (its record committed or not) and return true. Otherwise
+ * call park(arg) and arrange that wake(arg) is called once, from the writer
+ * thread, when it settles — both under the writer's lock, so the wake cannot come
+ * before the park — and return false. */
+bool audit_ticket_park(audit_ticket *t, bool *ok, void (*park)(void *arg), void (*wake)(void *arg), void *arg);
+/* The request is done with t: free it, or, when it has not settled yet (the
+ * connection closed while parked), leave it to the writer to free. NULL is fine. */
+void audit_ticket_release(audit_ticket *t);
+
 /* Record rq->audit as refused without waiting (requests without a session: an
  * answer that shows nothing need not wait, and a flood of them must not hold
  * worker threads). */

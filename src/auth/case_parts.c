@@ -6,6 +6,7 @@
  */
 #include "auth/case_parts.h"
 
+#include "auth/case_memo.h"
 #include "store/roles.h"
 #include "server/router.h"
 #include "store/involvement.h"
@@ -104,7 +105,12 @@ unsigned case_parts_of(const request *rq, int64_t case_id)
 	unsigned roles = u && rq->route ? u->roles & rq->route->roles : 0;
 	if (!roles)
 		return 0;
-	return case_parts_of_user(case_id, u->id, u->org_id, u->org_kind, roles);
+	unsigned mask;
+	if (case_memo_parts(rq, case_id, &mask))
+		return mask; /* decided earlier in this request, nothing written since */
+	mask = case_parts_of_user(case_id, u->id, u->org_id, u->org_kind, roles);
+	case_memo_keep_parts(rq, case_id, mask);
+	return mask;
 }
 
 unsigned case_parts_of_org(arena *a, int64_t case_id, int64_t org_id)

@@ -81,7 +81,7 @@ static bool org_is_involved(request *rq, int64_t case_id, int64_t org_id)
 static void put_phases(request *rq, tv *ctx, const case_rec *c, unsigned parts, bool manages, const char *failed)
 {
 	arena *a = rq->a;
-	int phase = case_phase_of(c->id);
+	int phase = c->phase;
 	tv_set_int(ctx, "phase", phase);
 	tv_set_str(ctx, "phase_label", case_phase_label(phase));
 	tv_set_str(ctx, "phase_plan", case_phase_plan(phase));
@@ -179,7 +179,7 @@ static void put_closures(request *rq, tv *ctx, const case_rec *c, unsigned parts
 	if (kept)
 		form_int(&rq->form, "watch_org", &chosen);
 	tv_set(ctx, "watch_orgs", watch_orgs(rq, c, chosen));
-	tv_set_bool(ctx, "future_plan_required", case_phase_of(c->id) >= 4);
+	tv_set_bool(ctx, "future_plan_required", c->phase >= 4);
 }
 
 /* Hermeldingen of this case (0018_re_report): new handovers from Veilig Thuis about

@@ -36,7 +36,7 @@ void page_case_deescalate(request *rq);
 void case_escalation_to_view(request *rq, tv *ctx, const case_rec *c, bool manages, const char *failed);
 /* Open and without journal entry, meeting, phase change or evaluation for the
  * norm's weeks; *since: the day of the last activity (YYYY-MM-DD). */
-bool case_course_stagnating(arena *a, const case_rec *c, const char **since);
+bool case_course_stagnating(const case_rec *c, const char **since);
 
 /* case_meeting.c */
 void page_case_meetings(request *rq);

@@ -23,9 +23,9 @@
 #include <string.h>
 
 /* Is the case stagnating: open, and nothing happened for the norm's weeks? */
-bool case_course_stagnating(arena *a, const case_rec *c, const char **since)
+bool case_course_stagnating(const case_rec *c, const char **since)
 {
-	*since = case_activity_on(a, c->id);
+	*since = c->activity_on;
 	if (strcmp(c->status, "open") != 0 || !**since)
 		return false;
 	char before[KR_DATE_BUF];
@@ -37,7 +37,7 @@ void case_escalation_to_view(request *rq, tv *ctx, const case_rec *c, bool manag
 {
 	arena *a = rq->a;
 	const char *since;
-	if (case_course_stagnating(a, c, &since)) {
+	if (case_course_stagnating(c, &since)) {
 		tv_set_bool(ctx, "stagnating", true);
 		tv_set_str(ctx, "stagnating_since", hv_date(a, since));
 		tv_set_int(ctx, "stagnation_weeks", case_stagnation_weeks());

@@ -14,6 +14,7 @@
 #include "pages/safety_plan.h"
 
 #include "auth/audit.h"
+#include "auth/case_memo.h"
 #include "auth/case_parts.h"
 #include "pages/case_course.h"
 #include "pages/case_team.h"
@@ -185,7 +186,7 @@ static void show_case_page(request *rq, int status, const char *failed)
 	arena *a = rq->a;
 	const auth_user *u = rq->user;
 	case_rec c;
-	if (!case_get(a, rq->ids[0], &c)) {
+	if (!case_memo_get(rq, rq->ids[0], &c)) {
 		respond_error(rq, 404);
 		return;
 	}

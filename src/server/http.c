@@ -7,13 +7,16 @@
  * line, header and body size), TLS and its protocol and cipher choice, the checks
  * every request passes before the router sees it (HTTP version, Host, control
  * characters in the path), the security headers every response carries, the one
- * log line per request, and the graceful stop on SIGTERM/SIGINT. It never looks
+ * log line per request, the parking of a GET's connection until its audit record
+ * is committed (MHD suspend/resume, auth/audit.h), and the graceful stop on
+ * SIGTERM/SIGINT. It never looks
  * inside a request's meaning: that is router.c's job. It never logs client data
  * (no query strings, no bodies). What libmicrohttpd answers by itself, before this
  * file sees a request, is listed in docs/security.md.
  */
 #include "server/http.h"
 
+#include "auth/audit.h"
 #include "server/config.h"
 #include "server/conn_guard.h"
 #include "server/host_check.h"
@@ -22,6 +25,7 @@
 #include "server/router.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -67,6 +71,7 @@ typedef struct conn_state {
 	struct timespec start;
 	const char *method;
 	const char *path;
+	request *parked; /* answered, waiting for its audit record (auth/audit.h) */
 } conn_state;
 
 static atomic_int in_flight;
@@ -129,6 +134,49 @@ static enum MHD_Result queue(struct MHD_Connection *c, conn_state *cs, request *
 	MHD_destroy_response(r);
 	cs->answered = true;
 	return ret;
+}
+
+/* A GET's answer waits for its audit record's group commit without holding the
+ * worker thread: the connection is suspended, and resumed by the audit writer. */
+static void park_connection(void *c)
+{
+	MHD_suspend_connection(c);
+}
+
+static void wake_connection(void *c)
+{
+	MHD_resume_connection(c);
+}
+
+/* The record settled: send the answer, or 500 when the record was not written
+ * (fail closed, as router_dispatch does for a request that waited). */
+static enum MHD_Result answer_audited(struct MHD_Connection *c, conn_state *cs, bool ok)
+{
+	request *rq = cs->parked;
+	cs->parked = NULL;
+	audit_ticket_release(rq->audit_pending);
+	rq->audit_pending = NULL;
+	if (!ok) {
+		sb_init(&rq->res.body, rq->a);
+		rq->res.static_body = NULL;
+		rq->res.nheaders = 0;
+		respond_error(rq, 500);
+	}
+	return queue(c, cs, rq);
+}
+
+/* Dispatch a whole request; a deferred audit record parks the connection. */
+static enum MHD_Result dispatch(struct MHD_Connection *c, conn_state *cs, request *rq)
+{
+	rq->audit_may_defer = strcmp(rq->method, "GET") == 0;
+	router_dispatch(rq);
+	if (!rq->audit_pending)
+		return queue(c, cs, rq);
+	cs->parked = rq;
+	bool ok = false;
+	if (!audit_ticket_park(rq->audit_pending, &ok, park_connection, wake_connection, c))
+		return MHD_YES; /* called again once the writer resumed the connection */
+	return answer_audited(c, cs, ok);
 }
 
 static const char *client_address(arena *a, struct MHD_Connection *c)
@@ -422,6 +470,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		return MHD_YES;
 	}
+	if (cs->parked) { /* resumed: the audit record settled */
+		bool ok = false;
+		if (!audit_ticket_park(cs->parked->audit_pending, &ok, park_connection, wake_connection, c))
+			return MHD_YES; /* not settled yet: parked again */
+		return answer_audited(c, cs, ok);
+	}
 	if (cs->answered)
 		return MHD_YES;
 	if (*upload_data_size) {
@@ -442,8 +496,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_arg, &qb);
 	rq->query_string = qb.sb.data;
 	rq->query_invalid = qb.bad;
-	router_dispatch(rq);
-	return queue(c, cs, rq);
+	return dispatch(c, cs, rq);
 }
 
 /* Copy s into out, replacing bytes outside printable ASCII, spaces and '%' by %XX. */
@@ -470,6 +523,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	conn_state *cs = *con_cls;
 	if (!cs)
 		return;
+	if (cs->parked) /* closed while its record was pending: the writer frees the ticket */
+		audit_ticket_release(cs->parked->audit_pending);
 	if (!cs->started) {
 		/* The headers never arrived (closed by the deadline, the client or a
 		 * libmicrohttpd error answer): no request to log; the guard counts
@@ -614,16 +669,23 @@ bool http_serve(void)
 	}
 	unsigned threads = config.threads;
 	if (threads == 0) {
-		/* Four workers per core: a client-data request waits for its audit
-		 * record's group commit (an fsync), and the more requests wait at once,
-		 * the more records share one fsync. Measured on 2 cores (case page,
-		 * 100 connections): 2 workers 2,300 req/s, 8 workers 3,470, 16 no better;
-		 * static files unchanged. */
+		/* Four workers per core: a POST of client data (and a start page) waits
+		 * for its audit record's group commit (an fsync) on its worker; a GET's
+		 * connection is parked instead (see dispatch). Measured on 2 cores (case
+		 * page, 100 connections, before GETs were parked): 2 workers 2,300 req/s,
+		 * 8 workers 3,470, 16 no better; static files unchanged. */
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n > 0 ? 4 * (unsigned)n : 4;
 		if (threads > 32)
 			threads = 32; /* db.c keeps at most 64 connections: workers + writer + CLI */
 	}
+	/* A request's arena grows its page buffer by doubling, past glibc's default
+	 * mmap threshold (128 KiB, then adapting): every large block was mapped and
+	 * unmapped per request (page faults, TLB flushes: 10 % of the case page's
+	 * CPU under load). Keep blocks up to 8 MiB in the heap, where a freed one
+	 * is reused by the next request; trim the heap only above 32 MiB. */
+	mallopt(M_MMAP_THRESHOLD, 8 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
 	/* Block the stop signals in every thread; the main thread waits for them. */
 	sigset_t stop;
 	sigemptyset(&stop);
@@ -632,7 +694,7 @@ bool http_serve(void)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
 	char *cert = NULL, *key = NULL;
 	if (config.tls_cert || config.tls_key) {
 		cert = config.tls_cert ? read_file(config.tls_cert) : NULL;

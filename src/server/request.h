@@ -59,6 +59,8 @@ typedef struct response {
 } response;
 
 struct route;
+typedef struct audit_ticket audit_ticket; /* auth/audit.h */
+struct case_memo;                         /* auth/case_memo.h */
 
 typedef struct request {
 	arena *a;
@@ -91,6 +93,13 @@ typedef struct request {
 	unsigned role;         /* the user's role that the route admitted */
 	form form;             /* validated POST body or GET query */
 	audit_ctx audit;
+	/* one case's record and parts, read once per request (auth/case_memo.h) */
+	struct case_memo *memo;
+	/* http.c: this request's answer may wait for its audit record without holding
+	 * the worker thread (a GET); router.c: the ticket of that record, which http.c
+	 * waits for before anything is sent (auth/audit.h audit_request_deferred) */
+	bool audit_may_defer;
+	audit_ticket *audit_pending;
 	/* ACCESS_CONFLICT (see router.h): what happened, and the way back */
 	struct {
 		const char *message, *back_href, *back_label;

@@ -12,13 +12,15 @@
  * the audit record is then written on the same connection and only then is the
  * whole committed (db_request_end). When the record cannot be written, the
  * change is rolled back and the answer is 500. A request that changed nothing
- * (every GET) keeps group commit: it waits for its record from the writer thread
- * before its answer leaves. Requests without a session to a client-data route
- * are recorded as refused too (without waiting: they show nothing).
+ * (every GET) keeps group commit: its answer waits for its record from the writer
+ * thread before it leaves, parked by http.c without holding a worker thread.
+ * Requests without a session to a client-data route are recorded as refused too
+ * (without waiting: they show nothing).
  */
 #include "server/router.h"
 
 #include "auth/audit.h"
+#include "auth/case_memo.h"
 #include "store/roles.h"
 #include "auth/session.h"
 #include "pages/pages.h"
@@ -294,6 +296,7 @@ void router_dispatch(request *rq)
 	}
 	if (audited)
 		rq->audit.action = r->audit_action;
+	case_memo_init(rq);
 	if (r->access) {
 		access_result ar = r->access(rq);
 		if (ar == ACCESS_CONFLICT) {
@@ -339,7 +342,15 @@ void router_dispatch(request *rq)
 	 * record committed — in the same transaction when the request changed
 	 * something. */
 	if (audited) {
-		bool recorded = audit_request(rq, rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422);
+		bool allowed = rq->res.status < 400 || rq->res.status == 409 || rq->res.status == 422;
+		if (rq->audit_may_defer && !db_request_wrote()) {
+			/* Nothing changed (a GET): http.c parks the connection until the
+			 * record is committed and sends 500 instead when it is not. */
+			db_request_end(true);
+			rq->audit_pending = audit_request_deferred(rq, allowed);
+			return;
+		}
+		bool recorded = audit_request(rq, allowed);
 		if (!db_request_end(recorded) || !recorded) {
 			sb_init(&rq->res.body, rq->a);
 			rq->res.nheaders = 0;

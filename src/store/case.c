@@ -31,7 +31,7 @@ const char *case_condition_status_label(const char *status)
 /* Grow an arena array of `size`-byte items when k == *cap. */
 #define CASE_COLUMNS                                                                                           \
 	"SELECT c.id, c.household_id, h.name, h.address, c.team_org_id, o.name, c.director_id, u.name, c.status," \
-	" c.opened_at, coalesce(c.closed_at, '')"                                                                  \
+	" c.opened_at, coalesce(c.closed_at, ''), c.phase, coalesce(c.activity_on, '')"                            \
 	" FROM casefile c JOIN household h ON h.id = c.household_id"                                             \
 	" JOIN organisation o ON o.id = c.team_org_id JOIN app_user u ON u.id = c.director_id"
 
@@ -48,6 +48,8 @@ static void read_case(arena *a, sqlite3_stmt *st, case_rec *c)
 	c->status = db_text(a, st, 8);
 	c->opened_at = db_text(a, st, 9);
 	c->closed_at = db_text(a, st, 10);
+	c->phase = sqlite3_column_int(st, 11);
+	c->activity_on = db_text(a, st, 12);
 }
 
 bool case_get(arena *a, int64_t id, case_rec *out)

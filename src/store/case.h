@@ -28,6 +28,8 @@ typedef struct case_rec {
 	const char *status; /* open, gesloten */
 	const char *opened_at;
 	const char *closed_at;
+	int phase;               /* 1..CASE_PHASES (store/case_course.h) */
+	const char *activity_on; /* last activity (YYYY-MM-DD), "" when none */
 } case_rec;
 
 typedef struct case_condition {

@@ -202,15 +202,6 @@ bool case_stagnation_weeks_set(int weeks)
 	return db_done(st);
 }
 
-const char *case_activity_on(arena *a, int64_t case_id)
-{
-	sqlite3_stmt *st = db_stmt("SELECT coalesce(activity_on, '') FROM casefile WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, case_id);
-	const char *s = sqlite3_step(st) == SQLITE_ROW ? db_text(a, st, 0) : "";
-	sqlite3_reset(st);
-	return s;
-}
-
 /* Index casefile_activity (team_org_id, status, activity_on) for a team;
  * casefile_director_open for a regisseur's own cases. */
 case_stagnating *case_stagnating_list(arena *a, int64_t team_org_id, int64_t director_id, const char *before,

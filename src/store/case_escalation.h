@@ -63,8 +63,6 @@ case_escalation_brief *case_escalations_open_for_director(arena *a, int64_t user
 /* The stagnation norm in weeks (setting norm_stagnatie_weken, default 6). */
 int case_stagnation_weeks(void);
 bool case_stagnation_weeks_set(int weeks);
-/* The day of the last activity of a case ("" when unknown). */
-const char *case_activity_on(arena *a, int64_t case_id);
 
 /* Open cases of a team (team_org_id > 0) or directed by a user (director_id > 0)
  * whose last activity lies before `before` (YYYY-MM-DD): stagnating, oldest first. */

@@ -222,6 +222,11 @@ bool db_request_wrote(void)
 	return tl_outer;
 }
 
+int64_t db_changes(void)
+{
+	return sqlite3_total_changes64(db_conn());
+}
+
 bool db_request_end(bool commit)
 {
 	bool ok = true;

@@ -49,6 +49,10 @@ void db_rollback(void);
  * open); true when the transaction committed or there was none to commit. */
 void db_request_begin(void);
 bool db_request_wrote(void);
+
+/* Rows this thread's connection has changed since it opened (any statement):
+ * a memo of what the request read is stale once this moved (auth/case_memo.h). */
+int64_t db_changes(void);
 bool db_request_end(bool commit);
 
 /* One read snapshot for a page that reads many things: one WAL read lock instead

@@ -66,7 +66,8 @@ void arena_free(arena *a)
 	free(a);
 }
 
-void *arena_alloc(arena *a, size_t n)
+/* n bytes, not zeroed (arena_alloc_raw and arena_alloc share this). */
+static void *alloc_raw(arena *a, size_t n)
 {
 	if (n == 0)
 		n = 1;
@@ -84,7 +85,6 @@ void *arena_alloc(arena *a, size_t n)
 			big->next = b->next;
 			b->next = big;
 			a->total += need;
-			memset(big->data, 0, need);
 			return big->data;
 		}
 		b = block_new(ARENA_BLOCK);
@@ -94,15 +94,26 @@ void *arena_alloc(arena *a, size_t n)
 	void *p = b->data + b->used;
 	b->used += need;
 	a->total += need;
-	memset(p, 0, need);
 	return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	void *p = alloc_raw(a, n);
+	memset(p, 0, n ? n : 1);
+	return p;
+}
+
+void *arena_alloc_raw(arena *a, size_t n)
+{
+	return alloc_raw(a, n);
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	char *d = arena_alloc(a, n + 1);
+	char *d = arena_alloc_raw(a, n + 1);
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;

@@ -22,6 +22,8 @@ void arena_free(arena *a);
 
 /* Allocate n zeroed bytes aligned for any type; never returns NULL. */
 void *arena_alloc(arena *a, size_t n);
+/* The same, not zeroed: for buffers the caller fills at once (strings, strbuf). */
+void *arena_alloc_raw(arena *a, size_t n);
 
 /* Copies owned by the arena. arena_strdup(a, NULL) returns NULL. */
 char *arena_strdup(arena *a, const char *s);

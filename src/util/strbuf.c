@@ -13,7 +13,8 @@ void sb_init(strbuf *sb, arena *a)
 	sb->a = a;
 	sb->cap = 256;
 	sb->len = 0;
-	sb->data = arena_alloc(a, sb->cap);
+	sb->data = arena_alloc_raw(a, sb->cap);
+	sb->data[0] = '\0';
 }
 
 void sb_reserve(strbuf *sb, size_t extra)
@@ -23,8 +24,8 @@ void sb_reserve(strbuf *sb, size_t extra)
 	size_t cap = sb->cap;
 	while (cap < sb->len + extra + 1)
 		cap *= 2;
-	char *d = arena_alloc(sb->a, cap);
-	memcpy(d, sb->data, sb->len);
+	char *d = arena_alloc_raw(sb->a, cap);
+	memcpy(d, sb->data, sb->len + 1);
 	sb->data = d;
 	sb->cap = cap;
 }

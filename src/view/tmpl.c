@@ -17,6 +17,7 @@
 #include "view/tmpl.h"
 #include "view/html.h"
 #include "view/tmpl_raw.h"
+#include "view/tmpl_value.h"
 
 #include <assert.h>
 #include <inttypes.h>
@@ -25,140 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- values ---------------------------------------------------------- */
-
-typedef struct tv_ent {
-	const char *key; /* NULL for list items */
-	tv *val;
-	struct tv_ent *next;
-} tv_ent;
-
-struct tv {
-	tv_kind kind;
-	bool b;          /* TV_BOOL */
-	const char *s;   /* TV_STR, TV_HTML: NUL-terminated, never NULL */
-	size_t len;      /* strlen(s), or number of entries of a list/object */
-	arena *a;        /* TV_LIST, TV_OBJ: where entries are allocated */
-	tv_ent *head, *tail;
-};
-
-static tv *tv_new(arena *a, tv_kind kind)
-{
-	tv *v = arena_alloc(a, sizeof *v);
-	v->kind = kind;
-	v->a = a;
-	return v;
-}
-
-static tv *tv_text_new(arena *a, tv_kind kind, const char *s)
-{
-	tv *v = tv_new(a, kind);
-	if (!s)
-		s = "";
-	v->len = strlen(s);
-	v->s = arena_strndup(a, s, v->len);
-	return v;
-}
-
-tv *tv_obj(arena *a) { return tv_new(a, TV_OBJ); }
-tv *tv_list(arena *a) { return tv_new(a, TV_LIST); }
-tv *tv_str(arena *a, const char *s) { return tv_text_new(a, TV_STR, s); }
+/* tv_html_trusted lives here (tmpl_raw.h: only the engine makes raw HTML). */
 tv *tv_html_trusted(arena *a, const char *html) { return tv_text_new(a, TV_HTML, html); }
-
-tv *tv_bool(arena *a, bool b)
-{
-	tv *v = tv_new(a, TV_BOOL);
-	v->b = b;
-	return v;
-}
-
-tv *tv_int(arena *a, int64_t n)
-{
-	tv *v = tv_new(a, TV_STR);
-	v->s = arena_printf(a, "%" PRId64, n);
-	v->len = strlen(v->s);
-	return v;
-}
-
-static tv_ent *obj_find(const tv *obj, const char *key)
-{
-	for (tv_ent *e = obj->head; e; e = e->next)
-		if (e->key[0] == key[0] && strcmp(e->key, key) == 0)
-			return e;
-	return NULL;
-}
-
-static void ent_append(tv *c, const char *key, tv *val)
-{
-	tv_ent *e = arena_alloc(c->a, sizeof *e);
-	e->key = key;
-	e->val = val;
-	if (c->tail)
-		c->tail->next = e;
-	else
-		c->head = e;
-	c->tail = e;
-	c->len++;
-}
-
-tv *tv_set(tv *obj, const char *key, tv *val)
-{
-	assert(obj && obj->kind == TV_OBJ && key && val);
-	tv_ent *e = obj_find(obj, key);
-	if (e)
-		e->val = val;
-	else
-		ent_append(obj, arena_strdup(obj->a, key), val);
-	return obj;
-}
-
-tv *tv_set_str(tv *obj, const char *key, const char *s)
-{
-	return tv_set(obj, key, tv_str(obj->a, s));
-}
-
-tv *tv_set_int(tv *obj, const char *key, int64_t n)
-{
-	return tv_set(obj, key, tv_int(obj->a, n));
-}
-
-tv *tv_set_bool(tv *obj, const char *key, bool b)
-{
-	return tv_set(obj, key, tv_bool(obj->a, b));
-}
-
-tv *tv_push(tv *list, tv *val)
-{
-	assert(list && list->kind == TV_LIST && val);
-	ent_append(list, NULL, val);
-	return val;
-}
-
-tv *tv_get(const tv *obj, const char *key)
-{
-	if (!obj || obj->kind != TV_OBJ || !key)
-		return NULL;
-	tv_ent *e = obj_find(obj, key);
-	return e ? e->val : NULL;
-}
-
-tv_kind tv_kind_of(const tv *v)
-{
-	assert(v);
-	return v->kind;
-}
-
-const char *tv_text(const tv *v)
-{
-	if (v && (v->kind == TV_STR || v->kind == TV_HTML))
-		return v->s;
-	return "";
-}
-
-size_t tv_list_len(const tv *v)
-{
-	return v && v->kind == TV_LIST ? v->len : 0;
-}
 
 /* ---- parsed templates ------------------------------------------------ */
 
@@ -654,11 +523,12 @@ static const tv *lookup(const render *r, const node *nd)
 		return r->depth ? r->stack[r->depth - 1] : NULL;
 	const char *seg = r->set->pool + nd->off;
 	const tv *v = NULL;
+	uint32_t hash = key_hash(seg);
 	for (size_t i = r->depth; i-- > 0;) {
 		const tv *c = r->stack[i];
 		if (c->kind != TV_OBJ)
 			continue;
-		tv_ent *e = obj_find(c, seg);
+		tv_ent *e = obj_find_hashed(c, seg, hash);
 		if (e) {
 			v = e->val;
 			break;
