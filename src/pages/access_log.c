@@ -91,6 +91,17 @@ static const char *object_of(arena *a, const access_log_row *r)
 	return r->object_id ? arena_printf(a, "%s %lld", label, (long long)r->object_id) : label;
 }
 
+int access_log_filter_read(request *rq, bool download, access_log_filter *f)
+{
+	int status = access_log_filter_check(rq);
+	if (status == 400 || (status != 200 && download)) {
+		respond_error(rq, 400); /* a download or print never silently holds more than was asked */
+		return 0;
+	}
+	access_log_filter_of(rq, f);
+	return status;
+}
+
 void access_log_put(request *rq, tv *ctx, const char *base, const access_log_row *rows, size_t n, bool more,
                     bool show_person)
 {
@@ -192,16 +203,13 @@ static void case_access_log(request *rq, bool print)
 		respond_error(rq, 404);
 		return;
 	}
-	int status = access_log_filter_check(rq);
-	if (status == 400 || (status != 200 && print)) {
-		respond_error(rq, 400); /* a print never silently holds more than was asked */
+	access_log_filter f;
+	int status = access_log_filter_read(rq, print, &f);
+	if (!status)
 		return;
-	}
 	tv *ctx = page_ctx(rq, print ? "Toegangslog (afdruk)" : "Wie heeft het dossier ingezien");
 	rq->audit.object_type = "access_log";
 	rq->audit.object_id = c.household_id;
-	access_log_filter f;
-	access_log_filter_of(rq, &f);
 	size_t n;
 	bool more;
 	access_log_row *rows = access_log_of_household(a, c.household_id, &f, print ? 1000 : REPORT_PAGE, &n, &more);

@@ -90,13 +90,10 @@ static void household_report(request *rq, bool csv)
 {
 	arena *a = rq->a;
 	int64_t id = rq->ids[0];
-	int status = access_log_filter_check(rq);
-	if (status == 400 || (status != 200 && csv)) {
-		respond_error(rq, 400); /* a download never silently holds more than was asked */
-		return;
-	}
 	access_log_filter f;
-	access_log_filter_of(rq, &f);
+	int status = access_log_filter_read(rq, csv, &f);
+	if (!status)
+		return;
 	size_t n;
 	bool more;
 	if (csv) {
@@ -131,13 +128,10 @@ static void user_report(request *rq, bool csv)
 		respond_error(rq, 404);
 		return;
 	}
-	int status = access_log_filter_check(rq);
-	if (status == 400 || (status != 200 && csv)) {
-		respond_error(rq, 400); /* a download never silently holds more than was asked */
-		return;
-	}
 	access_log_filter f;
-	access_log_filter_of(rq, &f);
+	int status = access_log_filter_read(rq, csv, &f);
+	if (!status)
+		return;
 	size_t n;
 	bool more;
 	if (csv) {

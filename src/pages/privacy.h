@@ -33,6 +33,10 @@ void access_log_filter_of(request *rq, access_log_filter *f);
  * download or print; a download or print answers 400 instead: it never silently
  * holds more than was asked); 400 for a pager position ('voor') no link made. */
 int access_log_filter_check(request *rq);
+/* access_log_filter_check, then the filter into *f. Returns the report page's status
+ * (200 or 422), or 0 when rq was answered 400: a malformed filter, or any bad filter
+ * on a download or print (download true). */
+int access_log_filter_read(request *rq, bool download, access_log_filter *f);
 void access_log_put(request *rq, tv *ctx, const char *base, const access_log_row *rows, size_t n, bool more,
                     bool show_person);
 void access_log_csv(request *rq, const char *filename, const access_log_row *rows, size_t n, bool show_person);
