@@ -257,6 +257,10 @@ const FLAT_PLANS = [
     not: /INDEX handover_vt \(vt_org_id=\?\)/, why: 'name search: from the FTS matches' },
   { sql: 'FROM handover p INDEXED BY handover_period', plan: /SEARCH p USING INDEX handover_period \(<expr>>\? AND <expr><\?\)/,
     not: /MULTI-INDEX OR|INDEX handover_vt \(vt_org_id=\?\)/, why: 'period search: the handovers of the period' },
+  { sql: "FROM audit_log WHERE user_id = ?1 AND action = 'login'", plan: /SEARCH audit_log USING INDEX audit_log_login \(user_id=\?\)/,
+    not: /TEMP B-TREE/, why: 'previous login: the user\'s logins only, newest first (0023)' },
+  { sql: "FROM audit_log WHERE user_id = ?1 AND action = 'password_set'", plan: /SEARCH audit_log USING INDEX audit_log_password_set \(user_id=\?\)/,
+    not: /TEMP B-TREE/, why: 'last password change: the user\'s password changes only (0023)' },
 ];
 
 function flatFailures(entries, stmts) {
@@ -281,6 +285,18 @@ test('the handover panels and lists use the indexes that keep them flat', () => 
   const planted = [{ file: 'planted', sql: "SELECT count(*), max(reason) FROM handover WHERE vt_org_id = ?1 AND (status IN"
     + " ('ingediend', 'in_behandeling') OR (status = 'geaccepteerd' AND (warm_held_date IS NULL OR feedback_first_at IS NULL)))" }];
   assert.equal(flatFailures([FLAT_PLANS[0]], planted).length, 1);
+});
+
+// Every audit record is an insert into each index of audit_log, twenty years long: a full
+// index there costs every request. Besides the user's index (the user's access-log report),
+// only partial indexes over a few kinds of rows (0023).
+test('audit_log has no full index but the user\'s', () => {
+  const rows = execFileSync('sqlite3', [db,
+    "SELECT name || '|' || coalesce(sql, '') FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log'"],
+  { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  const full = rows.filter((r) => !/ WHERE /i.test(r) && !r.startsWith('audit_log_user|') && !r.startsWith('sqlite_autoindex'));
+  assert.deepEqual(full, [], `full indexes on audit_log: ${full.join('; ')}`);
+  assert.ok(rows.some((r) => r.startsWith('audit_log_user|')), 'the user\'s index is there');
 });
 
 test('no statement scans a growing table', () => {
