@@ -200,7 +200,10 @@ test('changing one\'s own password: current one required, policy, other sessions
   const done = await me.get('/account/wachtwoord');
   assert.match(done.text, /Uw wachtwoord is gewijzigd/);
   assert.doesNotMatch((await me.get('/account/wachtwoord')).text, /Uw wachtwoord is gewijzigd/);
-  assert.equal((await me.get('/')).status, 200, 'this browser goes on');
+  const after = await me.get('/');
+  assert.equal(after.status, 200, 'this browser goes on');
+  assert.match(after.text, /Wachtwoord laatst ingesteld: \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./, 'the start page names the change');
+  assert.doesNotMatch(home.text, /Wachtwoord laatst ingesteld/, 'not before the change');
   assert.equal((await elsewhere.get('/')).status, 303, 'the other session ended');
   const audit = await eventually(() => sql(d.db,
     "SELECT detail FROM audit_log WHERE action = 'password_set' AND username = 'beleid' AND outcome = 'allowed'")[0]);
