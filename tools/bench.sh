@@ -148,7 +148,7 @@ flag() { # VALUE MIN → "!" when VALUE < MIN
 }
 below=0
 # the targets of issue 11, each "met" until a flagged row of it says otherwise
-targets="case pages search log logins memory generation"
+targets="case pages search search1 log logins memory generation"
 for t in $targets; do eval "missed_$t=0 seen_$t=0"; done
 printf '%-50s %8s %8s %8s %6s %6s %6s %6s\n' scenario 'req/s' 'p99 ms' 'cpu µs' 'MB' '×ref' '×stat' '×demo'
 row() { # NAME RPS P99 CPU ANON_MB XREF XSTATIC XDEMO FLAGS [TARGET]
@@ -272,6 +272,21 @@ anon_max=0 rss_max=0
 run_scenarios decade
 [ "$rss_max" = 0 ] || echo "  (decade: daemon RssAnon during a scenario's load at most $anon_max MB, no login running; VmRSS after one at most $rss_max MB, the rest of it the mapped database; target < 64 MB RssAnon, Argon2 aside)"
 
+# The household search's p99 once more with one connection (and one wrk thread): at c100 a
+# request's latency is mostly its wait behind the other 99 (Little's law: mean latency =
+# connections / throughput, so p99 < 5 ms at c100 needs more than 20,000 requests/s, above
+# the bare reference's own throughput here), so this row shows the search's own latency,
+# including its durable audit record (one fsync). Judged as its own target; the c100 row
+# above keeps its flag.
+if wanted search-tl; then
+	conns_saved=$conns threads_saved=$threads
+	conns=1 threads=1
+	measure "$base/casussen?zoek=gezin" "$(cookie_of teamleider)" "$pid"
+	conns=$conns_saved threads=$threads_saved
+	row "decade: household search (teamleider), c1" "$rps" "$p99" "$cpu" "$anon" - - - \
+		"$(awk -v p="$p99" 'BEGIN { if (p >= 5) printf "!p99" }')" search1
+fi
+
 # The privacy officer's access-log report (routes /privacy/huishoudens/{id} and
 # /privacy/gebruikers/{id}, pages/privacy.c) through the daemon, each request with its own
 # durable audit record: first the exact search by name and birth date that lets the officer
@@ -375,7 +390,8 @@ printf '  %-13s %s\n' "present" "reference server in the same run (tools/bench_r
 verdict generation "decade generated in a minute or two (≤ 120 s wall)"
 verdict case "case page: ≥ 0.6 × reference, p99 < 20 ms"
 verdict pages "start pages, lists, inbox, search on the decade: ≥ 1/1.5 × demo, ≥ 0.4 × ref"
-verdict search "household search: p99 < 5 ms"
+verdict search "household search: p99 < 5 ms at c100"
+verdict search1 "household search: p99 < 5 ms, one request at a time (c1)"
 verdict log "access-log report, household and user: p99 < 50 ms"
 verdict logins "logins: INTERACTIVE, memory flat, page p99 ≤ 1.5 × at 50 logins/s"
 verdict memory "decade: RssAnon < 64 MB under load, Argon2 aside"
