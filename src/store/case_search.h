@@ -11,6 +11,7 @@
 #ifndef KR_CASE_SEARCH_H
 #define KR_CASE_SEARCH_H
 
+#include "store/involvement.h"
 #include "store/keyset.h"
 #include "util/arena.h"
 
@@ -24,6 +25,10 @@ typedef struct case_row {
 	const char *evaluation_due; /* YYYY-MM-DD of an open case (EVALUATION_DUE_SQL), else "" */
 	const char *activity_on;    /* the last day anything happened (stagnation; "" unknown) */
 	int phase;
+	/* case_search() only: the household (for the audit record) and the facts of the
+	 * user's access (for case_parts_of_listed) */
+	int64_t household_id;
+	involvement_facts facts;
 } case_row;
 
 /* The FTS5 query for free text typed by a user: each word a quoted prefix term,

@@ -369,6 +369,33 @@ handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, 
 	*n = k;
 	return list;
 }
+handover_other_team *handover_inbox_other_teams(arena *a, int64_t org_id, bool local_team, size_t *n)
+{
+	/* the inbox's handovers (as handover_inbox_brief) to their hermeldingen by primary
+	 * key; per handover the first row is the one to show */
+	sqlite3_stmt *st = db_stmt("SELECT h.id, o.name, r.case_open FROM handover h"
+	                           " JOIN case_re_report r ON r.handover_id = h.id AND r.team_org_id <> ?1"
+	                           " JOIN organisation o ON o.id = r.team_org_id"
+	                           " WHERE" INBOX_WHERE " ORDER BY h.id, r.case_open DESC, r.case_id DESC");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	size_t cap = 0, k = 0;
+	handover_other_team *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t hid = sqlite3_column_int64(st, 0);
+		if (k && list[k - 1].handover_id == hid)
+			continue;
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		list[k].handover_id = hid;
+		list[k].team = db_text(a, st, 1);
+		list[k].open = sqlite3_column_int(st, 2) != 0;
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
 /* ---- what Veilig Thuis hears back (issue 9, item 12) ----------------------------- */
 
 handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char *since, int64_t *total, size_t *n)
