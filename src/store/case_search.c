@@ -207,12 +207,11 @@ case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t lim
 
 case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n)
 {
-	/* the team's open cases only, counted per regisseur from the covering index
-	 * casefile_team_director (in its order, no table rows): bounded by the caseload */
-	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, k.n FROM (SELECT director_id, count(*) AS n"
-	                           " FROM casefile INDEXED BY casefile_team_director"
-	                           " WHERE team_org_id = ?1 AND status = 'open' GROUP BY director_id) k"
-	                           " JOIN app_user u ON u.id = k.director_id ORDER BY k.n DESC, u.name");
+	/* the team's open cases counted per regisseur, from the tally the triggers of 0024
+	 * keep (case_caseload_tally): one row per regisseur, not one per open case */
+	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, k.n FROM case_caseload_tally k"
+	                           " JOIN app_user u ON u.id = k.director_id WHERE k.team_org_id = ?1"
+	                           " ORDER BY k.n DESC, u.name");
 	sqlite3_bind_int64(st, 1, team_org_id);
 	size_t cap = 0, k = 0;
 	case_caseload *list = NULL;
