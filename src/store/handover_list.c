@@ -82,7 +82,11 @@ void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t b
 		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = ?2"
 		             " AND id > ?3) FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND status = ?2");
 	else
-		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE +vt_org_id = ?1 AND id > ?3)"
+		/* the position from handover_vt's entries (vt_org_id, status, id) alone, one range
+		 * per status (every status of the CHECK on handover.status), never the table's rows */
+		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover INDEXED BY handover_vt"
+		             " WHERE vt_org_id = ?1 AND status IN ('concept', 'ingediend', 'in_behandeling', 'geaccepteerd',"
+		             " 'teruggelegd', 'ingetrokken') AND id > ?3)"
 		             " FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND ?2 = ?2");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	bind_text(st, 2, filtered ? status : "");

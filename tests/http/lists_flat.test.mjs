@@ -7,7 +7,9 @@
 // - the case list reads each row's access facts in its own statement
 //   (case_parts_of_listed): the phase column still follows case_parts_of, per user and
 //   per involvement (the case team sees it; a partner does not unless the involvement
-//   names every part; an ended involvement takes the case off the list).
+//   names every part; an ended involvement takes the case off the list);
+// - the position of a VT list page ("51–100 van N") is counted from handover_vt's entries of
+//   every status, so it stays exact for handovers of each status.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test, run, startDaemon, Client, sql } from './lib.mjs';
@@ -88,6 +90,26 @@ test('the case list decides the phase column per row by the access rule, from th
   assert.equal(await phaseOf('teamleider.zuid'), undefined, 'another team leader does not list the case');
   write(`UPDATE case_involvement SET ended_at = datetime('now') WHERE case_id = ${kase} AND user_id = ${userId('partner.jgz')};`);
   assert.equal(await phaseOf('partner.jgz'), undefined, 'an ended involvement takes the case off the list');
+});
+
+test('the VT list\'s position counts the newer handovers of every status', async () => {
+  const vt = orgOf('vt');
+  const cols = sql(d.db, 'PRAGMA table_info(handover)').map((c) => c.name).filter((c) => c !== 'id' && c !== 'form_key');
+  const src = one(`SELECT id FROM handover WHERE vt_org_id = ${vt} ORDER BY id LIMIT 1`).id;
+  const statuses = ['concept', 'ingediend', 'in_behandeling', 'geaccepteerd', 'teruggelegd', 'ingetrokken'];
+  let script = 'BEGIN;';
+  for (let i = 0; i < 66; i++)
+    script += `INSERT INTO handover (${cols.join(', ')}) SELECT ${cols.map((c) => c === 'status' ? `'${statuses[i % 6]}'` : c).join(', ')}
+      FROM handover WHERE id = ${src};`;
+  write(script + 'COMMIT;');
+  const ids = sql(d.db, `SELECT id FROM handover WHERE vt_org_id = ${vt} ORDER BY id DESC`).map((r) => r.id);
+  const v = await as('vt');
+  for (const k of [7, 50, 61]) { // a page that starts k handovers below the newest
+    const html = (await v.get(`/overdrachten?voor=${ids[k - 1]}`)).text;
+    const m = /nieuwste eerst: (\d+)–(\d+) van (\d+)/.exec(html);
+    assert.ok(m, 'the VT list shows its position');
+    assert.deepEqual([Number(m[1]), Number(m[3])], [k + 1, ids.length], `the page after the newest ${k}`);
+  }
 });
 
 await run({ after: () => d.stop() });
