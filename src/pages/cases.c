@@ -139,7 +139,8 @@ static void show_case_index(request *rq)
 	kr_date_format_iso(kr_date_today_nl(), today);
 	/* a search without any word finds nothing rather than everything */
 	case_row *list = (*zoek && !fts) ? NULL
-	                 : case_search(a, u->id, team ? u->org_id : 0, fts, director, before, CASE_PAGE, &n, &more);
+	                 : case_search(a, u->id, u->org_id, team ? u->org_id : 0, fts, director, before, CASE_PAGE, &n,
+	                               &more);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "id", list[i].id);

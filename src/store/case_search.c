@@ -100,10 +100,11 @@ static sqlite3_stmt *search_statement(int64_t team_org_id, const char *fts, int6
 	               " ORDER BY 1 DESC LIMIT ?4");
 }
 
-case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t director_id,
-                      int64_t before_id, size_t limit, size_t *n, bool *more)
+case_row *case_search(arena *a, int64_t user_id, int64_t org_id, int64_t team_org_id, const char *fts,
+                      int64_t director_id, int64_t before_id, size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = search_statement(team_org_id, fts, director_id);
+	sqlite3_bind_int64(st, 7, org_id);
 	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);

@@ -35,10 +35,11 @@ typedef struct case_row {
  * all required; NULL when the text holds no word. Arena-owned. */
 const char *case_search_query(arena *a, const char *text);
 /* Up to `limit` cases with id < before_id (0: from the newest); *more when there
- * are older ones. fts: NULL for all, else a case_search_query() result;
- * director_id: 0 for every regisseur, else only the cases he/she directs. */
-case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t director_id,
-                      int64_t before_id, size_t limit, size_t *n, bool *more);
+ * are older ones. org_id: the user's organisation (the access facts of each row,
+ * case_row.facts, are read for it as case_parts_of() would). fts: NULL for all,
+ * else a case_search_query() result; director_id: 0 for every regisseur, else only the cases he/she directs. */
+case_row *case_search(arena *a, int64_t user_id, int64_t org_id, int64_t team_org_id, const char *fts,
+                      int64_t director_id, int64_t before_id, size_t limit, size_t *n, bool *more);
 
 /* Open cases the user directs as regisseur (index casefile_director_open),
  * oldest activity first, after the keyset (key: activity_on, id: case), at most

@@ -33,13 +33,13 @@ bool involvement_facts_of(int64_t case_id, int64_t user_id, int64_t org_id, invo
 /* The same facts read by a list statement along with its cases (one statement for the
  * page instead of one per row): the case's team_org_id and director_id, and for
  * `involved`/`parts` the column INVOLVEMENT_PARTS_SQL (case CASE_ID, user ?1, his/her
- * organisation now): NULL when there is no active personal involvement in it, else
+ * organisation ?7 as case_parts_of() takes it: the request's user's org_id): NULL
+ * when there is no active personal involvement in it, else
  * the parts of each such involvement, comma-separated. involvement_facts_of() reads
  * the same rows; involvement_parts_union() turns the column into involved/parts. */
 #define INVOLVEMENT_PARTS_SQL(CASE_ID)                                                                     \
 	"(SELECT group_concat(fi.parts) FROM case_involvement fi INDEXED BY case_involvement_active"            \
-	" WHERE fi.case_id = " CASE_ID " AND fi.user_id = ?1 AND fi.ended_at IS NULL"                          \
-	" AND fi.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1))"
+	" WHERE fi.case_id = " CASE_ID " AND fi.user_id = ?1 AND fi.org_id = ?7 AND fi.ended_at IS NULL)"
 void involvement_parts_union(const char *column, involvement_facts *out);
 
 /* Legal bases (NULL-terminated codes) and their Dutch labels. */
