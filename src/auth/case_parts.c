@@ -75,13 +75,11 @@ static bool local_team_kind(const char *kind)
 	return kind && (strcmp(kind, "wijkteam") == 0 || strcmp(kind, "buurtteam") == 0);
 }
 
-unsigned case_parts_of_user(int64_t case_id, int64_t user_id, int64_t org_id, const char *org_kind, unsigned roles)
+/* The rules of case_parts.h over the facts of one user and one existing case. */
+static unsigned parts_by_rule(const involvement_facts *fp, int64_t user_id, int64_t org_id, const char *org_kind,
+                              unsigned roles)
 {
-	if (!(roles & (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)))
-		return 0;
-	involvement_facts f;
-	if (!involvement_facts_of(case_id, user_id, org_id, &f))
-		return 0; /* no such case */
+	const involvement_facts f = *fp;
 	bool own_team = f.team_org_id == org_id;
 	unsigned mask = 0;
 	if ((roles & ROLE_TEAMLEIDER) && own_team)
@@ -99,6 +97,16 @@ unsigned case_parts_of_user(int64_t case_id, int64_t user_id, int64_t org_id, co
 	return mask;
 }
 
+unsigned case_parts_of_user(int64_t case_id, int64_t user_id, int64_t org_id, const char *org_kind, unsigned roles)
+{
+	if (!(roles & (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)))
+		return 0;
+	involvement_facts f;
+	if (!involvement_facts_of(case_id, user_id, org_id, &f))
+		return 0; /* no such case */
+	return parts_by_rule(&f, user_id, org_id, org_kind, roles);
+}
+
 unsigned case_parts_of(const request *rq, int64_t case_id)
 {
 	const auth_user *u = rq->user;
@@ -109,6 +117,20 @@ unsigned case_parts_of(const request *rq, int64_t case_id)
 	if (case_memo_parts(rq, case_id, &mask))
 		return mask; /* decided earlier in this request, nothing written since */
 	mask = case_parts_of_user(case_id, u->id, u->org_id, u->org_kind, roles);
+	case_memo_keep_parts(rq, case_id, mask);
+	return mask;
+}
+
+unsigned case_parts_of_listed(const request *rq, int64_t case_id, const involvement_facts *facts)
+{
+	const auth_user *u = rq->user;
+	unsigned roles = u && rq->route ? u->roles & rq->route->roles : 0;
+	if (!roles)
+		return 0;
+	unsigned mask;
+	if (case_memo_parts(rq, case_id, &mask))
+		return mask; /* decided earlier in this request, nothing written since */
+	mask = parts_by_rule(facts, u->id, u->org_id, u->org_kind, roles);
 	case_memo_keep_parts(rq, case_id, mask);
 	return mask;
 }

@@ -68,6 +68,11 @@ enum case_part {
 /* The parts of case `case_id` the request's user may see; 0 = the case is not visible
  * (answer 404). The ONLY place need-to-know inside a case is decided. */
 unsigned case_parts_of(const request *rq, int64_t case_id);
+/* case_parts_of() for a case whose facts (team, regisseur, the user's active personal
+ * involvements in his/her organisation) a list statement read with the case
+ * (INVOLVEMENT_PARTS_SQL, store/involvement.h): the same rules, no statement per row. */
+struct involvement_facts;
+unsigned case_parts_of_listed(const request *rq, int64_t case_id, const struct involvement_facts *facts);
 /* The same rules for any user (not the request's): user_id in organisation org_id
  * (of kind org_kind) holding `roles` — pass only the roles that count (for a page
  * the route admits; for "who may see this" all of the user's roles). For the

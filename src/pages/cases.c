@@ -99,7 +99,7 @@ static void put_caseload(request *rq, tv *ctx, int64_t chosen)
  * search on household name (?zoek=, diacritics- and case-insensitive) over the
  * same cases only (store/case_search.c), and for the team leader a filter by
  * regisseur (?regisseur=user id) beside the team's caseload per professional. */
-void page_case_index(request *rq)
+static void show_case_index(request *rq)
 {
 	arena *a = rq->a;
 	const auth_user *u = rq->user;
@@ -139,18 +139,19 @@ void page_case_index(request *rq)
 	kr_date_format_iso(kr_date_today_nl(), today);
 	/* a search without any word finds nothing rather than everything */
 	case_row *list = (*zoek && !fts) ? NULL
-	                 : case_search(a, u->id, team ? u->org_id : 0, fts, director, before, CASE_PAGE, &n, &more);
+	                 : case_search(a, u->id, u->org_id, team ? u->org_id : 0, fts, director, before, CASE_PAGE, &n,
+	                               &more);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "id", list[i].id);
-		audit_note_case(rq, list[i].id);
+		audit_note_household(rq, list[i].household_id);
 		tv_set_str(o, "household_name", list[i].household_name);
 		tv_set_str(o, "team", list[i].team_name);
 		tv_set_str(o, "director", list[i].director_name);
 		tv_set_str(o, "status", list[i].status);
 		tv_set_str(o, "opened", hv_date(a, list[i].opened_at));
 		/* the phase belongs to the case team, not to a partner ("dat, niet wat") */
-		if (case_team_sees_all(case_parts_of(rq, list[i].id))) {
+		if (case_team_sees_all(case_parts_of_listed(rq, list[i].id, &list[i].facts))) {
 			tv_set_str(o, "phase", case_phase_label(list[i].phase));
 			tv_set_str(o, "evaluation_due", hv_date(a, list[i].evaluation_due));
 			tv_set_bool(o, "evaluation_late", *list[i].evaluation_due && strcmp(list[i].evaluation_due, today) < 0);
@@ -169,6 +170,16 @@ void page_case_index(request *rq)
 		                   : *zoek           ? "zoeken op gezinsnaam"
 		                                     : "per regisseur";
 	respond_page(rq, 200, "case_index", ctx);
+}
+
+/* The list from one read snapshot (db_read_begin): the page cache of this connection
+ * stays valid for all of its statements, instead of being dropped by every audit
+ * commit in between. */
+void page_case_index(request *rq)
+{
+	bool begun = db_read_begin();
+	show_case_index(rq);
+	db_read_end(begun);
 }
 
 static void show_case_page(request *rq, int status, const char *failed);

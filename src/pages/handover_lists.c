@@ -11,7 +11,7 @@
 #include "pages/handovers_int.h"
 
 #include "auth/audit.h"
-#include "store/re_report.h"
+#include "store/db.h"
 #include "store/roles.h"
 #include "server/respond.h"
 #include "util/date.h"
@@ -80,7 +80,7 @@ static tv *listed(request *rq, const handover_rec *h, const handover_norms *n, k
 	return hv_summary(rq->a, h, n, today);
 }
 
-void page_handover_index(request *rq)
+static void show_handover_index(request *rq)
 {
 	arena *a = rq->a;
 	const auth_user *u = rq->user;
@@ -146,6 +146,8 @@ void page_handover_index(request *rq)
 		handover_rec *inbox = handover_inbox_brief(a, u->org_id, local, &n);
 		size_t nk, k = 0;
 		handover_known *known = handover_inbox_known(a, u->org_id, local, norms.known_months, &nk);
+		size_t no;
+		handover_other_team *others = handover_inbox_other_teams(a, u->org_id, local, &no);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < n; i++) {
 			tv *s = listed(rq, &inbox[i], &norms, today);
@@ -158,12 +160,12 @@ void page_handover_index(request *rq)
 			if (!found) {
 				hv_put_known(s, 0, false);
 				/* a hermelding for another team's case: the triage sees whose (0015) */
-				const char *other = NULL;
-				bool other_open = false;
-				if (re_report_other_team(a, inbox[i].id, u->org_id, &other, &other_open)) {
-					tv_set_str(s, "known_other", other);
-					tv_set_bool(s, "known_other_open", other_open);
-				}
+				for (size_t j = 0; j < no; j++)
+					if (others[j].handover_id == inbox[i].id) {
+						tv_set_str(s, "known_other", others[j].team);
+						tv_set_bool(s, "known_other_open", others[j].open);
+						break;
+					}
 			}
 			tv_push(items, s);
 		}
@@ -180,4 +182,14 @@ void page_handover_index(request *rq)
 		tv_set(ctx, "decided_pager", pager_tv(a, &page, "", "Bladeren door de afgehandelde overdrachten"));
 	}
 	respond_page(rq, 200, "handover_index", ctx);
+}
+
+/* The lists and the search from one read snapshot (db_read_begin): one WAL read lock,
+ * and the page cache of this connection stays valid from the first statement to the
+ * last, instead of being dropped by every audit commit in between. */
+void page_handover_index(request *rq)
+{
+	bool begun = db_read_begin();
+	show_handover_index(rq);
+	db_read_end(begun);
 }

@@ -6,6 +6,7 @@
 
 #include "store/db.h"
 #include "store/family_plan.h"
+#include "store/involvement.h"
 
 #include <string.h>
 
@@ -42,6 +43,10 @@ const char *case_search_query(arena *a, const char *text)
 	" JOIN household h ON h.id = c.household_id JOIN organisation o ON o.id = c.team_org_id"               \
 	" JOIN app_user u ON u.id = c.director_id LEFT JOIN case_evaluation_due d ON d.case_id = c.id"
 #define ROW_COLUMNS COLUMNS_OF("c.id") " FROM casefile c" ROW_JOINS
+/* The list's rows also carry what the page needs besides: the household its audit
+ * record names, and the facts of the user's access to the case (case_parts_of_listed),
+ * read in this statement instead of a statement per row. */
+#define LIST_COLUMNS_OF(ID) COLUMNS_OF(ID) ", c.household_id, " INVOLVEMENT_PARTS_SQL(ID)
 
 /* The case list (no search) is the union of two arms, each walked newest first from the
  * keyset through its own index, merged by SQLite (MERGE (UNION)) and stopped at LIMIT:
@@ -51,15 +56,15 @@ const char *case_search_query(arena *a, const char *text)
  * c.id) so that its order is the index's. Together: the same set as "c.id IN (team cases
  * UNION own current involvements)", read a page at a time. */
 #define INVOLVED_ARM                                                                                       \
-	COLUMNS_OF("i.case_id") " FROM case_involvement i INDEXED BY case_involvement_current"                \
+	LIST_COLUMNS_OF("i.case_id") " FROM case_involvement i INDEXED BY case_involvement_current"                \
 	" JOIN casefile c ON c.id = i.case_id" ROW_JOINS                                                       \
 	" WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1)" \
 	" AND i.case_id < ?3 AND (?6 = 0 OR c.director_id = ?6)"
 #define TEAM_ARM                                                                                           \
-	COLUMNS_OF("c.id") " FROM casefile c INDEXED BY casefile_team_case" ROW_JOINS                         \
+	LIST_COLUMNS_OF("c.id") " FROM casefile c INDEXED BY casefile_team_case" ROW_JOINS                         \
 	" WHERE c.team_org_id = ?2 AND ?2 > 0 AND c.id < ?3 AND ?6 = 0"
 #define TEAM_DIRECTOR_ARM                                                                                  \
-	COLUMNS_OF("c.id") " FROM casefile c INDEXED BY casefile_director_case" ROW_JOINS                     \
+	LIST_COLUMNS_OF("c.id") " FROM casefile c INDEXED BY casefile_director_case" ROW_JOINS                     \
 	" WHERE c.director_id = ?6 AND c.team_org_id = ?2 AND ?2 > 0 AND c.id < ?3"
 /* the user's own cases: the team he/she leads, and his/her active personal involvements */
 #define VISIBLE                                                                                            \
@@ -67,6 +72,7 @@ const char *case_search_query(arena *a, const char *text)
 	" AND i.user_id = ?1 AND i.ended_at IS NULL AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1)))"
 
 static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more);
+static case_row *collect_list_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more);
 
 /* Which statement reads the page (each walks its own indexes):
  * - no search: the two arms above;
@@ -87,17 +93,18 @@ static sqlite3_stmt *search_statement(int64_t team_org_id, const char *fts, int6
 			? db_stmt(TEAM_DIRECTOR_ARM " AND ?5 IS NULL UNION " INVOLVED_ARM " ORDER BY 1 DESC LIMIT ?4")
 			: db_stmt(TEAM_ARM " AND ?5 IS NULL UNION " INVOLVED_ARM " ORDER BY 1 DESC LIMIT ?4");
 	if (team_org_id > 0)
-		return db_stmt(COLUMNS_OF("s.rowid") " FROM case_name_search s CROSS JOIN casefile c ON c.id = s.rowid" ROW_JOINS
+		return db_stmt(LIST_COLUMNS_OF("s.rowid") " FROM case_name_search s CROSS JOIN casefile c ON c.id = s.rowid" ROW_JOINS
 		               " WHERE s.case_name_search MATCH ?5 AND s.rowid < ?3 AND" VISIBLE
 		               " AND (?6 = 0 OR c.director_id = ?6) ORDER BY s.rowid DESC LIMIT ?4");
 	return db_stmt(TEAM_ARM " AND" MATCHES("c.id") " UNION " INVOLVED_ARM " AND" MATCHES("i.case_id")
 	               " ORDER BY 1 DESC LIMIT ?4");
 }
 
-case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t director_id,
-                      int64_t before_id, size_t limit, size_t *n, bool *more)
+case_row *case_search(arena *a, int64_t user_id, int64_t org_id, int64_t team_org_id, const char *fts,
+                      int64_t director_id, int64_t before_id, size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = search_statement(team_org_id, fts, director_id);
+	sqlite3_bind_int64(st, 7, org_id);
 	sqlite3_bind_int(st, 9, evaluation_norm_weeks());
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);
@@ -108,7 +115,22 @@ case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char
 	else
 		sqlite3_bind_null(st, 5);
 	sqlite3_bind_int64(st, 6, director_id);
-	return collect_rows(a, st, limit, n, more);
+	return collect_list_rows(a, st, limit, n, more);
+}
+
+static void read_row(arena *a, sqlite3_stmt *st, case_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->director_id = sqlite3_column_int64(st, 1);
+	r->team_org_id = sqlite3_column_int64(st, 2);
+	r->household_name = db_text(a, st, 3);
+	r->team_name = db_text(a, st, 4);
+	r->director_name = db_text(a, st, 5);
+	r->status = db_text(a, st, 6);
+	r->opened_at = db_text(a, st, 7);
+	r->phase = sqlite3_column_int(st, 8);
+	r->evaluation_due = db_text(a, st, 9);
+	r->activity_on = db_text(a, st, 10);
 }
 
 static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more)
@@ -122,18 +144,31 @@ static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *
 			break;
 		}
 		list = arena_grow(a, list, k, &cap, sizeof *list);
+		read_row(a, st, &list[k++]);
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
+/* collect_rows() of LIST_COLUMNS_OF: also the household and the access facts. */
+static case_row *collect_list_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more)
+{
+	size_t cap = 0, k = 0;
+	case_row *list = NULL;
+	*more = false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (k == limit) {
+			*more = true;
+			break;
+		}
+		list = arena_grow(a, list, k, &cap, sizeof *list);
 		case_row *r = &list[k++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->director_id = sqlite3_column_int64(st, 1);
-		r->team_org_id = sqlite3_column_int64(st, 2);
-		r->household_name = db_text(a, st, 3);
-		r->team_name = db_text(a, st, 4);
-		r->director_name = db_text(a, st, 5);
-		r->status = db_text(a, st, 6);
-		r->opened_at = db_text(a, st, 7);
-		r->phase = sqlite3_column_int(st, 8);
-		r->evaluation_due = db_text(a, st, 9);
-		r->activity_on = db_text(a, st, 10);
+		read_row(a, st, r);
+		r->household_id = sqlite3_column_int64(st, 11);
+		r->facts.team_org_id = r->team_org_id;
+		r->facts.director_id = r->director_id;
+		involvement_parts_union((const char *)sqlite3_column_text(st, 12), &r->facts);
 	}
 	sqlite3_reset(st);
 	*n = k;
@@ -173,12 +208,11 @@ case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t lim
 
 case_caseload *case_caseload_of_team(arena *a, int64_t team_org_id, size_t *n)
 {
-	/* the team's open cases only, counted per regisseur from the covering index
-	 * casefile_team_director (in its order, no table rows): bounded by the caseload */
-	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, k.n FROM (SELECT director_id, count(*) AS n"
-	                           " FROM casefile INDEXED BY casefile_team_director"
-	                           " WHERE team_org_id = ?1 AND status = 'open' GROUP BY director_id) k"
-	                           " JOIN app_user u ON u.id = k.director_id ORDER BY k.n DESC, u.name");
+	/* the team's open cases counted per regisseur, from the tally the triggers of 0024
+	 * keep (case_caseload_tally): one row per regisseur, not one per open case */
+	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name, k.n FROM case_caseload_tally k"
+	                           " JOIN app_user u ON u.id = k.director_id WHERE k.team_org_id = ?1"
+	                           " ORDER BY k.n DESC, u.name");
 	sqlite3_bind_int64(st, 1, team_org_id);
 	size_t cap = 0, k = 0;
 	case_caseload *list = NULL;

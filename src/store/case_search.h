@@ -11,6 +11,7 @@
 #ifndef KR_CASE_SEARCH_H
 #define KR_CASE_SEARCH_H
 
+#include "store/involvement.h"
 #include "store/keyset.h"
 #include "util/arena.h"
 
@@ -24,16 +25,21 @@ typedef struct case_row {
 	const char *evaluation_due; /* YYYY-MM-DD of an open case (EVALUATION_DUE_SQL), else "" */
 	const char *activity_on;    /* the last day anything happened (stagnation; "" unknown) */
 	int phase;
+	/* case_search() only: the household (for the audit record) and the facts of the
+	 * user's access (for case_parts_of_listed) */
+	int64_t household_id;
+	involvement_facts facts;
 } case_row;
 
 /* The FTS5 query for free text typed by a user: each word a quoted prefix term,
  * all required; NULL when the text holds no word. Arena-owned. */
 const char *case_search_query(arena *a, const char *text);
 /* Up to `limit` cases with id < before_id (0: from the newest); *more when there
- * are older ones. fts: NULL for all, else a case_search_query() result;
- * director_id: 0 for every regisseur, else only the cases he/she directs. */
-case_row *case_search(arena *a, int64_t user_id, int64_t team_org_id, const char *fts, int64_t director_id,
-                      int64_t before_id, size_t limit, size_t *n, bool *more);
+ * are older ones. org_id: the user's organisation (the access facts of each row,
+ * case_row.facts, are read for it as case_parts_of() would). fts: NULL for all,
+ * else a case_search_query() result; director_id: 0 for every regisseur, else only the cases he/she directs. */
+case_row *case_search(arena *a, int64_t user_id, int64_t org_id, int64_t team_org_id, const char *fts,
+                      int64_t director_id, int64_t before_id, size_t limit, size_t *n, bool *more);
 
 /* Open cases the user directs as regisseur (index casefile_director_open),
  * oldest activity first, after the keyset (key: activity_on, id: case), at most

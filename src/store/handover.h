@@ -235,6 +235,15 @@ typedef struct handover_known {
 	bool open;
 } handover_known;
 handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n);
+/* For every handover of a team's inbox that is a hermelding of another team's case
+ * (case_re_report, 0015), in one query: its id, the first such team's name (its open
+ * case first, then the newest case) and whether that case is open. */
+typedef struct handover_other_team {
+	int64_t handover_id;
+	const char *team;
+	bool open;
+} handover_other_team;
+handover_other_team *handover_inbox_other_teams(arena *a, int64_t org_id, bool local_team, size_t *n);
 
 /* Every local team that knows the handover's family (handover_known.c): an open
  * case of the household, or one closed within `months` months; one row per team

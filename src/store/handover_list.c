@@ -82,7 +82,11 @@ void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t b
 		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE vt_org_id = ?1 AND status = ?2"
 		             " AND id > ?3) FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND status = ?2");
 	else
-		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover WHERE +vt_org_id = ?1 AND id > ?3)"
+		/* the position from handover_vt's entries (vt_org_id, status, id) alone, one range
+		 * per status (every status of the CHECK on handover.status), never the table's rows */
+		st = db_stmt("SELECT coalesce(sum(n), 0), (SELECT count(*) FROM handover INDEXED BY handover_vt"
+		             " WHERE vt_org_id = ?1 AND status IN ('concept', 'ingediend', 'in_behandeling', 'geaccepteerd',"
+		             " 'teruggelegd', 'ingetrokken') AND id > ?3)"
 		             " FROM handover_tally WHERE list = 'vt' AND org_id = ?1 AND ?2 = ?2");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	bind_text(st, 2, filtered ? status : "");
@@ -339,14 +343,16 @@ handover_rec *handover_inbox_brief(arena *a, int64_t org_id, bool local_team, si
 
 handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n)
 {
+	/* members, persons and cases from covering indexes (0024): no member, person or case
+	 * row is read, only the inbox's handovers */
 	int m = months > 1200 ? 1200 : months;
 	char modifier[32]; /* a bound value for datetime(), not SQL: "-12 months" */
 	snprintf(modifier, sizeof modifier, "-%d months", m > 0 ? m : 0);
 	sqlite3_stmt *st = db_stmt(
 		"SELECT h.id, c.id, c.status = 'open' FROM handover h"
-		" JOIN handover_member hm ON hm.handover_id = h.id AND hm.name_key <> ''"
-		" JOIN person p ON p.name_key = hm.name_key AND p.birthdate = hm.birthdate"
-		" JOIN casefile c ON c.household_id = p.household_id AND c.team_org_id = ?1"
+		" JOIN handover_member hm INDEXED BY handover_member_match ON hm.handover_id = h.id AND hm.name_key <> ''"
+		" JOIN person p INDEXED BY person_match_household ON p.name_key = hm.name_key AND p.birthdate = hm.birthdate"
+		" JOIN casefile c INDEXED BY casefile_household_team ON c.household_id = p.household_id AND c.team_org_id = ?1"
 		" WHERE" INBOX_WHERE " AND (c.status = 'open' OR (?3 AND c.closed_at >= datetime('now', ?4)))"
 		" ORDER BY h.id, c.status = 'open' DESC, c.id DESC");
 	sqlite3_bind_int64(st, 1, org_id);
@@ -369,6 +375,33 @@ handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, 
 	*n = k;
 	return list;
 }
+handover_other_team *handover_inbox_other_teams(arena *a, int64_t org_id, bool local_team, size_t *n)
+{
+	/* the inbox's handovers (as handover_inbox_brief) to their hermeldingen by primary
+	 * key; per handover the first row is the one to show */
+	sqlite3_stmt *st = db_stmt("SELECT h.id, o.name, r.case_open FROM handover h"
+	                           " JOIN case_re_report r ON r.handover_id = h.id AND r.team_org_id <> ?1"
+	                           " JOIN organisation o ON o.id = r.team_org_id"
+	                           " WHERE" INBOX_WHERE " ORDER BY h.id, r.case_open DESC, r.case_id DESC");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	size_t cap = 0, k = 0;
+	handover_other_team *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t hid = sqlite3_column_int64(st, 0);
+		if (k && list[k - 1].handover_id == hid)
+			continue;
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		list[k].handover_id = hid;
+		list[k].team = db_text(a, st, 1);
+		list[k].open = sqlite3_column_int(st, 2) != 0;
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
+}
+
 /* ---- what Veilig Thuis hears back (issue 9, item 12) ----------------------------- */
 
 handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char *since, int64_t *total, size_t *n)

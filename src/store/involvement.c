@@ -7,6 +7,7 @@
 #include "store/roles.h"
 #include "store/db.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *const involvement_bases[] = {"toestemming", "betrokken_hulpverlener", "meldrecht", "wettelijke_taak",
@@ -51,6 +52,17 @@ bool involvement_facts_of(int64_t case_id, int64_t user_id, int64_t org_id, invo
 	}
 	sqlite3_reset(st);
 	return found;
+}
+
+void involvement_parts_union(const char *column, involvement_facts *out)
+{
+	out->involved = column != NULL;
+	out->parts = 0;
+	for (const char *p = column; p && *p;) {
+		out->parts |= (unsigned)strtoull(p, NULL, 10);
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
 }
 
 static void bind_text_or_null(sqlite3_stmt *st, int col, const char *s)

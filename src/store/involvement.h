@@ -30,6 +30,18 @@ typedef struct involvement_facts {
  * organisation the user is in now) count. */
 bool involvement_facts_of(int64_t case_id, int64_t user_id, int64_t org_id, involvement_facts *out);
 
+/* The same facts read by a list statement along with its cases (one statement for the
+ * page instead of one per row): the case's team_org_id and director_id, and for
+ * `involved`/`parts` the column INVOLVEMENT_PARTS_SQL (case CASE_ID, user ?1, his/her
+ * organisation ?7 as case_parts_of() takes it: the request's user's org_id): NULL
+ * when there is no active personal involvement in it, else
+ * the parts of each such involvement, comma-separated. involvement_facts_of() reads
+ * the same rows; involvement_parts_union() turns the column into involved/parts. */
+#define INVOLVEMENT_PARTS_SQL(CASE_ID)                                                                     \
+	"(SELECT group_concat(fi.parts) FROM case_involvement fi INDEXED BY case_involvement_active"            \
+	" WHERE fi.case_id = " CASE_ID " AND fi.user_id = ?1 AND fi.org_id = ?7 AND fi.ended_at IS NULL)"
+void involvement_parts_union(const char *column, involvement_facts *out);
+
 /* Legal bases (NULL-terminated codes) and their Dutch labels. */
 extern const char *const involvement_bases[];
 const char *involvement_basis_label(const char *basis);

@@ -87,21 +87,3 @@ re_report *re_report_of_case(arena *a, int64_t case_id, size_t limit, size_t *n,
 	sqlite3_bind_int64(st, 2, (int64_t)limit + 1);
 	return collect(a, st, limit, n, more);
 }
-
-int64_t re_report_other_team(arena *a, int64_t handover_id, int64_t own_org_id, const char **team, bool *open)
-{
-	sqlite3_stmt *st = db_stmt("SELECT r.team_org_id, o.name, r.case_open FROM case_re_report r"
-	                           " JOIN organisation o ON o.id = r.team_org_id"
-	                           " WHERE r.handover_id = ?1 AND r.team_org_id <> ?2"
-	                           " ORDER BY r.case_open DESC, r.case_id DESC LIMIT 1");
-	sqlite3_bind_int64(st, 1, handover_id);
-	sqlite3_bind_int64(st, 2, own_org_id);
-	int64_t org = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		org = sqlite3_column_int64(st, 0);
-		*team = db_text(a, st, 1);
-		*open = sqlite3_column_int(st, 2) != 0;
-	}
-	sqlite3_reset(st);
-	return org;
-}

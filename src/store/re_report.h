@@ -35,8 +35,5 @@ re_report *re_report_list(arena *a, int64_t team_org_id, int64_t director_id, co
 /* The hermeldingen of one case, newest first, at most limit (a case has few). */
 re_report *re_report_of_case(arena *a, int64_t case_id, size_t limit, size_t *n, bool *more);
 
-/* For a handover in an inbox: the first team other than own_org_id with a case it
- * is a hermelding of (its name into *team, arena-owned); 0 when none. */
-int64_t re_report_other_team(arena *a, int64_t handover_id, int64_t own_org_id, const char **team, bool *open);
 
 #endif

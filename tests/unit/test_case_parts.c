@@ -2,7 +2,8 @@
  * test_case_parts.c — need-to-know inside a case (auth/case_parts.c) on a real,
  * temporary database with the real migrations: which parts each role and kind of
  * involvement sees, that only the route's roles count, that an ended involvement
- * or a move to another organisation sees nothing, and the part codes.
+ * or a move to another organisation sees nothing, and the part codes; the case
+ * list's way (facts read with the case, case_parts_of_listed) answers the same.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -62,7 +63,24 @@ static unsigned parts_for(int64_t c, int64_t who, int64_t org_id, const char *ki
 	route r = {.method = "GET", .pattern = "/casussen/{id}", .roles = route_roles};
 	auth_user u = {.id = who, .org_id = org_id, .org_kind = kind, .roles = roles};
 	request rq = {.route = &r, .user = &u};
-	return case_parts_of(&rq, c);
+	unsigned direct = case_parts_of(&rq, c);
+	/* the case list's way (case_search.c): the facts read with the case by
+	 * INVOLVEMENT_PARTS_SQL, decided by case_parts_of_listed; always the same answer */
+	sqlite3_stmt *st = db_stmt("SELECT c.team_org_id, c.director_id, " INVOLVEMENT_PARTS_SQL("c.id")
+	                           " FROM casefile c WHERE c.id = ?2");
+	sqlite3_bind_int64(st, 1, who);
+	sqlite3_bind_int64(st, 2, c);
+	sqlite3_bind_int64(st, 7, org_id);
+	involvement_facts f = {0};
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		f.team_org_id = sqlite3_column_int64(st, 0);
+		f.director_id = sqlite3_column_int64(st, 1);
+		involvement_parts_union((const char *)sqlite3_column_text(st, 2), &f);
+		request listed = {.route = &r, .user = &u};
+		assert_int_equal(case_parts_of_listed(&listed, c, &f), direct);
+	}
+	sqlite3_reset(st);
+	return direct;
 }
 
 #define CASE_ROLES (ROLE_TEAMLEIDER | ROLE_PROFESSIONAL | ROLE_PARTNER)
