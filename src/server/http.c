@@ -17,6 +17,7 @@
 #include "server/http.h"
 
 #include "auth/audit.h"
+#include "server/answer_keep.h"
 #include "server/config.h"
 #include "server/conn_guard.h"
 #include "server/host_check.h"
@@ -172,6 +173,14 @@ static enum MHD_Result dispatch(struct MHD_Connection *c, conn_state *cs, reques
 	router_dispatch(rq);
 	if (!rq->audit_pending)
 		return queue(c, cs, rq);
+	/* While parked, hold the answer only: the request's arena (rows, template
+	 * values, page buffers) goes now, not when the record is committed. */
+	rq = answer_keep(rq);
+	cs->a = rq->a;
+	sb_init(&cs->body, cs->a);
+	cs->raw_target = NULL;
+	cs->method = rq->method;
+	cs->path = rq->path;
 	cs->parked = rq;
 	bool ok = false;
 	if (!audit_ticket_park(rq->audit_pending, &ok, park_connection, wake_connection, c))
