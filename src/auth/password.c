@@ -4,14 +4,13 @@
  */
 #include "auth/password.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdatomic.h>
 #include <string.h>
 
 static sem_t hash_slots;
-static atomic_int logins_waiting;
+static atomic_int logins_in_flight; /* admitted logins, checking or waiting to */
 static char dummy_hash[crypto_pwhash_STRBYTES];
 
 bool password_init(void)
@@ -41,21 +40,27 @@ bool password_verify(const char *hash, const char *pw)
 	return real && rc == 0;
 }
 
+bool password_login_admit(void)
+{
+	if (atomic_fetch_add(&logins_in_flight, 1) >= PASSWORD_MAX_CONCURRENT + PASSWORD_MAX_WAITING) {
+		atomic_fetch_sub(&logins_in_flight, 1);
+		return false;
+	}
+	return true;
+}
+
+void password_login_release(void)
+{
+	atomic_fetch_sub(&logins_in_flight, 1);
+}
+
 password_result password_verify_login(const char *hash, const char *pw)
 {
-	if (sem_trywait(&hash_slots) != 0) {
-		if (atomic_fetch_add(&logins_waiting, 1) >= PASSWORD_MAX_WAITING) {
-			atomic_fetch_sub(&logins_waiting, 1);
-			return PASSWORD_BUSY;
-		}
-		while (sem_wait(&hash_slots) != 0 && errno == EINTR)
-			;
-		atomic_fetch_sub(&logins_waiting, 1);
-	}
-	bool real = hash && *hash;
-	int rc = crypto_pwhash_str_verify(real ? hash : dummy_hash, pw, strlen(pw));
-	sem_post(&hash_slots);
-	return real && rc == 0 ? PASSWORD_OK : PASSWORD_WRONG;
+	if (!password_login_admit())
+		return PASSWORD_BUSY;
+	bool ok = password_verify(hash, pw);
+	password_login_release();
+	return ok ? PASSWORD_OK : PASSWORD_WRONG;
 }
 
 bool password_needs_rehash(const char *hash)
