@@ -14,7 +14,7 @@
 #include <sodium.h>
 #include <stdbool.h>
 
-#define PASSWORD_MAX_CONCURRENT 2
+#define PASSWORD_MAX_CONCURRENT 2 /* password.c's helper table has as many */
 /* Logins that may wait for a slot at once. A login beyond PASSWORD_MAX_CONCURRENT
  * + PASSWORD_MAX_WAITING in flight is answered "try again" at once
  * (password_login_admit), so that a flood of logins (a busy morning, or guesses
@@ -28,6 +28,13 @@ typedef enum { PASSWORD_WRONG, PASSWORD_OK, PASSWORD_BUSY } password_result;
 /* Call once at start-up (after sodium_init); loads the policy's common list too.
  * False if that list is missing. */
 bool password_init(void);
+
+/* Fork PASSWORD_MAX_CONCURRENT helper processes (auth/password_helper.h) before
+ * the daemon serves; false when one could not be started. */
+bool password_helpers_start(void);
+/* The calling thread hashes in helper i from now on (one thread per helper:
+ * the offload threads of server/offload.h). */
+void password_attach_helper(unsigned i);
 
 /* Hash into out (crypto_pwhash_STRBYTES). False only when out of memory. */
 bool password_hash(const char *pw, char out[crypto_pwhash_STRBYTES]);

@@ -709,8 +709,9 @@ bool http_serve(void)
 		fprintf(stderr, "ketenregie: descriptor limit allows %u connections, not %u (raise LimitNOFILE)\n", limit,
 		        config.conn_limit);
 	}
-	/* password hashes, off the worker threads: as many threads as hashes may run */
-	if (!offload_start(PASSWORD_MAX_CONCURRENT)) {
+	/* password hashes, off the worker threads: as many threads as hashes may run,
+	 * each with a helper process that does the hashing (auth/password_helper.h) */
+	if (!password_helpers_start() || !offload_start(PASSWORD_MAX_CONCURRENT, password_attach_helper)) {
 		fputs("ketenregie: cannot start the offload threads\n", stderr);
 		free(cert);
 		free(key);

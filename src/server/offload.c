@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 typedef struct job {
@@ -42,9 +43,12 @@ void request_offload_run_here(request *rq)
 		done(rq, arg);
 }
 
-static void *run(void *unused)
+static void (*thread_init)(unsigned i);
+
+static void *run(void *index)
 {
-	(void)unused;
+	if (thread_init)
+		thread_init((unsigned)(uintptr_t)index);
 	for (;;) {
 		pthread_mutex_lock(&lock);
 		while (!head)
@@ -61,11 +65,12 @@ static void *run(void *unused)
 	return NULL;
 }
 
-bool offload_start(unsigned threads)
+bool offload_start(unsigned threads, void (*init)(unsigned i))
 {
+	thread_init = init;
 	for (unsigned i = 0; i < threads; i++) {
 		pthread_t t;
-		if (pthread_create(&t, NULL, run, NULL) != 0)
+		if (pthread_create(&t, NULL, run, (void *)(uintptr_t)i) != 0)
 			return false;
 		pthread_detach(t);
 	}

@@ -26,9 +26,10 @@ void request_offload(request *rq, void (*work)(void *arg), void (*done)(request 
  * route); clears rq->offload. */
 void request_offload_run_here(request *rq);
 
-/* The pool: `threads` threads taking jobs in the order given. False when a thread
- * could not be started. */
-bool offload_start(unsigned threads);
+/* The pool: `threads` threads taking jobs in the order given; each first calls
+ * init(its index) when init is not NULL. False when a thread could not be
+ * started. */
+bool offload_start(unsigned threads, void (*init)(unsigned i));
 /* Run work(arg) on a pool thread, then wake(wake_arg) from that thread. */
 void offload_submit(void (*work)(void *arg), void *arg, void (*wake)(void *arg), void *wake_arg);
 
