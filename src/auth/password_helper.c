@@ -8,11 +8,12 @@
  * the worker threads serve pages from, and its 64 MiB count in the daemon's
  * resident memory. Two threads hashing without pause in another process left a
  * decade start page's throughput unchanged at c100 (docs/performance.md).
- * So the daemon forks one helper per hashing slot before it starts serving; the helper keeps only its socket (every other
- * descriptor closed: no database, no listening socket), hashes what it is sent
- * and answers, and ends with the daemon (end of file on its socket, or
- * PR_SET_PDEATHSIG: the daemon's main thread forks it and lives as long as the
- * daemon).
+ * So before it serves, the daemon starts one helper per hashing slot: fork,
+ * then exec of its own binary as `ketenregie password-helper` (a fresh process:
+ * no copy of the daemon's memory, its locks or its descriptors but the socket).
+ * The helper hashes what it is sent and answers, and ends with the daemon (end
+ * of file on its socket, or PR_SET_PDEATHSIG: the daemon's main thread starts it
+ * and lives as long as the daemon).
  *
  * Protocol, one request at a time per helper: op (1 byte: 'v' verify, 'h' hash),
  * the stored hash (u32 length + bytes; empty for 'h') and the password (u32
@@ -101,12 +102,18 @@ static void serve(int fd)
 	}
 }
 
+int password_helper_main(void)
+{
+	serve(3);
+	return 0;
+}
+
 int password_helper_spawn(void)
 {
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
 		return -1;
-	fflush(stderr);
+	char *const argv[] = {"ketenregie", "password-helper", NULL};
 	pid_t pid = fork();
 	if (pid < 0) {
 		close(sv[0]);
@@ -114,15 +121,14 @@ int password_helper_spawn(void)
 		return -1;
 	}
 	if (pid == 0) {
+		/* Only async-signal-safe calls until exec: the daemon has threads, and
+		 * a lock one of them held is held forever in this copy. The socket
+		 * becomes descriptor 3, /dev/null 0–2 (nobody waits for the daemon's
+		 * output to end because of us), everything else is closed: no
+		 * database, no other helper's socket. */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		signal(SIGINT, SIG_IGN); /* a Ctrl-C reaches the daemon, which ends us */
-		signal(SIGTERM, SIG_IGN);
-		signal(SIGPIPE, SIG_IGN);
-		/* the socket as descriptor 3, /dev/null as 0–2 (nobody waits for the
-		 * daemon's output to end because of us), nothing else: no database, no
-		 * other helper's socket */
-		if (sv[1] != 3)
-			dup2(sv[1], 3);
+		if (dup2(sv[1], 3) < 0)
+			_exit(127);
 		int null = open("/dev/null", O_RDWR);
 		if (null >= 0) {
 			dup2(null, 0);
@@ -130,8 +136,8 @@ int password_helper_spawn(void)
 			dup2(null, 2);
 		}
 		close_range(4, ~0U, 0);
-		serve(3);
-		_exit(0);
+		execv("/proc/self/exe", argv);
+		_exit(127);
 	}
 	close(sv[1]);
 	return sv[0];

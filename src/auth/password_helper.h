@@ -10,10 +10,13 @@
 #include <sodium.h>
 #include <stdbool.h>
 
-/* Fork a helper; returns the daemon's end of its socket, or -1. Call before
- * the daemon's threads that must not be copied start (the helper closes every
- * descriptor but its socket and stdin/stdout/stderr). */
+/* Start a helper (`ketenregie password-helper`, its socket as descriptor 3);
+ * returns the daemon's end of the socket, or -1. */
 int password_helper_spawn(void);
+
+/* The helper's side: `ketenregie password-helper` (main.c), until its socket
+ * closes. Needs sodium_init(). */
+int password_helper_main(void);
 
 /* Ask the helper behind fd, one request at a time per fd. False when the helper
  * is gone (the caller then hashes in-process); else *ok says verified / hashed. */

@@ -2,9 +2,13 @@
 // pages keep their p99 while 50 logins/s arrive"). The login's connection is parked while
 // the Argon2id check runs on a thread of its own (server/offload.h), so the one worker of
 // this daemon (--threads 1) answers other pages meanwhile; the cap on hashes and waiting
-// logins (auth/password.h) still holds, and a refused login is told to come back (503).
+// logins (auth/password.h) still holds, and a refused login is told to come back (503). The
+// hashes themselves run in helper processes (auth/password_helper.h), one per hashing slot;
+// when one is gone, the daemon hashes in-process and logins go on.
 // @run-alone: measures time or load (see tests/run_files.mjs).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { test, run, startDaemon, Client } from './lib.mjs';
 
 const d = await startDaemon({ serveArgs: ['--threads', '1'] });
@@ -56,6 +60,25 @@ test('the cap holds off the workers: eight logins at once, at most four checked,
   // the places are given back: one login alone is checked again
   const again = await timedLogin(await atLoginForm(), 'vt', Date.now());
   assert.equal(again.status, 303);
+});
+
+test('the hashes run in helper processes; logins go on when the helpers are gone', async () => {
+  const daemon = execFileSync('pgrep', ['-f', '--', `serve --db ${d.db} `], { encoding: 'utf8' }).trim().split('\n');
+  assert.equal(daemon.length, 1, `daemon processes: ${daemon}`);
+  const children = () => readFileSync(`/proc/${daemon[0]}/task/${daemon[0]}/children`, 'utf8').trim().split(/\s+/)
+    .filter(Boolean).filter((pid) => { try { return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); } catch { return false; } });
+  const helpers = children();
+  assert.equal(helpers.length, 2, 'one helper per hashing slot (PASSWORD_MAX_CONCURRENT)');
+  for (const pid of helpers) process.kill(Number(pid), 'SIGKILL');
+  await sleep(100);
+  assert.equal(children().length, 0);
+  for (const name of ['vt', 'teamleider', 'professional']) {
+    const r = await timedLogin(await atLoginForm(), name, Date.now());
+    assert.equal(r.status, 303, `${name} after the helpers ended: ${r.status}`);
+  }
+  const wrong = await (await atLoginForm()).post('/login', [['username', 'vt'], ['password', 'fout-wachtwoord']], { raw: true });
+  assert.equal(wrong.status, 401);
+  assert.match(d.log(), /a password helper process ended; hashing in the daemon/);
 });
 
 await run({ after: () => d.stop() });
