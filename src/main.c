@@ -14,6 +14,7 @@
 #include "auth/audit_admin.h"
 #include "auth/device.h"
 #include "auth/password.h"
+#include "auth/password_helper.h"
 #include "store/roles.h"
 #include "backup/commands.h"
 #include "backup/schedule.h"
@@ -578,6 +579,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "routes") == 0)
 		return cmd_routes();
+	if (strcmp(cmd, "password-helper") == 0) /* started by serve, not by people (auth/password_helper.h) */
+		return password_helper_main();
 	bool file_cmd = strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0 || strcmp(cmd, "keygen") == 0;
 	bool known = strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 || strcmp(cmd, "demo") == 0 ||
 	             strcmp(cmd, "check") == 0 || strcmp(cmd, "audit-anchor") == 0 || strcmp(cmd, "retention") == 0 || file_cmd ||

@@ -14,6 +14,7 @@
 #include "auth/session.h"
 #include "auth/throttle.h"
 #include "server/cookie.h"
+#include "server/offload.h"
 #include "server/respond.h"
 #include "server/router.h"
 #include "view/html.h"
@@ -122,6 +123,76 @@ static const char *wait_text(arena *a, int64_t s)
 	return arena_printf(a, "%lld minuten", (long long)((s + 59) / 60));
 }
 
+/* A login between its checks before the password (throttle, device cookie) and
+ * after it: the hash runs off the worker thread (server/offload.h). Everything
+ * lives in the request's arena, which outlives the wait. */
+typedef struct login_attempt {
+	const char *username, *pw, *hash, *key, *audit_name, *device;
+	int64_t id, now;
+	bool known;
+	bool counted; /* holds one of the logins' places (password_login_admit) */
+	bool ok;
+	bool rehashed; /* fresh holds the password hashed with today's parameters */
+	char fresh[crypto_pwhash_STRBYTES];
+} login_attempt;
+
+/* On an offload thread: the password check, and a rehash when the stored hash is
+ * weaker than today's. No database here. */
+static void check_password(void *arg)
+{
+	login_attempt *la = arg;
+	la->ok = password_verify(la->known ? la->hash : NULL, la->pw);
+	if (la->counted)
+		password_login_release();
+	if (la->ok && password_needs_rehash(la->hash))
+		la->rehashed = password_hash(la->pw, la->fresh);
+}
+
+static void after_check(request *rq, void *arg)
+{
+	login_attempt *la = arg;
+	const char *username = la->username, *hash = la->hash;
+	int64_t id = la->id, now = la->now;
+	bool ok = la->ok;
+	/* With a second factor to come, the password alone is no success: the account's
+	 * count is reset only by the code (login_second_factor.c), so that knowing the
+	 * password does not buy fresh free guesses at the code. */
+	bool second = ok && login_second_factor_needed(id);
+	if (!second)
+		throttle_record(la->key, rq->remote_addr, la->device, ok, now);
+	if (!ok) {
+		audit_event(rq, NULL, la->audit_name, "login", "session", 0, false, "wrong credentials");
+		show_login(rq, 401, "De combinatie van gebruikersnaam en wachtwoord is niet bekend.");
+		return;
+	}
+	if (la->rehashed && db_begin()) {
+		if (user_set_password_hash(id, la->fresh)) {
+			db_commit();
+			hash = la->fresh;
+		} else {
+			db_rollback();
+		}
+	}
+	if (second) {
+		auth_user pw_ok = {.id = id, .username = username};
+		audit_event(rq, &pw_ok, username, "login_password", "session", 0, true, "second factor asked");
+		login_second_factor_begin(rq, id, la->device, form_get(&rq->form, "resume_to"), form_get(&rq->form, "resume"), now);
+		return;
+	}
+	if (!cookie_session_start(rq, id)) {
+		respond_error(rq, 500);
+		return;
+	}
+	cookie_device_issue(rq, id, hash, la->device, now);
+	auth_user who = {.id = id, .username = username};
+	audit_event(rq, &who, username, "login", "session", 0, true, la->device ? "device cookie" : NULL);
+	user_rec me;
+	if (form_get(&rq->form, "resume_to") && user_get(rq->a, id, &me) &&
+	    login_show_resume(rq, me.roles, form_str(&rq->form, "resume_to"), form_get(&rq->form, "resume")))
+		return;
+	respond_redirect(rq, "/");
+}
+
 void page_login_submit(request *rq)
 {
 	const char *username = form_str(&rq->form, "username");
@@ -130,22 +201,24 @@ void page_login_submit(request *rq)
 		show_login(rq, 422, NULL);
 		return;
 	}
-	int64_t now = (int64_t)time(NULL);
-	int64_t id = 0;
-	const char *hash = NULL;
-	bool known = user_credentials(rq->a, username, &id, &hash);
+	login_attempt *la = arena_alloc(rq->a, sizeof *la);
+	la->username = username;
+	la->pw = pw;
+	la->now = (int64_t)time(NULL);
+	la->known = user_credentials(rq->a, username, &la->id, &la->hash);
 	/* What was typed is kept (throttling, audit) only when it names an account:
 	 * people type passwords into the username field. */
-	const char *key = throttle_key(rq->a, username, known);
-	const char *audit_name = known ? username : "(onbekend)";
+	la->key = throttle_key(rq->a, username, la->known);
+	la->audit_name = la->known ? username : "(onbekend)";
 	/* A browser that logged in to this account before passes the account's and
 	 * the address's delay, under a stricter count of its own (throttle.h). */
-	const char *device = known ? device_of_request(rq, id, hash, now) : NULL;
-	int64_t wait = device ? throttle_wait_device(key, device, now) : throttle_wait(key, rq->remote_addr, now);
+	la->device = la->known ? device_of_request(rq, la->id, la->hash, la->now) : NULL;
+	int64_t wait = la->device ? throttle_wait_device(la->key, la->device, la->now)
+	                          : throttle_wait(la->key, rq->remote_addr, la->now);
 	if (wait > 0) {
 		/* Refused before any check; recorded all the same (NEN 7513: every
 		 * refused access attempt), without waiting for the record. */
-		audit_event(rq, NULL, audit_name, "login", "session", 0, false,
+		audit_event(rq, NULL, la->audit_name, "login", "session", 0, false,
 		            arena_printf(rq->a, "throttled: wait %lld s", (long long)wait));
 		show_login(rq, 429,
 		           arena_printf(rq->a, "Te veel mislukte pogingen. Probeer het over %s opnieuw.",
@@ -154,57 +227,16 @@ void page_login_submit(request *rq)
 	}
 	/* A browser with the account's device cookie (its owner's) waits for a slot as
 	 * long as it takes: a flood of guesses must not shut the owner out. */
-	password_result checked = device ? (password_verify(hash, pw) ? PASSWORD_OK : PASSWORD_WRONG)
-	                                 : password_verify_login(known ? hash : NULL, pw);
-	if (checked == PASSWORD_BUSY) {
+	la->counted = !la->device;
+	if (la->counted && !password_login_admit()) {
 		/* Nothing was checked, so no failed attempt is counted; recorded all the
 		 * same (NEN 7513), without waiting for the record. */
-		audit_event(rq, NULL, audit_name, "login", "session", 0, false, "busy: too many logins at once");
+		audit_event(rq, NULL, la->audit_name, "login", "session", 0, false, "busy: too many logins at once");
 		response_add_header(rq, "Retry-After", "5");
 		show_login(rq, 503, "Er melden zich nu veel mensen tegelijk aan. Probeer het over een paar seconden opnieuw.");
 		return;
 	}
-	bool ok = checked == PASSWORD_OK;
-	/* With a second factor to come, the password alone is no success: the account's
-	 * count is reset only by the code (login_second_factor.c), so that knowing the
-	 * password does not buy fresh free guesses at the code. */
-	bool second = ok && login_second_factor_needed(id);
-	if (!second)
-		throttle_record(key, rq->remote_addr, device, ok, now);
-	if (!ok) {
-		audit_event(rq, NULL, audit_name, "login", "session", 0, false, "wrong credentials");
-		show_login(rq, 401, "De combinatie van gebruikersnaam en wachtwoord is niet bekend.");
-		return;
-	}
-	if (password_needs_rehash(hash)) {
-		char *fresh = arena_alloc(rq->a, crypto_pwhash_STRBYTES);
-		if (password_hash(pw, fresh) && db_begin()) {
-			if (user_set_password_hash(id, fresh)) {
-				db_commit();
-				hash = fresh;
-			} else {
-				db_rollback();
-			}
-		}
-	}
-	if (second) {
-		auth_user pw_ok = {.id = id, .username = username};
-		audit_event(rq, &pw_ok, username, "login_password", "session", 0, true, "second factor asked");
-		login_second_factor_begin(rq, id, device, form_get(&rq->form, "resume_to"), form_get(&rq->form, "resume"), now);
-		return;
-	}
-	if (!cookie_session_start(rq, id)) {
-		respond_error(rq, 500);
-		return;
-	}
-	cookie_device_issue(rq, id, hash, device, now);
-	auth_user who = {.id = id, .username = username};
-	audit_event(rq, &who, username, "login", "session", 0, true, device ? "device cookie" : NULL);
-	user_rec me;
-	if (form_get(&rq->form, "resume_to") && user_get(rq->a, id, &me) &&
-	    login_show_resume(rq, me.roles, form_str(&rq->form, "resume_to"), form_get(&rq->form, "resume")))
-		return;
-	respond_redirect(rq, "/");
+	request_offload(rq, check_password, after_check, la);
 }
 
 void page_login_logout(request *rq)
@@ -245,6 +277,45 @@ void page_login_reset_form(request *rq)
 	show_reset(rq, 200, token);
 }
 
+/* A password set through a link, between its checks and its hash (made off the
+ * worker thread, server/offload.h). */
+typedef struct new_password {
+	const char *pw, *token;
+	user_rec user;
+	int64_t user_id;
+	bool hashed;
+	char hash[crypto_pwhash_STRBYTES];
+} new_password;
+
+static void hash_new_password(void *arg)
+{
+	new_password *np = arg;
+	np->hashed = password_hash(np->pw, np->hash);
+}
+
+static void store_new_password(request *rq, void *arg)
+{
+	new_password *np = arg;
+	int64_t uid = np->user_id;
+	if (!np->hashed || !db_begin()) {
+		respond_error(rq, 500);
+		return;
+	}
+	if (!user_reset_consume(np->token) || !user_set_password_hash(uid, np->hash)) {
+		db_rollback();
+		show_reset_invalid(rq);
+		return;
+	}
+	session_end_all_for_user(uid);
+	if (!db_commit()) {
+		respond_error(rq, 500);
+		return;
+	}
+	auth_user who = {.id = uid, .username = np->user.username, .org_id = np->user.org_id};
+	audit_event(rq, &who, np->user.username, "password_set", "user", uid, true, NULL);
+	respond_redirect(rq, "/login?gezet=1");
+}
+
 void page_login_reset_submit(request *rq)
 {
 	const char *token = form_str(&rq->form, "token");
@@ -272,22 +343,10 @@ void page_login_reset_submit(request *rq)
 		show_reset(rq, 422, token);
 		return;
 	}
-	char hash[crypto_pwhash_STRBYTES];
-	if (!password_hash(pw, hash) || !db_begin()) {
-		respond_error(rq, 500);
-		return;
-	}
-	if (!user_reset_consume(token) || !user_set_password_hash(uid, hash)) {
-		db_rollback();
-		show_reset_invalid(rq);
-		return;
-	}
-	session_end_all_for_user(uid);
-	if (!db_commit()) {
-		respond_error(rq, 500);
-		return;
-	}
-	auth_user who = {.id = uid, .username = u.username, .org_id = u.org_id};
-	audit_event(rq, &who, u.username, "password_set", "user", uid, true, NULL);
-	respond_redirect(rq, "/login?gezet=1");
+	new_password *np = arena_alloc(rq->a, sizeof *np);
+	np->pw = pw;
+	np->token = token;
+	np->user = u;
+	np->user_id = uid;
+	request_offload(rq, hash_new_password, store_new_password, np);
 }

@@ -7,8 +7,10 @@
  * line, header and body size), TLS and its protocol and cipher choice, the checks
  * every request passes before the router sees it (HTTP version, Host, control
  * characters in the path), the security headers every response carries, the one
- * log line per request, the parking of a GET's connection until its audit record
- * is committed (MHD suspend/resume, auth/audit.h), and the graceful stop on
+ * log line per request, the parking of a connection until its GET's audit record
+ * is committed (MHD suspend/resume, auth/audit.h; only the answer is kept
+ * meanwhile, answer_keep.h) or while a password is hashed on a thread of its own
+ * (server/offload.h), and the graceful stop on
  * SIGTERM/SIGINT. It never looks
  * inside a request's meaning: that is router.c's job. It never logs client data
  * (no query strings, no bodies). What libmicrohttpd answers by itself, before this
@@ -17,9 +19,13 @@
 #include "server/http.h"
 
 #include "auth/audit.h"
+#include "auth/password.h"
+#include "server/answer_keep.h"
 #include "server/config.h"
 #include "server/conn_guard.h"
 #include "server/host_check.h"
+#include "server/http_setup.h"
+#include "server/offload.h"
 #include "server/request.h"
 #include "server/respond.h"
 #include "server/router.h"
@@ -36,7 +42,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -72,6 +77,7 @@ typedef struct conn_state {
 	const char *method;
 	const char *path;
 	request *parked; /* answered, waiting for its audit record (auth/audit.h) */
+	request *offloaded; /* waiting for its work on an offload thread (server/offload.h) */
 } conn_state;
 
 static atomic_int in_flight;
@@ -165,18 +171,49 @@ static enum MHD_Result answer_audited(struct MHD_Connection *c, conn_state *cs, 
 	return queue(c, cs, rq);
 }
 
-/* Dispatch a whole request; a deferred audit record parks the connection. */
-static enum MHD_Result dispatch(struct MHD_Connection *c, conn_state *cs, request *rq)
+/* The offloaded work is done (an offload thread calls this): the connection's
+ * worker thread takes the request up again (router_resume). */
+static void work_done(void *c)
 {
-	rq->audit_may_defer = strcmp(rq->method, "GET") == 0;
-	router_dispatch(rq);
+	MHD_resume_connection(c);
+}
+
+/* The router answered rq: send the answer, or park until its audit record is
+ * committed. */
+static enum MHD_Result answer_or_park(struct MHD_Connection *c, conn_state *cs, request *rq)
+{
 	if (!rq->audit_pending)
 		return queue(c, cs, rq);
+	/* While parked, hold the answer only: the request's arena (rows, template
+	 * values, page buffers) goes now, not when the record is committed. */
+	rq = answer_keep(rq);
+	cs->a = rq->a;
+	sb_init(&cs->body, cs->a);
+	cs->raw_target = NULL;
+	cs->method = rq->method;
+	cs->path = rq->path;
 	cs->parked = rq;
 	bool ok = false;
 	if (!audit_ticket_park(rq->audit_pending, &ok, park_connection, wake_connection, c))
 		return MHD_YES; /* called again once the writer resumed the connection */
 	return answer_audited(c, cs, ok);
+}
+
+/* Dispatch a whole request. Slow work of the handler (a password hash) parks the
+ * connection while an offload thread does it (server/offload.h); a deferred
+ * audit record parks it until the record is committed. */
+static enum MHD_Result dispatch(struct MHD_Connection *c, conn_state *cs, request *rq)
+{
+	rq->audit_may_defer = strcmp(rq->method, "GET") == 0;
+	router_dispatch(rq);
+	if (rq->offload.work) {
+		cs->offloaded = rq;
+		MHD_suspend_connection(c);
+		offload_submit(rq->offload.work, rq->offload.arg, work_done, c);
+		rq->offload.work = NULL; /* submitted; router_resume calls done only */
+		return MHD_YES;          /* called again once the work is done */
+	}
+	return answer_or_park(c, cs, rq);
 }
 
 static const char *client_address(arena *a, struct MHD_Connection *c)
@@ -470,6 +507,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		return MHD_YES;
 	}
+	if (cs->offloaded) { /* resumed: the offloaded work is done */
+		request *rq = cs->offloaded;
+		cs->offloaded = NULL;
+		router_resume(rq);
+		return answer_or_park(c, cs, rq);
+	}
 	if (cs->parked) { /* resumed: the audit record settled */
 		bool ok = false;
 		if (!audit_ticket_park(cs->parked->audit_pending, &ok, park_connection, wake_connection, c))
@@ -596,74 +639,10 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 	}
 }
 
-/* Room for `connections` sockets plus the database, log and epoll descriptors:
- * raise the soft descriptor limit as far as the hard limit allows. Returns how
- * many connections fit (maybe fewer than asked). With MHD_USE_EPOLL,
- * libmicrohttpd does not check descriptors against FD_SETSIZE (0.9.75,
- * daemon.c internal_add_connection), so thousands are fine. */
-enum { RESERVED_FDS = 512 };
-static unsigned raise_fd_limit(unsigned connections)
-{
-	struct rlimit rl;
-	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
-		return connections;
-	rlim_t want = (rlim_t)connections + RESERVED_FDS;
-	if (rl.rlim_cur < want) {
-		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= want ? want : rl.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &rl);
-		getrlimit(RLIMIT_NOFILE, &rl);
-	}
-	if (rl.rlim_cur >= want)
-		return connections;
-	return rl.rlim_cur > 2 * RESERVED_FDS ? (unsigned)(rl.rlim_cur - RESERVED_FDS) : RESERVED_FDS;
-}
-
-static bool split_listen(const char *listen, struct sockaddr_in *sa)
-{
-	const char *colon = strrchr(listen, ':');
-	if (!colon)
-		return false;
-	char host[64];
-	size_t hl = (size_t)(colon - listen);
-	if (hl == 0 || hl >= sizeof host)
-		return false;
-	memcpy(host, listen, hl);
-	host[hl] = '\0';
-	char *end;
-	unsigned long port = strtoul(colon + 1, &end, 10);
-	if (*end || port == 0 || port > 65535)
-		return false;
-	memset(sa, 0, sizeof *sa);
-	sa->sin_family = AF_INET;
-	sa->sin_port = htons((uint16_t)port);
-	if (strcmp(host, "localhost") == 0)
-		return inet_pton(AF_INET, "127.0.0.1", &sa->sin_addr) == 1;
-	return inet_pton(AF_INET, host, &sa->sin_addr) == 1;
-}
-
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *d = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (d && fread(d, 1, (size_t)n, f) == (size_t)n) {
-		d[n] = '\0';
-	} else {
-		free(d);
-		d = NULL;
-	}
-	fclose(f);
-	return d;
-}
-
 bool http_serve(void)
 {
 	struct sockaddr_in sa;
-	if (!split_listen(config.listen, &sa)) {
+	if (!http_split_listen(config.listen, &sa)) {
 		fprintf(stderr, "ketenregie: cannot use listen address '%s' (expected IPv4 HOST:PORT)\n", config.listen);
 		return false;
 	}
@@ -700,8 +679,8 @@ bool http_serve(void)
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
 	char *cert = NULL, *key = NULL;
 	if (config.tls_cert || config.tls_key) {
-		cert = config.tls_cert ? read_file(config.tls_cert) : NULL;
-		key = config.tls_key ? read_file(config.tls_key) : NULL;
+		cert = config.tls_cert ? http_read_file(config.tls_cert) : NULL;
+		key = config.tls_key ? http_read_file(config.tls_key) : NULL;
 		if (!cert || !key) {
 			fputs("ketenregie: TLS needs readable --tls-cert and --tls-key files\n", stderr);
 			free(cert);
@@ -723,12 +702,20 @@ bool http_serve(void)
 	 * busy NAT instead of evicting the trickling connections). */
 	unsigned limit = config.conn_limit;
 	unsigned mhd_limit = limit + limit / 4 + 64;
-	unsigned fit = raise_fd_limit(mhd_limit);
+	unsigned fit = http_raise_fd_limit(mhd_limit);
 	if (fit < mhd_limit) {
 		limit = (unsigned)((unsigned long long)fit * 4 / 5);
 		mhd_limit = fit;
 		fprintf(stderr, "ketenregie: descriptor limit allows %u connections, not %u (raise LimitNOFILE)\n", limit,
 		        config.conn_limit);
+	}
+	/* password hashes, off the worker threads: as many threads as hashes may run,
+	 * each with a helper process that does the hashing (auth/password_helper.h) */
+	if (!password_helpers_start() || !offload_start(PASSWORD_MAX_CONCURRENT, password_attach_helper)) {
+		fputs("ketenregie: cannot start the offload threads\n", stderr);
+		free(cert);
+		free(key);
+		return false;
 	}
 	conn_guard_init(limit, config.per_ip_limit, (uint64_t)config.request_deadline_s * 1000u);
 	if (!conn_guard_start_sweeper()) {

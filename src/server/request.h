@@ -100,6 +100,12 @@ typedef struct request {
 	 * waits for before anything is sent (auth/audit.h audit_request_deferred) */
 	bool audit_may_defer;
 	audit_ticket *audit_pending;
+	/* a handler's slow work, done off the worker thread (server/offload.h) */
+	struct {
+		void (*work)(void *arg);
+		void (*done)(struct request *rq, void *arg);
+		void *arg;
+	} offload;
 	/* ACCESS_CONFLICT (see router.h): what happened, and the way back */
 	struct {
 		const char *message, *back_href, *back_label;

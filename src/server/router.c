@@ -26,6 +26,7 @@
 #include "pages/pages.h"
 #include "server/config.h"
 #include "server/flash.h"
+#include "server/offload.h"
 #include "server/respond.h"
 #include "store/db.h"
 
@@ -236,6 +237,8 @@ static void redirect_failed_post(request *rq)
 	response_add_header(rq, "X-Form-Page", "422");
 }
 
+static void finish(request *rq, bool audited);
+
 void router_dispatch(request *rq)
 {
 	bool path_known;
@@ -330,6 +333,24 @@ void router_dispatch(request *rq)
 		db_request_begin();
 	if (!replayed)
 		r->handler(rq);
+	if (rq->offload.work) {
+		if (!audited)
+			return; /* http.c does the work off the worker thread, then router_resume */
+		request_offload_run_here(rq);
+	}
+	finish(rq, audited);
+}
+
+void router_resume(request *rq)
+{
+	request_offload_run_here(rq);
+	finish(rq, (rq->route->flags & (ROUTE_CLIENT_DATA | ROUTE_AUDITED)) != 0);
+}
+
+/* After the handler answered: the audit record of an audited route, and the
+ * POST-redirect-GET of a form shown again. */
+static void finish(request *rq, bool audited)
+{
 	if (rq->res.status == 0)
 		respond_error(rq, 500);
 	/* Access was allowed; say so, and say when the request itself did not succeed

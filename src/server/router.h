@@ -55,8 +55,13 @@ extern const size_t routes_count;
  * access functions present). False with a message when the table is unsafe. */
 bool router_check_table(char *err, size_t errlen);
 
-/* Handle one request completely: afterwards rq->res holds the answer. */
+/* Handle one request completely: afterwards rq->res holds the answer — unless
+ * the handler asked for work off the worker thread (rq->offload.work set,
+ * server/offload.h): then do that work and call router_resume(). */
 void router_dispatch(request *rq);
+/* Finish a request whose offloaded work is done: the handler's answer, then what
+ * router_dispatch does after a handler. */
+void router_resume(request *rq);
 
 /* Can a request with a body be refused before the body is read? True for an
  * unknown path or method, and for a non-public route without a session cookie
