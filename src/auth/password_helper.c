@@ -127,8 +127,8 @@ int password_helper_spawn(void)
 		 * output to end because of us), everything else is closed: no
 		 * database, no other helper's socket. */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (dup2(sv[1], 3) < 0)
-			_exit(127);
+		if (sv[1] == 3 ? fcntl(3, F_SETFD, 0) < 0 : dup2(sv[1], 3) < 0)
+			_exit(127); /* dup2 onto itself would keep the close-on-exec flag */
 		int null = open("/dev/null", O_RDWR);
 		if (null >= 0) {
 			dup2(null, 0);
