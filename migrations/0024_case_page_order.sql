@@ -1,4 +1,4 @@
--- 0024_case_page_order: three lists of the case page read from an index in their own
+-- 0024_case_page_order: two lists of the case page read from an index in their own
 -- order instead of being sorted in memory on every view (issue 11):
 -- - the case's handovers, oldest submission first (handover_list_for_case:
 --   ORDER BY h.submitted_at, h.id): handover_case (case_id) becomes
@@ -6,13 +6,8 @@
 -- - the case's hermeldingen, newest first (re_report_of_case: ORDER BY r.reported_at DESC,
 --   r.handover_id DESC LIMIT n): case_re_report_case (case_id) becomes
 --   (case_id, reported_at, handover_id), walked backwards, and covers the row.
--- - the invite candidates, by organisation and name (involvement_candidates: organisation
---   by its unique name index, then ORDER BY o.name, u.name): app_user_organisation
---   (organisation_id) becomes (organisation_id, name).
 -- Each new index replaces the old one, whose prefix it is: no extra write per row.
 CREATE INDEX handover_case_submitted ON handover(case_id, submitted_at);
 DROP INDEX IF EXISTS handover_case;
 CREATE INDEX case_re_report_by_case ON case_re_report(case_id, reported_at, handover_id);
 DROP INDEX IF EXISTS case_re_report_case;
-CREATE INDEX app_user_org_name ON app_user(organisation_id, name);
-DROP INDEX IF EXISTS app_user_organisation;

@@ -237,14 +237,12 @@ invite_candidate *involvement_candidates(arena *a, int64_t case_id, size_t *n)
 	 * index case_involvement_active (a LIST SUBQUERY), not probed per user: each
 	 * probe of (user_id, case_id) lands on another page of a history-sized index,
 	 * and every audit commit empties the page cache. user_id IS NOT NULL keeps
-	 * NOT IN from turning NULL (an organisation-wide involvement has no user).
-	 * Organisations by name (their unique index), then their people by name
-	 * (app_user_org_name, 0024): in ORDER BY's order, no sort. */
+	 * NOT IN from turning NULL (an organisation-wide involvement has no user). */
 	sqlite3_stmt *st = db_stmt(
 		"SELECT u.id, u.name, o.id, o.name, o.kind,"
 		" EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'partner')"
 		" AND NOT EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'professional')"
-		" FROM organisation o CROSS JOIN app_user u ON u.organisation_id = o.id"
+		" FROM app_user u JOIN organisation o ON o.id = u.organisation_id"
 		" WHERE u.active = 1 AND o.active = 1 AND u.password_hash IS NOT NULL"
 		" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN ('professional', 'partner'))"
 		" AND (u.id, u.organisation_id) NOT IN (SELECT i.user_id, i.org_id FROM case_involvement i"
