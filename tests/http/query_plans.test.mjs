@@ -211,7 +211,7 @@ const WALKS = [
     mustNot: [/casefile_director/, /case_re_report_case/] },
   { what: 'twin check: recent submissions by date', file: 'src/store/handover_twin.c', sql: 'household_name FROM handover h',
     must: [/handover_vt_submitted \(vt_org_id=\? AND submitted_at>\?\)/] },
-  // the case page: its lists in their index's order, no sort per view (0024)
+  // the case page: its lists in their index's order, no sort per view (0025)
   { what: 'case page: the case\'s handovers, oldest submission first', file: 'src/store/handover_list.c',
     sql: 'WHERE h.case_id = ?1 ORDER BY h.submitted_at, h.id',
     must: [/SEARCH h USING INDEX handover_case_submitted \(case_id=\?\)/], mustNot: [/USE TEMP B-TREE/] },

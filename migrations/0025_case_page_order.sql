@@ -1,4 +1,4 @@
--- 0024_case_page_order: two lists of the case page read from an index in their own
+-- 0025_case_page_order: two lists of the case page read from an index in their own
 -- order instead of being sorted in memory on every view (issue 11):
 -- - the case's handovers, oldest submission first (handover_list_for_case:
 --   ORDER BY h.submitted_at, h.id): handover_case (case_id) becomes
