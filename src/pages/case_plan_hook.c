@@ -2,7 +2,8 @@
  * case_plan_hook.c — the case page's summary of the safety plan for partners
  * (see case_team.h): the agreements assigned to the user's organisation and the
  * signals to watch for, from the agreed plan (or, before any agreement, the latest
- * version). Must only read parts that `parts` holds.
+ * version). Must only read parts that `parts` holds. A reader who sees the whole
+ * case (case_team_sees_all) gets the whole plan, not this summary: nothing is read.
  */
 #include "pages/case_team.h"
 
@@ -13,6 +14,8 @@
 void case_plan_summary_fill(request *rq, tv *ctx, int64_t case_id, unsigned parts)
 {
 	arena *a = rq->a;
+	if (case_team_sees_all(parts))
+		return; /* case_show.html renders the summary only for {{^team_sees_all}} */
 	sp_plan p;
 	bool have = safety_plan_get(a, case_id, -1, &p) || safety_plan_get(a, case_id, 0, &p);
 	if (parts & PART_BASIS) {

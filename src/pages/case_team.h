@@ -43,7 +43,8 @@ void page_journal_pin(request *rq);
  * what, who, when, status) when PART_BASIS is in parts, and `signals` (items with
  * text, what_to_do) when PART_PLAN_SIGNALEN is, with the booleans has_own_agreements
  * and has_signals; the partial
- * templates/case_plan_summary.html renders them. */
+ * templates/case_plan_summary.html renders them. Nothing when the mask sees the
+ * whole case (case_team_sees_all): the page then shows no summary. */
 void case_plan_summary_fill(request *rq, tv *ctx, int64_t case_id, unsigned parts);
 
 /* cases.c: the case page with status (422 after a failed form named `failed`). */

@@ -201,8 +201,6 @@ static void show_case_page(request *rq, int status, const char *failed)
 		respond_error(rq, 404);
 		return;
 	}
-	handover_norms norms;
-	handover_norms_get(&norms);
 	kr_date today = kr_date_today_nl();
 	tv *ctx = page_ctx(rq, arena_printf(a, "Casus %s", c.household_name));
 	page_add_form(ctx, &rq->form);
@@ -280,6 +278,9 @@ static void show_case_page(request *rq, int status, const char *failed)
 
 	n = 0;
 	handover_rec *hs = inner ? handover_list_for_case(a, c.id, &n) : NULL;
+	handover_norms norms;
+	if (n > 0)
+		handover_norms_get(&norms); /* the deadlines of the handovers shown, nothing else */
 	tv *handovers = tv_list(a);
 	tv *feedback_choices = tv_list(a);
 	bool failed_feedback = failed && strcmp(failed, "feedback") == 0;

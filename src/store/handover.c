@@ -240,24 +240,19 @@ static int setting_value(const char *s, int fallback)
 
 void handover_norms_get(handover_norms *out)
 {
-	/* every page with deadlines reads them: one statement, not one per norm */
+	/* every page with deadlines reads them: one statement, not one per norm; one
+	 * row of four primary-key lookups (an IN list would build an ephemeral table
+	 * on every page view) */
 	*out = (handover_norms){.decision_wd = 5, .warm_wd = 10, .feedback_wd = 15, .known_months = 12};
-	sqlite3_stmt *st = db_stmt("SELECT key, value FROM setting WHERE key IN ('norm_besluit_werkdagen',"
-	                           " 'norm_warme_overdracht_werkdagen', 'norm_terugkoppeling_werkdagen',"
-	                           " 'bekend_gesloten_maanden')");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(st, 0);
-		const char *value = (const char *)sqlite3_column_text(st, 1);
-		if (!key)
-			continue;
-		if (strcmp(key, "norm_besluit_werkdagen") == 0)
-			out->decision_wd = setting_value(value, out->decision_wd);
-		else if (strcmp(key, "norm_warme_overdracht_werkdagen") == 0)
-			out->warm_wd = setting_value(value, out->warm_wd);
-		else if (strcmp(key, "norm_terugkoppeling_werkdagen") == 0)
-			out->feedback_wd = setting_value(value, out->feedback_wd);
-		else if (strcmp(key, "bekend_gesloten_maanden") == 0)
-			out->known_months = setting_value(value, out->known_months);
+	sqlite3_stmt *st = db_stmt("SELECT (SELECT value FROM setting WHERE key = 'norm_besluit_werkdagen'),"
+	                           " (SELECT value FROM setting WHERE key = 'norm_warme_overdracht_werkdagen'),"
+	                           " (SELECT value FROM setting WHERE key = 'norm_terugkoppeling_werkdagen'),"
+	                           " (SELECT value FROM setting WHERE key = 'bekend_gesloten_maanden')");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->decision_wd = setting_value((const char *)sqlite3_column_text(st, 0), out->decision_wd);
+		out->warm_wd = setting_value((const char *)sqlite3_column_text(st, 1), out->warm_wd);
+		out->feedback_wd = setting_value((const char *)sqlite3_column_text(st, 2), out->feedback_wd);
+		out->known_months = setting_value((const char *)sqlite3_column_text(st, 3), out->known_months);
 	}
 	sqlite3_reset(st);
 }

@@ -233,6 +233,11 @@ involved_user *involvement_active_users(arena *a, int64_t case_id, size_t *n)
 
 invite_candidate *involvement_candidates(arena *a, int64_t case_id, size_t *n)
 {
+	/* The case's current involvements are read once, as one range of the partial
+	 * index case_involvement_active (a LIST SUBQUERY), not probed per user: each
+	 * probe of (user_id, case_id) lands on another page of a history-sized index,
+	 * and every audit commit empties the page cache. user_id IS NOT NULL keeps
+	 * NOT IN from turning NULL (an organisation-wide involvement has no user). */
 	sqlite3_stmt *st = db_stmt(
 		"SELECT u.id, u.name, o.id, o.name, o.kind,"
 		" EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'partner')"
@@ -240,8 +245,8 @@ invite_candidate *involvement_candidates(arena *a, int64_t case_id, size_t *n)
 		" FROM app_user u JOIN organisation o ON o.id = u.organisation_id"
 		" WHERE u.active = 1 AND o.active = 1 AND u.password_hash IS NOT NULL"
 		" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN ('professional', 'partner'))"
-		" AND NOT EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = ?1 AND i.user_id = u.id"
-		" AND i.org_id = u.organisation_id AND i.ended_at IS NULL)"
+		" AND (u.id, u.organisation_id) NOT IN (SELECT i.user_id, i.org_id FROM case_involvement i"
+		" WHERE i.case_id = ?1 AND i.ended_at IS NULL AND i.user_id IS NOT NULL)"
 		" ORDER BY o.name, u.name");
 	sqlite3_bind_int64(st, 1, case_id);
 	size_t cap = 0, k = 0;

@@ -26,10 +26,13 @@ bool sp_condition_set(int64_t case_id, int64_t condition_id, const char *status,
 
 sp_condition_change *sp_condition_history(arena *a, int64_t case_id, size_t *n)
 {
+	/* In the order of the two indexes it walks, case_condition_case (case_id,
+	 * position, rowid) and case_condition_change_condition (condition_id, id):
+	 * no sort. The conditions' own order; within one, oldest first. */
 	sqlite3_stmt *st = db_stmt("SELECT x.condition_id, x.status, x.note, u.name, x.changed_at"
 	                           " FROM case_condition_change x JOIN case_condition k ON k.id = x.condition_id"
 	                           " JOIN app_user u ON u.id = x.changed_by WHERE k.case_id = ?1"
-	                           " ORDER BY x.condition_id, x.id");
+	                           " ORDER BY k.position, k.id, x.id");
 	sqlite3_bind_int64(st, 1, case_id);
 	size_t cap = 0, k = 0;
 	sp_condition_change *list = NULL;

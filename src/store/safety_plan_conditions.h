@@ -22,7 +22,8 @@ typedef struct sp_condition_change {
 	int64_t condition_id;
 	const char *status, *note, *by_name, *at;
 } sp_condition_change;
-/* Every change of every condition of the case, oldest first per condition. */
+/* Every change of every condition of the case, oldest first per condition (the
+ * conditions in the order of case_conditions). */
 sp_condition_change *sp_condition_history(arena *a, int64_t case_id, size_t *n);
 
 #endif

@@ -49,6 +49,7 @@ typedef struct node {
 	uint32_t len;     /* N_TEXT: bytes of text */
 	uint32_t end;     /* N_SECTION/N_INVERTED: index one past the last child */
 	uint32_t partial; /* N_PARTIAL: template index, NO_TMPL when missing */
+	uint32_t hash;    /* N_VAR/N_RAW/N_SECTION/N_INVERTED: key_hash of the first segment */
 } node;
 
 typedef struct tmpl {
@@ -402,6 +403,7 @@ static bool parse(parser *p, tmpl *t)
 			node *nd = node_add(p, type);
 			nd->off = off;
 			nd->nseg = nseg;
+			nd->hash = nseg ? key_hash(p->set->pool + off) : 0; /* hashed once, not per render */
 			if (type == N_SECTION || type == N_INVERTED) {
 				p->open[p->nopen] = (uint32_t)(p->set->nnodes - 1);
 				p->open_at[p->nopen] = tag;
@@ -523,7 +525,7 @@ static const tv *lookup(const render *r, const node *nd)
 		return r->depth ? r->stack[r->depth - 1] : NULL;
 	const char *seg = r->set->pool + nd->off;
 	const tv *v = NULL;
-	uint32_t hash = key_hash(seg);
+	uint32_t hash = nd->hash;
 	for (size_t i = r->depth; i-- > 0;) {
 		const tv *c = r->stack[i];
 		if (c->kind != TV_OBJ)

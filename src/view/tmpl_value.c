@@ -32,18 +32,32 @@ tv *tv_obj(arena *a) { return tv_new(a, TV_OBJ); }
 tv *tv_list(arena *a) { return tv_new(a, TV_LIST); }
 tv *tv_str(arena *a, const char *s) { return tv_text_new(a, TV_STR, s); }
 
+/* The two booleans, shared: a TV_BOOL is never changed once made (only objects
+ * and lists take entries), and a page sets a few hundred of them. */
+static tv tv_true = {.kind = TV_BOOL, .b = true, .s = ""};
+static tv tv_false = {.kind = TV_BOOL, .b = false, .s = ""};
+
 tv *tv_bool(arena *a, bool b)
 {
-	tv *v = tv_new(a, TV_BOOL);
-	v->b = b;
-	return v;
+	(void)a;
+	return b ? &tv_true : &tv_false;
 }
 
 tv *tv_int(arena *a, int64_t n)
 {
+	/* decimal digits by hand: printf's machinery costs more than the page's ids */
+	char buf[24];
+	char *p = buf + sizeof buf;
+	uint64_t u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (n < 0)
+		*--p = '-';
 	tv *v = tv_new(a, TV_STR);
-	v->s = arena_printf(a, "%" PRId64, n);
-	v->len = strlen(v->s);
+	v->len = (size_t)(buf + sizeof buf - p);
+	v->s = arena_strndup(a, p, v->len);
 	return v;
 }
 

@@ -211,6 +211,21 @@ const WALKS = [
     mustNot: [/casefile_director/, /case_re_report_case/] },
   { what: 'twin check: recent submissions by date', file: 'src/store/handover_twin.c', sql: 'household_name FROM handover h',
     must: [/handover_vt_submitted \(vt_org_id=\? AND submitted_at>\?\)/] },
+  // the case page: its lists in their index's order, no sort per view (0025)
+  { what: 'case page: the case\'s handovers, oldest submission first', file: 'src/store/handover_list.c',
+    sql: 'WHERE h.case_id = ?1 ORDER BY h.submitted_at, h.id',
+    must: [/SEARCH h USING INDEX handover_case_submitted \(case_id=\?\)/], mustNot: [/USE TEMP B-TREE/] },
+  { what: 'case page: the case\'s hermeldingen, newest first', file: 'src/store/re_report.c',
+    sql: 'WHERE r.case_id = ?1 ORDER BY r.reported_at DESC',
+    must: [/SEARCH r USING COVERING INDEX case_re_report_by_case \(case_id=\?\)/], mustNot: [/USE TEMP B-TREE/] },
+  { what: 'case page: the history of the conditions, per condition oldest first', file: 'src/store/safety_plan_conditions.c',
+    sql: 'ORDER BY k.position, k.id, x.id',
+    must: [/SEARCH k USING COVERING INDEX case_condition_case \(case_id=\?\)/,
+      /SEARCH x USING INDEX case_condition_change_condition \(condition_id=\?\)/], mustNot: [/USE TEMP B-TREE/] },
+  { what: 'case page: invite candidates, the case\'s current involvements read once as one range',
+    file: 'src/store/involvement.c', sql: 'NOT IN (SELECT i.user_id, i.org_id FROM case_involvement i',
+    must: [/LIST SUBQUERY/, /SEARCH i USING INDEX case_involvement_active \(case_id=\?/],
+    mustNot: [/CORRELATED SCALAR SUBQUERY[^\n]*\n[^\n]*case_involvement/, /case_involvement_current/] },
 ];
 
 test('case lists, the household search and the case panels walk an index in their order', () => {
