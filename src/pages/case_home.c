@@ -69,7 +69,7 @@ static tv *rows_tv(request *rq, const case_row *c, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", c[i].id);
-		audit_note_case(rq, c[i].id);
+		audit_note_household(rq, c[i].household_id);
 		tv_set_str(o, "household_name", c[i].household_name);
 		tv_set_str(o, "phase", case_phase_label(c[i].phase));
 		tv_set_str(o, "director", c[i].director_name);
