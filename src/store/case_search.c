@@ -42,7 +42,6 @@ const char *case_search_query(arena *a, const char *text)
 #define ROW_JOINS                                                                                          \
 	" JOIN household h ON h.id = c.household_id JOIN organisation o ON o.id = c.team_org_id"               \
 	" JOIN app_user u ON u.id = c.director_id LEFT JOIN case_evaluation_due d ON d.case_id = c.id"
-#define ROW_COLUMNS COLUMNS_OF("c.id") " FROM casefile c" ROW_JOINS
 /* The list's rows also carry what the page needs besides: the household its audit
  * record names, and the facts of the user's access to the case (case_parts_of_listed),
  * read in this statement instead of a statement per row. */
