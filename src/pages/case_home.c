@@ -34,7 +34,7 @@ static tv *escalation_list(request *rq, const case_escalation_brief *b, size_t n
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", b[i].case_id);
-		audit_note_case(rq, b[i].case_id);
+		audit_note_household(rq, b[i].household_id);
 		tv_set_str(o, "household_name", b[i].household_name);
 		tv_set_str(o, "level", case_escalation_level_label(b[i].level));
 		tv_set_str(o, "on", hv_date(a, b[i].escalated_on));
@@ -51,7 +51,7 @@ static tv *stagnating_list(request *rq, const case_stagnating *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", s[i].case_id);
-		audit_note_case(rq, s[i].case_id);
+		audit_note_household(rq, s[i].household_id);
 		tv_set_str(o, "household_name", s[i].household_name);
 		tv_set_str(o, "director", s[i].director_name);
 		tv_set_str(o, "since", hv_date(a, s[i].activity_on));
@@ -69,7 +69,7 @@ static tv *rows_tv(request *rq, const case_row *c, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", c[i].id);
-		audit_note_case(rq, c[i].id);
+		audit_note_household(rq, c[i].household_id);
 		tv_set_str(o, "household_name", c[i].household_name);
 		tv_set_str(o, "phase", case_phase_label(c[i].phase));
 		tv_set_str(o, "director", c[i].director_name);
@@ -151,7 +151,7 @@ bool case_course_home_panel(request *rq, tv *ctx)
 		for (size_t i = 0; i < n; i++) {
 			tv *o = tv_obj(a);
 			tv_set_int(o, "case_id", g[i].case_id);
-			audit_note_case(rq, g[i].case_id);
+			audit_note_household(rq, g[i].household_id);
 			tv_set_str(o, "household_name", g[i].household_name);
 			tv_set_str(o, "what", g[i].what);
 			tv_set_str(o, "due", hv_date(a, g[i].due_on));

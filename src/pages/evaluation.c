@@ -396,7 +396,7 @@ bool evaluation_home_panel(request *rq, tv *ctx)
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", list[i].case_id);
-		audit_note_case(rq, list[i].case_id);
+		audit_note_household(rq, list[i].household_id);
 		tv_set_str(o, "household", list[i].household_name);
 		tv_set_str(o, "due_on", hv_date(a, list[i].due_on));
 		tv_set_str(o, "director", list[i].director_name);

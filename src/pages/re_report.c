@@ -27,7 +27,7 @@ static void put_list(request *rq, tv *ctx, const char *key, const char *list_nam
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
-		audit_note_case(rq, r[i].case_id); /* the record names whom the list showed */
+		audit_note_household(rq, r[i].household_id); /* the record names whom the list showed */
 		tv_set_int(o, "case_id", r[i].case_id);
 		tv_set_str(o, "household_name", r[i].household_name);
 		tv_set_str(o, "reported", hv_datetime(a, r[i].reported_at));

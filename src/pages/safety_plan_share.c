@@ -75,7 +75,7 @@ bool safety_plan_home_panel(request *rq, tv *ctx)
 			continue;
 		tv *o = tv_obj(a);
 		tv_set_int(o, "case_id", list[i].case_id);
-		audit_note_case(rq, list[i].case_id);
+		audit_note_household(rq, list[i].household_id);
 		tv_set_str(o, "household_name", list[i].household_name);
 		tv_set_str(o, "agreed_on", hv_date(a, list[i].agreed_on));
 		tv_set_int(o, "n", list[i].n);

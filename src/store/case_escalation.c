@@ -135,6 +135,7 @@ static case_escalation_brief *collect_briefs(arena *a, sqlite3_stmt *st, size_t 
 		b->level = db_text(a, st, 3);
 		b->escalated_on = db_text(a, st, 4);
 		b->director_name = db_text(a, st, 5);
+		b->household_id = sqlite3_column_int64(st, 6);
 	}
 	sqlite3_reset(st);
 	*n = k;
@@ -149,7 +150,8 @@ case_escalation_brief *case_escalations_open_for_team(arena *a, int64_t team_org
                                                       size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM case_escalation e INDEXED BY case_escalation_pending"
+		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name, c.household_id FROM case_escalation e"
+		" INDEXED BY case_escalation_pending"
 		" CROSS JOIN casefile c ON c.id = e.case_id"
 		" JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
 		" WHERE e.decided_on IS NULL AND e.deescalated_on IS NULL"
@@ -166,7 +168,8 @@ case_escalation_brief *case_escalations_open_for_director(arena *a, int64_t user
                                                           size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name FROM case_escalation e INDEXED BY case_escalation_pending"
+		"SELECT e.id, c.id, h.name, e.level, e.escalated_on, u.name, c.household_id FROM case_escalation e"
+		" INDEXED BY case_escalation_pending"
 		" CROSS JOIN casefile c ON c.id = e.case_id"
 		" JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
 		" WHERE e.decided_on IS NULL AND e.deescalated_on IS NULL"
@@ -209,11 +212,11 @@ case_stagnating *case_stagnating_list(arena *a, int64_t team_org_id, int64_t dir
 {
 	/* two statements, so that each uses its own index */
 	sqlite3_stmt *st = team_org_id > 0
-		? db_stmt("SELECT c.id, h.name, u.name, c.activity_on FROM casefile c"
+		? db_stmt("SELECT c.id, h.name, u.name, c.activity_on, c.household_id FROM casefile c"
 		          " JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
 		          " WHERE c.team_org_id = ?1 AND c.status = 'open' AND c.activity_on < ?3 AND ?2 = ?2"
 		          " AND (c.activity_on, c.id) > (?20, ?21) ORDER BY c.activity_on, c.id LIMIT ?4")
-		: db_stmt("SELECT c.id, h.name, u.name, c.activity_on FROM casefile c"
+		: db_stmt("SELECT c.id, h.name, u.name, c.activity_on, c.household_id FROM casefile c"
 		          " JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = c.director_id"
 		          " WHERE c.director_id = ?2 AND c.status = 'open' AND c.activity_on < ?3 AND ?1 = ?1"
 		          " AND (c.activity_on, c.id) > (?20, ?21) ORDER BY c.activity_on, c.id LIMIT ?4");
@@ -236,6 +239,7 @@ case_stagnating *case_stagnating_list(arena *a, int64_t team_org_id, int64_t dir
 		list[k].household_name = db_text(a, st, 1);
 		list[k].director_name = db_text(a, st, 2);
 		list[k].activity_on = db_text(a, st, 3);
+		list[k].household_id = sqlite3_column_int64(st, 4);
 		k++;
 	}
 	sqlite3_reset(st);

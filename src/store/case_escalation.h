@@ -50,7 +50,7 @@ case_escalation *case_escalations(arena *a, int64_t case_id, size_t *n);
 /* Open escalations of the open cases of a team (start page of its team leader),
  * oldest first, at most `limit`; *more tells whether there were more. */
 typedef struct case_escalation_brief {
-	int64_t id, case_id;
+	int64_t id, case_id, household_id;
 	const char *household_name, *level, *escalated_on, *director_name;
 } case_escalation_brief;
 case_escalation_brief *case_escalations_open_for_team(arena *a, int64_t team_org_id, keyset after, size_t limit,
@@ -67,7 +67,7 @@ bool case_stagnation_weeks_set(int weeks);
 /* Open cases of a team (team_org_id > 0) or directed by a user (director_id > 0)
  * whose last activity lies before `before` (YYYY-MM-DD): stagnating, oldest first. */
 typedef struct case_stagnating {
-	int64_t case_id;
+	int64_t case_id, household_id;
 	const char *household_name, *director_name, *activity_on;
 } case_stagnating;
 case_stagnating *case_stagnating_list(arena *a, int64_t team_org_id, int64_t director_id, const char *before,

@@ -236,7 +236,7 @@ case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, i
                                                     size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		"SELECT g.case_id, g.id, h.name, g.what, coalesce(g.due_on, ''), g.status, g.who_user_id IS ?1"
+		"SELECT g.case_id, g.id, h.name, g.what, coalesce(g.due_on, ''), g.status, g.who_user_id IS ?1, c.household_id"
 		" FROM case_agreement g JOIN casefile c ON c.id = g.case_id JOIN household h ON h.id = c.household_id"
 		" WHERE g.id IN (SELECT id FROM case_agreement WHERE who_user_id = ?1 AND status IN ('open', 'loopt')"
 		"   UNION SELECT id FROM case_agreement WHERE who_org_id = ?2 AND status IN ('open', 'loopt'))"
@@ -267,6 +267,7 @@ case_agreement_brief *case_agreements_open_for_user(arena *a, int64_t user_id, i
 		b->due_on = db_text(a, st, 4);
 		b->status = db_text(a, st, 5);
 		b->mine = sqlite3_column_int(st, 6) != 0;
+		b->household_id = sqlite3_column_int64(st, 7);
 	}
 	sqlite3_reset(st);
 	*n = k;

@@ -77,7 +77,7 @@ bool case_agreement_set_status(int64_t case_id, int64_t id, const char *status, 
  * user's organisation in cases he/she is actively involved in (start page),
  * by due date, at most `limit`. */
 typedef struct case_agreement_brief {
-	int64_t case_id, id;
+	int64_t case_id, id, household_id;
 	const char *household_name, *what, *due_on, *status;
 	bool mine; /* assigned to the user personally */
 } case_agreement_brief;

@@ -42,7 +42,6 @@ const char *case_search_query(arena *a, const char *text)
 #define ROW_JOINS                                                                                          \
 	" JOIN household h ON h.id = c.household_id JOIN organisation o ON o.id = c.team_org_id"               \
 	" JOIN app_user u ON u.id = c.director_id LEFT JOIN case_evaluation_due d ON d.case_id = c.id"
-#define ROW_COLUMNS COLUMNS_OF("c.id") " FROM casefile c" ROW_JOINS
 /* The list's rows also carry what the page needs besides: the household its audit
  * record names, and the facts of the user's access to the case (case_parts_of_listed),
  * read in this statement instead of a statement per row. */
@@ -144,7 +143,11 @@ static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *
 			break;
 		}
 		list = arena_grow(a, list, k, &cap, sizeof *list);
-		read_row(a, st, &list[k++]);
+		case_row *r = &list[k++];
+		read_row(a, st, r);
+		/* the start-page lists select the household last, to name it in the audit record */
+		if (sqlite3_column_count(st) > 11)
+			r->household_id = sqlite3_column_int64(st, 11);
 	}
 	sqlite3_reset(st);
 	*n = k;
@@ -177,7 +180,8 @@ static case_row *collect_list_rows(arena *a, sqlite3_stmt *st, size_t limit, siz
 
 case_row *case_directed_open(arena *a, int64_t user_id, keyset after, size_t limit, size_t *n, bool *more)
 {
-	sqlite3_stmt *st = db_stmt(ROW_COLUMNS " WHERE c.director_id = ?1 AND c.status = 'open'"
+	sqlite3_stmt *st = db_stmt(COLUMNS_OF("c.id") ", c.household_id FROM casefile c" ROW_JOINS
+	                           " WHERE c.director_id = ?1 AND c.status = 'open'"
 	                           " AND (coalesce(c.activity_on, ''), c.id) > (?20, ?21)"
 	                           " ORDER BY coalesce(c.activity_on, ''), c.id LIMIT ?2");
 	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
@@ -193,7 +197,8 @@ case_row *case_involved_open(arena *a, int64_t user_id, keyset after, size_t lim
 	/* the user's current involvements in open cases (case_involvement_open) walked newest
 	 * case first from the keyset, stopped at LIMIT; GROUP BY in the index's order keeps
 	 * one row per case without a sort */
-	sqlite3_stmt *st = db_stmt(COLUMNS_OF("i.case_id") " FROM case_involvement i INDEXED BY case_involvement_open"
+	sqlite3_stmt *st = db_stmt(COLUMNS_OF("i.case_id") ", c.household_id FROM case_involvement i"
+	                           " INDEXED BY case_involvement_open"
 	                           " JOIN casefile c ON c.id = i.case_id" ROW_JOINS
 	                           " WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.case_open = 1 AND i.role = 'betrokken'"
 	                           " AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1)"

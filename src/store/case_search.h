@@ -25,8 +25,8 @@ typedef struct case_row {
 	const char *evaluation_due; /* YYYY-MM-DD of an open case (EVALUATION_DUE_SQL), else "" */
 	const char *activity_on;    /* the last day anything happened (stagnation; "" unknown) */
 	int phase;
-	/* case_search() only: the household (for the audit record) and the facts of the
-	 * user's access (for case_parts_of_listed) */
+	/* the household (for the audit record): case_search() and the start-page lists;
+	 * case_search() only: the facts of the user's access (for case_parts_of_listed) */
 	int64_t household_id;
 	involvement_facts facts;
 } case_row;

@@ -393,24 +393,23 @@ const char *evaluation_due_of(arena *a, int64_t case_id)
 ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso,
                                    keyset after, size_t limit, size_t *n, bool *more)
 {
-	/* each arm walks one index (casefile_director, casefile_team) over the user's
-	 * open cases and looks the due date up by primary key */
-	int weeks = evaluation_norm_weeks();
+	/* each arm walks one index of case_evaluation_open (0025: the open cases with their
+	 * EVALUATION_DUE_SQL date, kept by triggers) from the earliest date after the keyset,
+	 * in the order of the page, and stops with the page: never the whole caseload */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT c.id, h.name, " DUE_EXPR ", u.name FROM casefile c INDEXED BY casefile_director"
-		" LEFT JOIN case_evaluation_due d ON d.case_id = c.id JOIN household h ON h.id = c.household_id"
-		" JOIN app_user u ON u.id = c.director_id"
-		" WHERE c.director_id = ?1 AND c.status = 'open' AND " DUE_EXPR " < ?3 AND (" DUE_EXPR ", c.id) > (?20, ?21)"
+		"SELECT q.case_id, h.name, q.due_on, u.name, c.household_id FROM case_evaluation_open q INDEXED BY case_evaluation_open_director"
+		" JOIN casefile c ON c.id = q.case_id JOIN household h ON h.id = c.household_id"
+		" JOIN app_user u ON u.id = q.director_id"
+		" WHERE q.director_id = ?1 AND q.due_on < ?3 AND (q.due_on, q.case_id) > (?20, ?21)"
 		" UNION"
-		" SELECT c.id, h.name, " DUE_EXPR ", u.name FROM casefile c INDEXED BY casefile_team"
-		" LEFT JOIN case_evaluation_due d ON d.case_id = c.id JOIN household h ON h.id = c.household_id"
-		" JOIN app_user u ON u.id = c.director_id"
-		" WHERE ?2 > 0 AND c.team_org_id = ?2 AND c.status = 'open' AND " DUE_EXPR " < ?3"
-		" AND (" DUE_EXPR ", c.id) > (?20, ?21) ORDER BY 3, 1 LIMIT ?4");
+		" SELECT q.case_id, h.name, q.due_on, u.name, c.household_id FROM case_evaluation_open q INDEXED BY case_evaluation_open_team"
+		" JOIN casefile c ON c.id = q.case_id JOIN household h ON h.id = c.household_id"
+		" JOIN app_user u ON u.id = q.director_id"
+		" WHERE ?2 > 0 AND q.team_org_id = ?2 AND q.due_on < ?3 AND (q.due_on, q.case_id) > (?20, ?21)"
+		" ORDER BY 3, 1 LIMIT ?4");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);
 	sqlite3_bind_text(st, 3, today_iso, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 9, weeks);
 	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
 	sqlite3_bind_text(st, 20, after.key ? after.key : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 21, after.id);
@@ -427,6 +426,7 @@ ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_i
 		list[k].household_name = db_text(a, st, 1);
 		list[k].due_on = db_text(a, st, 2);
 		list[k].director_name = db_text(a, st, 3);
+		list[k].household_id = sqlite3_column_int64(st, 4);
 		k++;
 	}
 	sqlite3_reset(st);

@@ -115,7 +115,7 @@ bool evaluation_get(arena *a, int64_t case_id, int64_t id, evaluation_rec *out);
 const char *evaluation_due_of(arena *a, int64_t case_id);
 
 typedef struct ev_overdue {
-	int64_t case_id;
+	int64_t case_id, household_id;
 	const char *household_name, *due_on, *director_name;
 } ev_overdue;
 /* Open cases directed by user_id (and, when team_org_id > 0, open cases of that

@@ -323,9 +323,11 @@ handover_rec *handover_team_overdue_items(arena *a, int64_t org_id, const handov
 handover_rec *handover_director_open_items(arena *a, int64_t user_id, size_t *n)
 {
 	/* from the regisseur's open cases (casefile_director_open), not from every
-	 * accepted handover in history (handover_status) */
+	 * accepted handover in history (handover_status); whether a handover of such a
+	 * case is still open is read from the covering partial index handover_case_open
+	 * (0025), so only the open ones' rows are read, not every handover of the case */
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM casefile c2"
-	                           " CROSS JOIN handover h2 ON h2.case_id = c2.id"
+	                           " CROSS JOIN handover h2 INDEXED BY handover_case_open ON h2.case_id = c2.id"
 	                           " WHERE c2.director_id = ?1 AND c2.status = 'open' AND h2.status = 'geaccepteerd'"
 	                           " AND (h2.warm_held_date IS NULL OR h2.feedback_first_at IS NULL)) ORDER BY h.id");
 	sqlite3_bind_int64(st, 1, user_id);
@@ -421,27 +423,25 @@ handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char
 
 handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
 {
-	/* The conditions not kept of open cases (case_condition_broken_open, kept by the
-	 * triggers of 0021), newest handover first, to their accepted handovers of this
-	 * organisation (handover_accepted_vt: no handover row is read): never the whole
-	 * caseload, never all of history. One walk gives the count and the newest five;
-	 * only those five rows are read. */
-	sqlite3_stmt *st = db_stmt(
-		"SELECT DISTINCT b.handover_id FROM case_condition_broken_open b"
-		" INDEXED BY case_condition_broken_open_handover CROSS JOIN handover h INDEXED BY handover_accepted_vt"
-		" ON h.id = b.handover_id"
-		" WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' ORDER BY b.handover_id DESC");
+	/* The count from the tally kept by triggers (handover_broken_tally, 0025); the
+	 * newest five from the conditions not kept of open cases (case_condition_broken_open,
+	 * 0022), newest handover first, to their accepted handovers of this organisation
+	 * (handover_accepted_vt: no handover row is read): the walk stops at the fifth, so
+	 * neither costs the caseload nor history. Only those five rows are read. */
+	sqlite3_stmt *st = db_stmt("SELECT coalesce((SELECT n FROM handover_broken_tally WHERE vt_org_id = ?1), 0)");
 	sqlite3_bind_int64(st, 1, vt_org_id);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
 	enum { SHOWN = 5 };
 	int64_t ids[SHOWN] = {0};
-	int64_t count = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (count < SHOWN)
-			ids[count] = sqlite3_column_int64(st, 0);
-		count++;
-	}
+	st = db_stmt("SELECT DISTINCT b.handover_id FROM case_condition_broken_open b"
+	             " INDEXED BY case_condition_broken_open_handover CROSS JOIN handover h INDEXED BY handover_accepted_vt"
+	             " ON h.id = b.handover_id"
+	             " WHERE h.vt_org_id = ?1 AND h.status = 'geaccepteerd' ORDER BY b.handover_id DESC LIMIT 5");
+	sqlite3_bind_int64(st, 1, vt_org_id);
+	for (int i = 0; i < SHOWN && sqlite3_step(st) == SQLITE_ROW; i++)
+		ids[i] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	*total = count;
 	st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (?1, ?2, ?3, ?4, ?5) ORDER BY h.id DESC");
 	for (int i = 0; i < SHOWN; i++)
 		bind_opt_id(st, i + 1, ids[i]);

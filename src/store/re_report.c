@@ -8,7 +8,7 @@
 
 #define RE_COLUMNS                                                                                          \
 	"SELECT r.handover_id, r.case_id, hh.name, r.reported_at, coalesce(o.name, ''), h.status,"             \
-	" coalesce(h.urgency, ''), c.status = 'open', h.status IN ('ingediend', 'in_behandeling')"             \
+	" coalesce(h.urgency, ''), c.status = 'open', h.status IN ('ingediend', 'in_behandeling'), c.household_id" \
 	" FROM case_re_report r JOIN handover h ON h.id = r.handover_id JOIN casefile c ON c.id = r.case_id"    \
 	" JOIN household hh ON hh.id = c.household_id LEFT JOIN organisation o ON o.id = h.receiving_org_id"
 
@@ -33,6 +33,7 @@ static re_report *collect(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, b
 		r->urgency = db_text(a, st, 6);
 		r->case_open = sqlite3_column_int(st, 7) != 0;
 		r->undecided = sqlite3_column_int(st, 8) != 0;
+		r->household_id = sqlite3_column_int64(st, 9);
 	}
 	sqlite3_reset(st);
 	*n = k;
@@ -47,7 +48,7 @@ static re_report *collect(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, b
  * history of marks nor every case the regisseur ever directed is read. */
 #define RE_SELECT                                                                                           \
 	"SELECT r.handover_id, r.case_id, hh.name, r.reported_at, coalesce(o.name, ''), h.status,"             \
-	" coalesce(h.urgency, ''), c.status = 'open', h.status IN ('ingediend', 'in_behandeling')"
+	" coalesce(h.urgency, ''), c.status = 'open', h.status IN ('ingediend', 'in_behandeling'), c.household_id"
 #define RE_REST                                                                                             \
 	" JOIN casefile c ON c.id = r.case_id JOIN household hh ON hh.id = c.household_id"                     \
 	" LEFT JOIN organisation o ON o.id = h.receiving_org_id"

@@ -17,6 +17,7 @@
 
 typedef struct re_report {
 	int64_t handover_id, case_id;
+	int64_t household_id;       /* named in the audit record of the list that shows it */
 	const char *household_name; /* the case's household */
 	const char *reported_at;    /* submission, UTC */
 	const char *sent_to;        /* the receiving team's name, "" for the joint triage */

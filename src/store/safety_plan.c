@@ -208,7 +208,7 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 		 * in the order of their latest plan's date (casefile_team_plan, kept by the
 		 * trigger safety_plan_version_agreed_on: the same date as v.agreed_on), stopped
 		 * at the page. The latest agreed version comes from safety_plan_version_latest. */
-		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid FROM ("
+		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid, x.hid FROM ("
 		"SELECT c.id AS cid, c.household_id AS hid, v.n AS n, v.agreed_on AS agreed_on, v.id AS vid"
 		" FROM case_involvement i INDEXED BY case_involvement_open JOIN casefile c ON c.id = i.case_id"
 		" JOIN safety_plan_version v INDEXED BY safety_plan_version_latest ON v.case_id = c.id AND v.status = 'vastgesteld'"
@@ -249,6 +249,7 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 		list[k].n = sqlite3_column_int64(st, 2);
 		list[k].agreed_on = db_text(a, st, 3);
 		list[k].version_id = sqlite3_column_int64(st, 4);
+		list[k].household_id = sqlite3_column_int64(st, 5);
 		k++;
 	}
 	sqlite3_reset(st);

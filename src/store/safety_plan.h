@@ -89,6 +89,7 @@ typedef struct sp_unread {
 	int64_t n;
 	const char *agreed_on;
 	int64_t version_id;
+	int64_t household_id;
 } sp_unread;
 /* Agreed latest versions of cases the user takes part in (personally, or as team
  * leader of the case's team) that the user has not opened yet, newest agreement
