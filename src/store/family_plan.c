@@ -393,7 +393,7 @@ const char *evaluation_due_of(arena *a, int64_t case_id)
 ev_overdue *evaluation_overdue_for(arena *a, int64_t user_id, int64_t team_org_id, const char *today_iso,
                                    keyset after, size_t limit, size_t *n, bool *more)
 {
-	/* each arm walks one index of case_evaluation_open (0025: the open cases with their
+	/* each arm walks one index of case_evaluation_open (0026: the open cases with their
 	 * EVALUATION_DUE_SQL date, kept by triggers) from the earliest date after the keyset,
 	 * in the order of the page, and stops with the page: never the whole caseload */
 	sqlite3_stmt *st = db_stmt(

@@ -325,7 +325,7 @@ handover_rec *handover_director_open_items(arena *a, int64_t user_id, size_t *n)
 	/* from the regisseur's open cases (casefile_director_open), not from every
 	 * accepted handover in history (handover_status); whether a handover of such a
 	 * case is still open is read from the covering partial index handover_case_open
-	 * (0025), so only the open ones' rows are read, not every handover of the case */
+	 * (0026), so only the open ones' rows are read, not every handover of the case */
 	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h2.id FROM casefile c2"
 	                           " CROSS JOIN handover h2 INDEXED BY handover_case_open ON h2.case_id = c2.id"
 	                           " WHERE c2.director_id = ?1 AND c2.status = 'open' AND h2.status = 'geaccepteerd'"
@@ -423,7 +423,7 @@ handover_rec *handover_vt_feedback_since(arena *a, int64_t vt_org_id, const char
 
 handover_rec *handover_vt_conditions_broken(arena *a, int64_t vt_org_id, int64_t *total, size_t *n)
 {
-	/* The count from the tally kept by triggers (handover_broken_tally, 0025); the
+	/* The count from the tally kept by triggers (handover_broken_tally, 0026); the
 	 * newest five from the conditions not kept of open cases (case_condition_broken_open,
 	 * 0022), newest handover first, to their accepted handovers of this organisation
 	 * (handover_accepted_vt: no handover row is read): the walk stops at the fifth, so

@@ -1,5 +1,5 @@
 // home_flat.test.mjs — the boundaries of what keeps the start pages of vt, teamleider and
-// professional flat (issue 11, 0025_flat_home.sql):
+// professional flat (issue 11, 0026_flat_home.sql):
 // - case_evaluation_open ("Evaluatie te laat"): an open case with its next evaluation date,
 //   kept by triggers; a case enters when its date passes, leaves when evaluated, closed or
 //   moved, follows the norm, and the table equals its definition after every kind of change;

@@ -1,4 +1,4 @@
--- 0025_flat_home.sql — the start pages of vt, teamleider, professional and partner
+-- 0026_flat_home.sql — the start pages of vt, teamleider, professional and partner
 -- read only what they show, whatever the years behind them (issue 11).
 --
 -- "Veiligheidsvoorwaarde niet nageleefd: N" on the VT start page counts the accepted
