@@ -5,10 +5,11 @@
 // Files run `jobs` at a time (default 2: the 2-core CI machine; KETENREGIE_TEST_JOBS
 // overrides). Files whose first lines contain the marker "@long" start first (the
 // longest ones: started last, they would end the phase running alone). A file whose
-// first lines contain the marker "@run-alone" measures
-// time or load (slow clients, throttling delays, a backup under load) and runs on
-// its own after the others, so that a neighbour's CPU use cannot fail it. Output of
-// a file is printed whole when it ends, with its duration, never interleaved.
+// first lines contain the marker "@run-alone" measures time or load (slow clients,
+// throttling delays, a backup under load) and runs on its own after the others, so
+// that a neighbour's CPU use cannot fail it. Output of a file is printed whole when
+// it ends, with its wall time and CPU seconds, never interleaved. The time budget of
+// each phase: docs/TESTING.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
