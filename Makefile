@@ -90,6 +90,8 @@ $(BUILD)/unit/%: tests/unit/%.c $(SAN_OBJ)
 # target links them with libFuzzer.
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -fsanitize=address,undefined
 FUZZ_OBJ := $(patsubst src/%.c,$(BUILD)/fuzzobj/%.o,$(LIB_SRC)) $(BUILD)/fuzzobj/gen/embedded_data.o
+# named only by a pattern rule, they would count as intermediate and be deleted after the link
+.SECONDARY: $(FUZZ_OBJ)
 $(BUILD)/fuzzobj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo "CC fuzz $<"
