@@ -85,10 +85,24 @@ $(BUILD)/unit/%: tests/unit/%.c $(SAN_OBJ)
 	@echo "CC unit $<"
 	@$(CC) $(CPPFLAGS_KR) $(SAN_CFLAGS) -Itests/unit -o $@ $(filter %.c %.o,$^) $(LDLIBS_KR) -lcmocka
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN)/embedded_data.c
+# The fuzz targets share one set of objects, instrumented for libFuzzer without its
+# main() (fuzzer-no-link), so that they are compiled once and in parallel; each
+# target links them with libFuzzer.
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -fsanitize=address,undefined
+FUZZ_OBJ := $(patsubst src/%.c,$(BUILD)/fuzzobj/%.o,$(LIB_SRC)) $(BUILD)/fuzzobj/gen/embedded_data.o
+# named only by a pattern rule, they would count as intermediate and be deleted after the link
+.SECONDARY: $(FUZZ_OBJ)
+$(BUILD)/fuzzobj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo "CC fuzz $<"
-	@clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $(filter %.c,$^) $(LDLIBS_KR)
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+$(BUILD)/fuzzobj/gen/embedded_data.o: $(GEN)/embedded_data.c
+	@mkdir -p $(@D)
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	@echo "LD fuzz $@"
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS_KR)
 
 run: deps $(BUILD)/rel/ketenregie
 	@tools/run.sh
@@ -111,9 +125,10 @@ fuzz: $(FUZZ_BIN)
 fuzz-run: $(FUZZ_BIN)
 	@tools/run-fuzz.sh $(FUZZ_BIN)
 
+# The phases and their time budget on 2 cores: docs/TESTING.md. Lint runs beside the
+# parallel build (its output kept in one piece); the fuzz targets are built there too.
 test: deps
-	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory -j2 all $(UNIT_BIN)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint all $(UNIT_BIN) $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory http
 	@$(MAKE) --no-print-directory fuzz-run

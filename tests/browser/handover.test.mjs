@@ -166,4 +166,4 @@ test('Veilig Thuis sees the feedback and condition status; the print view is an 
   await context.close();
 });
 
-await run({ after: async () => { await browser.close(); await daemon.stop(); } });
+await run({ timeoutMs: 120_000, after: async () => { await browser.close(); await daemon.stop(); } });

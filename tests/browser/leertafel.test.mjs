@@ -210,4 +210,4 @@ test('on A4 paper: every partner of the traffic-light report; action lists compa
   });
 });
 
-await run({ after: async () => { await browser.close(); await daemon.stop(); } });
+await run({ timeoutMs: 120_000, after: async () => { await browser.close(); await daemon.stop(); } });

@@ -15,6 +15,7 @@
 // as loading and checking a page twice; the flows' own tests run it at 1280 px), and
 // pages that look the same for every role (/licenties, /account/...) are
 // walked for the first role only.
+// @long: the longest browser file (about 90 s on 2 cores); it starts first (../run_files.mjs).
 //
 //   node tests/browser/walk.test.mjs        (release build: build/rel/ketenregie)
 import assert from 'node:assert/strict';

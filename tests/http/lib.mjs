@@ -42,8 +42,22 @@ export async function startDaemon(options = {}) {
 }
 
 /** Raw HTTP request; body is a Buffer or string. Never follows redirects.
- * localAddress binds the client socket (127.0.0.2 … act as other addresses). */
-export function request(baseUrl, method, path, { headers = {}, body = null, timeout = 30_000, localAddress } = {}) {
+ * localAddress binds the client socket (127.0.0.2 … act as other addresses).
+ * Requests go over node's kept-alive connections. One that the daemon closed while
+ * it was idle (after its request deadline, 20 s), before node noticed (its event
+ * loop blocked by a long synchronous step, e.g. a CLI run), fails as ECONNRESET on
+ * reuse: the request never reached the daemon, so it is sent once more on a new
+ * connection, as node's documentation advises (request.reusedSocket). */
+export async function request(baseUrl, method, path, opts = {}) {
+  try {
+    return await requestOnce(baseUrl, method, path, opts);
+  } catch (err) {
+    if (!err.reusedSocket || err.code !== 'ECONNRESET') throw err;
+    return requestOnce(baseUrl, method, path, opts);
+  }
+}
+
+function requestOnce(baseUrl, method, path, { headers = {}, body = null, timeout = 30_000, localAddress } = {}) {
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request({
@@ -61,7 +75,10 @@ export function request(baseUrl, method, path, { headers = {}, body = null, time
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
+    req.on('error', (err) => {
+      err.reusedSocket = req.reusedSocket;
+      reject(err);
+    });
     if (body != null) req.write(body);
     req.end();
   });
