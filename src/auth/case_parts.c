@@ -107,7 +107,9 @@ unsigned case_parts_of_user(int64_t case_id, int64_t user_id, int64_t org_id, co
 	return parts_by_rule(&f, user_id, org_id, org_kind, roles);
 }
 
-unsigned case_parts_of(const request *rq, int64_t case_id)
+/* The parts of one case for the request's user, decided once per request: from the
+ * facts a list statement read with the case, or (facts NULL) read here. */
+static unsigned parts_memoized(const request *rq, int64_t case_id, const involvement_facts *facts)
 {
 	const auth_user *u = rq->user;
 	unsigned roles = u && rq->route ? u->roles & rq->route->roles : 0;
@@ -116,23 +118,20 @@ unsigned case_parts_of(const request *rq, int64_t case_id)
 	unsigned mask;
 	if (case_memo_parts(rq, case_id, &mask))
 		return mask; /* decided earlier in this request, nothing written since */
-	mask = case_parts_of_user(case_id, u->id, u->org_id, u->org_kind, roles);
+	mask = facts ? parts_by_rule(facts, u->id, u->org_id, u->org_kind, roles)
+	             : case_parts_of_user(case_id, u->id, u->org_id, u->org_kind, roles);
 	case_memo_keep_parts(rq, case_id, mask);
 	return mask;
 }
 
+unsigned case_parts_of(const request *rq, int64_t case_id)
+{
+	return parts_memoized(rq, case_id, NULL);
+}
+
 unsigned case_parts_of_listed(const request *rq, int64_t case_id, const involvement_facts *facts)
 {
-	const auth_user *u = rq->user;
-	unsigned roles = u && rq->route ? u->roles & rq->route->roles : 0;
-	if (!roles)
-		return 0;
-	unsigned mask;
-	if (case_memo_parts(rq, case_id, &mask))
-		return mask; /* decided earlier in this request, nothing written since */
-	mask = parts_by_rule(facts, u->id, u->org_id, u->org_kind, roles);
-	case_memo_keep_parts(rq, case_id, mask);
-	return mask;
+	return parts_memoized(rq, case_id, facts);
 }
 
 unsigned case_parts_of_org(arena *a, int64_t case_id, int64_t org_id)

@@ -71,7 +71,6 @@ const char *case_search_query(arena *a, const char *text)
 	" AND i.user_id = ?1 AND i.ended_at IS NULL AND i.org_id = (SELECT organisation_id FROM app_user WHERE id = ?1)))"
 
 static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more);
-static case_row *collect_list_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more);
 
 /* Which statement reads the page (each walks its own indexes):
  * - no search: the two arms above;
@@ -114,7 +113,7 @@ case_row *case_search(arena *a, int64_t user_id, int64_t org_id, int64_t team_or
 	else
 		sqlite3_bind_null(st, 5);
 	sqlite3_bind_int64(st, 6, director_id);
-	return collect_list_rows(a, st, limit, n, more);
+	return collect_rows(a, st, limit, n, more);
 }
 
 static void read_row(arena *a, sqlite3_stmt *st, case_row *r)
@@ -137,6 +136,7 @@ static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *
 	size_t cap = 0, k = 0;
 	case_row *list = NULL;
 	*more = false;
+	int columns = sqlite3_column_count(st);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (k == limit) {
 			*more = true;
@@ -145,33 +145,15 @@ static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *
 		list = arena_grow(a, list, k, &cap, sizeof *list);
 		case_row *r = &list[k++];
 		read_row(a, st, r);
-		/* the start-page lists select the household last, to name it in the audit record */
-		if (sqlite3_column_count(st) > 11)
+		/* the start-page lists and LIST_COLUMNS_OF select the household next, to name it in
+		 * the audit record; LIST_COLUMNS_OF then the user's access facts */
+		if (columns > 11)
 			r->household_id = sqlite3_column_int64(st, 11);
-	}
-	sqlite3_reset(st);
-	*n = k;
-	return list;
-}
-
-/* collect_rows() of LIST_COLUMNS_OF: also the household and the access facts. */
-static case_row *collect_list_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more)
-{
-	size_t cap = 0, k = 0;
-	case_row *list = NULL;
-	*more = false;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (k == limit) {
-			*more = true;
-			break;
+		if (columns > 12) {
+			r->facts.team_org_id = r->team_org_id;
+			r->facts.director_id = r->director_id;
+			involvement_parts_union((const char *)sqlite3_column_text(st, 12), &r->facts);
 		}
-		list = arena_grow(a, list, k, &cap, sizeof *list);
-		case_row *r = &list[k++];
-		read_row(a, st, r);
-		r->household_id = sqlite3_column_int64(st, 11);
-		r->facts.team_org_id = r->team_org_id;
-		r->facts.director_id = r->director_id;
-		involvement_parts_union((const char *)sqlite3_column_text(st, 12), &r->facts);
 	}
 	sqlite3_reset(st);
 	*n = k;
