@@ -22,6 +22,7 @@
 #include "pages/pages.h"
 #include "server/config.h"
 #include "server/http.h"
+#include "server/http_setup.h"
 #include "server/router.h"
 #include "store/db.h"
 #include "demo/demo.h"
@@ -426,22 +427,8 @@ static int cmd_routes(void)
  * anything this cannot parse: http.c reports a malformed address itself. */
 static bool listen_address_busy(const char *listen)
 {
-	const char *colon = strrchr(listen, ':');
-	char host[64];
-	size_t hl = colon ? (size_t)(colon - listen) : 0;
-	if (!colon || hl == 0 || hl >= sizeof host)
-		return false;
-	memcpy(host, listen, hl);
-	host[hl] = '\0';
-	char *end;
-	unsigned long port = strtoul(colon + 1, &end, 10);
-	if (*end || port == 0 || port > 65535)
-		return false;
 	struct sockaddr_in sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sin_family = AF_INET;
-	sa.sin_port = htons((uint16_t)port);
-	if (inet_pton(AF_INET, strcmp(host, "localhost") == 0 ? "127.0.0.1" : host, &sa.sin_addr) != 1)
+	if (!http_split_listen(listen, &sa))
 		return false;
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
 	if (fd < 0)
