@@ -282,7 +282,7 @@ static bool open_database(void)
 		return false;
 	if (!migrate_run(true))
 		return false;
-	return true;
+	return db_readlog_init();
 }
 
 static char *read_password(void)

@@ -5,6 +5,10 @@
  * request ends before the writer runs. Must never drop an entry silently: a
  * failed write is reported on stderr and retried once synchronously.
  *
+ * Each record goes to one of the two logs (store/readlog.h): a request that
+ * changed nothing to the read log, everything else (a change's record, in the
+ * change's transaction, and events) to the change log, the database's audit_log.
+ *
  * Every row goes through insert(), which writes into the TEMP view audit_append:
  * its trigger (store/audit_chain.c) makes the row the next link of the hash
  * chain inside the current write transaction, so the chain follows commit order
@@ -45,6 +49,7 @@ typedef struct entry {
 	size_t nhouseholds;
 	char *households_text;
 	bool allowed;
+	bool read; /* the record of a request that changed nothing: the read log */
 } entry;
 
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -174,10 +179,20 @@ static void settle(entry *e, bool ok)
 		t->wake(t->wake_arg);
 }
 
-/* Write a chain of entries in one transaction (group commit), settle their
- * waiters and free them. Entries that cannot be written are reported, never
- * silently dropped: their waiters learn it and answer 500. */
-static void write_batch(entry *list)
+static void free_list(entry *list)
+{
+	while (list) {
+		entry *next = list->next;
+		free_entry(list);
+		list = next;
+	}
+}
+
+/* Write a chain of entries, all for the same log, in one transaction on this
+ * thread's connection to that log (group commit), and settle their waiters.
+ * Entries that cannot be written are reported, never silently dropped: their
+ * waiters learn it and answer 500. */
+static void write_one_log(entry *list)
 {
 	bool ok = db_begin();
 	if (ok) {
@@ -211,17 +226,36 @@ static void write_batch(entry *list)
 			pthread_mutex_unlock(&q_lock);
 		}
 	}
+}
+
+/* Write a chain of entries: the read log's in one transaction there, the change
+ * log's in one transaction in the database; then free them. */
+static void write_batch(entry *list)
+{
+	entry *reads = NULL, **reads_end = &reads, *changes = NULL, **changes_end = &changes;
+	for (entry *e = list, *next; e; e = next) {
+		next = e->next;
+		e->next = NULL;
+		entry ***end = e->read ? &reads_end : &changes_end;
+		**end = e;
+		*end = &e->next;
+	}
+	if (changes)
+		write_one_log(changes);
+	if (reads) {
+		db_readlog_enter();
+		write_one_log(reads);
+		db_readlog_leave();
+	}
 	pthread_mutex_lock(&q_lock);
 	pthread_cond_broadcast(&q_done);
 	pthread_mutex_unlock(&q_lock);
-	while (list) {
-		entry *next = list->next;
-		free_entry(list);
-		list = next;
-	}
+	free_list(changes);
+	free_list(reads);
 }
 
-/* The daily log line with the chain's head (audit.h). */
+/* The daily log lines with each chain's head (audit.h): the change log's, then
+ * the read log's. */
 static void log_anchor(void)
 {
 	int64_t id;
@@ -229,6 +263,11 @@ static void log_anchor(void)
 	if (audit_chain_head(db_conn(), &id, hex, at, sizeof at))
 		fprintf(stderr, "ketenregie: audit anchor: row %lld at %s hash %s\n", (long long)id, at[0] ? at : "-",
 		        hex[0] ? hex : "-");
+	db_readlog_enter();
+	if (audit_chain_head(db_conn(), &id, hex, at, sizeof at))
+		fprintf(stderr, "ketenregie: read log anchor: row %lld at %s hash %s\n", (long long)id, at[0] ? at : "-",
+		        hex[0] ? hex : "-");
+	db_readlog_leave();
 }
 
 enum { ANCHOR_EVERY_S = 24 * 3600 };
@@ -422,6 +461,7 @@ static entry *request_entry(const request *rq, bool allowed)
 	e->household_id = rq->audit.household_id;
 	e->detail = dup_or_null(rq->audit.detail ? rq->audit.detail : rq->path);
 	e->allowed = allowed;
+	e->read = !db_request_wrote();
 	return e;
 }
 
@@ -497,6 +537,7 @@ void audit_event(const request *rq, const auth_user *user, const char *username,
 void audit_panel(request *rq, const char *panel)
 {
 	entry *e = event_entry(rq, rq->user, NULL, "view", "start_page_panel", 0, true, panel);
+	e->read = true;
 	take_households(e, &rq->audit);
 	rq->audit.household_count = 0;
 	e->next = rq->audit.panels;

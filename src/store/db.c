@@ -9,6 +9,7 @@
 #include "store/db.h"
 
 #include "store/audit_chain.h"
+#include "store/readlog.h"
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -25,12 +26,18 @@ typedef struct conn {
 	sqlite3_stmt *stmts[STMT_CACHE];
 } conn;
 
-static char db_path[4096];
+static char db_path[4096], readlog_path[4096 + 16];
+/* Writers of each file are serialised by its own mutex: the read log's writer
+ * never waits for a change, nor a change for it. */
 static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t readlog_write_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 static conn *registry[MAX_CONNS];
 static size_t registry_len;
-static _Thread_local conn *tl_conn;
+/* This thread's connections to the database and to the read log; tl_conn is
+ * the one db_stmt and db_begin use (db_readlog_enter/leave switch it). */
+static _Thread_local conn *tl_main, *tl_readlog, *tl_conn;
+static _Thread_local bool tl_in_readlog;
 
 /* The request's transaction (see db_request_begin in db.h): whether a request
  * scope is active on this thread, whether its write transaction is open, and how
@@ -44,13 +51,13 @@ static void die_db(sqlite3 *db, const char *what)
 	abort();
 }
 
-static sqlite3 *open_connection(void)
+static sqlite3 *open_connection(const char *path)
 {
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(db_path, &db,
+	int rc = sqlite3_open_v2(path, &db,
 	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		fprintf(stderr, "ketenregie: cannot open %s: %s\n", db_path, db ? sqlite3_errmsg(db) : "?");
+		fprintf(stderr, "ketenregie: cannot open %s: %s\n", path, db ? sqlite3_errmsg(db) : "?");
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -77,7 +84,8 @@ static sqlite3 *open_connection(void)
 		sqlite3_close(db);
 		return NULL;
 	}
-	if (!audit_chain_attach(db, false)) {
+	/* the read log makes its own schema (the database has migrations) */
+	if ((path == readlog_path && !readlog_create(db)) || !audit_chain_attach(db, false)) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -92,7 +100,36 @@ bool db_init(const char *path)
 		return false;
 	}
 	memcpy(db_path, path, n + 1);
+	if (!readlog_path_of(db_path, readlog_path, sizeof readlog_path)) {
+		fputs("ketenregie: database path too long\n", stderr);
+		return false;
+	}
 	return db_conn() != NULL;
+}
+
+bool db_readlog_init(void)
+{
+	db_readlog_enter();
+	bool ok = db_conn() != NULL;
+	db_readlog_leave();
+	return ok;
+}
+
+const char *db_readlog_path(void)
+{
+	return readlog_path;
+}
+
+void db_readlog_enter(void)
+{
+	tl_in_readlog = true;
+	tl_conn = tl_readlog;
+}
+
+void db_readlog_leave(void)
+{
+	tl_in_readlog = false;
+	tl_conn = tl_main;
 }
 
 const char *db_path_of(void)
@@ -104,7 +141,7 @@ sqlite3 *db_conn(void)
 {
 	if (tl_conn)
 		return tl_conn->db;
-	sqlite3 *db = open_connection();
+	sqlite3 *db = open_connection(tl_in_readlog ? readlog_path : db_path);
 	if (!db)
 		return NULL;
 	conn *c = calloc(1, sizeof *c);
@@ -120,6 +157,10 @@ sqlite3 *db_conn(void)
 	registry[registry_len++] = c;
 	pthread_mutex_unlock(&registry_lock);
 	tl_conn = c;
+	if (tl_in_readlog)
+		tl_readlog = c;
+	else
+		tl_main = c;
 	return db;
 }
 
@@ -157,12 +198,17 @@ static bool exec_simple(const char *sql)
 	return sqlite3_exec(db_conn(), sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
+static pthread_mutex_t *lock_of_this_file(void)
+{
+	return tl_in_readlog ? &readlog_write_lock : &write_lock;
+}
+
 static bool begin_immediate(void)
 {
-	pthread_mutex_lock(&write_lock);
+	pthread_mutex_lock(lock_of_this_file());
 	if (!exec_simple("BEGIN IMMEDIATE")) {
 		fprintf(stderr, "ketenregie: BEGIN failed: %s\n", sqlite3_errmsg(db_conn()));
-		pthread_mutex_unlock(&write_lock);
+		pthread_mutex_unlock(lock_of_this_file());
 		return false;
 	}
 	return true;
@@ -170,6 +216,8 @@ static bool begin_immediate(void)
 
 bool db_begin(void)
 {
+	if (tl_in_readlog) /* the read log is never part of a request's transaction */
+		return begin_immediate();
 	if (tl_scope && !tl_outer) {
 		/* the request's first write opens the request's transaction */
 		if (!begin_immediate())
@@ -189,7 +237,7 @@ bool db_begin(void)
 
 bool db_commit(void)
 {
-	if (tl_depth > 0) {
+	if (tl_depth > 0 && !tl_in_readlog) {
 		tl_depth--;
 		if (exec_simple("RELEASE kr_write"))
 			return true;
@@ -203,20 +251,20 @@ bool db_commit(void)
 		fprintf(stderr, "ketenregie: COMMIT failed: %s\n", sqlite3_errmsg(db_conn()));
 		exec_simple("ROLLBACK");
 	}
-	pthread_mutex_unlock(&write_lock);
+	pthread_mutex_unlock(lock_of_this_file());
 	return ok;
 }
 
 void db_rollback(void)
 {
-	if (tl_depth > 0) {
+	if (tl_depth > 0 && !tl_in_readlog) {
 		tl_depth--;
 		exec_simple("ROLLBACK TO kr_write");
 		exec_simple("RELEASE kr_write");
 		return;
 	}
 	exec_simple("ROLLBACK");
-	pthread_mutex_unlock(&write_lock);
+	pthread_mutex_unlock(lock_of_this_file());
 }
 
 void db_request_begin(void)
@@ -320,5 +368,6 @@ void db_close_all(void)
 	}
 	registry_len = 0;
 	pthread_mutex_unlock(&registry_lock);
-	tl_conn = NULL;
+	tl_conn = tl_main = tl_readlog = NULL;
+	tl_in_readlog = false;
 }

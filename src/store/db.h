@@ -22,6 +22,18 @@ bool db_init(const char *path);
 /* The path given to db_init. */
 const char *db_path_of(void);
 
+/* The read log (store/readlog.h): open this thread's connection to it, which
+ * creates its schema when it is new (after db_init); false with a message. */
+bool db_readlog_init(void);
+const char *db_readlog_path(void);
+
+/* Until db_readlog_leave(), this thread's db_conn, db_stmt, db_begin, db_commit
+ * and db_rollback use its connection to the read log instead of the database
+ * (opened on first use, the same pragmas). Writes there are never part of a
+ * request's transaction; their writers are serialised by a mutex of their own. */
+void db_readlog_enter(void);
+void db_readlog_leave(void);
+
 /* This thread's connection, opened on first use (WAL, foreign keys, busy timeout). */
 sqlite3 *db_conn(void);
 

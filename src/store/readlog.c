@@ -1,0 +1,90 @@
+/*
+ * readlog.c — the read log's file name and schema (see readlog.h).
+ *
+ * The schema is the change log's audit_log as migrations 0001, 0014, 0015 and
+ * 0023 left it (same columns, so one writer and one chain function serve both),
+ * with the user's index and audit_household; the append-only guards are
+ * audit_guard.c's own texts, so `serve` and `check` compare them the same way.
+ */
+#include "store/readlog.h"
+
+#include "store/audit_guard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char schema_sql[] =
+	"BEGIN IMMEDIATE;"
+	"CREATE TABLE IF NOT EXISTS audit_log ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" user_id INTEGER,"
+	" username TEXT,"
+	" role TEXT,"
+	" organisation_id INTEGER,"
+	" action TEXT NOT NULL,"
+	" object_type TEXT,"
+	" object_id INTEGER,"
+	" household_id INTEGER,"
+	" address TEXT,"
+	" outcome TEXT NOT NULL CHECK (outcome IN ('allowed', 'refused')),"
+	" detail TEXT,"
+	" households TEXT,"
+	" prev_hash BLOB,"
+	" row_hash BLOB);"
+	"CREATE INDEX IF NOT EXISTS audit_log_user ON audit_log(user_id, at);"
+	"CREATE TABLE IF NOT EXISTS audit_household ("
+	" household_id INTEGER NOT NULL,"
+	" audit_id INTEGER NOT NULL,"
+	" PRIMARY KEY (household_id, audit_id)) WITHOUT ROWID;"
+	"CREATE TRIGGER IF NOT EXISTS audit_household_newest_only BEFORE INSERT ON audit_household"
+	" WHEN NEW.audit_id IS NOT (SELECT max(id) FROM audit_log)"
+	" OR EXISTS (SELECT 1 FROM audit_household WHERE household_id = NEW.household_id AND audit_id = NEW.audit_id)"
+	" BEGIN SELECT RAISE(ABORT, 'audit_household is append-only and names only the newest audit row'); END;"
+	"CREATE TRIGGER IF NOT EXISTS audit_household_no_update BEFORE UPDATE ON audit_household"
+	" BEGIN SELECT RAISE(ABORT, 'audit_household is append-only'); END;"
+	"CREATE TRIGGER IF NOT EXISTS audit_household_no_delete BEFORE DELETE ON audit_household"
+	" BEGIN SELECT RAISE(ABORT, 'audit_household is append-only'); END;"
+	"PRAGMA user_version = 1;"
+	"COMMIT;";
+
+bool readlog_path_of(const char *db_path, char *out, size_t outlen)
+{
+	return snprintf(out, outlen, "%s.readlog", db_path) < (int)outlen;
+}
+
+static int version_of(void *arg, int ncol, char **vals, char **names)
+{
+	(void)names;
+	*(int *)arg = ncol > 0 && vals[0] ? (int)strtol(vals[0], NULL, 10) : 0;
+	return 0;
+}
+
+bool readlog_create(sqlite3 *db)
+{
+	int version = -1;
+	if (sqlite3_exec(db, "PRAGMA user_version", version_of, &version, NULL) != SQLITE_OK || version < 0) {
+		fprintf(stderr, "ketenregie: read log: %s\n", sqlite3_errmsg(db));
+		return false;
+	}
+	if (version > READLOG_VERSION) {
+		fprintf(stderr, "ketenregie: read log version %d is newer than this program (%d)\n", version,
+		        READLOG_VERSION);
+		return false;
+	}
+	if (version == 0) {
+		char *err = NULL;
+		if (sqlite3_exec(db, schema_sql, NULL, NULL, &err) != SQLITE_OK) {
+			fprintf(stderr, "ketenregie: read log schema: %s\n", err ? err : sqlite3_errmsg(db));
+			sqlite3_free(err);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return false;
+		}
+		/* the append-only guards, in the text audit_guard.c compares */
+		char names[256];
+		if (audit_guards_restore(db, names, sizeof names) < 0)
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,46 @@
+/*
+ * readlog.h — the read log: the audit records of requests that changed nothing,
+ * in a SQLite file of its own beside the database ("<database>.readlog").
+ *
+ * Why a file of its own: in WAL mode, a connection that finds its database
+ * changed by another connection drops its whole page cache (SQLite's
+ * pager_reset). Every client-data read has a durable audit record, committed by
+ * the audit writer every few milliseconds under load; when those commits went to
+ * the database itself, every request started with a cold cache and paid for it
+ * in preads (docs/performance.md). In a file of its own they leave the readers'
+ * caches alone: only real changes reset them.
+ *
+ * The audit trail is two hash chains, each append-only and guarded the same way
+ * (store/audit_chain.h, store/audit_guard.h):
+ *  - the change log: audit_log in the database. Records of requests that changed
+ *    something, written in the change's own transaction (a change and its record
+ *    commit together or not at all), and events (logins, administration, CLI);
+ *  - the read log: audit_log in this file. Records of client-data requests that
+ *    changed nothing: the audit writer's group commits.
+ * Both have the same columns and the same audit_household index. The access-log
+ * reports and the household export read both and merge them by time
+ * (store/access_log.h). Records written before the read log existed stay in the
+ * change log, where the reports find them as before.
+ *
+ * The read log belongs to its database: `backup` copies both, `restore` puts
+ * both back, `check` verifies both chains (backup/backup.h, store/dbfile.h).
+ */
+#ifndef KR_READLOG_H
+#define KR_READLOG_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { READLOG_VERSION = 1 };
+
+/* The read log's path for the database at db_path: db_path + ".readlog".
+ * False when it does not fit in out. */
+bool readlog_path_of(const char *db_path, char *out, size_t outlen);
+
+/* Create the read log's tables, indexes and guards on db (a connection whose main
+ * database is the read-log file) when they are not there yet; idempotent. False
+ * with a message on stderr. */
+bool readlog_create(sqlite3 *db);
+
+#endif
