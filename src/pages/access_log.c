@@ -35,12 +35,14 @@ void access_log_filter_of(request *rq, access_log_filter *f)
 		f->org_id = 0;
 	if (form_error(fm, "voor") || !form_int(fm, "voor", &f->before))
 		f->before = 0;
+	if (form_error(fm, "voor_lees") || !form_int(fm, "voor_lees", &f->before_read))
+		f->before_read = 0;
 }
 
 int access_log_filter_check(request *rq)
 {
 	form *fm = &rq->form;
-	if (form_error(fm, "voor"))
+	if (form_error(fm, "voor") || form_error(fm, "voor_lees"))
 		return 400;
 	const char *from = form_str(fm, "van"), *to = form_str(fm, "tot");
 	if (*from && *to && !form_error(fm, "van") && !form_error(fm, "tot") && strcmp(to, from) < 0)
@@ -134,9 +136,17 @@ void access_log_put(request *rq, tv *ctx, const char *base, const access_log_row
 	tv_set(ctx, "rows", list);
 	tv_set_bool(ctx, "any", n > 0);
 	tv_set_bool(ctx, "more", more);
-	tv_set_bool(ctx, "paged", f.before > 0);
-	if (more && n)
-		tv_set_int(ctx, "next_before", rows[n - 1].id);
+	tv_set_bool(ctx, "paged", f.before > 0 || f.before_read > 0);
+	if (more && n) {
+		/* a keyset per log (store/access_log.h); a log this page showed nothing of keeps its own */
+		int64_t before, before_read;
+		access_log_next_page(rows, n, &f, &before, &before_read);
+		const char *next = before > 0 && before_read > 0
+		                       ? arena_printf(a, "voor=%lld&voor_lees=%lld", (long long)before, (long long)before_read)
+		                   : before > 0 ? arena_printf(a, "voor=%lld", (long long)before)
+		                                : arena_printf(a, "voor_lees=%lld", (long long)before_read);
+		tv_set_str(ctx, "next_query", next);
+	}
 	/* the filter's choices: organisations and kinds */
 	size_t no;
 	org *orgs = org_list(a, &no);

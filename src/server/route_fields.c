@@ -20,6 +20,7 @@ const field_spec pv_report_query[] = {
 	{.name = "organisatie", .type = FT_ID, .label = "Organisatie"},
 	{.name = "actie", .type = FT_CHOICE, .choices = access_log_kinds, .label = "Soort toegang"},
 	{.name = "voor", .type = FT_ID, .label = "Ouder dan"}, /* keyset: the page older than this audit row */
+	{.name = "voor_lees", .type = FT_ID, .label = "Ouder dan"}, /* the same in the read log */
 	{0},
 };
 const field_spec pv_correct_fields[] = {

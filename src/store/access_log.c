@@ -1,7 +1,9 @@
 /*
  * access_log.c — the access-log reports over audit_log (see access_log.h).
  *
- * Reads only. Every query starts from an index that is bounded by the household
+ * Reads only, from both logs (the change log, audit_log of the database, and the
+ * read log, attached as "readlog": store/readlog.h), merged by time with a
+ * keyset per log. Every query starts from an index that is bounded by the household
  * or the user (audit_household's primary key, audit_log_user), so a report costs
  * the same over twenty million audit rows as over a thousand; filters on kind or
  * organisation are applied to those rows only.
@@ -129,47 +131,85 @@ static const char *period_end(arena *a, const char *to)
 	return t ? t : "9999";
 }
 
-access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
-                                        size_t *n, bool *more)
+/* The newest rows of both logs, merged by time (newest first; at the same
+ * millisecond the read log's first, then the higher id): at most limit, *more
+ * when either log has rows left. Each list is the newest of its log past its
+ * own keyset, at most limit + 1 (so a list with more than limit rows has more). */
+static access_log_row *merge_newest(arena *a, const access_log_row *c, size_t nc, bool c_more,
+                                    const access_log_row *r, size_t nr, bool r_more, size_t limit, size_t *n,
+                                    bool *more)
 {
-	sqlite3_stmt *st = db_stmt(
-		ROW_COLUMNS " FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id" ROW_JOINS
-		" WHERE ah.household_id = ?1 AND ah.audit_id < ?2 AND a.at >= ?3 AND a.at <= ?4"
-		" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"
-		" ORDER BY ah.audit_id DESC LIMIT ?7");
+	access_log_row *out = arena_alloc(a, (limit ? limit : 1) * sizeof *out);
+	size_t i = 0, j = 0, k = 0;
+	while (k < limit && (i < nc || j < nr)) {
+		bool take_read = j < nr && (i == nc || strcmp(r[j].at, c[i].at) >= 0);
+		out[k++] = take_read ? r[j++] : c[i++];
+	}
+	*n = k;
+	*more = i < nc || j < nr || c_more || r_more;
+	return out;
+}
+
+/* Rows of one log for the household report (change log or read log). */
+static access_log_row *household_rows(arena *a, sqlite3_stmt *st, int64_t household_id, int64_t before,
+                                      const access_log_filter *f, size_t limit, size_t *n, bool *more,
+                                      bool read_log)
+{
 	sqlite3_bind_int64(st, 1, household_id);
-	sqlite3_bind_int64(st, 2, f->before > 0 ? f->before : INT64_MAX);
+	sqlite3_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
 	sqlite3_bind_text(st, 3, period_start(a, f->from), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, period_end(a, f->to), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, f->org_id);
 	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 7, (int64_t)limit + 1);
-	return read_rows(a, st, limit, n, more);
+	access_log_row *rows = read_rows(a, st, limit + 1, n, more);
+	for (size_t i = 0; i < *n; i++)
+		rows[i].in_read_log = read_log;
+	return rows;
 }
 
-access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_filter *f, size_t limit, size_t *n,
-                                   bool *more)
+#define HOUSEHOLD_WHERE                                                                                        \
+	" WHERE ah.household_id = ?1 AND ah.audit_id < ?2 AND a.at >= ?3 AND a.at <= ?4"                          \
+	" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"                              \
+	" ORDER BY ah.audit_id DESC LIMIT ?7"
+
+access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
+                                        size_t *n, bool *more)
 {
-	/* keyset on (at, id), the order of the index audit_log_user (user_id, at) */
+	size_t nc, nr;
+	bool c_more, r_more;
+	access_log_row *c = household_rows(
+		a,
+		db_stmt(ROW_COLUMNS " FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id" ROW_JOINS
+		        HOUSEHOLD_WHERE),
+		household_id, f->before, f, limit, &nc, &c_more, false);
+	access_log_row *r = household_rows(
+		a,
+		db_stmt(ROW_COLUMNS " FROM readlog.audit_household ah JOIN readlog.audit_log a ON a.id = ah.audit_id"
+		        ROW_JOINS HOUSEHOLD_WHERE),
+		household_id, f->before_read, f, limit, &nr, &r_more, true);
+	return merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
+}
+
+/* Rows of one log for the user report: keyset on (at, id), the order of the
+ * index audit_log_user (user_id, at). key: the log's statement for the keyset
+ * row's time; st: its report statement. */
+static access_log_row *user_rows(arena *a, sqlite3_stmt *key, sqlite3_stmt *st, int64_t user_id, int64_t before,
+                                 const access_log_filter *f, size_t limit, size_t *n, bool *more, bool read_log)
+{
 	const char *upper = period_end(a, f->to);
 	int64_t before_id = INT64_MAX;
-	if (f->before > 0) {
-		sqlite3_stmt *k = db_stmt("SELECT at FROM audit_log WHERE id = ?1 AND user_id = ?2");
-		sqlite3_bind_int64(k, 1, f->before);
-		sqlite3_bind_int64(k, 2, user_id);
-		if (sqlite3_step(k) == SQLITE_ROW) {
-			const char *at = db_text(a, k, 0);
+	if (before > 0) {
+		sqlite3_bind_int64(key, 1, before);
+		sqlite3_bind_int64(key, 2, user_id);
+		if (sqlite3_step(key) == SQLITE_ROW) {
+			const char *at = db_text(a, key, 0);
 			if (strcmp(at, upper) < 0)
 				upper = at;
-			before_id = f->before;
+			before_id = before;
 		}
-		sqlite3_reset(k);
+		sqlite3_reset(key);
 	}
-	sqlite3_stmt *st = db_stmt(
-		ROW_COLUMNS " FROM audit_log a" ROW_JOINS
-		" WHERE a.user_id = ?1 AND a.at >= ?3 AND a.at <= ?4 AND (a.at < ?4 OR a.id < ?2)"
-		" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"
-		" ORDER BY a.at DESC, a.id DESC LIMIT ?7");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, before_id);
 	sqlite3_bind_text(st, 3, period_start(a, f->from), -1, SQLITE_TRANSIENT);
@@ -177,16 +217,54 @@ access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_f
 	sqlite3_bind_int64(st, 5, f->org_id);
 	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 7, (int64_t)limit + 1);
-	return read_rows(a, st, limit, n, more);
+	access_log_row *rows = read_rows(a, st, limit + 1, n, more);
+	for (size_t i = 0; i < *n; i++)
+		rows[i].in_read_log = read_log;
+	return rows;
+}
+
+#define USER_WHERE                                                                                             \
+	" WHERE a.user_id = ?1 AND a.at >= ?3 AND a.at <= ?4 AND (a.at < ?4 OR a.id < ?2)"                        \
+	" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"                              \
+	" ORDER BY a.at DESC, a.id DESC LIMIT ?7"
+
+access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_filter *f, size_t limit, size_t *n,
+                                   bool *more)
+{
+	size_t nc, nr;
+	bool c_more, r_more;
+	access_log_row *c =
+		user_rows(a, db_stmt("SELECT at FROM audit_log WHERE id = ?1 AND user_id = ?2"),
+		          db_stmt(ROW_COLUMNS " FROM audit_log a" ROW_JOINS USER_WHERE), user_id, f->before, f, limit, &nc,
+		          &c_more, false);
+	access_log_row *r =
+		user_rows(a, db_stmt("SELECT at FROM readlog.audit_log WHERE id = ?1 AND user_id = ?2"),
+		          db_stmt(ROW_COLUMNS " FROM readlog.audit_log a" ROW_JOINS USER_WHERE), user_id, f->before_read, f,
+		          limit, &nr, &r_more, true);
+	return merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
+}
+
+void access_log_next_page(const access_log_row *rows, size_t n, const access_log_filter *f, int64_t *before,
+                          int64_t *before_read)
+{
+	*before = f->before;
+	*before_read = f->before_read;
+	for (size_t i = 0; i < n; i++)
+		*(rows[i].in_read_log ? before_read : before) = rows[i].id;
 }
 
 bool access_log_user_found(int64_t user_id, int64_t household_id, int hours)
 {
 	char modifier[32]; /* a bound value for strftime(), not SQL */
 	snprintf(modifier, sizeof modifier, "-%d hours", hours > 0 ? hours : 0);
+	/* a search is a read: its record is in the read log (or, from before the read
+	 * log, in the change log) */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT 1 FROM audit_log a JOIN audit_household ah ON ah.household_id = ?2 AND ah.audit_id = a.id"
-		" WHERE a.user_id = ?1 AND a.action = 'search' AND a.outcome = 'allowed'"
+		"SELECT 1 FROM readlog.audit_log a JOIN readlog.audit_household ah ON ah.household_id = ?2"
+		" AND ah.audit_id = a.id WHERE a.user_id = ?1 AND a.action = 'search' AND a.outcome = 'allowed'"
+		" AND a.at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', ?3)"
+		" UNION ALL SELECT 1 FROM audit_log a JOIN audit_household ah ON ah.household_id = ?2"
+		" AND ah.audit_id = a.id WHERE a.user_id = ?1 AND a.action = 'search' AND a.outcome = 'allowed'"
 		" AND a.at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', ?3) LIMIT 1");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, household_id);

@@ -3,6 +3,9 @@
  * (issue 10, NEN 7513): read from audit_log for the family's access log, the
  * privacy officer's reports and their CSV export.
  *
+ * Both logs (the change log and the read log, store/readlog.h) are read and
+ * merged by time, newest first, with a keyset per log.
+ *
  * Never a scan of audit_log: a household's rows come through audit_household
  * (its primary key) and then audit_log by primary key; a user's rows through
  * the (user_id, at) index. Both are keyset-paginated, newest first.
@@ -27,12 +30,14 @@ typedef struct access_log_filter {
 	const char *from, *to; /* YYYY-MM-DD, inclusive; "" = open */
 	int64_t org_id;        /* 0 = every organisation */
 	const char *kind;      /* "" = every kind */
-	int64_t before;        /* keyset: only rows older than this audit id; 0 = the newest */
+	int64_t before;        /* keyset in the change log: rows older than this audit id; 0 = the newest */
+	int64_t before_read;   /* the same in the read log (store/readlog.h) */
 } access_log_filter;
 
 typedef struct access_log_row {
 	int64_t id, object_id, org_id;
 	const char *at, *username, *user_name, *role, *org_name, *action, *object_type, *outcome, *kind;
+	bool in_read_log; /* id is the read log's (store/readlog.h), not the change log's */
 } access_log_row;
 
 /* Rows that concern household_id (its own and the lists that showed it), newest
@@ -42,6 +47,11 @@ access_log_row *access_log_of_household(arena *a, int64_t household_id, const ac
 /* Every row of user_id (client data, logins, administration), newest first. */
 access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_filter *f, size_t limit, size_t *n,
                                    bool *more);
+
+/* The keyset of the page after rows[0..n) (the report's page under filter f): per
+ * log, the last row shown of it, or f's own position when the page showed none. */
+void access_log_next_page(const access_log_row *rows, size_t n, const access_log_filter *f, int64_t *before,
+                          int64_t *before_read);
 
 /* Did user_id's own search (action "search", allowed) find household_id within
  * the last `hours`? The privacy officer reaches a household only that way. */

@@ -22,6 +22,7 @@ enum { STMT_CACHE = 1024, MAX_CONNS = 64 };
 
 typedef struct conn {
 	sqlite3 *db;
+	bool readlog_attached; /* a database connection that reads the read log too */
 	const char *keys[STMT_CACHE];
 	sqlite3_stmt *stmts[STMT_CACHE];
 } conn;
@@ -55,7 +56,8 @@ static sqlite3 *open_connection(const char *path)
 {
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(path, &db,
-	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+	                         NULL);
 	if (rc != SQLITE_OK) {
 		fprintf(stderr, "ketenregie: cannot open %s: %s\n", path, db ? sqlite3_errmsg(db) : "?");
 		sqlite3_close(db);
@@ -92,6 +94,36 @@ static sqlite3 *open_connection(const char *path)
 	return db;
 }
 
+/* Attach the read log, read-only, as schema "readlog" to a connection of the
+ * database, so that the access-log reports join it with users and
+ * organisations. Read-only: a write transaction of the database (BEGIN
+ * IMMEDIATE) then takes only a read lock on it, never the read log's write lock. */
+static bool attach_readlog(conn *c)
+{
+	if (c->readlog_attached || access(readlog_path, F_OK) != 0)
+		return true;
+	char uri[3 * sizeof readlog_path + 32];
+	size_t n = (size_t)snprintf(uri, sizeof uri, "file:");
+	for (const char *p = readlog_path; *p && n + 4 < sizeof uri; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			n += (size_t)snprintf(uri + n, sizeof uri - n, "%%%02X", (unsigned char)*p);
+		else
+			uri[n++] = *p;
+	}
+	snprintf(uri + n, sizeof uri - n, "?mode=ro");
+	sqlite3_stmt *st = NULL;
+	bool ok = sqlite3_prepare_v2(c->db, "ATTACH DATABASE ?1 AS readlog", -1, &st, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+	}
+	if (!ok)
+		fprintf(stderr, "ketenregie: cannot attach the read log: %s\n", sqlite3_errmsg(c->db));
+	sqlite3_finalize(st);
+	c->readlog_attached = ok;
+	return ok;
+}
+
 bool db_init(const char *path)
 {
 	size_t n = strlen(path);
@@ -112,7 +144,7 @@ bool db_readlog_init(void)
 	db_readlog_enter();
 	bool ok = db_conn() != NULL;
 	db_readlog_leave();
-	return ok;
+	return ok && db_conn() && attach_readlog(tl_main);
 }
 
 const char *db_readlog_path(void)
@@ -157,10 +189,13 @@ sqlite3 *db_conn(void)
 	registry[registry_len++] = c;
 	pthread_mutex_unlock(&registry_lock);
 	tl_conn = c;
-	if (tl_in_readlog)
+	if (tl_in_readlog) {
 		tl_readlog = c;
-	else
+	} else {
 		tl_main = c;
+		if (!attach_readlog(c))
+			abort();
+	}
 	return db;
 }
 

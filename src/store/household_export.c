@@ -144,10 +144,15 @@ static sqlite3_stmt *section_stmt(size_t i)
 	case 32:
 		/* through audit_household (never a scan of audit_log); organisation and role, not
 		 * the professional's name, as the family's access log shows it */
-		return db_stmt("SELECT a.at, o.name AS organisation, a.role, a.action, a.object_type, a.object_id,"
-		               " a.outcome FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id"
-		               " LEFT JOIN organisation o ON o.id = a.organisation_id"
-		               " WHERE ah.household_id = ?1 ORDER BY ah.audit_id");
+		/* both logs (store/readlog.h), in time order: the household's own rows only */
+		return db_stmt("SELECT x.at, o.name AS organisation, x.role, x.action, x.object_type, x.object_id,"
+		               " x.outcome FROM (SELECT a.at, a.role, a.action, a.object_type, a.object_id, a.outcome,"
+		               " a.organisation_id, 0 AS log, a.id FROM audit_household ah JOIN audit_log a"
+		               " ON a.id = ah.audit_id WHERE ah.household_id = ?1"
+		               " UNION ALL SELECT a.at, a.role, a.action, a.object_type, a.object_id, a.outcome,"
+		               " a.organisation_id, 1, a.id FROM readlog.audit_household ah JOIN readlog.audit_log a"
+		               " ON a.id = ah.audit_id WHERE ah.household_id = ?1) x"
+		               " LEFT JOIN organisation o ON o.id = x.organisation_id ORDER BY x.at, x.log, x.id");
 	default: return NULL;
 	}
 }

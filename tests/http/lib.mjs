@@ -24,6 +24,7 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 
 export { test, run, nlDay, DEMO_PASSWORD, DEMO_USERS } from '../browser/lib.mjs';
 import { DEMO_PASSWORD, startDaemon as startBrowserDaemon } from '../browser/lib.mjs';
@@ -267,8 +268,21 @@ export async function confirmAccountChanges(baseUrl, db, username) {
 }
 
 /** Run a read-only query with the sqlite3 CLI; returns rows as objects. */
+// The audit trail is two files (src/store/readlog.h): audit_log in the database (the change
+// log) and the read log beside it. sql() shows them as one: when the query names audit_log or
+// audit_household and the read log exists, TEMP views of those names (which come before the
+// database's own tables) hold the rows of both. Ids are per log: order by `at`, not by id.
+export function readlogOf(db) { return `${db}.readlog`; }
+function withReadLog(db, query) {
+  if (!/\baudit_(log|household)\b/.test(query) || !fs.existsSync(readlogOf(db))) return query;
+  const q = readlogOf(db).replaceAll("'", "''");
+  return `ATTACH '${q}' AS readlog;`
+    + 'CREATE TEMP VIEW audit_log AS SELECT * FROM main.audit_log UNION ALL SELECT * FROM readlog.audit_log;'
+    + 'CREATE TEMP VIEW audit_household AS SELECT * FROM main.audit_household UNION ALL SELECT * FROM readlog.audit_household;'
+    + query;
+}
 export function sql(db, query) {
-  const out = execFileSync('sqlite3', ['-readonly', '-json', db, query], { encoding: 'utf8' });
+  const out = execFileSync('sqlite3', ['-readonly', '-json', db, withReadLog(db, query)], { encoding: 'utf8' });
   return out.trim() ? JSON.parse(out) : [];
 }
 
