@@ -14,13 +14,13 @@ typedef struct guard {
 } guard;
 
 static const guard guards[] = {
-	{"audit_log_no_update", "DROP TRIGGER IF EXISTS audit_log_no_update",
+	{"audit_log_no_update", "DROP TRIGGER IF EXISTS main.audit_log_no_update",
 	 "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, "
 	 "'audit_log is append-only'); END"},
-	{"audit_log_no_delete", "DROP TRIGGER IF EXISTS audit_log_no_delete",
+	{"audit_log_no_delete", "DROP TRIGGER IF EXISTS main.audit_log_no_delete",
 	 "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, "
 	 "'audit_log is append-only'); END"},
-	{"audit_log_append_only", "DROP TRIGGER IF EXISTS audit_log_append_only",
+	{"audit_log_append_only", "DROP TRIGGER IF EXISTS main.audit_log_append_only",
 	 "CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log WHEN NEW.id IS NOT (SELECT coalesce(max(id), "
 	 "0) + 1 FROM audit_log) OR NEW.prev_hash IS NOT (SELECT row_hash FROM audit_log ORDER BY id DESC LIMIT 1) OR "
 	 "length(NEW.row_hash) IS NOT 32 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: a row joins the end of "

@@ -6,20 +6,22 @@
 // The daemon runs with one worker thread, so that a worker blocked on a record would show.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { test, run, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, startDaemon, Client, sql, readlogOf } from './lib.mjs';
 
 const d = await startDaemon({ serveArgs: ['--threads', '1'] });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const write = (s) => execFileSync('sqlite3', ['-cmd', '.timeout 60000', d.db, s], { encoding: 'utf8' });
+// a GET changes nothing: its record goes to the read log (src/store/readlog.h)
+const readlog = readlogOf(d.db);
+const write = (s) => execFileSync('sqlite3', ['-cmd', '.timeout 60000', readlog, s], { encoding: 'utf8' });
 const caseId = sql(d.db, "SELECT c.id FROM casefile c JOIN app_user u ON u.id = c.director_id WHERE u.username = 'professional' ORDER BY c.id LIMIT 1")[0].id;
 const views = () => sql(d.db, `SELECT count(*) AS n FROM audit_log WHERE username = 'professional' AND action = 'view' AND object_id = ${caseId} AND outcome = 'allowed'`)[0].n;
 
 const prof = new Client(d.baseUrl);
 await prof.login('professional');
 
-/** Another process holds SQLite's write lock until release(): the audit writer cannot commit. */
+/** Another process holds the read log's write lock until release(): the audit writer cannot commit. */
 async function holdWriteLock() {
-  const sh = spawn('sqlite3', [d.db], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const sh = spawn('sqlite3', [readlog], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   sh.stdout.on('data', (c) => { out += c; });
   sh.stdin.write(".timeout 10000\nBEGIN IMMEDIATE;\nSELECT 'locked';\n");

@@ -39,16 +39,23 @@ test('a fresh trail checks ok; client data views extend the chain', async () => 
   const pro = new Client(d.baseUrl);
   await pro.login('professional');
   for (let i = 0; i < 5; i++) assert.equal((await pro.get('/casussen')).status, 200);
+  // logins are events: the change log (the database's audit_log) gets them; the views
+  // above went to the read log (src/store/readlog.h)
+  for (let i = 0; i < 6; i++) await new Client(d.baseUrl).login('teamleider');
   const r = cli(['check', '--db', d.db]);
   assert.equal(r.status, 0, r.out);
   assert.match(r.out, /^ok/m);
+  await eventually(() => sql(d.db, 'SELECT count(*) AS n FROM main.audit_log')[0].n >= 7);
   const rows = sql(d.db, 'SELECT count(*) AS n, sum(length(row_hash) = 32) AS hashed FROM audit_log')[0];
-  assert.ok(rows.n >= 7, `only ${rows.n} rows`);
+  assert.ok(rows.n >= 13, `only ${rows.n} rows`);
   assert.equal(rows.hashed, rows.n, 'every row carries its hash');
+  const changes = await eventually(() => { const n = sql(d.db, 'SELECT count(*) AS n FROM main.audit_log')[0].n; return n >= 7 && n; });
+  assert.ok(changes >= 7, `only ${changes} rows in the change log`);
+  assert.ok(rows.n - changes >= 6, 'the views are in the read log');
 });
 
 test('REPLACE is refused while the guards stand; check names a REPLACEd, an UPDATEd and a deleted row', () => {
-  const target = sql(d.db, 'SELECT max(id) - 5 AS id FROM audit_log')[0].id;
+  const target = sql(d.db, 'SELECT max(id) - 5 AS id FROM main.audit_log')[0].id;
   const copy = tamperedCopy('replace-refused');
   const refused = spawnSync('sqlite3', [copy, `INSERT OR REPLACE INTO audit_log (id, at, action, outcome, prev_hash, row_hash)
     SELECT id, at, action, 'refused', prev_hash, row_hash FROM audit_log WHERE id = ${target}`], { encoding: 'utf8' });
@@ -118,7 +125,7 @@ test('serve restores a dropped or changed guard, records it, and logs the chain 
     // audit-anchor prints what the log said, as long as nothing was added since
     const printed = cli(['audit-anchor', '--db', db]);
     assert.equal(printed.status, 0, printed.out);
-    const head = sql(db, 'SELECT id, lower(hex(row_hash)) AS h FROM audit_log ORDER BY id DESC LIMIT 1')[0];
+    const head = sql(db, 'SELECT id, lower(hex(row_hash)) AS h FROM main.audit_log ORDER BY id DESC LIMIT 1')[0];
     assert.match(printed.out, new RegExp(`^audit anchor: row ${head.id} at \\S+ hash ${head.h}$`, 'm'));
     if (Number(anchor[1]) === head.id) assert.equal(anchor[3], head.h);
   } finally {
