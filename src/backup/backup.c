@@ -129,7 +129,8 @@ static bool write_bundle(const char *snap, const char *readlog_snap, const char 
 }
 
 /* Remove plaintext snapshots that a backup killed mid-way (kill -9, power loss)
- * left beside the live database: names "<database>.snapshot-" plus mkstemp's six random letters (and their
+ * left beside the live database, of the database and of its read log alike:
+ * names "<database>.snapshot-" plus mkstemp's six random letters (and their
  * journal) not written to for SNAPSHOT_STALE_S, so that a backup running right now
  * in another process keeps its file. Returns how many files went. */
 size_t backup_sweep_leftovers(void)
