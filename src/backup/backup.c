@@ -128,39 +128,55 @@ static bool write_bundle(const char *snap, const char *readlog_snap, const char 
 	return ok;
 }
 
-/* Remove plaintext snapshots that a backup killed mid-way (kill -9, power loss)
- * left beside the live database, of the database and of its read log alike:
- * names "<database>.snapshot-" plus mkstemp's six random letters (and their
- * journal) not written to for SNAPSHOT_STALE_S, so that a backup running right now
- * in another process keeps its file. Returns how many files went. */
+/* The temporary files that hold plaintext beside the live database: backup
+ * snapshots (of the database and of its read log alike) and the files of a
+ * restore to this path (the database, its read log, the decrypted bundle). */
+static const char *const leftover_kinds[] = {".snapshot-", ".restore-", ".readlog.restore-"};
+enum { LEFTOVER_KINDS = sizeof leftover_kinds / sizeof leftover_kinds[0] };
+
+/* Which of leftover_kinds name is, for the database file base; -1 for none. */
+static int leftover_kind(const char *name, const char *base, size_t baselen)
+{
+	if (strncmp(name, base, baselen) != 0)
+		return -1;
+	for (int i = 0; i < (int)LEFTOVER_KINDS; i++)
+		if (strncmp(name + baselen, leftover_kinds[i], strlen(leftover_kinds[i])) == 0)
+			return i;
+	return -1;
+}
+
+/* Remove plaintext temporary files that a backup or restore killed mid-way
+ * (kill -9, power loss) left beside the live database: names "<database>" plus
+ * one of leftover_kinds plus mkstemp's six random letters (and their journal),
+ * not written to for SNAPSHOT_STALE_S, so that a backup running right now in
+ * another process keeps its file. Returns how many files went. */
 size_t backup_sweep_leftovers(void)
 {
 	const char *db = db_path_of();
 	if (!db || !*db)
 		return 0;
-	char dir[PATH_MAX_KR], prefix[PATH_MAX_KR];
+	char dir[PATH_MAX_KR];
 	const char *slash = strrchr(db, '/');
 	const char *base = slash ? slash + 1 : db;
 	if (slash)
 		snprintf(dir, sizeof dir, "%.*s", (int)(slash - db), db);
 	else
 		snprintf(dir, sizeof dir, ".");
-	if (snprintf(prefix, sizeof prefix, "%s.snapshot-", base) >= (int)sizeof prefix)
-		return 0;
 	DIR *d = opendir(*dir ? dir : "/");
 	if (!d)
 		return 0;
-	size_t removed = 0, plen = strlen(prefix);
+	size_t removed = 0, baselen = strlen(base);
 	time_t now = time(NULL);
 	for (struct dirent *e; (e = readdir(d));) {
 		struct stat sb;
-		if (strncmp(e->d_name, prefix, plen) != 0 || fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+		int kind = leftover_kind(e->d_name, base, baselen);
+		if (kind < 0 || fstatat(dirfd(d), e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
 			continue;
 		if (!S_ISREG(sb.st_mode) || now - sb.st_mtime < SNAPSHOT_STALE_S)
 			continue;
 		if (unlinkat(dirfd(d), e->d_name, 0) == 0) {
-			fprintf(stderr, "ketenregie: removed %s/%s, a plaintext snapshot left by an interrupted backup\n",
-			        *dir ? dir : "/", e->d_name);
+			fprintf(stderr, "ketenregie: removed %s/%s, a plaintext %s left by an interrupted %s\n",
+			        *dir ? dir : "/", e->d_name, kind == 0 ? "snapshot" : "copy", kind == 0 ? "backup" : "restore");
 			removed++;
 		}
 	}

@@ -39,16 +39,18 @@
  * with a message. */
 bool backup_make(const char *dest, const backup_key *key, char *err, size_t errlen);
 
-/* Remove plaintext snapshots (of the database or of its read log, both named
- * "<database>.snapshot-XXXXXX") an interrupted backup left beside the live database
- * (untouched for an hour, so a backup running now keeps its file). The nightly
- * thread calls it at start and before each backup. Returns how many went. */
+/* Remove plaintext temporary files an interrupted backup or restore left beside
+ * the live database: snapshots of the database or its read log
+ * ("<database>.snapshot-XXXXXX") and a restore's copies ("<database>.restore-…",
+ * "<database>.readlog.restore-…"), untouched for an hour, so a backup running
+ * now keeps its file. The nightly thread calls it at start and before each
+ * backup. Returns how many went. */
 size_t backup_sweep_leftovers(void);
 
 typedef struct restore_options {
 	const char *source;     /* the backup file */
 	const char *target;     /* database path to create */
-	const backup_key *key;  /* NULL: the source must be a plain SQLite backup */
+	const backup_key *key;  /* NULL: the source must be a plain backup (a bundle or a bare database) */
 	bool force;             /* move an existing target and its read log aside (refused while in use) */
 } restore_options;
 

@@ -242,6 +242,12 @@ test('serve --backup-dir: backups on schedule, the last N kept, nothing else tou
   writeFileSync(running, 'plaintext client data');
   const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
   utimesSync(stale, twoHoursAgo, twoHoursAgo);
+  // and what a restore to this path killed mid-way leaves: its database and read-log copies
+  const staleRestore = [`${db}.restore-QrS456`, `${db}.readlog.restore-TuV012`];
+  for (const f of staleRestore) {
+    writeFileSync(f, 'plaintext client data');
+    utimesSync(f, twoHoursAgo, twoHoursAgo);
+  }
   const s = await serve(db, ['--backup-interval-seconds', '1'],
     { KETENREGIE_BACKUP_DIR: dir, KETENREGIE_BACKUP_KEY: key, KETENREGIE_BACKUP_KEEP: '2' });
   try {
@@ -261,6 +267,8 @@ test('serve --backup-dir: backups on schedule, the last N kept, nothing else tou
   assert.equal(files.length, 4, `no temporary files left: ${files.join(' ')}`);
   assert.ok(!existsSync(stale), 'the interrupted backup\'s plaintext snapshot is removed');
   assert.match(s.log(), /plaintext snapshot left by an interrupted backup/);
+  assert.ok(staleRestore.every((f) => !existsSync(f)), 'an interrupted restore\'s plaintext copies are removed');
+  assert.match(s.log(), /plaintext copy left by an interrupted restore/);
   assert.ok(existsSync(running), 'a snapshot still being written is kept');
   unlinkSync(running);
   assert.deepEqual(readdirSync(path.dirname(db)).filter((f) => f.includes('snapshot')), [], 'no plaintext snapshot left');
