@@ -403,7 +403,9 @@ static bool prepare(const restore_options *o, restore_temps *t, char *err, size_
 		snprintf(err, errlen, "cannot fsync the restored files: %s", strerror(errno));
 		ok = false;
 	}
-	if (close(t->db_fd) != 0 || close(t->readlog_fd) != 0)
+	if (close(t->db_fd) != 0)
+		ok = false;
+	if (close(t->readlog_fd) != 0)
 		ok = false;
 	t->db_fd = t->readlog_fd = -1;
 	char why[512];
