@@ -15,7 +15,8 @@
 #include <unistd.h>
 
 #define MAGIC "KRBACKUP"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2 /* 1: the plaintext is a bare database (read before bundles) */
+#define FORMAT_VERSION_OLDEST 1
 #define KEY_LINE_PREFIX "ketenregie-backup-key 1 "
 #define KEY_ID_LABEL "ketenregie backup key id v1"
 
@@ -138,7 +139,22 @@ bool backup_file_has_magic(const unsigned char *head, size_t n)
 	return n >= MAGIC_BYTES && memcmp(head, MAGIC, MAGIC_BYTES) == 0;
 }
 
+int backup_file_version(const unsigned char *head, size_t n)
+{
+	return backup_file_has_magic(head, n) && n > MAGIC_BYTES ? head[MAGIC_BYTES] : 0;
+}
+
+static ssize_t fd_read(void *ctx, unsigned char *buf, size_t n)
+{
+	return read_full(*(const int *)ctx, buf, n);
+}
+
 bool backup_encrypt_fd(int in, int out, const backup_key *key, char *err, size_t errlen)
+{
+	return backup_encrypt_source((bundle_source){.read = fd_read, .ctx = &in}, out, key, err, errlen);
+}
+
+bool backup_encrypt_source(bundle_source in, int out, const backup_key *key, char *err, size_t errlen)
 {
 	unsigned char header[BACKUP_HEADER_BYTES] = {0};
 	memcpy(header, MAGIC, MAGIC_BYTES);
@@ -155,15 +171,15 @@ bool backup_encrypt_fd(int in, int out, const backup_key *key, char *err, size_t
 	if (!cur || !next || !cipher)
 		abort();
 	bool ok = false, first = true;
-	ssize_t n = read_full(in, cur, BACKUP_CHUNK_BYTES);
+	ssize_t n = in.read(in.ctx, cur, BACKUP_CHUNK_BYTES);
 	for (;;) {
 		if (n < 0) {
-			snprintf(err, errlen, "cannot read the database copy: %s", strerror(errno));
+			snprintf(err, errlen, "cannot read the database snapshot: %s", strerror(errno));
 			break;
 		}
 		ssize_t m = 0;
 		if (n == BACKUP_CHUNK_BYTES) {
-			m = read_full(in, next, BACKUP_CHUNK_BYTES);
+			m = in.read(in.ctx, next, BACKUP_CHUNK_BYTES);
 			if (m < 0) {
 				n = -1;
 				continue;
@@ -213,7 +229,7 @@ bool backup_decrypt_fd(int in, int out, const backup_key *key, char *err, size_t
 		snprintf(err, errlen, "truncated backup: the header is incomplete");
 		return false;
 	}
-	if (header[MAGIC_BYTES] != FORMAT_VERSION) {
+	if (header[MAGIC_BYTES] < FORMAT_VERSION_OLDEST || header[MAGIC_BYTES] > FORMAT_VERSION) {
 		snprintf(err, errlen, "backup format version %u is not supported by this program", header[MAGIC_BYTES]);
 		return false;
 	}

@@ -5,7 +5,9 @@
  * crypto_secretstream_xchacha20poly1305 stream:
  *
  *   0  8   magic "KRBACKUP"
- *   8  1   format version (1)
+ *   8  1   format version: 2 (written now): the plaintext is a bundle of the
+ *          database and its read log (backup/bundle.h); 1 (still read): the
+ *          plaintext is the database alone, a bare SQLite file
  *   9  7   zero
  *   16 16  key id: BLAKE2b-128 keyed with the key over a fixed label, so that a
  *          wrong key is named as such instead of as damage
@@ -23,6 +25,8 @@
  */
 #ifndef KR_BACKUP_FILE_H
 #define KR_BACKUP_FILE_H
+
+#include "backup/bundle.h"
 
 #include <sodium.h>
 #include <stdbool.h>
@@ -51,11 +55,16 @@ void backup_key_wipe(backup_key *key);
 /* True when the first bytes of a file are the backup magic. */
 bool backup_file_has_magic(const unsigned char *head, size_t n);
 
-/* Encrypt everything readable from in (until EOF) to out. Neither descriptor is
- * closed or synced. False with a message in err. */
+/* The format version in a backup file's first bytes (0 when it has no magic). */
+int backup_file_version(const unsigned char *head, size_t n);
+
+/* Encrypt everything readable from in (until its end) to out as format version
+ * 2 (the caller gives a bundle). Neither descriptor is closed or synced. False
+ * with a message in err. backup_encrypt_fd: the same from a file descriptor. */
+bool backup_encrypt_source(bundle_source in, int out, const backup_key *key, char *err, size_t errlen);
 bool backup_encrypt_fd(int in, int out, const backup_key *key, char *err, size_t errlen);
 
-/* Decrypt a backup file from in to out. Refuses (false, with a message in err)
+/* Decrypt a backup file (format version 1 or 2) from in to out. Refuses (false, with a message in err)
  * a foreign file, an unknown version, another key, damage, truncation and
  * trailing bytes; out may then hold a partial plaintext, which the caller must
  * discard. */

@@ -2,7 +2,8 @@
  * commands.c — keygen, backup, restore and check on the command line (see
  * commands.h). An unencrypted backup or restore is only ever made when --plain
  * says so; check and restore never open the live database, never create a file
- * where none was, and never migrate.
+ * where none was, and never migrate. Each covers the database and its read log
+ * (store/readlog.h).
  */
 #include "backup/commands.h"
 
@@ -11,6 +12,9 @@
 #include "server/config.h"
 #include "store/db.h"
 #include "store/dbfile.h"
+#include "store/readlog.h"
+
+#include <errno.h>
 
 #include <stdio.h>
 #include <sys/stat.h>
@@ -96,20 +100,35 @@ int backup_cmd_restore(const char *file, const backup_cli *cli)
 		return FAILED;
 	}
 	printf("restored %s to %s: checked, every session and unused password link ended\n", file, config.db_path);
+	char aside_readlog[4300];
+	struct stat sb;
 	if (aside[0])
 		printf("the database that was at %s is now %s\n", config.db_path, aside);
+	if (aside[0] && readlog_path_of(aside, aside_readlog, sizeof aside_readlog) && lstat(aside_readlog, &sb) == 0)
+		printf("its read log is now %s\n", aside_readlog);
 	return 0;
 }
 
 int backup_cmd_check(void)
 {
-	char msg[512];
-	bool ok = dbfile_verify(config.db_path, msg, sizeof msg);
-	if (ok)
-		printf("%s\n", msg);
-	else
+	char msg[512], readlog[4200];
+	if (!dbfile_verify(config.db_path, msg, sizeof msg)) {
 		fprintf(stderr, "ketenregie: check %s: %s\n", config.db_path, msg);
-	return ok ? 0 : FAILED;
+		return FAILED;
+	}
+	/* The read log belongs to the database: checked the same way. None at all is
+	 * fine (a database that never served, or restored from an older backup). */
+	struct stat sb;
+	if (!readlog_path_of(config.db_path, readlog, sizeof readlog)) {
+		fprintf(stderr, "ketenregie: check %s: path too long\n", config.db_path);
+		return FAILED;
+	}
+	if ((lstat(readlog, &sb) == 0 || errno != ENOENT) && !dbfile_verify_readlog(readlog, msg, sizeof msg)) {
+		fprintf(stderr, "ketenregie: check %s: the read log %s: %s\n", config.db_path, readlog, msg);
+		return FAILED;
+	}
+	printf("ok\n");
+	return 0;
 }
 
 int backup_cmd_start_schedule(const backup_cli *cli)

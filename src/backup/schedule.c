@@ -69,7 +69,9 @@ bool schedule_is_backup_name(const char *name)
 			return false;
 	}
 	const char *ext = name + p + 15;
-	return strcmp(ext, "Z.krbackup") == 0 || strcmp(ext, "Z.db") == 0;
+	/* .krplain: a plain bundle; .db: a plain backup from before bundles (a bare
+	 * database), still rotated */
+	return strcmp(ext, "Z.krbackup") == 0 || strcmp(ext, "Z.krplain") == 0 || strcmp(ext, "Z.db") == 0;
 }
 
 static int by_name(const void *a, const void *b)
@@ -125,7 +127,7 @@ static void run_once(void)
 	gmtime_r(&now, &tm);
 	char name[64], path[4200], err[512];
 	strftime(name, sizeof name, NAME_PREFIX "%Y%m%dT%H%M%SZ", &tm);
-	if (snprintf(path, sizeof path, "%s/%s%s", config.backup_dir, name, plain ? ".db" : ".krbackup") >=
+	if (snprintf(path, sizeof path, "%s/%s%s", config.backup_dir, name, plain ? ".krplain" : ".krbackup") >=
 	    (int)sizeof path) {
 		fprintf(stderr, "ketenregie: backup FAILED: the path of --backup-dir is too long\n");
 		return;

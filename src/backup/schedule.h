@@ -2,8 +2,9 @@
  * schedule.h — the daemon's nightly backups (`serve --backup-dir DIR`).
  *
  * One thread sleeps until the configured local time (config.backup_hour and
- * _minute), writes DIR/ketenregie-YYYYMMDDTHHMMSSZ.krbackup (encrypted; .db when
- * plain was chosen explicitly) through backup_make(), and then deletes the oldest
+ * _minute), writes DIR/ketenregie-YYYYMMDDTHHMMSSZ.krbackup (encrypted; .krplain,
+ * a plain bundle, when plain was chosen explicitly; plain backups from before
+ * bundles were .db and are still rotated) through backup_make(), and then deletes the oldest
  * of its own backups beyond config.backup_keep. It touches no other file in DIR.
  * A failed backup is logged to stderr and keeps the older backups; the next
  * night tries again. For tests, config.backup_interval_s > 0 replaces the time of

@@ -1,6 +1,6 @@
 /*
- * dbfile.c — whole database files: snapshot, read-only verification, the
- * clean-up of a restored copy (see dbfile.h).
+ * dbfile.c — whole database files: snapshot, read-only verification (of a
+ * database and of a read log), the clean-up of a restored copy (see dbfile.h).
  *
  * Statements here run on short-lived connections of their own through
  * sqlite3_exec with static text (no values): db.c's statement cache belongs to
@@ -12,6 +12,7 @@
 #include "store/audit_guard.h"
 #include "store/db.h"
 #include "store/migrate.h"
+#include "store/readlog.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -64,14 +65,11 @@ bool dbfile_sync_dir_of(const char *path)
 	return ok;
 }
 
-bool dbfile_snapshot(const char *path, unsigned timeout_s, char *err, size_t errlen)
+/* Copy src's main database into the existing, empty file at path (see
+ * dbfile_snapshot). */
+static bool snapshot_from(sqlite3 *src, const char *path, unsigned timeout_s, char *err, size_t errlen)
 {
-	sqlite3 *src = db_conn();
 	sqlite3 *dst = NULL;
-	if (!src) {
-		snprintf(err, errlen, "cannot open the database");
-		return false;
-	}
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", path, dst ? sqlite3_errmsg(dst) : "out of memory");
 		sqlite3_close(dst);
@@ -106,6 +104,35 @@ bool dbfile_snapshot(const char *path, unsigned timeout_s, char *err, size_t err
 		ok = false;
 	}
 	return ok;
+}
+
+bool dbfile_snapshot(const char *path, unsigned timeout_s, char *err, size_t errlen)
+{
+	sqlite3 *src = db_conn();
+	if (!src) {
+		snprintf(err, errlen, "cannot open the database");
+		return false;
+	}
+	return snapshot_from(src, path, timeout_s, err, errlen);
+}
+
+int dbfile_snapshot_readlog(const char *readlog, const char *path, unsigned timeout_s, char *err, size_t errlen)
+{
+	struct stat sb;
+	if (stat(readlog, &sb) != 0 && errno == ENOENT)
+		return 0; /* a database that never served has none */
+	sqlite3 *src = NULL;
+	/* Read-write without CREATE, as the daemon's connections open it: a WAL
+	 * reader may need to write the -shm index; the file is never created here. */
+	if (sqlite3_open_v2(readlog, &src, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open the read log %s: %s", readlog, src ? sqlite3_errmsg(src) : "out of memory");
+		sqlite3_close(src);
+		return -1;
+	}
+	sqlite3_busy_timeout(src, 5000);
+	bool ok = snapshot_from(src, path, timeout_s, err, errlen);
+	sqlite3_close(src);
+	return ok ? 1 : -1;
 }
 
 typedef struct first_row {
@@ -173,32 +200,48 @@ static bool verify_audit_trail(sqlite3 *db, char *msg, size_t msglen)
 	return true;
 }
 
-bool dbfile_verify(const char *path, char *msg, size_t msglen)
+/* Open path read-only when it is a regular file whose PRAGMA integrity_check
+ * answers ok; NULL with the reason in msg otherwise. */
+static sqlite3 *open_intact(const char *path, char *msg, size_t msglen)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
 		snprintf(msg, msglen, "%s: %s", strerror(errno), path);
-		return false;
+		return NULL;
 	}
 	if (!S_ISREG(sb.st_mode)) {
 		snprintf(msg, msglen, "not a regular file: %s", path);
-		return false;
+		return NULL;
 	}
 	sqlite3 *db = NULL;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		snprintf(msg, msglen, "cannot open: %s", db ? sqlite3_errmsg(db) : "out of memory");
 		sqlite3_close(db);
-		return false;
+		return NULL;
 	}
 	sqlite3_busy_timeout(db, 5000);
 	first_row r;
-	bool ok = false;
 	char why[200];
 	if (!query_first(db, "PRAGMA integrity_check", &r, why, sizeof why)) {
 		snprintf(msg, msglen, "not an intact SQLite database: %s", why);
 	} else if (strcmp(r.text, "ok") != 0) {
 		snprintf(msg, msglen, "damaged database: %s%s", r.text, r.rows > 1 ? " (and more)" : "");
-	} else if (!query_first(db, "PRAGMA user_version", &r, why, sizeof why)) {
+	} else {
+		return db;
+	}
+	sqlite3_close(db);
+	return NULL;
+}
+
+bool dbfile_verify(const char *path, char *msg, size_t msglen)
+{
+	sqlite3 *db = open_intact(path, msg, msglen);
+	if (!db)
+		return false;
+	first_row r;
+	bool ok = false;
+	char why[200];
+	if (!query_first(db, "PRAGMA user_version", &r, why, sizeof why)) {
 		snprintf(msg, msglen, "not an intact SQLite database: %s", why);
 	} else if (r.number > migrate_latest()) {
 		snprintf(msg, msglen, "database version %lld is newer than this program (%d)", r.number, migrate_latest());
@@ -211,6 +254,37 @@ bool dbfile_verify(const char *path, char *msg, size_t msglen)
 			snprintf(msg, msglen, "not a ketenregie database (a SQLite file of another kind)");
 		else
 			ok = verify_audit_trail(db, msg, msglen);
+	}
+	if (ok)
+		snprintf(msg, msglen, "ok");
+	sqlite3_close(db);
+	return ok;
+}
+
+bool dbfile_verify_readlog(const char *path, char *msg, size_t msglen)
+{
+	sqlite3 *db = open_intact(path, msg, msglen);
+	if (!db)
+		return false;
+	first_row r;
+	bool ok = false;
+	char why[200];
+	if (!query_first(db, "PRAGMA user_version", &r, why, sizeof why)) {
+		snprintf(msg, msglen, "not an intact SQLite database: %s", why);
+	} else if (r.number > READLOG_VERSION) {
+		snprintf(msg, msglen, "read log version %lld is newer than this program (%d)", r.number, READLOG_VERSION);
+	} else if (r.number != READLOG_VERSION) {
+		snprintf(msg, msglen, "not a ketenregie read log (version %lld)", r.number);
+	} else if (!query_first(db,
+	                        "SELECT (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+	                        "('audit_log', 'audit_household')) + (SELECT count(*) FROM pragma_table_info('audit_log')"
+	                        " WHERE name IN ('prev_hash', 'row_hash'))",
+	                        &r, why, sizeof why)) {
+		snprintf(msg, msglen, "not an intact SQLite database: %s", why);
+	} else if (r.number != 4) {
+		snprintf(msg, msglen, "not a ketenregie read log (its tables are missing)");
+	} else {
+		ok = verify_audit_trail(db, msg, msglen);
 	}
 	if (ok)
 		snprintf(msg, msglen, "ok");

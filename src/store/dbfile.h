@@ -1,6 +1,7 @@
 /*
- * dbfile.h — whole database files: a consistent snapshot of the live database,
- * a read-only verification of any file that claims to be a ketenregie database,
+ * dbfile.h — whole database files: a consistent snapshot of the live database
+ * and of its read log, a read-only verification of any file that claims to be a
+ * ketenregie database or read log,
  * and the clean-up a restored copy needs before it may serve.
  *
  * None of these ever migrates, and dbfile_verify never creates or writes the
@@ -20,10 +21,20 @@
  * and fsynced. Waits at most timeout_s seconds for a read lock. */
 bool dbfile_snapshot(const char *path, unsigned timeout_s, char *err, size_t errlen);
 
+/* Copy the read log at readlog (store/readlog.h) into the existing, empty file
+ * at path, the same way, on a connection of its own that never creates the read
+ * log: 1 when copied, 0 when there is no read log (nothing written), -1 with a
+ * message in err. */
+int dbfile_snapshot_readlog(const char *readlog, const char *path, unsigned timeout_s, char *err, size_t errlen);
+
 /* Check that path is an intact ketenregie database: it exists, PRAGMA
  * integrity_check answers ok, user_version is between 1 and what this program
  * knows, and the core tables are there. msg: "ok" or the reason. */
 bool dbfile_verify(const char *path, char *msg, size_t msglen);
+
+/* The same for a read log: intact, user_version READLOG_VERSION, its tables,
+ * and its hash chain and append-only guards whole. Read-only, never creating. */
+bool dbfile_verify_readlog(const char *path, char *msg, size_t msglen);
 
 /* In a restored copy (not the live database): end every session, expire every
  * unused password link, drop the device-cookie key (so every device cookie ends;

@@ -2,7 +2,7 @@
 // backup and restore, refusal of tampered, truncated, foreign files and wrong keys,
 // --plain only when asked for, sessions ended by a restore (a cookie that logged out
 // stays logged out), nightly backups with rotation, and a `check` that never
-// creates or changes what it checks.
+// creates or changes what it checks. The read log's part: backup_readlog.test.mjs.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -104,7 +104,9 @@ test('a backup is encrypted unless --plain is given explicitly', () => {
   const plain = cli(['backup', '--db', d.db, '--plain', plainFile], { env: { ...process.env, KETENREGIE_BACKUP_KEY: key } });
   assert.equal(plain.status, 0, plain.stderr);
   assert.match(plain.stdout, /NOT encrypted/);
-  assert.equal(readFileSync(plainFile).subarray(0, 15).toString('latin1'), 'SQLite format 3');
+  // a plain bundle of the database and its read log (backup_readlog.test.mjs goes into it)
+  assert.equal(readFileSync(plainFile).subarray(0, 8).toString('latin1'), 'KRBUNDLE');
+  assert.equal(readFileSync(plainFile).subarray(24, 24 + 15).toString('latin1'), 'SQLite format 3');
   // never replaces a file; never creates a database that was not there
   const exists = cli(['backup', '--db', d.db, '--key', key, good]);
   assert.equal(exists.status, 1);
@@ -240,6 +242,12 @@ test('serve --backup-dir: backups on schedule, the last N kept, nothing else tou
   writeFileSync(running, 'plaintext client data');
   const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
   utimesSync(stale, twoHoursAgo, twoHoursAgo);
+  // and what a restore to this path killed mid-way leaves: its database and read-log copies
+  const staleRestore = [`${db}.restore-QrS456`, `${db}.readlog.restore-TuV012`];
+  for (const f of staleRestore) {
+    writeFileSync(f, 'plaintext client data');
+    utimesSync(f, twoHoursAgo, twoHoursAgo);
+  }
   const s = await serve(db, ['--backup-interval-seconds', '1'],
     { KETENREGIE_BACKUP_DIR: dir, KETENREGIE_BACKUP_KEY: key, KETENREGIE_BACKUP_KEEP: '2' });
   try {
@@ -259,12 +267,16 @@ test('serve --backup-dir: backups on schedule, the last N kept, nothing else tou
   assert.equal(files.length, 4, `no temporary files left: ${files.join(' ')}`);
   assert.ok(!existsSync(stale), 'the interrupted backup\'s plaintext snapshot is removed');
   assert.match(s.log(), /plaintext snapshot left by an interrupted backup/);
+  assert.ok(staleRestore.every((f) => !existsSync(f)), 'an interrupted restore\'s plaintext copies are removed');
+  assert.match(s.log(), /plaintext copy left by an interrupted restore/);
   assert.ok(existsSync(running), 'a snapshot still being written is kept');
   unlinkSync(running);
   assert.deepEqual(readdirSync(path.dirname(db)).filter((f) => f.includes('snapshot')), [], 'no plaintext snapshot left');
   const target = fresh('from-schedule.db');
   const r = cli(['restore', path.join(dir, backups[1]), '--db', target, '--key', key]);
   assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(`${target}.readlog`), 'a nightly backup holds the read log too');
+  assert.equal(cli(['check', '--db', target]).status, 0);
 });
 
 test('check never creates or changes what it checks', () => {
@@ -293,17 +305,25 @@ test('check never creates or changes what it checks', () => {
   assert.equal(cli(['check', '--db', empty]).status, 1);
   assert.equal(statSync(empty).size, 0);
 
+  // a restored database (a rollback-journal file, as a snapshot is) and its read log
   const plainFile = fresh('plain');
   cli(['backup', '--db', d.db, '--plain', plainFile]);
-  const before = sha(plainFile);
-  const ok = cli(['check', '--db', plainFile]);
+  const restored = fresh('restored.db');
+  assert.equal(cli(['restore', plainFile, '--db', restored, '--plain']).status, 0);
+  const before = sha(restored);
+  const readlogBefore = sha(`${restored}.readlog`);
+  const ok = cli(['check', '--db', restored]);
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(ok.stdout.trim(), 'ok');
-  assert.equal(sha(plainFile), before);
-  assert.ok(!existsSync(`${plainFile}-wal`) && !existsSync(`${plainFile}-journal`), 'a backup is one file');
+  assert.equal(sha(restored), before);
+  assert.equal(sha(`${restored}.readlog`), readlogBefore, 'the read log is checked read-only too');
+  assert.ok(!existsSync(`${restored}-wal`) && !existsSync(`${restored}-journal`), 'check leaves no companions');
+  const noReadlog = fresh('no-readlog');
+  assert.equal(cli(['check', '--db', noReadlog]).status, 1);
+  assert.ok(!existsSync(`${noReadlog}.readlog`), 'check makes no read log');
 
   const damaged = fresh('damaged');
-  copyFileSync(plainFile, damaged);
+  copyFileSync(restored, damaged);
   const bytes = readFileSync(damaged);
   bytes.fill(0xff, 4096 + 100, 4096 * 3); // pages 2 and 3
   writeFileSync(damaged, bytes);

@@ -2,7 +2,8 @@
 // @run-alone: measures time or load (see tests/run_files.mjs).
 // work: a year of handovers (tools/bench_data.sql) in the daemon's database, case
 // pages viewed in a loop (each view also writes an audit record), and the backup
-// must complete within LIMIT_S, restore, pass the integrity check and hold the data.
+// must complete within LIMIT_S, restore, pass the integrity check and hold the data
+// (the change log in the database, the case views' records in its read log).
 // Before the fix the online backup restarted on every audit commit and never ended.
 //
 // Short by default (one backup). KETENREGIE_BACKUP_LOAD_SECONDS=N keeps making
@@ -70,6 +71,7 @@ test('a backup under case-page load finishes in bounded time, restores and holds
       const file = path.join(d.tmpDir, `load-${round}.krbackup`);
       const before = views;
       const auditBefore = sql(d.db, 'SELECT count(*) AS n FROM audit_log')[0].n;
+      const readsBefore = sql(`${d.db}.readlog`, 'SELECT count(*) AS n FROM audit_log')[0].n;
       const r = await runCli(['backup', '--db', d.db, '--key', key, file], LIMIT_S + 10);
       const rate = (views - before) / r.seconds;
       process.stdout.write(`# round ${round}: backup ${r.seconds.toFixed(2)} s, ${rate.toFixed(0)} case views/s meanwhile\n`);
@@ -87,6 +89,9 @@ test('a backup under case-page load finishes in bounded time, restores and holds
       assert.equal(sql(restored, 'SELECT count(*) AS n FROM handover')[0].n, handovers);
       const audit = sql(restored, "SELECT count(*) AS n FROM audit_log WHERE action <> 'restore'")[0].n;
       assert.ok(audit >= auditBefore && audit > 0, `the audit trail up to the backup is in it (${audit} >= ${auditBefore})`);
+      // the case views' records are in the read log, which the backup holds too
+      const reads = sql(`${restored}.readlog`, 'SELECT count(*) AS n FROM audit_log')[0].n;
+      assert.ok(reads >= readsBefore && reads > 0, `the read log up to the backup is in it (${reads} >= ${readsBefore})`);
     } while (Date.now() < until);
   } finally {
     running = false;
