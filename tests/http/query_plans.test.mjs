@@ -101,7 +101,8 @@ function plans(db, statements) {
   writeFileSync(scriptFile, script);
   let out;
   try {
-    out = execFileSync('sqlite3', ['-cmd', '.timeout 60000', db, `.read ${scriptFile}`],
+    // the read log (src/store/readlog.h), attached as the daemon attaches it
+    out = execFileSync('sqlite3', ['-cmd', '.timeout 60000', '-cmd', `ATTACH '${db}.readlog' AS readlog`, db, `.read ${scriptFile}`],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   } catch (e) {
     out = e.stdout; // an error in one statement does not stop the others
@@ -172,6 +173,14 @@ test('the registry holds the program\'s statements', () => {
 // have, plan lines it must not have.
 const NO_FULL_SORT = /USE TEMP B-TREE FOR ORDER BY/;
 const WALKS = [
+  { what: 'access log of a household, read log: its own index entries, newest first', file: 'src/store/access_log.c',
+    sql: 'FROM readlog.audit_household ah JOIN readlog.audit_log a',
+    must: [/SEARCH ah USING PRIMARY KEY \(household_id=\? AND audit_id<\?\)/, /SEARCH a USING INTEGER PRIMARY KEY/],
+    mustNot: [NO_FULL_SORT, /SCAN/] },
+  { what: 'access log of a user, read log: the user index, newest first', file: 'src/store/access_log.c',
+    sql: 'FROM readlog.audit_log a LEFT JOIN',
+    must: [/SEARCH a USING INDEX audit_log_user \(user_id=\? AND at>\? AND at<\?\)/],
+    mustNot: [NO_FULL_SORT, /SCAN a/] },
   { what: 'case list: team and own involvements, merged newest first', file: 'src/store/case_search.c',
     sql: 'casefile_team_case', not: 'case_name_search',
     must: [/MERGE \(UNION\)/, /SEARCH c USING INDEX casefile_team_case \(team_org_id=\? AND id<\?\)/,
