@@ -17,8 +17,8 @@
 -- their pages meet the volume.
 --
 -- Audit rows: plain rows (no hash chain: its validity does not matter on a bench database).
--- When the table audit_household exists (the privacy work's per-household index), the
--- statement at the end fills it from audit_log.household_id, as the audit writer would.
+-- The audit rows go where the daemon puts them: views into the read log (b.db.readlog),
+-- changes into the database's audit_log, each with its audit_household rows.
 --
 -- Run it from a scratch directory: it writes three small statement files (.kr-bench-*.sql)
 -- into the current directory. tools/bench.sh runs this against its own temporary bench database only. NEVER run it
@@ -274,15 +274,24 @@ SELECT c.id, c.director, c.team, CASE n.j % 3 WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 2
 	datetime('now', '-' || max(c.age - 3 - (n.j / 40000) * 30, 0) || ' days')
 FROM n JOIN b_c c ON c.rowid = n.j % (SELECT n FROM b_n) + 1;
 
--- 20,000,000 audit rows over ten years, oldest first: case views by the regisseur, list
--- views, logins. The indexes of audit_log are dropped first and rebuilt after (sorting
--- once is much faster than 20 million inserts into three indexes).
+-- 20,000,000 audit rows over ten years, oldest first (one every 15.768 s): case views by the
+-- regisseur and, one in ten, a change. Each goes where the daemon puts it since the read log
+-- exists (src/store/readlog.h): the 18,000,000 views into the read log (b.db.readlog, which
+-- bench.sh has the daemon create before this script), the 2,000,000 changes into the
+-- database's own audit_log, the change log. In both, the indexes of audit_log are dropped
+-- first and rebuilt after (sorting once is much faster than millions of inserts into each).
+ATTACH 'b.db.readlog' AS readlog;
 CREATE TEMP TABLE b_audit_index AS
-	SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL;
+	SELECT sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL
+	UNION ALL
+	SELECT replace(sql, 'CREATE INDEX ', 'CREATE INDEX readlog.') FROM readlog.sqlite_schema
+	WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL;
 .once .kr-bench-drop.sql
-SELECT 'DROP INDEX ' || name || ';' FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL;
+SELECT 'DROP INDEX main.' || name || ';' FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL
+UNION ALL
+SELECT 'DROP INDEX readlog.' || name || ';' FROM readlog.sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL;
 .read .kr-bench-drop.sql
--- one row every 15.768 s: 3,650 days x 5,480 times of day, the strings made once each
+-- 3,650 days x 5,480 times of day, the strings made once each
 CREATE TEMP TABLE b_day AS
 	WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < 3649)
 	SELECT n, date('now', '-3650 days', '+' || n || ' days') AS day FROM d;
@@ -290,37 +299,40 @@ CREATE TEMP TABLE b_tod AS
 	WITH RECURSIVE t(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM t WHERE n < 5479)
 	SELECT n, strftime('T%H:%M:%fZ', '2000-01-01', '+' || (n * 15.768) || ' seconds') AS tod FROM t;
 -- The chain's guard admits one chained row at a time (migration 0015); these bulk rows
--- carry no hashes, so the guard goes for the load and `serve` puts it back at start (and
--- records that). The audit chain of a bench database therefore does not verify: `check`
--- fails on it, by design of the chain. The same holds for audit_household's guard, which
--- admits rows of the newest audit row only.
-DROP TRIGGER IF EXISTS audit_log_append_only;
+-- carry no hashes, so the guards go for the load and `serve` puts them back at start (and
+-- records that). The chains of a bench database therefore do not verify: `check` fails on
+-- it, by design of the chain. The same holds for audit_household's guard, which admits
+-- rows of the newest audit row only. The bulk rows are ten years of history, older than
+-- the demo phase's rows; their ids follow the load, not the time.
+DROP TRIGGER IF EXISTS main.audit_log_append_only;
+DROP TRIGGER IF EXISTS readlog.audit_log_append_only;
+DROP TRIGGER IF EXISTS main.audit_household_newest_only;
+DROP TRIGGER IF EXISTS readlog.audit_household_newest_only;
 -- the rows before the bulk load (the demo's, and the bench's demo phase) have their
--- audit_household rows already, written by the audit writer
-CREATE TEMP TABLE b_audit_start AS SELECT coalesce(max(id), 0) AS id FROM audit_log;
-DROP TRIGGER IF EXISTS audit_household_newest_only;
-INSERT INTO audit_log (at, user_id, username, role, organisation_id, action, object_type, object_id, household_id,
-	address, outcome, detail)
-SELECT d.day || t.tod, c.director, 'bench.prof', 'professional', c.team,
-	CASE WHEN t.n % 10 = 9 THEN 'update' ELSE 'view' END, 'case', c.id, c.id, '127.0.0.1', 'allowed', NULL
+-- audit_household rows already, written by the daemon
+CREATE TEMP TABLE b_audit_start AS SELECT (SELECT coalesce(max(id), 0) FROM main.audit_log) AS change_id,
+	(SELECT coalesce(max(id), 0) FROM readlog.audit_log) AS read_id;
+CREATE TEMP VIEW b_audit AS
+SELECT d.day || t.tod AS at, c.director AS user_id, c.team AS org, t.n % 10 = 9 AS change, c.id AS case_id
 FROM b_day d CROSS JOIN b_tod t JOIN b_c c ON c.rowid = ((d.n * 5480 + t.n) * 7919) % (SELECT n FROM b_n) + 1
-LIMIT 20000000;
+WHERE d.n * 5480 + t.n < 20000000;
+INSERT INTO readlog.audit_log (at, user_id, username, role, organisation_id, action, object_type, object_id,
+	household_id, address, outcome, detail)
+SELECT at, user_id, 'bench.prof', 'professional', org, 'view', 'case', case_id, case_id, '127.0.0.1', 'allowed', NULL
+FROM b_audit WHERE NOT change;
+INSERT INTO main.audit_log (at, user_id, username, role, organisation_id, action, object_type, object_id,
+	household_id, address, outcome, detail)
+SELECT at, user_id, 'bench.prof', 'professional', org, 'update', 'case', case_id, case_id, '127.0.0.1', 'allowed', NULL
+FROM b_audit WHERE change;
 .once .kr-bench-create.sql
 SELECT sql || ';' FROM b_audit_index;
 .read .kr-bench-create.sql
-SELECT 'the per-household index of the privacy work, when this schema has it' WHERE 0;
-.once .kr-bench-ah.sql
--- Read in the order of audit_household's key, so that its rows are appended: through the
--- index (household_id, at) where a schema still has it (before 0023; within a household the
--- audit time grows with the id), else sorted once. Only the bulk rows: those before them have
--- their audit_household rows from the audit writer.
-SELECT 'INSERT INTO audit_household (household_id, audit_id) SELECT household_id, id FROM audit_log'
-	|| CASE WHEN EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'audit_log_household'
-	                     AND sql LIKE '%(household_id, at)%')
-	        THEN ' INDEXED BY audit_log_household WHERE household_id IS NOT NULL AND id > (SELECT id FROM b_audit_start) ORDER BY household_id, at, id;'
-	        ELSE ' WHERE household_id IS NOT NULL AND id > (SELECT id FROM b_audit_start) ORDER BY household_id, id;' END
-FROM sqlite_schema WHERE name = 'audit_household';
-.read .kr-bench-ah.sql
+-- Read in the order of audit_household's key, so that its rows are appended (sorted once).
+-- Only the bulk rows: those before them have their audit_household rows from the daemon.
+INSERT INTO readlog.audit_household (household_id, audit_id) SELECT household_id, id FROM readlog.audit_log
+	WHERE household_id IS NOT NULL AND id > (SELECT read_id FROM b_audit_start) ORDER BY household_id, id;
+INSERT INTO main.audit_household (household_id, audit_id) SELECT household_id, id FROM main.audit_log
+	WHERE household_id IS NOT NULL AND id > (SELECT change_id FROM b_audit_start) ORDER BY household_id, id;
 
 -- The full-text indexes were filled row by row by their triggers: merge their segments, as
 -- a region's index is after years of automatic merges (a lookup reads one segment, not many).

@@ -271,6 +271,24 @@ static int time_access_log(const char *path, int n)
 	           "SELECT a.id, a.at, a.action, a.object_type, a.object_id, a.household_id, a.outcome, a.detail"
 	           " FROM audit_log a WHERE a.user_id = ?1 ORDER BY a.at DESC LIMIT 50",
 	           "SELECT id FROM app_user ORDER BY random() LIMIT ?1", n);
+	/* the read log beside the database (the daemon's store/readlog.h), when there is one:
+	 * the same two queries there (the daemon's reports run both and merge them) */
+	char attach[4200];
+	snprintf(attach, sizeof attach, "ATTACH '%s.readlog' AS readlog", path);
+	char readlog_path[4200];
+	snprintf(readlog_path, sizeof readlog_path, "%s.readlog", path);
+	if (strchr(path, '\'') == NULL && access(readlog_path, F_OK) == 0 &&
+	    sqlite3_exec(db, attach, NULL, NULL, NULL) == SQLITE_OK) {
+		time_query(db, "access log, one household, read log",
+		           "SELECT a.id, a.at, a.username, a.role, a.organisation_id, a.action, a.object_type,"
+		           " a.object_id, a.outcome, a.detail FROM readlog.audit_household h JOIN readlog.audit_log a"
+		           " ON a.id = h.audit_id WHERE h.household_id = ?1 ORDER BY h.audit_id DESC LIMIT 50",
+		           households, n);
+		time_query(db, "access log, one user, read log",
+		           "SELECT a.id, a.at, a.action, a.object_type, a.object_id, a.household_id, a.outcome, a.detail"
+		           " FROM readlog.audit_log a WHERE a.user_id = ?1 ORDER BY a.at DESC LIMIT 50",
+		           "SELECT id FROM app_user ORDER BY random() LIMIT ?1", n);
+	}
 	sqlite3_close(db);
 	return 0;
 }
