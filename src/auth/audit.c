@@ -251,6 +251,11 @@ static void write_batch(entry *list)
 	pthread_cond_broadcast(&q_done);
 	pthread_mutex_unlock(&q_lock);
 	free_list(changes);
+	if (reads) { /* every waiter has its answer: now the read log's checkpoint, if due */
+		db_readlog_enter();
+		db_readlog_checkpoint_if_due();
+		db_readlog_leave();
+	}
 	free_list(reads);
 }
 

@@ -18,11 +18,13 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { STMT_CACHE = 1024, MAX_CONNS = 64 };
+/* READLOG_CHECKPOINT_FRAMES: SQLite's own automatic checkpoint size (1000 pages) */
+enum { STMT_CACHE = 1024, MAX_CONNS = 64, READLOG_CHECKPOINT_FRAMES = 1000 };
 
 typedef struct conn {
 	sqlite3 *db;
 	bool readlog_attached; /* a database connection that reads the read log too */
+	int wal_frames;        /* a read-log connection: frames in the WAL after its last commit */
 	const char *keys[STMT_CACHE];
 	sqlite3_stmt *stmts[STMT_CACHE];
 } conn;
@@ -169,6 +171,24 @@ const char *db_path_of(void)
 	return db_path;
 }
 
+static int note_wal_frames(void *arg, sqlite3 *db, const char *schema, int frames)
+{
+	(void)db;
+	(void)schema;
+	((conn *)arg)->wal_frames = frames;
+	return SQLITE_OK;
+}
+
+bool db_readlog_checkpoint_if_due(void)
+{
+	conn *c = tl_readlog;
+	if (!c || c->wal_frames < READLOG_CHECKPOINT_FRAMES)
+		return false;
+	c->wal_frames = 0;
+	/* PASSIVE: copies what no reader still needs and never waits for one */
+	return sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) == SQLITE_OK;
+}
+
 sqlite3 *db_conn(void)
 {
 	if (tl_conn)
@@ -191,6 +211,9 @@ sqlite3 *db_conn(void)
 	tl_conn = c;
 	if (tl_in_readlog) {
 		tl_readlog = c;
+		/* no checkpoint inside COMMIT: db_readlog_checkpoint_if_due() runs it once the
+		 * records' waiters have their answer (this hook replaces the automatic one) */
+		sqlite3_wal_hook(db, note_wal_frames, c);
 	} else {
 		tl_main = c;
 		if (!attach_readlog(c))

@@ -33,6 +33,13 @@ const char *db_readlog_path(void);
  * request's transaction; their writers are serialised by a mutex of their own. */
 void db_readlog_enter(void);
 void db_readlog_leave(void);
+/* The read log's WAL is checkpointed here, not inside a COMMIT (where SQLite does
+ * it by itself, so that the commit that crosses 1000 pages also waits for the
+ * copy into the file and its fsync): the audit writer calls this after it has
+ * told the records' waiters. A PASSIVE checkpoint when this thread's read-log
+ * connection has 1000 or more frames in the WAL (true when it ran); otherwise
+ * nothing (false). */
+bool db_readlog_checkpoint_if_due(void);
 
 /* This thread's connection, opened on first use (WAL, foreign keys, busy timeout). */
 sqlite3 *db_conn(void);
