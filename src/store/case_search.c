@@ -48,12 +48,22 @@ const char *case_search_query(arena *a, const char *text)
 #define LIST_COLUMNS_OF(ID) COLUMNS_OF(ID) ", c.household_id, " INVOLVEMENT_PARTS_SQL(ID)
 
 /* The case list (no search) is the union of two arms, each walked newest first from the
- * keyset through its own index, merged by SQLite (MERGE (UNION)) and stopped at LIMIT:
+ * keyset through its own index, merged by SQLite (MERGE (UNION ALL)) and stopped by
+ * collect_rows() at the page:
  * the cases of the team the user leads (casefile_team_case, or casefile_director_case with
  * the regisseur filter) and the cases of his/her current personal involvements
  * (case_involvement_current). The involvement arm selects i.case_id (the same value as
  * c.id) so that its order is the index's. Together: the same set as "c.id IN (team cases
- * UNION own current involvements)", read a page at a time. */
+ * UNION own current involvements)", read a page at a time.
+ *
+ * UNION ALL, not UNION: a case both of the team and of an own involvement (or of two own
+ * involvements) comes once from each, and the two rows are equal in every column (all of
+ * them follow from the case and the user), so they are one row whose id repeats; with the
+ * order by id they are adjacent and collect_rows() keeps the first. UNION would drop them
+ * the same way, but a UNION merge must order each arm by every column, which the indexes
+ * do not give: SQLite sorted each arm's rows beyond the id (a temporary b-tree per block
+ * of equal ids) and compared whole rows. There is no LIMIT: the merge is read lazily, and
+ * collect_rows() stops stepping after the page's rows and one more, counting ids. */
 #define INVOLVED_ARM                                                                                       \
 	LIST_COLUMNS_OF("i.case_id") " FROM case_involvement i INDEXED BY case_involvement_current"                \
 	" JOIN casefile c ON c.id = i.case_id" ROW_JOINS                                                       \
@@ -80,22 +90,22 @@ static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *
  * - a search by anyone else: his/her current involvements newest first, each checked
  *   against the search by a seek in case_name_search, stopped at LIMIT: what the user may
  *   see is a few hundred cases at most, while a common word matches every case of the
- *   region. The (empty) team arm only keeps the union, which drops a case the user is
- *   involved in twice. */
+ *   region. The (empty) team arm keeps the statement's shape; a case the user is
+ *   involved in twice comes twice, adjacent, and collect_rows() keeps it once. */
 #define MATCHES(ID)                                                                                        \
 	" EXISTS (SELECT 1 FROM case_name_search s WHERE s.case_name_search MATCH ?5 AND s.rowid = " ID ")"
 static sqlite3_stmt *search_statement(int64_t team_org_id, const char *fts, int64_t director_id)
 {
 	if (!fts)
 		return director_id > 0
-			? db_stmt(TEAM_DIRECTOR_ARM " AND ?5 IS NULL UNION " INVOLVED_ARM " ORDER BY 1 DESC LIMIT ?4")
-			: db_stmt(TEAM_ARM " AND ?5 IS NULL UNION " INVOLVED_ARM " ORDER BY 1 DESC LIMIT ?4");
+			? db_stmt(TEAM_DIRECTOR_ARM " AND ?5 IS NULL UNION ALL " INVOLVED_ARM " ORDER BY 1 DESC")
+			: db_stmt(TEAM_ARM " AND ?5 IS NULL UNION ALL " INVOLVED_ARM " ORDER BY 1 DESC");
 	if (team_org_id > 0)
 		return db_stmt(LIST_COLUMNS_OF("s.rowid") " FROM case_name_search s CROSS JOIN casefile c ON c.id = s.rowid" ROW_JOINS
 		               " WHERE s.case_name_search MATCH ?5 AND s.rowid < ?3 AND" VISIBLE
 		               " AND (?6 = 0 OR c.director_id = ?6) ORDER BY s.rowid DESC LIMIT ?4");
-	return db_stmt(TEAM_ARM " AND" MATCHES("c.id") " UNION " INVOLVED_ARM " AND" MATCHES("i.case_id")
-	               " ORDER BY 1 DESC LIMIT ?4");
+	return db_stmt(TEAM_ARM " AND" MATCHES("c.id") " UNION ALL " INVOLVED_ARM " AND" MATCHES("i.case_id")
+	               " ORDER BY 1 DESC");
 }
 
 case_row *case_search(arena *a, int64_t user_id, int64_t org_id, int64_t team_org_id, const char *fts,
@@ -107,7 +117,7 @@ case_row *case_search(arena *a, int64_t user_id, int64_t org_id, int64_t team_or
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, team_org_id);
 	sqlite3_bind_int64(st, 3, before_id > 0 ? before_id : INT64_MAX);
-	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	sqlite3_bind_int64(st, 4, (int64_t)limit + 1); /* LIMIT of the team leader's search only */
 	if (fts)
 		sqlite3_bind_text(st, 5, fts, -1, SQLITE_STATIC);
 	else
@@ -138,6 +148,10 @@ static case_row *collect_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *
 	*more = false;
 	int columns = sqlite3_column_count(st);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		/* the same case again from the other arm of a UNION ALL (see INVOLVED_ARM): the
+		 * rows are equal, the first is kept; the other statements never repeat an id */
+		if (k > 0 && sqlite3_column_int64(st, 0) == list[k - 1].id)
+			continue;
 		if (k == limit) {
 			*more = true;
 			break;

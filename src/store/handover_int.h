@@ -51,15 +51,23 @@ static inline void bind_text(sqlite3_stmt *st, int i, const char *s)
 	" LEFT JOIN organisation dorg ON dorg.id = h.decided_org_id"
 #define HANDOVER_BRIEF_COLUMNS BRIEF_SELECT BRIEF_FROM
 
-/* The rows of the paginated lists (/overdrachten): the brief columns, then the safety
- * conditions kept / not kept / all (aggregate subqueries, computed for the page's rows
- * only; index case_condition_handover_status of 0006) and the case's regisseur. */
-#define HANDOVER_LIST_COLUMNS                                                                                  \
+/* The rows of the paginated lists (/overdrachten), each with what its list shows
+ * besides the brief columns, computed for the page's rows only (issue 11: per row
+ * shown, nothing the page does not show):
+ * - the VT list: the safety conditions kept / not kept / all, as one number from one
+ *   range of the index case_condition_handover_status (0006) — total + kept << 20 +
+ *   not kept << 40 (a handover has a handful of conditions, far below 2^20) — where
+ *   three subqueries made three descents per row; handover_read_vt_list_row() takes
+ *   it apart;
+ * - the team's decided list: the case's regisseur.
+ * The search's matches show neither: they are read with the brief columns alone. */
+#define CONDITION_COUNTS_SQL                                                                                   \
+	", (SELECT count(*) + (coalesce(sum(k.status = 'nageleefd'), 0) << 20)"                                  \
+	" + (coalesce(sum(k.status = 'niet_nageleefd'), 0) << 40) FROM case_condition k WHERE k.handover_id = h.id)"
+#define HANDOVER_VT_LIST_COLUMNS BRIEF_SELECT CONDITION_COUNTS_SQL BRIEF_FROM
+#define HANDOVER_DECIDED_COLUMNS                                                                               \
 	BRIEF_SELECT                                                                                           \
-	", (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'nageleefd'),"         \
-	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id AND k.status = 'niet_nageleefd'),"    \
-	" (SELECT count(*) FROM case_condition k WHERE k.handover_id = h.id),"                                    \
-	" coalesce((SELECT u.name FROM casefile c JOIN app_user u ON u.id = c.director_id WHERE c.id = h.case_id),"\
+	", coalesce((SELECT u.name FROM casefile c JOIN app_user u ON u.id = c.director_id WHERE c.id = h.case_id),"\
 	" '')" BRIEF_FROM
 
 /* The handovers of a case as the case page shows them: the brief columns and the
@@ -69,12 +77,14 @@ static inline void bind_text(sqlite3_stmt *st, int i, const char *s)
 enum { BRIEF_NCOLS = 22 }; /* the columns of BRIEF_SELECT */
 
 /* Row readers (handover_read.c): a row of BRIEF_SELECT (the content fields are
- * "", brief is true), of HANDOVER_LIST_COLUMNS, of HANDOVER_CASE_COLUMNS. */
+ * "", brief is true), of HANDOVER_VT_LIST_COLUMNS, of HANDOVER_DECIDED_COLUMNS,
+ * of HANDOVER_CASE_COLUMNS. */
 void handover_read_brief(arena *a, sqlite3_stmt *st, handover_rec *h);
 /* Members of the handover not yet in the household become persons of it
  * (handover_decide.c; also at submission, handover.c). */
 bool handover_add_members_to_household(arena *a, int64_t handover_id, int64_t household_id);
-void handover_read_list_row(arena *a, sqlite3_stmt *st, handover_rec *h);
+void handover_read_vt_list_row(arena *a, sqlite3_stmt *st, handover_rec *h);
+void handover_read_decided_row(arena *a, sqlite3_stmt *st, handover_rec *h);
 void handover_read_case_row(arena *a, sqlite3_stmt *st, handover_rec *h);
 /* Every row of st read with `read` (st is reset); arena-owned, *n rows. */
 handover_rec *handover_collect_with(arena *a, sqlite3_stmt *st, size_t *n,

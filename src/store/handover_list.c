@@ -52,23 +52,23 @@ void handover_vt_page(arena *a, int64_t vt_org_id, const char *status, int64_t b
 	bool newer = before <= 0 && after > 0;
 	sqlite3_stmt *st;
 	if (newer && filtered)
-		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id > ?3"
+		st = db_stmt(HANDOVER_VT_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id > ?3"
 		                                   " ORDER BY h.id LIMIT 51");
 	else if (newer) /* +: walk the primary key, not all of the organisation's rows */
-		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id > ?3"
+		st = db_stmt(HANDOVER_VT_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id > ?3"
 		                                   " ORDER BY h.id LIMIT 51");
 	else if (filtered)
-		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id < ?3"
+		st = db_stmt(HANDOVER_VT_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND h.status = ?2 AND h.id < ?3"
 		                                   " ORDER BY h.id DESC LIMIT 51");
 	else
-		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id < ?3"
+		st = db_stmt(HANDOVER_VT_LIST_COLUMNS " WHERE +h.vt_org_id = ?1 AND h.id < ?3"
 		                                   " ORDER BY h.id DESC LIMIT 51");
 	sqlite3_bind_int64(st, 1, vt_org_id);
 	if (filtered)
 		bind_text(st, 2, status);
 	sqlite3_bind_int64(st, 3, newer ? after : before > 0 ? before : INT64_MAX);
 	size_t n;
-	handover_rec *rows = handover_collect_with(a, st, &n, handover_read_list_row);
+	handover_rec *rows = handover_collect_with(a, st, &n, handover_read_vt_list_row);
 	if (newer && n <= HANDOVER_PAGE) { /* nothing newer beyond: that is the first page */
 		handover_vt_page(a, vt_org_id, status, 0, 0, out);
 		return;
@@ -140,14 +140,14 @@ void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_
 	/* an id that is not the team's own decided handover reads the newest page */
 	sqlite3_stmt *st;
 	if (newer)
-		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT id FROM ("
+		st = db_stmt(HANDOVER_DECIDED_COLUMNS " WHERE h.id IN (SELECT id FROM ("
 		             " SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_A
 		             " AND (decided_at, id) > (?2, ?3) ORDER BY decided_at, id LIMIT 51)"
 		             " UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_B
 		             " AND (decided_at, id) > (?2, ?3) ORDER BY decided_at, id LIMIT 51))"
 		             " ORDER BY decided_at, id LIMIT 51) ORDER BY h.decided_at, h.id");
 	else
-		st = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT id FROM ("
+		st = db_stmt(HANDOVER_DECIDED_COLUMNS " WHERE h.id IN (SELECT id FROM ("
 		             " SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_A
 		             " AND (decided_at, id) < (?2, ?3) ORDER BY decided_at DESC, id DESC LIMIT 51)"
 		             " UNION ALL SELECT id, decided_at FROM (SELECT id, decided_at FROM handover WHERE" TEAM_DECIDED_B
@@ -157,7 +157,7 @@ void handover_team_decided_page(arena *a, int64_t org_id, int64_t before, int64_
 	bind_text(st, 2, anchor_at);
 	sqlite3_bind_int64(st, 3, anchor_id);
 	size_t n;
-	handover_rec *rows = handover_collect_with(a, st, &n, handover_read_list_row);
+	handover_rec *rows = handover_collect_with(a, st, &n, handover_read_decided_row);
 	if (newer && n <= HANDOVER_PAGE) { /* nothing newer beyond: that is the first page */
 		handover_team_decided_page(a, org_id, 0, 0, out);
 		return;

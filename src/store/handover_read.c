@@ -133,15 +133,22 @@ void handover_read_brief(arena *a, sqlite3_stmt *st, handover_rec *h)
 	h->brief = true;
 }
 
-/* A row of HANDOVER_LIST_COLUMNS. */
-void handover_read_list_row(arena *a, sqlite3_stmt *st, handover_rec *h)
+/* A row of HANDOVER_VT_LIST_COLUMNS: the brief columns and the condition counts in one
+ * number (see CONDITION_COUNTS_SQL). */
+void handover_read_vt_list_row(arena *a, sqlite3_stmt *st, handover_rec *h)
 {
 	handover_read_brief(a, st, h);
-	int i = BRIEF_NCOLS;
-	h->conditions_kept = sqlite3_column_int64(st, i++);
-	h->conditions_broken = sqlite3_column_int64(st, i++);
-	h->conditions_total = sqlite3_column_int64(st, i++);
-	h->director_name = db_text(a, st, i++);
+	int64_t counts = sqlite3_column_int64(st, BRIEF_NCOLS);
+	h->conditions_total = counts & 0xFFFFF;
+	h->conditions_kept = (counts >> 20) & 0xFFFFF;
+	h->conditions_broken = counts >> 40;
+}
+
+/* A row of HANDOVER_DECIDED_COLUMNS: the brief columns and the case's regisseur. */
+void handover_read_decided_row(arena *a, sqlite3_stmt *st, handover_rec *h)
+{
+	handover_read_brief(a, st, h);
+	h->director_name = db_text(a, st, BRIEF_NCOLS);
 }
 
 /* A row of HANDOVER_CASE_COLUMNS. */

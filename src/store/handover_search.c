@@ -50,7 +50,7 @@ static const char *name_match(arena *a, const char *typed)
 	" FROM handover_name_fts CROSS JOIN handover h ON h.id = handover_name_fts.rowid"                         \
 	" WHERE handover_name_fts MATCH ?4 AND"
 #define NAME_LIST(visible)                                                                                     \
-	HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT h.id" NAME_FROM visible SEARCH_FILTERS                      \
+	HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id" NAME_FROM visible SEARCH_FILTERS                      \
 	" ORDER BY handover_name_fts.rowid DESC LIMIT 100) ORDER BY h.id DESC"
 #define NAME_COUNT(visible) "SELECT count(*)" NAME_FROM visible SEARCH_FILTERS
 
@@ -64,7 +64,7 @@ static const char *name_match(arena *a, const char *typed)
 	" WHERE coalesce(p.submitted_at, p.created_at) >= ?5"                                                    \
 	" AND coalesce(p.submitted_at, p.created_at) < coalesce(nullif(?6, ''), '9999') AND ?4 = '' AND"
 #define PERIOD_LIST(visible)                                                                                   \
-	HANDOVER_LIST_COLUMNS " WHERE h.id IN (SELECT h.id" PERIOD_FROM visible SEARCH_FILTERS                    \
+	HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id" PERIOD_FROM visible SEARCH_FILTERS                    \
 	" ORDER BY h.id DESC LIMIT 100) ORDER BY h.id DESC"
 #define PERIOD_COUNT(visible) "SELECT count(*)" PERIOD_FROM visible SEARCH_FILTERS
 
@@ -106,7 +106,9 @@ static handover_rec *search(arena *a, sqlite3_stmt *list, sqlite3_stmt *count, i
 	sqlite3_bind_int64(list, 1, org_id);
 	sqlite3_bind_int(list, 2, local);
 	bind_query(a, list, q);
-	return handover_collect_with(a, list, n, handover_read_list_row);
+	/* the matches show number, name, status, team and dates: the brief columns, not
+	 * the condition counts or the regisseur of the lists (handover_int.h) */
+	return handover_collect_brief(a, list, n);
 }
 
 bool handover_query_active(const handover_query *q)
@@ -124,8 +126,8 @@ handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_que
 		list = db_stmt(PERIOD_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
 		count = db_stmt(PERIOD_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
 	} else {
-		list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
-		                                     " ORDER BY h.id DESC LIMIT 100");
+		list = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
+		                                      " ORDER BY h.id DESC LIMIT 100");
 		count = db_stmt("SELECT count(*) FROM handover h WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE);
 	}
 	return search(a, list, count, vt_org_id, false, q, total, n);
@@ -142,7 +144,7 @@ handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, co
 		list = db_stmt(PERIOD_LIST(TEAM_VISIBLE_WHERE));
 		count = db_stmt(PERIOD_COUNT(TEAM_VISIBLE_WHERE));
 	} else {
-		list = db_stmt(HANDOVER_LIST_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE " ORDER BY h.id DESC LIMIT 100");
+		list = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE " ORDER BY h.id DESC LIMIT 100");
 		count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);
 	}
 	return search(a, list, count, org_id, local_team, q, total, n);

@@ -8,6 +8,10 @@
 //   (case_parts_of_listed): the phase column still follows case_parts_of, per user and
 //   per involvement (the case team sees it; a partner does not unless the involvement
 //   names every part; an ended involvement takes the case off the list);
+// - the case list and the search merge their two arms with UNION ALL (0027) and keep a
+//   case once by its id: a case of the own team that the user is also involved in, or
+//   involved in twice, is one row, and a page holds 50 different cases (the keyset pages
+//   meet without a gap or a repeat);
 // - the position of a VT list page ("51–100 van N") is counted from handover_vt's entries of
 //   every status, so it stays exact for handovers of each status.
 import assert from 'node:assert/strict';
@@ -110,6 +114,48 @@ test('the VT list\'s position counts the newer handovers of every status', async
     assert.ok(m, 'the VT list shows its position');
     assert.deepEqual([Number(m[1]), Number(m[3])], [k + 1, ids.length], `the page after the newest ${k}`);
   }
+});
+
+test('a case reached by both arms, or by two involvements, is listed once; pages hold 50 different cases', async () => {
+  const tl = userId('teamleider'), pb = userId('professional.buurt');
+  // 60 more cases of the team; the team leader is also involved (twice) in every third one
+  let script = 'BEGIN;';
+  for (let i = 0; i < 60; i++) {
+    script += `INSERT INTO household (name) VALUES ('Familie Dubbelrij ${i} (test)');
+      INSERT INTO casefile (household_id, team_org_id, director_id, opened_at)
+        VALUES (last_insert_rowid(), ${team}, ${userId('professional')}, datetime('now'));`;
+    if (i % 3 === 0)
+      script += `INSERT INTO case_involvement (case_id, org_id, user_id, role) VALUES (last_insert_rowid(), ${team}, ${tl}, 'betrokken');
+        INSERT INTO case_involvement (case_id, org_id, user_id, role)
+          VALUES ((SELECT max(id) FROM casefile), ${team}, ${tl}, 'team');`;
+  }
+  // professional.buurt twice in the test case (another team's: the involvement arm alone)
+  script += `INSERT INTO case_involvement (case_id, org_id, user_id, role) VALUES (${kase}, ${orgOf('professional.buurt')}, ${pb}, 'overdragend');`;
+  write(script + 'COMMIT;');
+  const listed = (html) => [...html.matchAll(/<a href="\/casussen\/(\d+)">/g)].map((m) => Number(m[1]));
+  const visible = sql(d.db, `SELECT id FROM casefile WHERE team_org_id = ${team} UNION SELECT case_id FROM case_involvement
+    WHERE user_id = ${tl} AND ended_at IS NULL AND org_id = ${team} ORDER BY 1 DESC`).map((r) => r.id);
+  assert.ok(visible.length > 100, 'more than two pages');
+  const c = await as('teamleider');
+  let seen = [], href = '/casussen';
+  for (let page = 0; href && page < 10; page++) {
+    const html = (await c.get(href)).text;
+    const ids = listed(html);
+    assert.equal(new Set(ids).size, ids.length, 'no case twice on a page');
+    if (href === '/casussen' || ids.length) assert.ok(ids.length === 50 || !/>Oudere</.test(html), 'a full page unless the last');
+    seen = seen.concat(ids);
+    const m = /href="\/casussen\?voor=(\d+)">Oudere</.exec(html);
+    href = m ? `/casussen?voor=${m[1]}` : null;
+  }
+  assert.deepEqual(seen, visible, 'the pages together: every visible case once, newest first');
+  const pro = await as('professional.buurt');
+  assert.equal(listed((await pro.get('/casussen')).text).filter((id) => id === kase).length, 1,
+    'involved twice: listed once');
+  assert.equal(listed((await pro.get('/casussen?zoek=Tellerstand')).text).filter((id) => id === kase).length, 1,
+    'and found once');
+  const dubbel = listed((await c.get('/casussen?zoek=Dubbelrij')).text);
+  assert.equal(dubbel.length, 50, 'the team leader\'s search: a page of different cases');
+  assert.equal(new Set(dubbel).size, 50);
 });
 
 await run({ after: () => d.stop() });
