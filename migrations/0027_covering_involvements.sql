@@ -19,3 +19,13 @@ CREATE INDEX case_involvement_current ON case_involvement(user_id, case_id, org_
 DROP INDEX case_involvement_active;
 CREATE INDEX case_involvement_active ON case_involvement(case_id, user_id, org_id, parts, ended_at)
 	WHERE ended_at IS NULL;
+
+-- The team leader's inbox: besides its rows, two statements per request find which of
+-- the inbox's handovers are "already known" (a case of the team) and which are
+-- hermeldingen of another team's case. Each walked every open handover of the region
+-- (handover_status) and read its row to see whether it is this team's. The handovers
+-- waiting for a decision, with the columns that say whose they are: both statements
+-- decide from these entries alone and read no handover row. Entries leave with the
+-- decision, so the index holds the region's current intake, not its history.
+CREATE INDEX handover_inbox_open ON handover(taken_org_id, receiving_org_id, status)
+	WHERE status IN ('ingediend', 'in_behandeling');

@@ -12,6 +12,8 @@
 //   case once by its id: a case of the own team that the user is also involved in, or
 //   involved in twice, is one row, and a page holds 50 different cases (the keyset pages
 //   meet without a gap or a repeat);
+// - the VT list's condition counts come from one index range as one number (0027): kept,
+//   not kept and all, each in its own place, with every status counted where it belongs;
 // - the position of a VT list page ("51–100 van N") is counted from handover_vt's entries of
 //   every status, so it stays exact for handovers of each status.
 import assert from 'node:assert/strict';
@@ -118,9 +120,9 @@ test('the VT list\'s position counts the newer handovers of every status', async
 
 test('a case reached by both arms, or by two involvements, is listed once; pages hold 50 different cases', async () => {
   const tl = userId('teamleider'), pb = userId('professional.buurt');
-  // 60 more cases of the team; the team leader is also involved (twice) in every third one
+  // 110 more cases of the team; the team leader is also involved (twice) in every third one
   let script = 'BEGIN;';
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 110; i++) {
     script += `INSERT INTO household (name) VALUES ('Familie Dubbelrij ${i} (test)');
       INSERT INTO casefile (household_id, team_org_id, director_id, opened_at)
         VALUES (last_insert_rowid(), ${team}, ${userId('professional')}, datetime('now'));`;
@@ -156,6 +158,18 @@ test('a case reached by both arms, or by two involvements, is listed once; pages
   const dubbel = listed((await c.get('/casussen?zoek=Dubbelrij')).text);
   assert.equal(dubbel.length, 50, 'the team leader\'s search: a page of different cases');
   assert.equal(new Set(dubbel).size, 50);
+});
+
+test('the VT list counts the conditions kept, not kept and all of each handover from one number', async () => {
+  const h = one(`SELECT id, case_id FROM handover WHERE vt_org_id = ${orgOf('vt')} AND case_id IS NOT NULL ORDER BY id DESC LIMIT 1`);
+  const statuses = ['nageleefd', 'nageleefd', 'nageleefd', 'niet_nageleefd', 'afgesproken', 'nog_niet_besproken', 'afgesproken'];
+  write(`DELETE FROM case_condition WHERE handover_id = ${h.id};` + statuses.map((st, i) =>
+    `INSERT INTO case_condition (case_id, handover_id, position, text, status) VALUES (${h.case_id}, ${h.id}, ${i + 1}, 'v${i}', '${st}');`).join(''));
+  const row = (html) => new RegExp(`<td data-label="Nr.">${h.id}</td>[\\s\\S]*?<td data-label="Veiligheidsvoorwaarden">([^<]*)</td>`).exec(html)[1];
+  const v = await as('vt');
+  assert.equal(row((await v.get(`/overdrachten?voor=${h.id + 1}`)).text), '3 nageleefd, 1 niet nageleefd (van 7)');
+  write(`DELETE FROM case_condition WHERE handover_id = ${h.id};`);
+  assert.equal(row((await v.get(`/overdrachten?voor=${h.id + 1}`)).text), '', 'no conditions: nothing shown');
 });
 
 await run({ after: () => d.stop() });

@@ -37,6 +37,7 @@ const REFERENCE_TABLES = new Set([
 const FLAT_INDEXES = new Map([
   ['casefile_open', 'the open cases: the current caseload (0019)'],
   ['case_condition_broken_open_handover', 'conditions not kept of open cases, kept by triggers (0021)'],
+  ['handover_inbox_open', 'handovers waiting for a decision: the region\'s current intake (0027)'],
 ]);
 
 // Statements that may read all history, each with its reason: `file` (and `sql`, a substring).
@@ -298,10 +299,11 @@ const FLAT_PLANS = [
     not: /handover_team_decided_page \(taken_org_id=\?\)$/m, why: 'team decided total from the tally' },
   { sql: 'FROM handover_name_fts CROSS JOIN handover h', plan: /SCAN handover_name_fts VIRTUAL TABLE[\s\S]*SEARCH h USING INTEGER PRIMARY KEY/,
     not: /INDEX handover_vt \(vt_org_id=\?\)/, why: 'name search: from the FTS matches' },
-  { sql: 'INDEXED BY handover_member_match', plan: /SEARCH hm USING COVERING INDEX handover_member_match[\s\S]*SEARCH p USING COVERING INDEX person_match_household[\s\S]*SEARCH c USING COVERING INDEX casefile_household_team/,
-    why: 'inbox "already known": members, persons and cases from covering indexes (0024), no row of theirs read' },
-  { sql: 'JOIN case_re_report r ON r.handover_id = h.id AND r.team_org_id <> ?1', plan: /SEARCH r USING PRIMARY KEY \(handover_id=\?\)/,
-    not: /case_re_report_team|SCAN r/, why: 'inbox hermeldingen of other teams: one statement, by handover' },
+  { sql: 'INDEXED BY handover_member_match', plan: /SCAN h USING COVERING INDEX handover_inbox_open[\s\S]*SEARCH hm USING COVERING INDEX handover_member_match[\s\S]*SEARCH p USING COVERING INDEX person_match_household[\s\S]*SEARCH c USING COVERING INDEX casefile_household_team/,
+    why: 'inbox "already known": the inbox from handover_inbox_open (0027), members, persons and cases from covering indexes (0024), no row of theirs read' },
+  { sql: 'JOIN case_re_report r ON r.handover_id = h.id AND r.team_org_id <> ?1',
+    plan: /SCAN h USING COVERING INDEX handover_inbox_open[\s\S]*SEARCH r USING PRIMARY KEY \(handover_id=\?\)/,
+    not: /case_re_report_team|SCAN r/, why: 'inbox hermeldingen of other teams: one statement, by handover, no handover row read (0027)' },
   { sql: 'FROM handover p INDEXED BY handover_period', plan: /SEARCH p USING INDEX handover_period \(<expr>>\? AND <expr><\?\)/,
     not: /MULTI-INDEX OR|INDEX handover_vt \(vt_org_id=\?\)/, why: 'period search: the handovers of the period' },
   { sql: "FROM audit_log WHERE user_id = ?1 AND action = 'login'", plan: /SEARCH audit_log USING INDEX audit_log_login \(user_id=\?\)/,
