@@ -239,11 +239,24 @@ static int64_t last_sunday_0100_utc(int y, int m)
 	return z * 86400 + 3600;
 }
 
+/* The year last asked about, per thread: its bounds and its summer time, in seconds
+ * since the epoch. A list formats dozens of dates a row, nearly all of one or two
+ * years, so most calls compare t with the bounds and do no calendar arithmetic. */
+static _Thread_local struct {
+	int64_t year_from, year_to, summer_from, summer_to;
+} dst_year = { 1, 0, 0, 0 }; /* an empty year: the first call fills it */
+
 int kr_nl_utc_offset_hours(int64_t t)
 {
-	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-	int y = kr_civil_from_days(days).y;
-	return (t >= last_sunday_0100_utc(y, 3) && t < last_sunday_0100_utc(y, 10)) ? 2 : 1;
+	if (t < dst_year.year_from || t >= dst_year.year_to) {
+		int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+		int y = kr_civil_from_days(days).y;
+		dst_year.year_from = kr_days_from_civil((kr_date){ y, 1, 1 }) * 86400;
+		dst_year.year_to = kr_days_from_civil((kr_date){ y + 1, 1, 1 }) * 86400;
+		dst_year.summer_from = last_sunday_0100_utc(y, 3);
+		dst_year.summer_to = last_sunday_0100_utc(y, 10);
+	}
+	return (t >= dst_year.summer_from && t < dst_year.summer_to) ? 2 : 1;
 }
 
 static int today_shift_days; /* set once before the server starts; see date.h */

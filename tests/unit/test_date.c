@@ -524,6 +524,24 @@ static void test_dutch_time(void **state)
 	assert_int_equal(kr_nl_utc_offset_hours(oct25 + 3599), 2);
 	assert_int_equal(kr_nl_utc_offset_hours(oct25 + 3600), 1);
 	assert_int_equal(kr_nl_utc_offset_hours(kr_days_from_civil((kr_date){ 2027, 1, 15 }) * 86400), 1);
+	/* the year kept between calls: back and forth across years and their edges, each
+	 * answer as the calendar says (2025: 30 March to 26 October; 2027: 28 March to 31 October) */
+	int64_t y2026 = kr_days_from_civil((kr_date){ 2026, 1, 1 }) * 86400;
+	int64_t y2027 = kr_days_from_civil((kr_date){ 2027, 1, 1 }) * 86400;
+	int64_t mar30_25 = kr_days_from_civil((kr_date){ 2025, 3, 30 }) * 86400;
+	int64_t oct31_27 = kr_days_from_civil((kr_date){ 2027, 10, 31 }) * 86400;
+	for (int round = 0; round < 2; round++) {
+		assert_int_equal(kr_nl_utc_offset_hours(y2026 - 1), 1);
+		assert_int_equal(kr_nl_utc_offset_hours(mar29 + 3600), 2);
+		assert_int_equal(kr_nl_utc_offset_hours(mar30_25 + 3599), 1);
+		assert_int_equal(kr_nl_utc_offset_hours(mar30_25 + 3600), 2);
+		assert_int_equal(kr_nl_utc_offset_hours(y2027 - 1), 1);
+		assert_int_equal(kr_nl_utc_offset_hours(oct31_27 + 3599), 2);
+		assert_int_equal(kr_nl_utc_offset_hours(y2027), 1);
+		assert_int_equal(kr_nl_utc_offset_hours(oct25 + 3599), 2);
+		assert_int_equal(kr_nl_utc_offset_hours(oct31_27 + 3600), 1);
+		assert_int_equal(kr_nl_utc_offset_hours(-1), 1); /* 1969 */
+	}
 	char buf[KR_DATETIME_BUF];
 	assert_true(kr_datetime_reformat_nl("2026-11-22 23:29:00", buf));
 	assert_string_equal(buf, "23-11-2026 00:29"); /* after midnight in the Netherlands */
