@@ -1,7 +1,5 @@
 -- 0027_covering_involvements.sql — the case list and the household search read the
 -- user's involvements from their indexes alone (issue 11).
--- (Assigned number 0028; named 0027 on this branch because the binary refuses a gap. The
--- lead renumbers at merge.)
 --
 -- Every row of /casussen (and of the search) carries the user's access facts to the
 -- case: group_concat(parts) of his/her current involvements in it, organisation ?7
