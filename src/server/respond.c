@@ -113,9 +113,15 @@ void page_add_form(tv *ctx, const form *f)
 	tv_set_bool(ctx, "has_errors", f->nerrors > 0);
 }
 
+/* Room for a page at once: most pages are 5–45 KB, and a body grown by doubling
+ * from sb_init's 256 bytes is copied eight times and leaves each smaller buffer
+ * in the request's arena until the answer has left. */
+enum { PAGE_BODY_RESERVE = 48 * 1024 };
+
 void respond_page(request *rq, int status, const char *name, tv *ctx)
 {
 	sb_init(&rq->res.body, rq->a);
+	sb_reserve(&rq->res.body, PAGE_BODY_RESERVE);
 	if (!tmpl_render(views(), name, ctx, &rq->res.body)) {
 		fprintf(stderr, "ketenregie: template %s failed to render\n", name);
 		respond_error(rq, 500);
