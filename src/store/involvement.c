@@ -260,23 +260,38 @@ involved_user *involvement_active_users(arena *a, int64_t case_id, size_t *n)
 	return list;
 }
 
+/* By organisation (its name's collation is NOCASE), then name, then id. */
+static int candidate_order(const void *pa, const void *pb)
+{
+	const invite_candidate *a = pa, *b = pb;
+	int c = sqlite3_stricmp(a->org_name, b->org_name);
+	if (c == 0)
+		c = strcmp(a->user_name, b->user_name);
+	if (c == 0)
+		c = a->user_id < b->user_id ? -1 : a->user_id > b->user_id;
+	return c;
+}
+
 invite_candidate *involvement_candidates_except(arena *a, const involvement *inv, size_t ninv, size_t *n)
 {
-	/* Reference tables only; who is already involved comes from the case's
-	 * involvements the caller read (the case page has them): no second read of
-	 * case_involvement, no temporary index for a NOT IN per request. */
+	/* Reference tables only, one pass over user_role (a user's rows are adjacent:
+	 * its key is (user_id, role)), no subquery per user and no sorter; who is
+	 * already involved comes from the case's involvements the caller read (the
+	 * case page has them): no temporary index for a NOT IN per request. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT u.id, u.name, o.id, o.name, o.kind,"
-		" EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'partner')"
-		" AND NOT EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'professional')"
-		" FROM app_user u JOIN organisation o ON o.id = u.organisation_id"
-		" WHERE u.active = 1 AND o.active = 1 AND u.password_hash IS NOT NULL"
-		" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN ('professional', 'partner'))"
-		" ORDER BY o.name, u.name");
+		"SELECT u.id, u.name, o.id, o.name, o.kind, r.role = 'professional'"
+		" FROM user_role r CROSS JOIN app_user u CROSS JOIN organisation o"
+		" WHERE r.role IN ('professional', 'partner') AND u.id = r.user_id AND o.id = u.organisation_id"
+		" AND u.active = 1 AND o.active = 1 AND u.password_hash IS NOT NULL");
 	size_t cap = 0, k = 0;
 	invite_candidate *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int64_t user_id = sqlite3_column_int64(st, 0), org_id = sqlite3_column_int64(st, 2);
+		bool professional = sqlite3_column_int(st, 5) != 0;
+		if (k > 0 && list[k - 1].user_id == user_id) {
+			list[k - 1].partner = list[k - 1].partner && !professional; /* both roles: a professional */
+			continue;
+		}
 		bool involved = false;
 		for (size_t i = 0; i < ninv && !involved; i++)
 			involved = !inv[i].ended && inv[i].user_id == user_id && inv[i].org_id == org_id;
@@ -289,9 +304,11 @@ invite_candidate *involvement_candidates_except(arena *a, const involvement *inv
 		c->org_id = org_id;
 		c->org_name = db_text(a, st, 3);
 		c->org_kind = db_text(a, st, 4);
-		c->partner = sqlite3_column_int(st, 5) != 0;
+		c->partner = !professional;
 	}
 	sqlite3_reset(st);
+	if (k > 1)
+		qsort(list, k, sizeof *list, candidate_order);
 	*n = k;
 	return list;
 }
