@@ -127,8 +127,11 @@ static void invite_choices(request *rq, tv *ctx, const involvement *inv, size_t 
 		}
 		tv *p = tv_obj(a);
 		tv_set_int(p, "value", cand[i].user_id);
-		tv_set_str(p, "label", arena_printf(a, "%s (%s)", cand[i].user_name,
-		                                    cand[i].partner ? "ketenpartner" : "professional"));
+		strbuf label;
+		sb_init(&label, a);
+		sb_puts(&label, cand[i].user_name);
+		sb_puts(&label, cand[i].partner ? " (ketenpartner)" : " (professional)");
+		tv_set_str(p, "label", label.data);
 		tv_set_bool(p, "selected", cand[i].user_id == chosen_user);
 		tv_push(people, p);
 	}
