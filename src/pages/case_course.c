@@ -22,6 +22,7 @@
 #include "store/involvement.h"
 #include "util/date.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void case_course_require(request *rq, const char *field, const char *message)
@@ -43,26 +44,38 @@ bool case_course_open_or_409(request *rq)
 	return case_team_case_open(rq); /* the one 409 for a closed case (case_team.c) */
 }
 
-/* Organisations that may keep an eye after closure: those actively involved. */
-static tv *watch_orgs(request *rq, const case_rec *c, int64_t selected)
+/* By organisation name as SQLite orders it (organisation.name is COLLATE NOCASE). */
+static int org_name_order(const void *pa, const void *pb)
+{
+	const involvement *const *a = pa, *const *b = pb;
+	return sqlite3_stricmp((*a)->org_name, (*b)->org_name);
+}
+
+/* Organisations that may keep an eye after closure: those actively involved
+ * through a person still in the organisation (as involvement_active_users counts
+ * them), each once, by name; from the involvements the page read already. */
+static tv *watch_orgs(request *rq, const involvement *inv, size_t ninv, int64_t selected)
 {
 	arena *a = rq->a;
-	size_t n;
-	involved_user *iu = involvement_active_users(a, c->id, &n);
-	tv *list = tv_list(a);
-	int64_t *seen = arena_alloc(a, (n + 1) * sizeof *seen);
+	const involvement **orgs = arena_alloc(a, (ninv + 1) * sizeof *orgs);
 	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < ninv; i++) {
+		if (inv[i].ended || !inv[i].user_id || !inv[i].in_org)
+			continue;
 		bool dup = false;
 		for (size_t j = 0; j < k; j++)
-			dup = dup || seen[j] == iu[i].org_id;
-		if (dup)
-			continue;
-		seen[k++] = iu[i].org_id;
+			dup = dup || orgs[j]->org_id == inv[i].org_id;
+		if (!dup)
+			orgs[k++] = &inv[i];
+	}
+	if (k > 1)
+		qsort(orgs, k, sizeof *orgs, org_name_order); /* names are unique (NOCASE) */
+	tv *list = tv_list(a);
+	for (size_t i = 0; i < k; i++) {
 		tv *o = tv_obj(a);
-		tv_set_int(o, "value", iu[i].org_id);
-		tv_set_str(o, "label", iu[i].org_name);
-		tv_set_bool(o, "selected", iu[i].org_id == selected);
+		tv_set_int(o, "value", orgs[i]->org_id);
+		tv_set_str(o, "label", orgs[i]->org_name);
+		tv_set_bool(o, "selected", orgs[i]->org_id == selected);
 		tv_push(list, o);
 	}
 	return list;
@@ -126,7 +139,8 @@ static void put_phases(request *rq, tv *ctx, const case_rec *c, unsigned parts, 
 	tv_set_bool(ctx, "phase_incident_checked", kept && strcmp(form_str(&rq->form, "incident"), "ja") == 0);
 }
 
-static void put_closures(request *rq, tv *ctx, const case_rec *c, unsigned parts, bool manages, const char *failed)
+static void put_closures(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t ninv, unsigned parts,
+                         bool manages, const char *failed)
 {
 	arena *a = rq->a;
 	size_t n;
@@ -178,7 +192,7 @@ static void put_closures(request *rq, tv *ctx, const case_rec *c, unsigned parts
 	int64_t chosen = 0;
 	if (kept)
 		form_int(&rq->form, "watch_org", &chosen);
-	tv_set(ctx, "watch_orgs", watch_orgs(rq, c, chosen));
+	tv_set(ctx, "watch_orgs", watch_orgs(rq, inv, ninv, chosen));
 	tv_set_bool(ctx, "future_plan_required", c->phase >= 4);
 }
 
@@ -204,7 +218,8 @@ static void put_re_reports(request *rq, tv *ctx, const case_rec *c)
 	tv_set_bool(ctx, "re_reports_more", more);
 }
 
-void case_course_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, bool manages, const char *failed)
+void case_course_to_view(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t ninv, unsigned parts,
+                         bool manages, const char *failed)
 {
 	bool sees = case_team_sees_all(parts);
 	tv_set_bool(ctx, "course_visible", sees);
@@ -216,7 +231,7 @@ void case_course_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts
 		put_re_reports(rq, ctx, c);
 		case_escalation_to_view(rq, ctx, c, manages, failed);
 	}
-	put_closures(rq, ctx, c, parts, manages && strcmp(c->status, "open") == 0, failed);
+	put_closures(rq, ctx, c, inv, ninv, parts, manages && strcmp(c->status, "open") == 0, failed);
 }
 
 /* ---- phase -------------------------------------------------------------------- */

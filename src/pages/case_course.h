@@ -12,6 +12,7 @@
 
 #include "server/request.h"
 #include "store/case.h"
+#include "store/involvement.h"
 #include "view/tmpl.h"
 
 /* case_course.c */
@@ -21,8 +22,10 @@ void page_case_reopen(request *rq);
 /* The case page's course section: phase and the plan of the phase, the phase
  * history (a return to phase 1 stands out), closures with their toekomstplan,
  * escalations, and — when `manages` (team leader, regisseur) — the forms.
- * Shows only what `parts` allows. `failed` names the form that failed or is NULL. */
-void case_course_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, bool manages, const char *failed);
+ * Shows only what `parts` allows. `failed` names the form that failed or is NULL.
+ * `inv`: the case's involvements (involvement_list), read once for the page. */
+void case_course_to_view(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t ninv, unsigned parts,
+                         bool manages, const char *failed);
 /* A closed case is a record, no longer a workplace: true when case rq->ids[0] is
  * open, else answers 409 with the way back. */
 bool case_course_open_or_409(request *rq);

@@ -98,7 +98,7 @@ static tv *involvement_tv(request *rq, const involvement *v, const char *failed_
 }
 
 /* The invite form's choices, with the submitted values selected after an error. */
-static void invite_choices(request *rq, tv *ctx, const case_rec *c, bool failed)
+static void invite_choices(request *rq, tv *ctx, const involvement *inv, size_t ninv, bool failed)
 {
 	arena *a = rq->a;
 	int64_t chosen_org = 0, chosen_user = 0;
@@ -107,7 +107,7 @@ static void invite_choices(request *rq, tv *ctx, const case_rec *c, bool failed)
 		form_int(&rq->form, "user", &chosen_user);
 	}
 	size_t n;
-	invite_candidate *cand = involvement_candidates(a, c->id, &n);
+	invite_candidate *cand = involvement_candidates_except(a, inv, ninv, &n);
 	tv *orgs = tv_list(a), *groups = tv_list(a);
 	tv *group = NULL, *people = NULL;
 	int64_t last_org = 0;
@@ -127,8 +127,11 @@ static void invite_choices(request *rq, tv *ctx, const case_rec *c, bool failed)
 		}
 		tv *p = tv_obj(a);
 		tv_set_int(p, "value", cand[i].user_id);
-		tv_set_str(p, "label", arena_printf(a, "%s (%s)", cand[i].user_name,
-		                                    cand[i].partner ? "ketenpartner" : "professional"));
+		strbuf label;
+		sb_init(&label, a);
+		sb_puts(&label, cand[i].user_name);
+		sb_puts(&label, cand[i].partner ? " (ketenpartner)" : " (professional)");
+		tv_set_str(p, "label", label.data);
 		tv_set_bool(p, "selected", cand[i].user_id == chosen_user);
 		tv_push(people, p);
 	}
@@ -172,14 +175,13 @@ static void invite_choices(request *rq, tv *ctx, const case_rec *c, bool failed)
 	tv_set_str(ctx, "today_iso", iso);
 }
 
-void case_team_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, bool manages, const char *failed)
+void case_team_to_view(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t n, unsigned parts,
+                       bool manages, const char *failed)
 {
 	arena *a = rq->a;
 	bool all = case_team_sees_all(parts);
 	tv_set_bool(ctx, "team_sees_all", all);
 	tv_set_bool(ctx, "manages_team", manages);
-	size_t n;
-	involvement *inv = involvement_list(a, c->id, &n);
 	tv *active = tv_list(a), *ended = tv_list(a);
 	bool failed_end = failed && strcmp(failed, "end") == 0;
 	for (size_t i = 0; i < n; i++) {
@@ -198,7 +200,7 @@ void case_team_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, 
 		tv_set_bool(ctx, "has_team_history", tv_list_len(ended) > 0);
 	}
 	if (manages)
-		invite_choices(rq, ctx, c, failed && strcmp(failed, "invite") == 0);
+		invite_choices(rq, ctx, inv, n, failed && strcmp(failed, "invite") == 0);
 }
 
 bool case_team_case_open(request *rq)

@@ -11,6 +11,7 @@
 
 #include "server/request.h"
 #include "store/case.h"
+#include "store/involvement.h"
 #include "view/tmpl.h"
 
 /* case_team.c */
@@ -21,8 +22,10 @@ void page_case_team_end(request *rq);
  * case_team_sees_all), ctx.team_history (ended ones), ctx.own_involvement (the
  * user's own involvement, for partners), ctx.director_contact, and, when
  * `manages` (team leader, regisseur), the invite form's choices. `failed` names
- * the form that failed ("invite", "end") or is NULL. */
-void case_team_to_view(request *rq, tv *ctx, const case_rec *c, unsigned parts, bool manages, const char *failed);
+ * the form that failed ("invite", "end") or is NULL. `inv`: the case's
+ * involvements (involvement_list), read once for the page. */
+void case_team_to_view(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t ninv, unsigned parts,
+                       bool manages, const char *failed);
 /* Does a user with this mask see the whole case team? (every part but perhaps the
  * handover: the case's team, the regisseur, involved local-team professionals,
  * or a partner given every part) */

@@ -26,6 +26,7 @@
 #include "store/case_search.h"
 #include "store/db.h"
 #include "store/household.h"
+#include "store/involvement.h"
 #include "store/person_correction.h"
 #include "store/user.h"
 #include "util/date.h"
@@ -220,9 +221,11 @@ static void show_case_page(request *rq, int status, const char *failed)
 	tv_set_bool(ctx, "is_director", director);
 	tv_set_bool(ctx, "is_team", team);
 	tv_set_bool(ctx, "inner", inner);
-	case_team_to_view(rq, ctx, &c, parts, team || director, failed);
+	size_t ninv;
+	involvement *inv = involvement_list(a, c.id, &ninv); /* the team and the course sections both use them */
+	case_team_to_view(rq, ctx, &c, inv, ninv, parts, team || director, failed);
 	case_plan_summary_fill(rq, ctx, c.id, parts);
-	case_course_to_view(rq, ctx, &c, parts, team || director, failed);
+	case_course_to_view(rq, ctx, &c, inv, ninv, parts, team || director, failed);
 
 	size_t n = 0;
 	person *p = (parts & PART_GEZIN) ? household_members(a, c.household_id, &n) : NULL;

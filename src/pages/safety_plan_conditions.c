@@ -91,8 +91,10 @@ void sp_conditions_put(request *rq, tv *ctx, int64_t case_id, bool editable)
 				tv_push(opts, x);
 			}
 			tv_set(o, "options", opts);
-			const char *es = form_error(&rq->form, arena_printf(a, "status-%lld", (long long)k[i].id));
-			const char *en = form_error(&rq->form, arena_printf(a, "note-%lld", (long long)k[i].id));
+			/* the field names are formatted only when the form has messages at all */
+			bool msgs = rq->form.nerrors > 0;
+			const char *es = msgs ? form_error(&rq->form, arena_printf(a, "status-%lld", (long long)k[i].id)) : NULL;
+			const char *en = msgs ? form_error(&rq->form, arena_printf(a, "note-%lld", (long long)k[i].id)) : NULL;
 			if (es)
 				tv_set_str(o, "status_error", es);
 			if (en)

@@ -11,6 +11,7 @@
 #include "server/router.h"
 #include "view/views.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,6 +30,32 @@ static const nav_item nav_items[] = {
 	{"/beheer", "Beheer"},
 	{"/privacy", "Privacy"},
 };
+
+enum { NAV_COUNT = sizeof nav_items / sizeof nav_items[0] };
+
+/* Which roles the route table admits to each navigation item: asked of the
+ * router once (the table is constant), not on every page (a route-table walk
+ * per item and page). nav_public[i]: the item's route is public. */
+static unsigned nav_roles[NAV_COUNT];
+static bool nav_public[NAV_COUNT];
+static pthread_once_t nav_once = PTHREAD_ONCE_INIT;
+
+static void nav_decide(void)
+{
+	for (size_t i = 0; i < NAV_COUNT; i++) {
+		nav_public[i] = router_allows("GET", nav_items[i].href, 0);
+		for (int k = 0; k < ROLE_COUNT; k++)
+			if (router_allows("GET", nav_items[i].href, role_at(k)))
+				nav_roles[i] |= role_at(k);
+	}
+}
+
+/* router_allows("GET", nav_items[i].href, roles), from the table above */
+static bool nav_allows(size_t i, unsigned roles)
+{
+	pthread_once(&nav_once, nav_decide);
+	return nav_public[i] || (nav_roles[i] & roles) != 0;
+}
 
 static bool nav_current(const char *href, const char *path)
 {
@@ -59,8 +86,8 @@ tv *page_ctx(request *rq, const char *title)
 		tv_set(u, "roles", roles);
 		tv_set(ctx, "user", u);
 		tv *nav = tv_list(a);
-		for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
-			if (!router_allows("GET", nav_items[i].href, rq->user->roles))
+		for (size_t i = 0; i < NAV_COUNT; i++) {
+			if (!nav_allows(i, rq->user->roles))
 				continue;
 			tv *item = tv_obj(a);
 			tv_set_str(item, "href", nav_items[i].href);
@@ -113,9 +140,15 @@ void page_add_form(tv *ctx, const form *f)
 	tv_set_bool(ctx, "has_errors", f->nerrors > 0);
 }
 
+/* Room for a page at once: most pages are 5–45 KB, and a body grown by doubling
+ * from sb_init's 256 bytes is copied eight times and leaves each smaller buffer
+ * in the request's arena until the answer has left. */
+enum { PAGE_BODY_RESERVE = 48 * 1024 };
+
 void respond_page(request *rq, int status, const char *name, tv *ctx)
 {
 	sb_init(&rq->res.body, rq->a);
+	sb_reserve(&rq->res.body, PAGE_BODY_RESERVE);
 	if (!tmpl_render(views(), name, ctx, &rq->res.body)) {
 		fprintf(stderr, "ketenregie: template %s failed to render\n", name);
 		respond_error(rq, 500);

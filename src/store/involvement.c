@@ -125,7 +125,8 @@ bool involvement_end(int64_t case_id, int64_t id, const char *ended_on, const ch
 	" coalesce(u.contact, ''), i.role, i.role_in_case, coalesce(i.basis, ''), i.consent_of,"                   \
 	" coalesce(i.consent_on, ''), i.basis_reason, coalesce(i.family_informed, ''), coalesce(i.informed_on, ''),"\
 	" i.informed_by, i.not_informed_reason, i.parts, i.since, coalesce(iv.name, ''), i.ended_at IS NOT NULL,"  \
-	" coalesce(i.ended_at, ''), coalesce(i.ended_on, ''), i.ended_reason, coalesce(eb.name, '')"               \
+	" coalesce(i.ended_at, ''), coalesce(i.ended_on, ''), i.ended_reason, coalesce(eb.name, ''),"              \
+	" coalesce(u.organisation_id = i.org_id, 0)"                                                               \
 	" FROM case_involvement i JOIN organisation o ON o.id = i.org_id"                                          \
 	" LEFT JOIN app_user u ON u.id = i.user_id LEFT JOIN app_user iv ON iv.id = i.invited_by"                  \
 	" LEFT JOIN app_user eb ON eb.id = i.ended_by"
@@ -158,14 +159,40 @@ static void read_involvement(arena *a, sqlite3_stmt *st, involvement *v)
 	v->ended_on = db_text(a, st, 23);
 	v->ended_reason = db_text(a, st, 24);
 	v->ended_by_name = db_text(a, st, 25);
+	v->in_org = sqlite3_column_int(st, 26) != 0;
+}
+
+/* The order involvement_list promises, as SQLite's ORDER BY said it before:
+ * active first; ended ones most recently ended first; then the case's team, the
+ * regisseur, the others and the handing-over organisation last; then by
+ * organisation (its name's collation is NOCASE), person (BINARY; no person
+ * first) and id. ended_at is datetime('now') text, so strcmp orders it. */
+static int involvement_order(const void *pa, const void *pb)
+{
+	const involvement *a = pa, *b = pb;
+	if (a->ended != b->ended)
+		return a->ended ? 1 : -1;
+	int c = strcmp(b->ended_at, a->ended_at); /* DESC; "" for both when active */
+	if (c)
+		return c;
+	int ra = strcmp(a->role, "overdragend") == 0 ? 3 : strcmp(a->role, "team") == 0 ? 0 :
+	         strcmp(a->role, "regisseur") == 0 ? 1 : 2;
+	int rb = strcmp(b->role, "overdragend") == 0 ? 3 : strcmp(b->role, "team") == 0 ? 0 :
+	         strcmp(b->role, "regisseur") == 0 ? 1 : 2;
+	if (ra != rb)
+		return ra - rb;
+	if ((c = sqlite3_stricmp(a->org_name, b->org_name)) != 0)
+		return c;
+	if ((c = strcmp(a->user_name, b->user_name)) != 0) /* "" (no person, NULL in SQL) first */
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 involvement *involvement_list(arena *a, int64_t case_id, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(INVOLVEMENT_COLUMNS
-	                           " WHERE i.case_id = ?1 ORDER BY i.ended_at IS NOT NULL, i.ended_at DESC,"
-	                           " i.role = 'overdragend', i.role <> 'team', i.role <> 'regisseur', o.name, u.name,"
-	                           " i.id");
+	/* A handful of rows, sorted here: SQLite's sorter (a temporary b-tree per
+	 * request) cost more than the rows themselves. */
+	sqlite3_stmt *st = db_stmt(INVOLVEMENT_COLUMNS " WHERE i.case_id = ?1");
 	sqlite3_bind_int64(st, 1, case_id);
 	size_t cap = 0, k = 0;
 	involvement *list = NULL;
@@ -174,6 +201,8 @@ involvement *involvement_list(arena *a, int64_t case_id, size_t *n)
 		read_involvement(a, st, &list[k++]);
 	}
 	sqlite3_reset(st);
+	if (k > 1)
+		qsort(list, k, sizeof *list, involvement_order);
 	*n = k;
 	return list;
 }
@@ -231,37 +260,62 @@ involved_user *involvement_active_users(arena *a, int64_t case_id, size_t *n)
 	return list;
 }
 
-invite_candidate *involvement_candidates(arena *a, int64_t case_id, size_t *n)
+/* By organisation (its name's collation is NOCASE), then name, then id. */
+static int candidate_order(const void *pa, const void *pb)
 {
-	/* The case's current involvements are read once, as one range of the partial
-	 * index case_involvement_active (a LIST SUBQUERY), not probed per user: each
-	 * probe of (user_id, case_id) lands on another page of a history-sized index,
-	 * and every audit commit empties the page cache. user_id IS NOT NULL keeps
-	 * NOT IN from turning NULL (an organisation-wide involvement has no user). */
+	const invite_candidate *a = pa, *b = pb;
+	int c = sqlite3_stricmp(a->org_name, b->org_name);
+	if (c == 0)
+		c = strcmp(a->user_name, b->user_name);
+	if (c == 0)
+		c = a->user_id < b->user_id ? -1 : a->user_id > b->user_id;
+	return c;
+}
+
+invite_candidate *involvement_candidates_except(arena *a, const involvement *inv, size_t ninv, size_t *n)
+{
+	/* Reference tables only, one pass over user_role (a user's rows are adjacent:
+	 * its key is (user_id, role)), no subquery per user and no sorter; who is
+	 * already involved comes from the case's involvements the caller read (the
+	 * case page has them): no temporary index for a NOT IN per request. */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT u.id, u.name, o.id, o.name, o.kind,"
-		" EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'partner')"
-		" AND NOT EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = 'professional')"
-		" FROM app_user u JOIN organisation o ON o.id = u.organisation_id"
-		" WHERE u.active = 1 AND o.active = 1 AND u.password_hash IS NOT NULL"
-		" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN ('professional', 'partner'))"
-		" AND (u.id, u.organisation_id) NOT IN (SELECT i.user_id, i.org_id FROM case_involvement i"
-		" WHERE i.case_id = ?1 AND i.ended_at IS NULL AND i.user_id IS NOT NULL)"
-		" ORDER BY o.name, u.name");
-	sqlite3_bind_int64(st, 1, case_id);
+		"SELECT u.id, u.name, o.id, o.name, o.kind, r.role = 'professional'"
+		" FROM user_role r CROSS JOIN app_user u CROSS JOIN organisation o"
+		" WHERE r.role IN ('professional', 'partner') AND u.id = r.user_id AND o.id = u.organisation_id"
+		" AND u.active = 1 AND o.active = 1 AND u.password_hash IS NOT NULL");
 	size_t cap = 0, k = 0;
 	invite_candidate *list = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t user_id = sqlite3_column_int64(st, 0), org_id = sqlite3_column_int64(st, 2);
+		bool professional = sqlite3_column_int(st, 5) != 0;
+		if (k > 0 && list[k - 1].user_id == user_id) {
+			list[k - 1].partner = list[k - 1].partner && !professional; /* both roles: a professional */
+			continue;
+		}
+		bool involved = false;
+		for (size_t i = 0; i < ninv && !involved; i++)
+			involved = !inv[i].ended && inv[i].user_id == user_id && inv[i].org_id == org_id;
+		if (involved)
+			continue;
 		list = arena_grow(a, list, k, &cap, sizeof *list);
 		invite_candidate *c = &list[k++];
-		c->user_id = sqlite3_column_int64(st, 0);
+		c->user_id = user_id;
 		c->user_name = db_text(a, st, 1);
-		c->org_id = sqlite3_column_int64(st, 2);
+		c->org_id = org_id;
 		c->org_name = db_text(a, st, 3);
 		c->org_kind = db_text(a, st, 4);
-		c->partner = sqlite3_column_int(st, 5) != 0;
+		c->partner = !professional;
 	}
 	sqlite3_reset(st);
+	if (k > 1)
+		qsort(list, k, sizeof *list, candidate_order);
 	*n = k;
 	return list;
+}
+
+invite_candidate *involvement_candidates(arena *a, int64_t case_id, size_t *n)
+{
+	size_t ninv;
+	involvement *inv = involvement_list(a, case_id, &ninv);
+	return involvement_candidates_except(a, inv, ninv, n);
 }

@@ -74,6 +74,7 @@ typedef struct involvement {
 	const char *ended_on;
 	const char *ended_reason;
 	const char *ended_by_name;
+	bool in_org; /* the person is (still) in the involvement's organisation */
 } involvement;
 
 /* What an invitation records. */
@@ -134,5 +135,8 @@ typedef struct invite_candidate {
 	bool partner; /* holds the partner role (and not professional) */
 } invite_candidate;
 invite_candidate *involvement_candidates(arena *a, int64_t case_id, size_t *n);
+/* The same, for a caller that read the case's involvements (involvement_list)
+ * already: those actively involved in their organisation are left out. */
+invite_candidate *involvement_candidates_except(arena *a, const involvement *inv, size_t ninv, size_t *n);
 
 #endif

@@ -9,37 +9,46 @@
 #include "view/html.h"
 
 #include <stdbool.h>
+#include <string.h>
 
-/* Replacement for each byte that html_escape must not emit as-is; NULL when
- * the byte is safe. */
-static const char *html_entity(unsigned char c)
-{
-	switch (c) {
-	case '&': return "&amp;";
-	case '<': return "&lt;";
-	case '>': return "&gt;";
-	case '"': return "&quot;";
-	case '\'': return "&#39;";
-	case '`': return "&#96;";
-	case '=': return "&#61;";
-	default: return NULL;
-	}
-}
+/* Replacement for each byte that html_escape must not emit as-is; NULL (and
+ * length 0) when the byte is safe. Indexed by the byte, so a value is scanned
+ * with one load per byte. */
+static const char *const entity[256] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+	['\''] = "&#39;", ['`'] = "&#96;", ['='] = "&#61;",
+};
+static const unsigned char entity_len[256] = {
+	['&'] = 5, ['<'] = 4, ['>'] = 4, ['"'] = 6, ['\''] = 5, ['`'] = 5, ['='] = 5,
+};
 
 void html_escape(strbuf *out, const char *s, size_t n)
 {
-	size_t run = 0; /* start of the pending run of safe bytes */
-	for (size_t i = 0; i < n; i++) {
-		const char *ent = html_entity((unsigned char)s[i]);
-		if (!ent)
-			continue;
-		if (i > run)
-			sb_append(out, s + run, i - run);
-		sb_puts(out, ent);
-		run = i + 1;
+	const unsigned char *u = (const unsigned char *)s;
+	/* first the length of the escaped text, so that the buffer grows at most once
+	 * and the bytes are written without a call per run */
+	size_t grow = 0;
+	for (size_t i = 0; i < n; i++)
+		grow += entity_len[u[i]];
+	sb_reserve(out, n + grow);
+	char *w = out->data + out->len;
+	if (grow == 0) {
+		if (n)
+			memcpy(w, s, n);
+		w += n;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = u[i];
+			if (!entity_len[c]) {
+				*w++ = (char)c;
+				continue;
+			}
+			memcpy(w, entity[c], entity_len[c]);
+			w += entity_len[c];
+		}
 	}
-	if (n > run)
-		sb_append(out, s + run, n - run);
+	*w = '\0';
+	out->len = (size_t)(w - out->data);
 }
 
 static bool url_unreserved(unsigned char c)

@@ -553,6 +553,18 @@ static bool push(render *r, const tv *v)
 
 static bool render_range(render *r, uint32_t i, uint32_t end);
 
+/* Append n bytes; the buffer grows through sb_reserve only when full. The NUL
+ * that strbuf promises is written by sb_reserve/html_escape and at the end of
+ * tmpl_render_limited, not after every piece. */
+static inline void emit(render *r, const char *s, size_t n)
+{
+	strbuf *out = r->out;
+	if (out->len + n + 1 > out->cap)
+		sb_reserve(out, n);
+	memcpy(out->data + out->len, s, n);
+	out->len += n;
+}
+
 /* Render children [first, end) once with v pushed (or nothing pushed if NULL). */
 static bool render_with(render *r, const tv *v, uint32_t first, uint32_t end)
 {
@@ -575,14 +587,14 @@ static bool render_range(render *r, uint32_t i, uint32_t end)
 		const node *nd = &set->nodes[i];
 		switch ((node_type)nd->type) {
 		case N_TEXT:
-			sb_append(r->out, set->pool + nd->off, nd->len);
+			emit(r, set->pool + nd->off, nd->len);
 			i++;
 			break;
 		case N_VAR:
 		case N_RAW: {
 			const tv *v = lookup(r, nd);
 			if (v && v->kind == TV_HTML && nd->type == N_RAW)
-				sb_append(r->out, v->s, v->len);
+				emit(r, v->s, v->len);
 			else if (v && (v->kind == TV_STR || v->kind == TV_HTML))
 				html_escape(r->out, v->s, v->len);
 			i++;
@@ -649,10 +661,9 @@ bool tmpl_render_limited(const tmpl_set *set, const char *name, const tv *ctx, s
 	if (ctx)
 		r.stack[r.depth++] = ctx;
 	bool ok = render_range(&r, t->first, t->end) && out->len - r.start <= max_out;
-	if (!ok) {
+	if (!ok)
 		out->len = r.start;
-		out->data[out->len] = '\0';
-	}
+	out->data[out->len] = '\0';
 	return ok;
 }
 

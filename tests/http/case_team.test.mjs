@@ -58,6 +58,23 @@ test('the case team sees everyone with basis, informed status and parts; JGZ see
   assert.match(tl.text, /action="\/casussen\/\d+\/betrokkenen"/, 'the team leader invites');
 });
 
+test('the case page keeps its order: team, regisseur, partners by organisation, the handing-over organisation; choices by name', async () => {
+  // involvement_list sorts in C and the watch and invite choices come from its rows: same order as SQL's ORDER BY
+  const r = await (await as('professional')).get(`/casussen/${devries}`);
+  const rows = [...r.text.matchAll(/data-label="Organisatie en persoon">([^<]*)</g)].map((m) => m[1]);
+  const at = (s) => rows.findIndex((x) => x.startsWith(s));
+  const order = ['Wijkteam Venlo-Noord (demo)', 'Wijkteam Venlo-Noord (demo) — Sanne Verhoeven', 'Basisschool De Regenboog (demo) — ',
+    'JGZ Noord-Limburg (demo) — ', 'Veilig Thuis Noord-Limburg (demo)'].map((s) => rows.findIndex((x) => x === s || (s.endsWith('— ') && x.startsWith(s))));
+  assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `team rows out of order: ${JSON.stringify(rows)}`);
+  assert.ok(at('Wijkteam Venlo-Noord (demo)') === 0);
+  const watch = /<select[^>]*id="watch_org"[\s\S]*?<\/select>/.exec(r.text)[0];
+  const labels = [...watch.matchAll(/<option value="\d+"[^>]*>([^<]*)</g)].map((m) => m[1]);
+  assert.deepEqual(labels, ['Basisschool De Regenboog (demo)', 'JGZ Noord-Limburg (demo)', 'Wijkteam Venlo-Noord (demo)']);
+  const orgs = [...(/<select[^>]*id="organisation"[\s\S]*?<\/select>/.exec(r.text) || [''])[0].matchAll(/<option value="\d+"[^>]*>([^<]*)</g)].map((m) => m[1]);
+  assert.ok(orgs.length >= 2, 'invite organisations offered');
+  assert.deepEqual(orgs, [...orgs].sort((a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : 1), 'by name');
+});
+
 test('invite form: errors at the field, input kept, hostile text escaped, over-long text refused in Dutch', async () => {
   const reg = await as('professional');
   const hostile = '<script>alert(1)</script>"\'&';

@@ -62,6 +62,64 @@ static void test_html_escape(void **state)
 	arena_free(a);
 }
 
+/* The escaper against a byte-by-byte reference: every byte value alone, and
+ * mixed runs appended to text already in the buffer, across its growth (the
+ * escaper sizes its output first and writes it in one go). */
+static const char *reference_entity(unsigned char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	case '`': return "&#96;";
+	case '=': return "&#61;";
+	default: return NULL;
+	}
+}
+
+static void reference_escape(strbuf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *e = reference_entity((unsigned char)s[i]);
+		if (e)
+			sb_puts(out, e);
+		else
+			sb_putc(out, s[i]);
+	}
+}
+
+static void test_html_escape_matches_reference(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	for (int c = 1; c < 256; c++) {
+		char one = (char)c;
+		assert_string_equal(esc(a, html_escape, &one, 1), esc(a, reference_escape, &one, 1));
+	}
+	strbuf got, want;
+	sb_init(&got, a);
+	sb_init(&want, a);
+	unsigned seed = 7;
+	for (int round = 0; round < 400; round++) {
+		char piece[97];
+		size_t n = (size_t)(round % 97);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			piece[i] = "ab<>&\"'`= \xc3\xa9x"[(seed >> 16) % 13];
+		}
+		sb_puts(&got, "|");
+		sb_puts(&want, "|");
+		html_escape(&got, piece, n);
+		reference_escape(&want, piece, n);
+		assert_int_equal(got.len, want.len);
+		assert_int_equal(strlen(got.data), got.len);
+	}
+	assert_memory_equal(got.data, want.data, want.len);
+	arena_free(a);
+}
+
 static void test_url_encode(void **state)
 {
 	(void)state;
@@ -82,6 +140,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_html_escape_matches_reference),
 		cmocka_unit_test(test_url_encode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -470,6 +470,40 @@ static void test_not_nul_terminated(void **state)
 	tmpl_set_free(set);
 }
 
+/* Text, escaped and raw values appended after what the buffer held, across many
+ * growths of the buffer: the engine writes pieces without a NUL after each and
+ * terminates the output once at the end (also after a failed render). */
+static void test_output_across_growth(void **state)
+{
+	fixture *f = *state;
+	tv *items = tv_list(f->a);
+	for (int i = 0; i < 300; i++) {
+		tv *o = tv_obj(f->a);
+		tv_set_int(o, "n", i);
+		tv_set_str(o, "s", "a<b>&\"c\"");
+		tv_push(items, o);
+	}
+	tv_set(f->ctx, "l", items);
+	tv_set(f->ctx, "h", markdown_render(f->a, "*x*"));
+	const char *pairs[] = { "t", "{{#l}}<li id=\"{{n}}\">{{s}}{{{h}}}</li>\n{{/l}}", NULL };
+	tmpl_set *set = load_pairs(pairs, NULL, 0);
+	assert_non_null(set);
+	strbuf sb, want;
+	sb_init(&sb, f->a);
+	sb_init(&want, f->a);
+	sb_puts(&sb, "<ul>");
+	sb_puts(&want, "<ul>");
+	for (int i = 0; i < 300; i++)
+		sb_printf(&want, "<li id=\"%d\">a&lt;b&gt;&amp;&quot;c&quot;%s</li>\n", i, tv_text(tv_get(f->ctx, "h")));
+	assert_true(tmpl_render(set, "t", f->ctx, &sb));
+	assert_int_equal(sb.len, want.len);
+	assert_string_equal(sb.data, want.data);
+	assert_false(tmpl_render_limited(set, "t", f->ctx, &sb, 10, 1 << 20));
+	assert_int_equal(sb.len, want.len); /* a failed render leaves what was there, terminated */
+	assert_string_equal(sb.data, want.data);
+	tmpl_set_free(set);
+}
+
 static void test_limits(void **state)
 {
 	fixture *f = *state;
@@ -524,6 +558,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_template, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_nul_terminated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_output_across_growth, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
