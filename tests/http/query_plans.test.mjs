@@ -199,7 +199,9 @@ const WALKS = [
     must: [/SEARCH i USING INDEX case_involvement_open \(user_id=\? AND case_id<\?\)/],
     mustNot: [/case_involvement_user/, /USE TEMP B-TREE/, /LIST SUBQUERY/] },
   { what: 'start page: unread safety plans', file: 'src/store/safety_plan.c', sql: 'NOT EXISTS (SELECT 1 FROM safety_plan_read r',
-    must: [/case_involvement_open/, /SEARCH c USING INDEX casefile_team_plan/, /COVERING INDEX safety_plan_version_latest/],
+    must: [/case_involvement_open/, /SEARCH c USING INDEX casefile_team_plan/, /COVERING INDEX safety_plan_version_latest/,
+      // the access facts of each row read with it (case_parts_of_listed), one seek per row shown
+      /SEARCH fi USING INDEX case_involvement_active \(case_id=\? AND user_id=\?\)/],
     mustNot: [/casefile_closed/, /casefile_team \(/] },
   { what: 'start page: escalations of the team', file: 'src/store/case_escalation.c', sql: 'AND c.team_org_id = ?1 AND c.status',
     must: [/SEARCH e USING INDEX case_escalation_pending/], mustNot: [NO_FULL_SORT] },
