@@ -141,29 +141,27 @@ static void team_groups(request *rq, tv *p, tv *groups, const handover_norms *no
 	arena *a = rq->a;
 	const auth_user *u = rq->user;
 	size_t n;
-	handover_rec *inbox = handover_inbox_brief(a, u->org_id, handover_is_local_team_kind(u->org_kind), &n);
-	group hoog = group_new(a, groups, "Nieuw met urgentie hoog", false, "/overdrachten");
-	group late = group_new(a, groups, "Termijn overschreden", true, "/overdrachten");
-	int64_t nhoog = 0, nlate = 0;
-	for (size_t i = 0; i < n; i++) {
-		handover_deadlines d;
-		handover_deadlines_of(&inbox[i], norms, today, &d);
-		if (strcmp(inbox[i].urgency, "hoog") == 0 && strcmp(inbox[i].status, "ingediend") == 0) {
-			nhoog++;
-			group_add(rq, &hoog, &inbox[i], norms, today,
-			          arena_printf(a, "ingediend op %s; nog door geen team opgepakt.", hv_date(a, inbox[i].submitted_at)),
-			          0);
-		}
-		if (d.decision_overdue) {
-			nlate++;
-			group_add(rq, &late, &inbox[i], norms, today, overdue_detail(a, &inbox[i], norms, today), 0);
-		}
-	}
-	size_t waiting = n;
-	/* accepted, warm handover or feedback overdue: counted by SQL against the norms'
-	 * cutoffs, and only the oldest few that fit in the group are read */
+	bool local = handover_is_local_team_kind(u->org_kind);
+	/* counted by SQL over the inbox's covering index (0027), and only the items that
+	 * fit in a group are read: the same groups as deciding each inbox row in C */
 	handover_cutoffs cut;
 	handover_cutoffs_of(norms, today, &cut);
+	group hoog = group_new(a, groups, "Nieuw met urgentie hoog", false, "/overdrachten");
+	group late = group_new(a, groups, "Termijn overschreden", true, "/overdrachten");
+	int64_t nhoog = handover_inbox_urgent_count(u->org_id, local);
+	handover_rec *urgent = handover_inbox_urgent_items(a, u->org_id, local, GROUP_ITEMS, &n);
+	for (size_t i = 0; i < n; i++)
+		group_add(rq, &hoog, &urgent[i], norms, today,
+		          arena_printf(a, "ingediend op %s; nog door geen team opgepakt.", hv_date(a, urgent[i].submitted_at)),
+		          0);
+	/* waiting past the decision norm, in the inbox's order */
+	int64_t nlate = handover_inbox_overdue_count(u->org_id, local, &cut);
+	handover_rec *waiting_late = handover_inbox_overdue_items(a, u->org_id, local, &cut, GROUP_ITEMS, &n);
+	for (size_t i = 0; i < n; i++)
+		group_add(rq, &late, &waiting_late[i], norms, today, overdue_detail(a, &waiting_late[i], norms, today), 0);
+	int64_t waiting = handover_inbox_count(u->org_id, local);
+	/* accepted, warm handover or feedback overdue: counted by SQL against the norms'
+	 * cutoffs, and only the oldest few that fit in the group are read */
 	nlate += handover_team_overdue_count(u->org_id, &cut);
 	handover_rec *open = handover_team_overdue_items(a, u->org_id, &cut, GROUP_ITEMS, &n);
 	for (size_t i = 0; i < n; i++)
@@ -171,9 +169,10 @@ static void team_groups(request *rq, tv *p, tv *groups, const handover_norms *no
 	group_done(&hoog, nhoog);
 	group_done(&late, nlate);
 	tv_set_bool(p, "team", true);
-	tv_set_int(p, "team_inbox", (int64_t)waiting);
+	tv_set_int(p, "team_inbox", waiting);
 	tv_set_str(p, "team_inbox_text", waiting == 1 ? "1 overdracht wacht op een besluit"
-	                                              : arena_printf(a, "%zu overdrachten wachten op een besluit", waiting));
+	                                              : arena_printf(a, "%lld overdrachten wachten op een besluit",
+	                                                             (long long)waiting));
 	tv_set_int(p, "team_overdue", nlate);
 	tv_set_bool(p, "team_overdue_any", nlate > 0);
 }

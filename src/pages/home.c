@@ -20,6 +20,7 @@
 #include "auth/audit.h"
 #include "store/roles.h"
 #include "server/respond.h"
+#include "store/db.h"
 
 #include "util/date.h"
 
@@ -87,6 +88,10 @@ void page_home_show(request *rq)
 	tv_set(ctx, "roles", roles);
 	bool paging = home_list_paging(rq);
 	tv_set_bool(ctx, "home_paged", paging);
+	/* every panel from one read snapshot (db_read_begin): one WAL read lock and one
+	 * check of the page cache for the page instead of one per statement, and panels
+	 * that agree with each other; ended before waiting for the audit record */
+	bool begun = db_read_begin();
 	if (!paging)
 		account_events(rq, ctx);
 	else
@@ -100,6 +105,7 @@ void page_home_show(request *rq)
 		if (p->fill(rq, ctx) && p->client_data)
 			audit_panel(rq, p->name);
 	}
+	db_read_end(begun);
 	if (!audit_panels_commit(rq)) {
 		respond_error(rq, 500);
 		return;

@@ -290,6 +290,18 @@ handover_rec *handover_vt_overdue_items(arena *a, int64_t vt_org_id, const hando
 int64_t handover_team_overdue_count(int64_t org_id, const handover_cutoffs *c);
 handover_rec *handover_team_overdue_items(arena *a, int64_t org_id, const handover_cutoffs *c, int64_t limit,
                                           size_t *n);
+/* The start page's view of a team's inbox (the rows of handover_inbox_brief), counted
+ * from the covering partial index handover_inbox (0027) and read only as far as
+ * shown: how many wait; how many are new with urgency "hoog" (status ingediend) and
+ * the first `limit` of them (submitted first); how many wait past the decision norm
+ * (submitted before the cutoff c->decision, as handover_deadlines_of's
+ * decision_overdue) and the first `limit` of them in the inbox's order. */
+int64_t handover_inbox_count(int64_t org_id, bool local_team);
+int64_t handover_inbox_urgent_count(int64_t org_id, bool local_team);
+handover_rec *handover_inbox_urgent_items(arena *a, int64_t org_id, bool local_team, int64_t limit, size_t *n);
+int64_t handover_inbox_overdue_count(int64_t org_id, bool local_team, const handover_cutoffs *c);
+handover_rec *handover_inbox_overdue_items(arena *a, int64_t org_id, bool local_team, const handover_cutoffs *c,
+                                           int64_t limit, size_t *n);
 
 typedef struct handover_deadlines {
 	bool submitted;

@@ -343,6 +343,72 @@ handover_rec *handover_inbox_brief(arena *a, int64_t org_id, bool local_team, si
 	return handover_collect_brief(a, st, n);
 }
 
+/* The start page's counts read the covering partial index handover_inbox (0027) alone:
+ * an entry leaves when its handover is decided or withdrawn. The items read only the
+ * rows shown, chosen from the same index. */
+static int64_t count_of(sqlite3_stmt *st)
+{
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+int64_t handover_inbox_count(int64_t org_id, bool local_team)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover h INDEXED BY handover_inbox WHERE" INBOX_WHERE);
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	return count_of(st);
+}
+
+#define INBOX_URGENT_WHERE INBOX_WHERE " AND h.urgency = 'hoog' AND h.status = 'ingediend'"
+
+int64_t handover_inbox_urgent_count(int64_t org_id, bool local_team)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover h INDEXED BY handover_inbox WHERE" INBOX_URGENT_WHERE);
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	return count_of(st);
+}
+
+handover_rec *handover_inbox_urgent_items(arena *a, int64_t org_id, bool local_team, int64_t limit, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id FROM handover h"
+	                           " INDEXED BY handover_inbox WHERE" INBOX_URGENT_WHERE
+	                           " ORDER BY h.submitted_at, h.id LIMIT ?5) ORDER BY h.submitted_at, h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	sqlite3_bind_int64(st, 5, limit);
+	return handover_collect_brief(a, st, n);
+}
+
+/* waiting past the decision norm: VT_OVERDUE_WHERE's rule for the waiting statuses */
+#define INBOX_OVERDUE_WHERE INBOX_WHERE " AND h.submitted_at < ?3"
+
+int64_t handover_inbox_overdue_count(int64_t org_id, bool local_team, const handover_cutoffs *c)
+{
+	sqlite3_stmt *st = db_stmt("SELECT count(*) FROM handover h INDEXED BY handover_inbox WHERE" INBOX_OVERDUE_WHERE);
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	sqlite3_bind_text(st, 3, c->decision, -1, SQLITE_STATIC);
+	return count_of(st);
+}
+
+handover_rec *handover_inbox_overdue_items(arena *a, int64_t org_id, bool local_team, const handover_cutoffs *c,
+                                           int64_t limit, size_t *n)
+{
+	/* in the inbox's order (handover_inbox_brief): urgency "hoog" first, then submitted first */
+	sqlite3_stmt *st = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id FROM handover h"
+	                           " INDEXED BY handover_inbox WHERE" INBOX_OVERDUE_WHERE
+	                           " ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id LIMIT ?5)"
+	                           " ORDER BY h.urgency = 'hoog' DESC, h.submitted_at, h.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, local_team);
+	sqlite3_bind_text(st, 3, c->decision, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, limit);
+	return handover_collect_brief(a, st, n);
+}
+
 handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n)
 {
 	/* the inbox's handovers from handover_inbox_open (0027), members, persons and cases

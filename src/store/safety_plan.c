@@ -208,8 +208,10 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 		 * in the order of their latest plan's date (casefile_team_plan, kept by the
 		 * trigger safety_plan_version_agreed_on: the same date as v.agreed_on), stopped
 		 * at the page. The latest agreed version comes from safety_plan_version_latest. */
-		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid, x.hid FROM ("
-		"SELECT c.id AS cid, c.household_id AS hid, v.n AS n, v.agreed_on AS agreed_on, v.id AS vid"
+		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid, x.hid, x.team, x.director, "
+		INVOLVEMENT_PARTS_SQL("x.cid") " FROM ("
+		"SELECT c.id AS cid, c.household_id AS hid, v.n AS n, v.agreed_on AS agreed_on, v.id AS vid,"
+		" c.team_org_id AS team, c.director_id AS director"
 		" FROM case_involvement i INDEXED BY case_involvement_open JOIN casefile c ON c.id = i.case_id"
 		" JOIN safety_plan_version v INDEXED BY safety_plan_version_latest ON v.case_id = c.id AND v.status = 'vastgesteld'"
 		" AND v.n = (SELECT max(n) FROM safety_plan_version INDEXED BY safety_plan_version_latest"
@@ -218,7 +220,8 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 		" AND NOT EXISTS (SELECT 1 FROM safety_plan_read r WHERE r.version_id = v.id AND r.user_id = ?1)"
 		" AND (v.agreed_on, c.id) < (?20, ?21)"
 		" UNION "
-		"SELECT c.id, c.household_id, v.n, c.plan_agreed_on, v.id FROM casefile c INDEXED BY casefile_team_plan"
+		"SELECT c.id, c.household_id, v.n, c.plan_agreed_on, v.id, c.team_org_id, c.director_id"
+		" FROM casefile c INDEXED BY casefile_team_plan"
 		" JOIN safety_plan_version v INDEXED BY safety_plan_version_latest ON v.case_id = c.id AND v.status = 'vastgesteld'"
 		" AND v.n = (SELECT max(n) FROM safety_plan_version INDEXED BY safety_plan_version_latest"
 		" WHERE case_id = c.id AND status = 'vastgesteld')"
@@ -231,6 +234,7 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 	sqlite3_bind_int64(st, 2, org_id);
 	sqlite3_bind_int(st, 3, team_leader);
 	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	sqlite3_bind_int64(st, 7, org_id); /* INVOLVEMENT_PARTS_SQL's organisation */
 	/* newest first: the start is past every row */
 	bool start = after.id == 0;
 	sqlite3_bind_text(st, 20, start ? "9999" : after.key, -1, SQLITE_TRANSIENT);
@@ -250,6 +254,9 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
 		list[k].agreed_on = db_text(a, st, 3);
 		list[k].version_id = sqlite3_column_int64(st, 4);
 		list[k].household_id = sqlite3_column_int64(st, 5);
+		list[k].facts.team_org_id = sqlite3_column_int64(st, 6);
+		list[k].facts.director_id = sqlite3_column_int64(st, 7);
+		involvement_parts_union((const char *)sqlite3_column_text(st, 8), &list[k].facts);
 		k++;
 	}
 	sqlite3_reset(st);

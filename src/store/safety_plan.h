@@ -14,6 +14,7 @@
 #ifndef KR_SAFETY_PLAN_H
 #define KR_SAFETY_PLAN_H
 
+#include "store/involvement.h"
 #include "store/keyset.h"
 #include "util/arena.h"
 
@@ -90,12 +91,15 @@ typedef struct sp_unread {
 	const char *agreed_on;
 	int64_t version_id;
 	int64_t household_id;
+	involvement_facts facts; /* the user's access facts, read with the row */
 } sp_unread;
 /* Agreed latest versions of cases the user takes part in (personally, or as team
  * leader of the case's team) that the user has not opened yet, newest agreement
  * first, before the keyset (key: agreed_on, id: case; {"", 0} from the newest),
- * at most limit. The caller still asks case_parts_of() per case whether the user
- * may see any of it. */
+ * at most limit. The caller still asks per case whether the user may see any of
+ * it: case_parts_of_listed() with the row's facts, read by the same statement as
+ * involvement_facts_of() would read them (INVOLVEMENT_PARTS_SQL, org_id the
+ * user's organisation). */
 sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, bool team_leader, keyset after,
                                   size_t limit, size_t *n, bool *more);
 /* Does the version hold an agreement owned by org_id? */

@@ -183,6 +183,51 @@ test('a returned handover leaves the VT\'s "teruggelegd" count when VT closes it
   assert.deepEqual(tally, rows);
 });
 
+test('team leader\'s inbox on the start page: counted from the waiting handovers (0027); a handover enters "hoog" and "Termijn overschreden" and leaves both when returned', async () => {
+  const tl = await as('teamleider');
+  const vt = await as('vt');
+  // the inbox as the team leader's list reads it (INBOX_WHERE; Noord is a local team)
+  const inbox = (extra = '') => one(`SELECT count(*) AS n FROM handover h WHERE h.status IN ('ingediend', 'in_behandeling')
+    AND (h.taken_org_id = ${NOORD} OR (h.taken_org_id IS NULL AND (h.receiving_org_id = ${NOORD}
+    OR h.receiving_org_id IS NULL))) ${extra}`).n;
+  const panel = async () => {
+    const html = (await tl.get('/')).text;
+    const m = /(\d+) overdracht(?:en)? wacht(?:en)? op een besluit/.exec(html);
+    return { waiting: m ? Number(m[1]) : 0, hoog: group(html, 'Nieuw met urgentie hoog'), late: group(html, 'Termijn overschreden') };
+  };
+  const urgent = "AND h.urgency = 'hoog' AND h.status = 'ingediend'";
+  let p = await panel();
+  assert.equal(p.waiting, inbox());
+  assert.equal(p.hoog.count, inbox(urgent));
+  const before = p;
+
+  let r = await vt.post('/overdrachten/nieuw', handoverFields({ urgency: 'hoog', household_name: 'Familie Spoed (test)' }));
+  assert.equal(r.status, 303);
+  const id = Number(/\/overdrachten\/(\d+)$/.exec(r.location)[1]);
+  p = await panel();
+  assert.equal(p.waiting, before.waiting + 1);
+  assert.equal(p.hoog.count, before.hoog.count + 1);
+  assert.equal(p.late.count, before.late.count, 'submitted today: not overdue');
+  if (p.hoog.count <= 5) assert.match(p.hoog.html, new RegExp(`Overdracht ${id} —[\\s\\S]*?ingediend op`));
+
+  // submitted a month ago: past the decision norm; "hoog" first, oldest first, so shown first
+  write(`UPDATE handover SET submitted_at = datetime('now', '-30 days') WHERE id = ${id}`);
+  p = await panel();
+  assert.equal(p.late.count, before.late.count + 1);
+  assert.match(p.late.html, new RegExp(`Overdracht ${id} —[\\s\\S]*?wacht \\d+ werkdagen op een besluit`));
+  assert.match(p.hoog.html, new RegExp(`Overdracht ${id} —`), 'the oldest "hoog" is shown first');
+
+  // returned by the team leader: it leaves every group and the count of waiting handovers
+  r = await tl.post(`/overdrachten/${id}/terugleggen`, { reason: 'Geen taak.', reason_category: 'geen_lokale_taak', bevestigd: 'ja' });
+  assert.equal(r.status, 303);
+  p = await panel();
+  assert.equal(p.waiting, before.waiting);
+  assert.equal(p.hoog.count, before.hoog.count);
+  assert.equal(p.late.count, before.late.count);
+  assert.doesNotMatch(p.hoog.html + p.late.html, new RegExp(`Overdracht ${id} —`));
+  assert.equal(p.waiting, inbox());
+});
+
 test('"Veiligheidsvoorwaarde niet nageleefd": a handover enters with a condition not kept, leaves when its case closes or the condition is kept again', async () => {
   const vt = await as('vt');
   const prof = await as('professional.zuid');

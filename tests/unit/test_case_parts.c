@@ -3,7 +3,8 @@
  * temporary database with the real migrations: which parts each role and kind of
  * involvement sees, that only the route's roles count, that an ended involvement
  * or a move to another organisation sees nothing, and the part codes; the case
- * list's way (facts read with the case, case_parts_of_listed) answers the same.
+ * list's way and the start page's unread-plan panel's way (facts read with the
+ * case, case_parts_of_listed) answer the same.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +26,7 @@
 #include "store/involvement.h"
 #include "store/migrate.h"
 #include "store/org.h"
+#include "store/safety_plan.h"
 #include "store/user.h"
 
 static char db_dir[64];
@@ -56,6 +58,9 @@ static int db_teardown(void **state)
 	return 0;
 }
 
+/* How often the unread-plan panel's facts were compared (the test must compare some). */
+static int unread_compared;
+
 /* The parts `who` sees of case c through a route admitting route_roles. */
 static unsigned parts_for(int64_t c, int64_t who, int64_t org_id, const char *kind, unsigned roles,
                           unsigned route_roles)
@@ -80,6 +85,21 @@ static unsigned parts_for(int64_t c, int64_t who, int64_t org_id, const char *ki
 		assert_int_equal(case_parts_of_listed(&listed, c, &f), direct);
 	}
 	sqlite3_reset(st);
+	/* the start page's unread-plan panel (safety_plan_unread_for): its facts, read by
+	 * the panel's own statement, decide the same */
+	arena *a = arena_new();
+	size_t n;
+	bool more;
+	sp_unread *un = safety_plan_unread_for(a, who, org_id, (roles & ROLE_TEAMLEIDER) != 0, KEYSET_START, 50, &n,
+	                                       &more);
+	for (size_t i = 0; i < n; i++) {
+		if (un[i].case_id != c)
+			continue;
+		request listed = {.route = &r, .user = &u};
+		assert_int_equal(case_parts_of_listed(&listed, c, &un[i].facts), direct);
+		unread_compared++;
+	}
+	arena_free(a);
 	return direct;
 }
 
@@ -120,6 +140,9 @@ static void test_parts_by_involvement(void **state)
 	assert_int_equal(invite(c, school, sp, PART_PARTNER_DEFAULT, dir), 0); /* already involved */
 	/* a partner's involvement can never carry the handover */
 	assert_true(invite(c, jgz, jp, PART_GEZIN | PART_VOORWAARDEN | PART_PLAN_SIGNALEN | PART_OVERDRACHT, dir) > 0);
+	/* an agreed safety plan nobody has opened: the case is on every involved start page */
+	sp_plan plan = {.case_id = c, .status = "vastgesteld", .agreed_on = "2026-01-10", .evaluation_date = "2026-04-01"};
+	assert_int_equal(safety_plan_save(&plan, 0, dir), 1);
 	assert_true(db_commit());
 
 	assert_int_equal(parts_for(c, tl, noord, "wijkteam", ROLE_TEAMLEIDER, CASE_ROLES), PART_ALL);
@@ -140,6 +163,9 @@ static void test_parts_by_involvement(void **state)
 	assert_int_equal(parts_for(c, sp, jgz, "jgz", ROLE_PARTNER, CASE_ROLES), 0);
 	/* no such case */
 	assert_int_equal(parts_for(c + 100, tl, noord, "wijkteam", ROLE_TEAMLEIDER, CASE_ROLES), 0);
+	/* the panel's rows compared: team leader, the other team's professional, both
+	 * partners, and the team leader and a partner through a professional-only route */
+	assert_int_equal(unread_compared, 6);
 
 	/* the same rules for another user, and per organisation (per-partner print) */
 	arena *a0 = arena_new();
