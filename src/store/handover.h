@@ -291,7 +291,7 @@ int64_t handover_team_overdue_count(int64_t org_id, const handover_cutoffs *c);
 handover_rec *handover_team_overdue_items(arena *a, int64_t org_id, const handover_cutoffs *c, int64_t limit,
                                           size_t *n);
 /* The start page's view of a team's inbox (the rows of handover_inbox_brief), counted
- * from the covering partial index handover_inbox (0027) and read only as far as
+ * from the covering partial index handover_inbox (0028) and read only as far as
  * shown: how many wait; how many are new with urgency "hoog" (status ingediend) and
  * the first `limit` of them (submitted first); how many wait past the decision norm
  * (submitted before the cutoff c->decision, as handover_deadlines_of's

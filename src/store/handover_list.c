@@ -343,7 +343,7 @@ handover_rec *handover_inbox_brief(arena *a, int64_t org_id, bool local_team, si
 	return handover_collect_brief(a, st, n);
 }
 
-/* The start page's counts read the covering partial index handover_inbox (0027) alone:
+/* The start page's counts read the covering partial index handover_inbox (0028) alone:
  * an entry leaves when its handover is decided or withdrawn. The items read only the
  * rows shown, chosen from the same index. */
 static int64_t count_of(sqlite3_stmt *st)
@@ -411,13 +411,13 @@ handover_rec *handover_inbox_overdue_items(arena *a, int64_t org_id, bool local_
 
 handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, int months, size_t *n)
 {
-	/* the inbox's handovers from handover_inbox_open (0027), members, persons and cases
+	/* the inbox's handovers from handover_inbox (0028), members, persons and cases
 	 * from covering indexes (0024): no handover, member, person or case row is read */
 	int m = months > 1200 ? 1200 : months;
 	char modifier[32]; /* a bound value for datetime(), not SQL: "-12 months" */
 	snprintf(modifier, sizeof modifier, "-%d months", m > 0 ? m : 0);
 	sqlite3_stmt *st = db_stmt(
-		"SELECT h.id, c.id, c.status = 'open' FROM handover h INDEXED BY handover_inbox_open"
+		"SELECT h.id, c.id, c.status = 'open' FROM handover h INDEXED BY handover_inbox"
 		" JOIN handover_member hm INDEXED BY handover_member_match ON hm.handover_id = h.id AND hm.name_key <> ''"
 		" JOIN person p INDEXED BY person_match_household ON p.name_key = hm.name_key AND p.birthdate = hm.birthdate"
 		" JOIN casefile c INDEXED BY casefile_household_team ON c.household_id = p.household_id AND c.team_org_id = ?1"
@@ -446,9 +446,9 @@ handover_known *handover_inbox_known(arena *a, int64_t org_id, bool local_team, 
 handover_other_team *handover_inbox_other_teams(arena *a, int64_t org_id, bool local_team, size_t *n)
 {
 	/* the inbox's handovers (as handover_inbox_brief, from the entries of
-	 * handover_inbox_open, 0027: no handover row read) to their hermeldingen by primary
+	 * handover_inbox, 0028: no handover row read) to their hermeldingen by primary
 	 * key; per handover the first row is the one to show */
-	sqlite3_stmt *st = db_stmt("SELECT h.id, o.name, r.case_open FROM handover h INDEXED BY handover_inbox_open"
+	sqlite3_stmt *st = db_stmt("SELECT h.id, o.name, r.case_open FROM handover h INDEXED BY handover_inbox"
 	                           " JOIN case_re_report r ON r.handover_id = h.id AND r.team_org_id <> ?1"
 	                           " JOIN organisation o ON o.id = r.team_org_id"
 	                           " WHERE" INBOX_WHERE " ORDER BY h.id, r.case_open DESC, r.case_id DESC");

@@ -183,7 +183,7 @@ test('a returned handover leaves the VT\'s "teruggelegd" count when VT closes it
   assert.deepEqual(tally, rows);
 });
 
-test('team leader\'s inbox on the start page: counted from the waiting handovers (0027); a handover enters "hoog" and "Termijn overschreden" and leaves both when returned', async () => {
+test('team leader\'s inbox on the start page: counted from the waiting handovers (0028); a handover enters "hoog" and "Termijn overschreden" and leaves both when returned', async () => {
   const tl = await as('teamleider');
   const vt = await as('vt');
   // the inbox as the team leader's list reads it (INBOX_WHERE; Noord is a local team)

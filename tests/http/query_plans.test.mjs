@@ -37,7 +37,7 @@ const REFERENCE_TABLES = new Set([
 const FLAT_INDEXES = new Map([
   ['casefile_open', 'the open cases: the current caseload (0019)'],
   ['case_condition_broken_open_handover', 'conditions not kept of open cases, kept by triggers (0021)'],
-  ['handover_inbox_open', 'handovers waiting for a decision: the region\'s current intake (0027)'],
+  ['handover_inbox', 'handovers waiting for a decision: the region\'s current intake (0028)'],
 ]);
 
 // Statements that may read all history, each with its reason: `file` (and `sql`, a substring).
@@ -205,7 +205,7 @@ const WALKS = [
   { what: 'start page: unread safety plans', file: 'src/store/safety_plan.c', sql: 'NOT EXISTS (SELECT 1 FROM safety_plan_read r',
     must: [/case_involvement_open/, /SEARCH c USING INDEX casefile_team_plan/, /COVERING INDEX safety_plan_version_latest/,
       // the access facts of each row read with it (case_parts_of_listed), one seek per row shown
-      /SEARCH fi USING INDEX case_involvement_active \(case_id=\? AND user_id=\?\)/],
+      /SEARCH fi USING (COVERING )?INDEX case_involvement_active \(case_id=\? AND user_id=\?/],
     mustNot: [/casefile_closed/, /casefile_team \(/] },
   { what: 'start page: escalations of the team', file: 'src/store/case_escalation.c', sql: 'AND c.team_org_id = ?1 AND c.status',
     must: [/SEARCH e USING INDEX case_escalation_pending/], mustNot: [NO_FULL_SORT] },
@@ -303,18 +303,18 @@ const FLAT_PLANS = [
     not: /handover_team_decided_page \(taken_org_id=\?\)$/m, why: 'team decided total from the tally' },
   { sql: 'FROM handover_name_fts CROSS JOIN handover h', plan: /SCAN handover_name_fts VIRTUAL TABLE[\s\S]*SEARCH h USING INTEGER PRIMARY KEY/,
     not: /INDEX handover_vt \(vt_org_id=\?\)/, why: 'name search: from the FTS matches' },
-  { sql: 'INDEXED BY handover_member_match', plan: /SCAN h USING COVERING INDEX handover_inbox_open[\s\S]*SEARCH hm USING COVERING INDEX handover_member_match[\s\S]*SEARCH p USING COVERING INDEX person_match_household[\s\S]*SEARCH c USING COVERING INDEX casefile_household_team/,
-    why: 'inbox "already known": the inbox from handover_inbox_open (0027), members, persons and cases from covering indexes (0024), no row of theirs read' },
+  { sql: 'INDEXED BY handover_member_match', plan: /(SCAN|SEARCH) h USING COVERING INDEX handover_inbox\b[\s\S]*SEARCH hm USING COVERING INDEX handover_member_match[\s\S]*SEARCH p USING COVERING INDEX person_match_household[\s\S]*SEARCH c USING COVERING INDEX casefile_household_team/,
+    why: 'inbox "already known": the inbox from handover_inbox (0028), members, persons and cases from covering indexes (0024), no row of theirs read' },
   { sql: 'JOIN case_re_report r ON r.handover_id = h.id AND r.team_org_id <> ?1',
-    plan: /SCAN h USING COVERING INDEX handover_inbox_open[\s\S]*SEARCH r USING PRIMARY KEY \(handover_id=\?\)/,
-    not: /case_re_report_team|SCAN r/, why: 'inbox hermeldingen of other teams: one statement, by handover, no handover row read (0027)' },
+    plan: /(SCAN|SEARCH) h USING COVERING INDEX handover_inbox\b[\s\S]*SEARCH r USING PRIMARY KEY \(handover_id=\?\)/,
+    not: /case_re_report_team|SCAN r/, why: 'inbox hermeldingen of other teams: one statement, by handover, no handover row read (0028)' },
   { sql: 'FROM handover p INDEXED BY handover_period', plan: /SEARCH p USING INDEX handover_period \(<expr>>\? AND <expr><\?\)/,
     not: /MULTI-INDEX OR|INDEX handover_vt \(vt_org_id=\?\)/, why: 'period search: the handovers of the period' },
   { sql: 'SELECT count(*) FROM handover h INDEXED BY handover_inbox', plan: /SEARCH h USING COVERING INDEX handover_inbox \(status=\?\)/,
     not: /SEARCH h USING INTEGER PRIMARY KEY|handover_status/,
-    why: "team leader's start page: the inbox's counts from the waiting handovers' covering index, no handover row read (0027)" },
+    why: "team leader's start page: the inbox's counts from the waiting handovers' covering index, no handover row read (0028)" },
   { sql: 'SELECT h.id FROM handover h INDEXED BY handover_inbox', plan: /LIST SUBQUERY[\s\S]*SEARCH h USING COVERING INDEX handover_inbox \(status=\?\)/,
-    not: /handover_status/, why: "team leader's start page: only the shown inbox items are read from the table (0027)" },
+    not: /handover_status/, why: "team leader's start page: only the shown inbox items are read from the table (0028)" },
   { sql: "FROM audit_log WHERE user_id = ?1 AND action = 'login'", plan: /SEARCH audit_log USING INDEX audit_log_login \(user_id=\?\)/,
     not: /TEMP B-TREE/, why: 'previous login: the user\'s logins only, newest first (0023)' },
   { sql: "FROM audit_log WHERE user_id = ?1 AND action = 'password_set'", plan: /SEARCH audit_log USING INDEX audit_log_password_set \(user_id=\?\)/,

@@ -1,4 +1,4 @@
--- 0027_team_inbox_home.sql — the team leader's start page counts its team's inbox
+-- 0028_team_inbox_home.sql — the team leader's start page counts its team's inbox
 -- without reading a handover row (issue 11).
 --
 -- The panel "Actie nodig" of a team leader shows how many handovers wait for a
@@ -12,3 +12,8 @@
 -- rows are read from the table (store/handover_list.c: handover_inbox_*).
 CREATE INDEX handover_inbox ON handover(status, taken_org_id, receiving_org_id, urgency, submitted_at)
 	WHERE status IN ('ingediend', 'in_behandeling');
+
+-- The inbox's "already known" and other teams' hermeldingen (0027) read the same
+-- entries: they use this index too (it holds every column they read), and 0027's
+-- narrower index on the same handovers goes.
+DROP INDEX handover_inbox_open;
