@@ -117,19 +117,26 @@ static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t v)
 
 /* One audit_household row for each household the record audit_id concerns: its
  * household_id and every household a list page showed, in the record's own
- * transaction (the access-log report reads this index, never a scan of audit_log). */
+ * transaction (the access-log report reads this index, never a scan of audit_log).
+ * One statement for all of them (a JSON array of the ids), in key order. */
 static bool insert_household_rows(const entry *e, int64_t audit_id)
 {
-	sqlite3_stmt *st = db_stmt("INSERT INTO audit_household (household_id, audit_id) VALUES (?1, ?2)");
-	bool ok = true;
-	for (size_t i = 0; ok && i <= e->nhouseholds; i++) {
-		int64_t h = i == 0 ? e->household_id : e->households[i - 1];
-		if (!h || (i > 0 && h == e->household_id))
-			continue;
-		sqlite3_bind_int64(st, 1, h);
-		sqlite3_bind_int64(st, 2, audit_id);
-		ok = db_done(st);
-	}
+	if (!e->household_id && !e->nhouseholds)
+		return true;
+	size_t cap = (e->nhouseholds + 1) * 21 + 3, n = 0;
+	char *ids = malloc(cap);
+	if (!ids)
+		abort();
+	n += (size_t)snprintf(ids + n, cap - n, "[%lld", (long long)e->household_id);
+	for (size_t i = 0; i < e->nhouseholds; i++)
+		n += (size_t)snprintf(ids + n, cap - n, ",%lld", (long long)e->households[i]);
+	snprintf(ids + n, cap - n, "]");
+	sqlite3_stmt *st = db_stmt("INSERT INTO audit_household (household_id, audit_id)"
+	                           " SELECT DISTINCT value, ?2 FROM json_each(?1) WHERE value > 0 ORDER BY value");
+	sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, audit_id);
+	bool ok = db_done(st);
+	free(ids);
 	return ok;
 }
 

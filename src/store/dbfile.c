@@ -273,7 +273,7 @@ bool dbfile_verify_readlog(const char *path, char *msg, size_t msglen)
 		snprintf(msg, msglen, "not an intact SQLite database: %s", why);
 	} else if (r.number > READLOG_VERSION) {
 		snprintf(msg, msglen, "read log version %lld is newer than this program (%d)", r.number, READLOG_VERSION);
-	} else if (r.number != READLOG_VERSION) {
+	} else if (r.number < 1) { /* an older version is brought up to date by `serve` */
 		snprintf(msg, msglen, "not a ketenregie read log (version %lld)", r.number);
 	} else if (!query_first(db,
 	                        "SELECT (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "

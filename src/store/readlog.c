@@ -49,6 +49,30 @@ static const char schema_sql[] =
 	"PRAGMA user_version = 1;"
 	"COMMIT;";
 
+/* Version 2: audit_household's guard without the EXISTS lookup per row. Its key is
+ * the whole row, so a second row with the same key is refused by the key itself,
+ * and INSERT OR REPLACE of an existing row replaces it with the very same row:
+ * nothing to guard against, and one index lookup less per household a page shows. */
+static const char version2_sql[] =
+	"BEGIN IMMEDIATE;"
+	"DROP TRIGGER IF EXISTS audit_household_newest_only;"
+	"CREATE TRIGGER audit_household_newest_only BEFORE INSERT ON audit_household"
+	" WHEN NEW.audit_id IS NOT (SELECT max(id) FROM audit_log)"
+	" BEGIN SELECT RAISE(ABORT, 'audit_household is append-only and names only the newest audit row'); END;"
+	"PRAGMA user_version = 2;"
+	"COMMIT;";
+
+static bool run_script(sqlite3 *db, const char *sql, const char *what)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK)
+		return true;
+	fprintf(stderr, "ketenregie: read log %s: %s\n", what, err ? err : sqlite3_errmsg(db));
+	sqlite3_free(err);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return false;
+}
+
 bool readlog_path_of(const char *db_path, char *out, size_t outlen)
 {
 	return snprintf(out, outlen, "%s.readlog", db_path) < (int)outlen;
@@ -74,17 +98,14 @@ bool readlog_create(sqlite3 *db)
 		return false;
 	}
 	if (version == 0) {
-		char *err = NULL;
-		if (sqlite3_exec(db, schema_sql, NULL, NULL, &err) != SQLITE_OK) {
-			fprintf(stderr, "ketenregie: read log schema: %s\n", err ? err : sqlite3_errmsg(db));
-			sqlite3_free(err);
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		if (!run_script(db, schema_sql, "schema"))
 			return false;
-		}
 		/* the append-only guards, in the text audit_guard.c compares */
 		char names[256];
 		if (audit_guards_restore(db, names, sizeof names) < 0)
 			return false;
 	}
+	if (version < 2 && !run_script(db, version2_sql, "version 2"))
+		return false;
 	return true;
 }

@@ -32,7 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { READLOG_VERSION = 1 };
+enum { READLOG_VERSION = 2 };
 
 /* The read log's path for the database at db_path: db_path + ".readlog".
  * False when it does not fit in out. */

@@ -5,6 +5,7 @@
 // both and merges them by time, page after page, with a keyset per log.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { test, run, startDaemon, Client, sql, eventually, readlogOf } from './lib.mjs';
 
 const d = await startDaemon();
@@ -92,6 +93,17 @@ test('the access log merges both logs by time, page after page, each row once', 
   assert.ok(sawBothKeys, `the pager carries a keyset per log: ${shown.length} rows`);
   assert.deepEqual(shown, expected.map(kindLabel), 'every record once, in time order');
   assert.ok(shown.filter((k) => k === 'Wijzigen').length >= 31 && shown.filter((k) => k === 'Lezen').length >= 51);
+});
+
+test('the read log\'s household index is append-only and names only the newest record', () => {
+  const file = readlogOf(d.db);
+  for (const q of ['INSERT INTO audit_household (household_id, audit_id) VALUES (999999, 1)',
+    'DELETE FROM audit_household', 'UPDATE audit_household SET household_id = 0',
+    'DELETE FROM audit_log', "UPDATE audit_log SET detail = 'x'"]) {
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', file, q], { encoding: 'utf8' });
+    assert.match(r.stderr, /append-only/, q);
+  }
+  assert.equal(sql(d.db, 'SELECT count(*) AS n FROM readlog.audit_household WHERE household_id = 999999')[0].n, 0);
 });
 
 test('a pager position of the read log is checked like the change log\'s', async () => {
