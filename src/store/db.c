@@ -141,12 +141,54 @@ bool db_init(const char *path)
 	return db_conn() != NULL;
 }
 
+/* The database's id (created once, at random) into out; false when it cannot be read. */
+static bool database_id(char *out, size_t len)
+{
+	if (!db_begin())
+		return false;
+	bool ok = db_done(db_stmt("INSERT OR IGNORE INTO setting (key, value)"
+	                          " VALUES ('database_id', lower(hex(randomblob(16))))"));
+	ok = db_commit() && ok;
+	sqlite3_stmt *st = db_stmt("SELECT value FROM setting WHERE key = 'database_id'");
+	ok = ok && sqlite3_step(st) == SQLITE_ROW;
+	if (ok)
+		snprintf(out, len, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return ok;
+}
+
+/* The read log names the database it belongs to: a new read log takes this
+ * database's id; one with another id is not this database's (store/readlog.h). */
+static bool readlog_is_ours(const char *id)
+{
+	bool ok = db_begin();
+	if (ok) {
+		sqlite3_stmt *st = db_stmt("INSERT OR IGNORE INTO readlog_of (one, database_id) VALUES (1, ?1)");
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		ok = db_done(st);
+		ok = db_commit() && ok;
+	}
+	sqlite3_stmt *st = db_stmt("SELECT database_id = ?1 FROM readlog_of");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	bool ours = ok && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+	sqlite3_reset(st);
+	if (ok && !ours)
+		fprintf(stderr,
+		        "ketenregie: %s belongs to another database, not to %s: move it away (it holds that database's "
+		        "audit records of reads) and start again\n",
+		        readlog_path, db_path);
+	return ours;
+}
+
 bool db_readlog_init(void)
 {
+	char id[64];
+	if (!db_conn() || !database_id(id, sizeof id))
+		return false;
 	db_readlog_enter();
-	bool ok = db_conn() != NULL;
+	bool ok = db_conn() != NULL && readlog_is_ours(id);
 	db_readlog_leave();
-	return ok && db_conn() && attach_readlog(tl_main);
+	return ok && attach_readlog(tl_main);
 }
 
 const char *db_readlog_path(void)

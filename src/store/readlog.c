@@ -62,6 +62,16 @@ static const char version2_sql[] =
 	"PRAGMA user_version = 2;"
 	"COMMIT;";
 
+/* Version 3: the read log names the database it belongs to (db.c,
+ * db_readlog_init), so that a read log left beside a new database (the database
+ * removed or replaced by hand, its read log not) is never taken for that
+ * database's: its records would name another database's households. */
+static const char version3_sql[] =
+	"BEGIN IMMEDIATE;"
+	"CREATE TABLE IF NOT EXISTS readlog_of (one INTEGER PRIMARY KEY CHECK (one = 1), database_id TEXT NOT NULL);"
+	"PRAGMA user_version = 3;"
+	"COMMIT;";
+
 static bool run_script(sqlite3 *db, const char *sql, const char *what)
 {
 	char *err = NULL;
@@ -106,6 +116,8 @@ bool readlog_create(sqlite3 *db)
 			return false;
 	}
 	if (version < 2 && !run_script(db, version2_sql, "version 2"))
+		return false;
+	if (version < 3 && !run_script(db, version3_sql, "version 3"))
 		return false;
 	return true;
 }

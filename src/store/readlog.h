@@ -23,7 +23,9 @@
  * change log, where the reports find them as before.
  *
  * The read log belongs to its database: `backup` copies both, `restore` puts
- * both back, `check` verifies both chains (backup/backup.h, store/dbfile.h).
+ * both back, `check` verifies both chains (backup/backup.h, store/dbfile.h). It
+ * names its database (a random id in the database's setting table): a read log
+ * found beside another database is refused at start (db_readlog_init).
  */
 #ifndef KR_READLOG_H
 #define KR_READLOG_H
@@ -32,7 +34,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { READLOG_VERSION = 2 };
+enum { READLOG_VERSION = 3 };
 
 /* The read log's path for the database at db_path: db_path + ".readlog".
  * False when it does not fit in out. */

@@ -4,9 +4,12 @@
 // the database's own audit_log, in the change's transaction; the family's access log reads
 // both and merges them by time, page after page, with a keyset per log.
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { test, run, startDaemon, Client, sql, eventually, readlogOf } from './lib.mjs';
+import { daemonBinary } from '../browser/lib.mjs';
 
 const d = await startDaemon();
 const one = (q) => sql(d.db, q)[0];
@@ -104,6 +107,26 @@ test('the read log\'s household index is append-only and names only the newest r
     assert.match(r.stderr, /append-only/, q);
   }
   assert.equal(sql(d.db, 'SELECT count(*) AS n FROM readlog.audit_household WHERE household_id = 999999')[0].n, 0);
+});
+
+test('a read log beside another database is refused: a new database does not take an old read log', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kr-readlog-'));
+  try {
+    const fresh = path.join(dir, 'fresh.db');
+    // the demo database was removed by hand, its read log left behind: a new database there
+    copyFileSync(readlogOf(d.db), readlogOf(fresh));
+    const r = spawnSync(daemonBinary(), ['migrate', '--db', fresh], { encoding: 'utf8' });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /belongs to another database/);
+    // its own read log is fine, and stays its own
+    rmSync(readlogOf(fresh));
+    const ok = spawnSync(daemonBinary(), ['migrate', '--db', fresh], { encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+    const again = spawnSync(daemonBinary(), ['migrate', '--db', fresh], { encoding: 'utf8' });
+    assert.equal(again.status, 0, again.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a pager position of the read log is checked like the change log\'s', async () => {
