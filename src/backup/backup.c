@@ -5,6 +5,8 @@
  */
 #include "backup/backup.h"
 
+#include "util/fdio.h"
+
 #include "backup/bundle.h"
 
 #include "store/db.h"
@@ -79,20 +81,6 @@ static bool place(const char *tmp, const char *dest, char *err, size_t errlen)
 	return true;
 }
 
-static bool write_all(int fd, const unsigned char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, buf, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* Write the bundle of the snapshot files snap and readlog_snap ("" for none) to
  * out, encrypted with key or plain, and fsync it. */
 static bool write_bundle(const char *snap, const char *readlog_snap, const char *tmp, int out, const backup_key *key,
@@ -111,7 +99,7 @@ static bool write_bundle(const char *snap, const char *readlog_snap, const char 
 		bundle_source src = bundle_writer_source(&w);
 		unsigned char buf[65536];
 		for (ssize_t n; ok && (n = src.read(src.ctx, buf, sizeof buf)) != 0;) {
-			if (n < 0 || !write_all(out, buf, (size_t)n)) {
+			if (n < 0 || !fd_write_all(out, buf, (size_t)n)) {
 				snprintf(err, errlen, "cannot write the backup: %s", strerror(errno));
 				ok = false;
 			}
@@ -320,15 +308,9 @@ static bool copy_fd(int in, int out, char *err, size_t errlen)
 		}
 		if (n == 0)
 			return true;
-		for (ssize_t done = 0; done < n;) {
-			ssize_t w = write(out, buf + done, (size_t)(n - done));
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				snprintf(err, errlen, "cannot write the restored database: %s", strerror(errno));
-				return false;
-			}
-			done += w;
+		if (!fd_write_all(out, buf, (size_t)n)) {
+			snprintf(err, errlen, "cannot write the restored database: %s", strerror(errno));
+			return false;
 		}
 	}
 }

@@ -6,6 +6,8 @@
  */
 #include "backup/backup_file.h"
 
+#include "util/fdio.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -31,37 +33,6 @@ enum {
 
 _Static_assert(AD_BYTES + crypto_secretstream_xchacha20poly1305_HEADERBYTES == BACKUP_HEADER_BYTES,
                "header layout");
-
-/* Read up to n bytes; fewer only at end of file. -1 on a read error. */
-static ssize_t read_full(int fd, unsigned char *buf, size_t n)
-{
-	size_t got = 0;
-	while (got < n) {
-		ssize_t r = read(fd, buf + got, n - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
-
-static bool write_full(int fd, const unsigned char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, buf, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
 
 static void key_id(const backup_key *key, unsigned char out[KEY_ID_BYTES])
 {
@@ -91,7 +62,7 @@ bool backup_key_generate(const char *path, char *err, size_t errlen)
 		sodium_memzero(line, sizeof line);
 		return false;
 	}
-	bool ok = fchmod(fd, 0600) == 0 && write_full(fd, (const unsigned char *)line, len) && fsync(fd) == 0;
+	bool ok = fchmod(fd, 0600) == 0 && fd_write_all(fd, (const unsigned char *)line, len) && fsync(fd) == 0;
 	sodium_memzero(line, sizeof line);
 	if (close(fd) != 0)
 		ok = false;
@@ -113,7 +84,7 @@ bool backup_key_load(const char *path, backup_key *key, char *err, size_t errlen
 	unsigned char buf[256];
 	ssize_t n = -1;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size < (off_t)sizeof buf)
-		n = read_full(fd, buf, sizeof buf - 1);
+		n = fd_read_full(fd, buf, sizeof buf - 1);
 	close(fd);
 	const size_t prefix = sizeof KEY_LINE_PREFIX - 1, hex = 2 * BACKUP_KEY_BYTES;
 	bool ok = n >= (ssize_t)(prefix + hex) && memcmp(buf, KEY_LINE_PREFIX, prefix) == 0 &&
@@ -146,7 +117,7 @@ int backup_file_version(const unsigned char *head, size_t n)
 
 static ssize_t fd_read(void *ctx, unsigned char *buf, size_t n)
 {
-	return read_full(*(const int *)ctx, buf, n);
+	return fd_read_full(*(const int *)ctx, buf, n);
 }
 
 bool backup_encrypt_fd(int in, int out, const backup_key *key, char *err, size_t errlen)
@@ -162,7 +133,7 @@ bool backup_encrypt_source(bundle_source in, int out, const backup_key *key, cha
 	key_id(key, header + KEY_ID_OFFSET);
 	crypto_secretstream_xchacha20poly1305_state st;
 	crypto_secretstream_xchacha20poly1305_init_push(&st, header + AD_BYTES, key->k);
-	if (!write_full(out, header, sizeof header)) {
+	if (!fd_write_all(out, header, sizeof header)) {
 		snprintf(err, errlen, "cannot write the backup: %s", strerror(errno));
 		return false;
 	}
@@ -190,7 +161,7 @@ bool backup_encrypt_source(bundle_source in, int out, const backup_key *key, cha
 		crypto_secretstream_xchacha20poly1305_push(&st, cipher, &clen, cur, (unsigned long long)n,
 		                                           first ? header : NULL, first ? AD_BYTES : 0,
 		                                           final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
-		if (!write_full(out, cipher, (size_t)clen)) {
+		if (!fd_write_all(out, cipher, (size_t)clen)) {
 			snprintf(err, errlen, "cannot write the backup: %s", strerror(errno));
 			break;
 		}
@@ -216,7 +187,7 @@ bool backup_encrypt_source(bundle_source in, int out, const backup_key *key, cha
 bool backup_decrypt_fd(int in, int out, const backup_key *key, char *err, size_t errlen)
 {
 	unsigned char header[BACKUP_HEADER_BYTES];
-	ssize_t n = read_full(in, header, sizeof header);
+	ssize_t n = fd_read_full(in, header, sizeof header);
 	if (n < 0) {
 		snprintf(err, errlen, "cannot read the backup: %s", strerror(errno));
 		return false;
@@ -249,7 +220,7 @@ bool backup_decrypt_fd(int in, int out, const backup_key *key, char *err, size_t
 		abort();
 	bool ok = false, first = true;
 	for (unsigned long chunk = 1;; chunk++) {
-		n = read_full(in, cipher, CIPHER_CHUNK);
+		n = fd_read_full(in, cipher, CIPHER_CHUNK);
 		if (n < 0) {
 			snprintf(err, errlen, "cannot read the backup: %s", strerror(errno));
 			break;
@@ -267,13 +238,13 @@ bool backup_decrypt_fd(int in, int out, const backup_key *key, char *err, size_t
 			break;
 		}
 		first = false;
-		if (!write_full(out, plain, (size_t)plen)) {
+		if (!fd_write_all(out, plain, (size_t)plen)) {
 			snprintf(err, errlen, "cannot write the restored database: %s", strerror(errno));
 			break;
 		}
 		if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
 			unsigned char extra;
-			ssize_t e = read_full(in, &extra, 1);
+			ssize_t e = fd_read_full(in, &extra, 1);
 			if (e != 0)
 				snprintf(err, errlen, "damaged backup: data after its final chunk");
 			ok = e == 0;

@@ -5,6 +5,8 @@
  */
 #include "backup/bundle.h"
 
+#include "util/fdio.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,46 +115,17 @@ bool bundle_has_magic(const unsigned char *head, size_t n)
 	return n >= BUNDLE_MAGIC_BYTES && memcmp(head, BUNDLE_MAGIC, BUNDLE_MAGIC_BYTES) == 0;
 }
 
-/* Read exactly n bytes; false at an early end or an error. */
-static bool read_exact(int fd, unsigned char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t r = read(fd, buf, n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return false;
-		buf += r;
-		n -= (size_t)r;
-	}
-	return true;
-}
-
-static bool write_all(int fd, const unsigned char *buf, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, buf, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* Copy exactly len bytes from in to out. */
 static bool copy_exact(int in, int out, uint64_t len, const char *what, char *err, size_t errlen)
 {
 	unsigned char buf[COPY_BYTES];
 	while (len > 0) {
 		size_t n = len < sizeof buf ? (size_t)len : sizeof buf;
-		if (!read_exact(in, buf, n)) {
+		if (!fd_read_exact(in, buf, n)) {
 			snprintf(err, errlen, "truncated backup: the %s ends early", what);
 			return false;
 		}
-		if (!write_all(out, buf, n)) {
+		if (!fd_write_all(out, buf, n)) {
 			snprintf(err, errlen, "cannot write the restored %s: %s", what, strerror(errno));
 			return false;
 		}
@@ -165,7 +138,7 @@ bool bundle_split(int in, int db_out, int readlog_out, bool *has_readlog, char *
 {
 	*has_readlog = false;
 	unsigned char header[BUNDLE_HEADER_BYTES], len[8];
-	if (!read_exact(in, header, sizeof header) || !bundle_has_magic(header, sizeof header)) {
+	if (!fd_read_exact(in, header, sizeof header) || !bundle_has_magic(header, sizeof header)) {
 		snprintf(err, errlen, "not a ketenregie backup (foreign or truncated file)");
 		return false;
 	}
@@ -176,7 +149,7 @@ bool bundle_split(int in, int db_out, int readlog_out, bool *has_readlog, char *
 	}
 	if (!copy_exact(in, db_out, get_be64(header + 16), "database", err, errlen))
 		return false;
-	if (!read_exact(in, len, sizeof len)) {
+	if (!fd_read_exact(in, len, sizeof len)) {
 		snprintf(err, errlen, "truncated backup: it ends after the database");
 		return false;
 	}

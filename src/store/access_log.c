@@ -150,15 +150,14 @@ static access_log_row *merge_newest(arena *a, const access_log_row *c, size_t nc
 	return out;
 }
 
-/* Rows of one log for the household report (change log or read log). */
-static access_log_row *household_rows(arena *a, sqlite3_stmt *st, int64_t household_id, int64_t before,
-                                      const access_log_filter *f, size_t limit, size_t *n, bool *more,
-                                      bool read_log)
+/* Bind the filter's period (?3, ?4: from, upper), organisation (?5), kind (?6)
+ * and limit + 1 (?7) to one log's report statement and read its rows, marked
+ * with their log. */
+static access_log_row *filtered_rows(arena *a, sqlite3_stmt *st, const access_log_filter *f, const char *upper,
+                                     size_t limit, size_t *n, bool *more, bool read_log)
 {
-	sqlite3_bind_int64(st, 1, household_id);
-	sqlite3_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
 	sqlite3_bind_text(st, 3, period_start(a, f->from), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, period_end(a, f->to), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, upper, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, f->org_id);
 	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 7, (int64_t)limit + 1);
@@ -166,6 +165,16 @@ static access_log_row *household_rows(arena *a, sqlite3_stmt *st, int64_t househ
 	for (size_t i = 0; i < *n; i++)
 		rows[i].in_read_log = read_log;
 	return rows;
+}
+
+/* Rows of one log for the household report (change log or read log). */
+static access_log_row *household_rows(arena *a, sqlite3_stmt *st, int64_t household_id, int64_t before,
+                                      const access_log_filter *f, size_t limit, size_t *n, bool *more,
+                                      bool read_log)
+{
+	sqlite3_bind_int64(st, 1, household_id);
+	sqlite3_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
+	return filtered_rows(a, st, f, period_end(a, f->to), limit, n, more, read_log);
 }
 
 #define HOUSEHOLD_WHERE                                                                                        \
@@ -212,15 +221,7 @@ static access_log_row *user_rows(arena *a, sqlite3_stmt *key, sqlite3_stmt *st, 
 	}
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, before_id);
-	sqlite3_bind_text(st, 3, period_start(a, f->from), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, upper, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, f->org_id);
-	sqlite3_bind_text(st, 6, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 7, (int64_t)limit + 1);
-	access_log_row *rows = read_rows(a, st, limit + 1, n, more);
-	for (size_t i = 0; i < *n; i++)
-		rows[i].in_read_log = read_log;
-	return rows;
+	return filtered_rows(a, st, f, upper, limit, n, more, read_log);
 }
 
 #define USER_WHERE                                                                                             \

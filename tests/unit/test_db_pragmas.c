@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "store/db.h"
+#include "store/migrate.h"
 
 static long long pragma_int(const char *sql)
 {
@@ -69,6 +70,7 @@ static void test_pragmas(void **state)
 	pthread_t t;
 	assert_int_equal(pthread_create(&t, NULL, other_thread, NULL), 0);
 	pthread_join(t, NULL);
+	assert_true(migrate_run(false)); /* the read log names its database (its setting table) */
 	assert_true(db_readlog_init());
 	db_readlog_enter();
 	check_connection();
@@ -91,6 +93,7 @@ static void test_readlog_checkpoint_after_commit(void **state)
 	assert_true(fd >= 0);
 	close(fd);
 	assert_true(db_init(path));
+	assert_true(migrate_run(false));
 	assert_true(db_readlog_init());
 	db_readlog_enter();
 	/* this test is about when the checkpoint runs, not about durability: no fsync */
