@@ -4,10 +4,10 @@
 // the database's own audit_log, in the change's transaction; the family's access log reads
 // both and merges them by time, page after page, with a keyset per log.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { test, run, startDaemon, Client, sql, eventually, readlogOf } from './lib.mjs';
 import { daemonBinary } from '../browser/lib.mjs';
 
@@ -114,7 +114,8 @@ test('a read log beside another database is refused: a new database does not tak
   try {
     const fresh = path.join(dir, 'fresh.db');
     // the demo database was removed by hand, its read log left behind: a new database there
-    copyFileSync(readlogOf(d.db), readlogOf(fresh));
+    // (a consistent copy: the live read log's newest pages may be in its WAL)
+    execFileSync('sqlite3', [readlogOf(d.db), `.backup '${readlogOf(fresh)}'`]);
     const r = spawnSync(daemonBinary(), ['migrate', '--db', fresh], { encoding: 'utf8' });
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /belongs to another database/);
