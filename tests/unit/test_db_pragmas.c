@@ -58,14 +58,20 @@ static void remove_files(const char *path)
 	}
 }
 
-static void test_pragmas(void **state)
+/* A new, empty database file named from the mkstemp template in path, opened by db.c. */
+static void open_new_database(char *path)
 {
-	(void)state;
-	char path[] = "/tmp/kr-pragmas-XXXXXX";
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	close(fd);
 	assert_true(db_init(path));
+}
+
+static void test_pragmas(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/kr-pragmas-XXXXXX";
+	open_new_database(path);
 	check_connection();
 	pthread_t t;
 	assert_int_equal(pthread_create(&t, NULL, other_thread, NULL), 0);
@@ -89,10 +95,7 @@ static void test_readlog_checkpoint_after_commit(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/kr-pragmas-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_true(db_init(path));
+	open_new_database(path);
 	assert_true(migrate_run(false));
 	assert_true(db_readlog_init());
 	db_readlog_enter();
