@@ -13,7 +13,8 @@
  * no copy of the daemon's memory, its locks or its descriptors but the socket).
  * The helper hashes what it is sent and answers, and ends with the daemon (end
  * of file on its socket, or PR_SET_PDEATHSIG: the daemon's main thread starts it
- * and lives as long as the daemon).
+ * and lives as long as the daemon). It hashes at a lower priority than the
+ * workers (PASSWORD_HELPER_NICE).
  *
  * Protocol, one request at a time per helper: op (1 byte: 'v' verify, 'h' hash),
  * the stored hash (u32 length + bytes; empty for 'h') and the password (u32
@@ -104,6 +105,9 @@ static void serve(int fd)
 
 int password_helper_main(void)
 {
+	/* best effort: where it cannot be lowered, a hash at the daemon's priority still works */
+	if (nice(PASSWORD_HELPER_NICE) == -1 && errno != 0)
+		errno = 0;
 	serve(3);
 	return 0;
 }

@@ -10,6 +10,14 @@
 #include <sodium.h>
 #include <stdbool.h>
 
+/* How much nicer than the daemon the helpers are. On a busy server a hash (about 0.4 s of CPU on a
+ * small VM) competes with the worker threads that answer everyone else's pages;
+ * at nice +10 the scheduler gives the workers first claim on the cores, so 50
+ * logins a second no longer stretch other pages' p99 (docs/performance.md). On
+ * an idle machine a login is as fast as before; under full load it waits longer,
+ * and the cap (password.h) still answers the surplus "try again". */
+#define PASSWORD_HELPER_NICE 10
+
 /* Start a helper (`ketenregie password-helper`, its socket as descriptor 3);
  * returns the daemon's end of the socket, or -1. */
 int password_helper_spawn(void);

@@ -69,8 +69,14 @@ test('the hashes run in helper processes; logins go on when the helpers are gone
     .filter(Boolean).filter((pid) => { try { return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); } catch { return false; } });
   const helpers = children();
   assert.equal(helpers.length, 2, 'one helper per hashing slot (PASSWORD_MAX_CONCURRENT)');
+  // the helpers hash 10 nicer than the daemon (PASSWORD_HELPER_NICE), below the workers that
+  // answer pages; nice is field 19 of /proc/PID/stat, the 17th after the command's ")"
+  const niceOf = (pid) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+  const daemonNice = niceOf(daemon[0]);
+  for (const pid of helpers) assert.equal(niceOf(pid), Math.min(19, daemonNice + 10), `helper ${pid}'s nice value`);
   for (const pid of helpers) process.kill(Number(pid), 'SIGKILL');
-  await sleep(100);
+  // the daemon reaps them; on a loaded machine that can take more than a moment
+  for (let i = 0; i < 50 && children().length > 0; i++) await sleep(100);
   assert.equal(children().length, 0);
   for (const name of ['vt', 'teamleider', 'professional']) {
     const r = await timedLogin(await atLoginForm(), name, Date.now());
