@@ -25,6 +25,7 @@
 #include "server/http_setup.h"
 #include "server/router.h"
 #include "store/db.h"
+#include "store/readlog_index.h"
 #include "demo/demo.h"
 #include "util/date.h"
 #include "store/migrate.h"
@@ -470,6 +471,24 @@ static int cmd_retention(const cli_args *cli, const char *sub, int argc, char **
 	return retention_run(cli->apply, stdout);
 }
 
+/* How long a read's record may wait for the read log's household index
+ * (KETENREGIE_READLOG_INDEX_MS, store/readlog_index.h; default
+ * READLOG_INDEX_MS). The tail stays bounded by READLOG_INDEX_RECORDS whatever
+ * the wait; the tests set a long wait to see records in the tail. */
+static bool apply_index_wait(void)
+{
+	const char *ms = getenv("KETENREGIE_READLOG_INDEX_MS");
+	if (!ms || !*ms)
+		return true;
+	unsigned long long v = 0;
+	if (!parse_unsigned(ms, 3600000, &v) || v == 0) {
+		fputs("ketenregie: KETENREGIE_READLOG_INDEX_MS: 1-3600000 (milliseconds)\n", stderr);
+		return false;
+	}
+	readlog_index_set_wait_ms((int64_t)v);
+	return true;
+}
+
 static int cmd_serve(const cli_args *cli)
 {
 	if (listen_address_busy(config.listen)) {
@@ -489,7 +508,7 @@ static int cmd_serve(const cli_args *cli)
 		fprintf(stderr, "ketenregie: templates: %s\n", err);
 		return 1;
 	}
-	if (!apply_demo_clock())
+	if (!apply_demo_clock() || !apply_index_wait())
 		return 1;
 	if (!device_key_init()) {
 		fputs("ketenregie: cannot load or store the device cookie key\n", stderr);

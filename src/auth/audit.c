@@ -9,6 +9,11 @@
  * changed nothing to the read log, everything else (a change's record, in the
  * change's transaction, and events) to the change log, the database's audit_log.
  *
+ * A read's record names its households in its own row; the read log's household
+ * index is derived from them in batches after the answer (index_if_due(),
+ * store/readlog_index.h), so a group commit of reads only appends. A change's
+ * record gets its audit_household rows in the change's own transaction.
+ *
  * Every row goes through insert(), which writes into the TEMP view audit_append:
  * its trigger (store/audit_chain.c) makes the row the next link of the hash
  * chain inside the current write transaction, so the chain follows commit order
@@ -19,6 +24,7 @@
 
 #include "store/audit_chain.h"
 #include "store/db.h"
+#include "store/readlog_index.h"
 #include "store/roles.h"
 
 #include <pthread.h>
@@ -115,10 +121,11 @@ static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t v)
 		sqlite3_bind_null(st, i);
 }
 
-/* One audit_household row for each household the record audit_id concerns: its
- * household_id and every household a list page showed, in the record's own
- * transaction (the access-log report reads this index, never a scan of audit_log).
- * One statement for all of them (a JSON array of the ids), in key order. */
+/* One audit_household row for each household the change log's record audit_id
+ * concerns: its household_id and every household a list page showed, in the
+ * record's own transaction (the access-log report reads this index, never a scan
+ * of audit_log). One statement for all of them (a JSON array of the ids), in key
+ * order. The read log derives its rows in batches instead (readlog_index.h). */
 static bool insert_household_rows(const entry *e, int64_t audit_id)
 {
 	if (!e->household_id && !e->nhouseholds)
@@ -141,7 +148,7 @@ static bool insert_household_rows(const entry *e, int64_t audit_id)
 }
 
 /* Append e to the chain in the open write transaction, with its audit_household
- * rows. Returns the new row's id, 0 when it could not be written. */
+ * rows in the change log. Returns the new row's id, 0 when it could not be written. */
 static int64_t insert(const entry *e)
 {
 	sqlite3_stmt *st = db_stmt(
@@ -167,7 +174,7 @@ static int64_t insert(const entry *e)
 	st = db_stmt("SELECT max(id) FROM audit_log");
 	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return id && insert_household_rows(e, id) ? id : 0;
+	return id && (e->read || insert_household_rows(e, id)) ? id : 0;
 }
 
 /* Tell a waiting request how its record fared. Called with q_lock held. */
@@ -284,16 +291,78 @@ static void log_anchor(void)
 
 enum { ANCHOR_EVERY_S = 24 * 3600 };
 
+/* The read log's household index (writer thread only): whether the tail holds
+ * records, and since when (CLOCK_REALTIME, as q_wake's timed wait). */
+static bool tail_waiting;
+static struct timespec tail_since;
+
+static int64_t ms_since(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	return (int64_t)(now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+/* After a group commit (its waiters have their answer) and when the tail's time
+ * is up: one batch of the read log's household index when the batch rule says so
+ * (store/readlog_index.h). A failed batch is said on stderr and tried again after
+ * the rule's wait; the records are safe in audit_log, the readers read the tail. */
+static void index_if_due(void)
+{
+	db_readlog_enter();
+	int64_t tail = readlog_index_tail();
+	if (tail <= 0) {
+		tail_waiting = false;
+	} else {
+		if (!tail_waiting) {
+			tail_waiting = true;
+			clock_gettime(CLOCK_REALTIME, &tail_since);
+		}
+		int64_t indexed = 0;
+		if (readlog_index_due(tail, ms_since(&tail_since))) {
+			bool ok = readlog_index_batch(READLOG_INDEX_CHUNK, &indexed);
+			if (ok && indexed >= tail)
+				tail_waiting = false;
+			else /* the rest (or a retry) waits its own time */
+				clock_gettime(CLOCK_REALTIME, &tail_since);
+		}
+	}
+	db_readlog_leave();
+}
+
+/* Wait for work: entries, the stop, the daily anchor, or the tail's time. */
+static void wait_for_work(time_t next_anchor)
+{
+	while (!q_head && !stopping && time(NULL) < next_anchor) {
+		struct timespec until = {.tv_sec = next_anchor, .tv_nsec = 0};
+		if (tail_waiting) {
+			struct timespec due = tail_since;
+			int64_t wait = readlog_index_wait_ms();
+			due.tv_sec += (time_t)(wait / 1000);
+			due.tv_nsec += (long)(wait % 1000) * 1000000L;
+			if (due.tv_nsec >= 1000000000L) {
+				due.tv_sec++;
+				due.tv_nsec -= 1000000000L;
+			}
+			if (due.tv_sec < until.tv_sec || (due.tv_sec == until.tv_sec && due.tv_nsec < until.tv_nsec))
+				until = due;
+		}
+		if (pthread_cond_timedwait(&q_wake, &q_lock, &until) != 0 && tail_waiting &&
+		    ms_since(&tail_since) >= readlog_index_wait_ms()) {
+			pthread_mutex_unlock(&q_lock);
+			index_if_due();
+			pthread_mutex_lock(&q_lock);
+		}
+	}
+}
+
 static void *writer_main(void *arg)
 {
 	(void)arg;
 	time_t next_anchor = 0; /* at start, then once a day */
 	pthread_mutex_lock(&q_lock);
 	for (;;) {
-		while (!q_head && !stopping && time(NULL) < next_anchor) {
-			struct timespec until = {.tv_sec = next_anchor, .tv_nsec = 0};
-			pthread_cond_timedwait(&q_wake, &q_lock, &until);
-		}
+		wait_for_work(next_anchor);
 		if (!q_head && stopping)
 			break;
 		if (time(NULL) >= next_anchor) {
@@ -308,12 +377,17 @@ static void *writer_main(void *arg)
 		writing = true;
 		pthread_mutex_unlock(&q_lock);
 		write_batch(list);
+		index_if_due();
 		pthread_mutex_lock(&q_lock);
 		writing = false;
 		if (!q_head)
 			pthread_cond_broadcast(&q_empty);
 	}
 	pthread_mutex_unlock(&q_lock);
+	/* a clean stop leaves no tail (a crash's is indexed at the next start) */
+	db_readlog_enter();
+	readlog_index_catch_up();
+	db_readlog_leave();
 	return NULL;
 }
 

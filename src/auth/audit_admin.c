@@ -49,11 +49,12 @@ int audit_cmd_anchor(const char *db_path)
 }
 
 /* Restore the guards of the log on this thread's current connection; say so.
- * where: "" for the change log, " in the read log" for the read log. */
-static bool restore_guards(const char *where)
+ * where: "" for the change log, " in the read log" for the read log; restore:
+ * audit_guards_restore, or readlog_guards_restore for the read log's own. */
+static bool restore_guards(const char *where, int (*restore)(sqlite3 *, char *, size_t))
 {
 	char names[256];
-	int restored = audit_guards_restore(db_conn(), names, sizeof names);
+	int restored = restore(db_conn(), names, sizeof names);
 	if (restored < 0)
 		return false;
 	if (restored > 0) {
@@ -70,10 +71,11 @@ static bool restore_guards(const char *where)
 
 bool audit_guards_at_start(void)
 {
-	if (!restore_guards(""))
+	if (!restore_guards("", audit_guards_restore))
 		return false;
 	db_readlog_enter();
-	bool ok = restore_guards(" in the read log");
+	bool ok = restore_guards(" in the read log", audit_guards_restore) &&
+	          restore_guards(" in the read log", readlog_guards_restore);
 	db_readlog_leave();
 	return ok;
 }

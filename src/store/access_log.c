@@ -6,12 +6,15 @@
  * keyset per log. Every query starts from an index that is bounded by the household
  * or the user (audit_household's primary key, audit_log_user), so a report costs
  * the same over twenty million audit rows as over a thousand; filters on kind or
- * organisation are applied to those rows only.
+ * organisation are applied to those rows only. The read log's household index is
+ * filled in batches (store/readlog_index.h): its statements read the index and,
+ * in the same statement (one snapshot), the records above its watermark by id.
  */
 #include "store/access_log.h"
 
 #include "store/db.h"
 #include "store/household.h"
+#include "store/readlog.h"
 #include "util/date.h"
 
 #include <stdio.h>
@@ -67,6 +70,13 @@ const char *access_log_object_label(const char *t)
 
 #define ROW_COLUMNS                                                                                            \
 	"SELECT a.id, a.at, coalesce(a.username, ''), coalesce(u.name, ''), coalesce(a.role, ''),"               \
+	" coalesce(a.organisation_id, 0), coalesce(o.name, ''), a.action, coalesce(a.object_type, ''),"          \
+	" coalesce(a.object_id, 0), a.outcome, " KIND_SQL
+
+/* The same columns with the first one named: a compound's ORDER BY 1 is then
+ * the household index's own key in its arm. */
+#define ROW_COLUMNS_FROM(first)                                                                                \
+	"SELECT " first ", a.at, coalesce(a.username, ''), coalesce(u.name, ''), coalesce(a.role, ''),"        \
 	" coalesce(a.organisation_id, 0), coalesce(o.name, ''), a.action, coalesce(a.object_type, ''),"          \
 	" coalesce(a.object_id, 0), a.outcome, " KIND_SQL
 
@@ -177,10 +187,9 @@ static access_log_row *household_rows(arena *a, sqlite3_stmt *st, int64_t househ
 	return filtered_rows(a, st, f, period_end(a, f->to), limit, n, more, read_log);
 }
 
-#define HOUSEHOLD_WHERE                                                                                        \
-	" WHERE ah.household_id = ?1 AND ah.audit_id < ?2 AND a.at >= ?3 AND a.at <= ?4"                          \
-	" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"                              \
-	" ORDER BY ah.audit_id DESC LIMIT ?7"
+#define HOUSEHOLD_FILTER                                                                                       \
+	" AND a.at >= ?3 AND a.at <= ?4 AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"
+#define HOUSEHOLD_WHERE " WHERE ah.household_id = ?1 AND ah.audit_id < ?2" HOUSEHOLD_FILTER
 
 access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
                                         size_t *n, bool *more)
@@ -190,12 +199,17 @@ access_log_row *access_log_of_household(arena *a, int64_t household_id, const ac
 	access_log_row *c = household_rows(
 		a,
 		db_stmt(ROW_COLUMNS " FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id" ROW_JOINS
-		        HOUSEHOLD_WHERE),
+		        HOUSEHOLD_WHERE " ORDER BY ah.audit_id DESC LIMIT ?7"),
 		household_id, f->before, f, limit, &nc, &c_more, false);
 	access_log_row *r = household_rows(
 		a,
-		db_stmt(ROW_COLUMNS " FROM readlog.audit_household ah JOIN readlog.audit_log a ON a.id = ah.audit_id"
-		        ROW_JOINS HOUSEHOLD_WHERE),
+		/* the index (records up to the watermark) and the tail above it, each
+		 * newest first, merged (UNION ALL): ids above the watermark come first */
+		db_stmt(ROW_COLUMNS_FROM("ah.audit_id") " FROM readlog.audit_household ah JOIN readlog.audit_log a"
+		        " ON a.id = ah.audit_id" ROW_JOINS HOUSEHOLD_WHERE
+		        " UNION ALL " ROW_COLUMNS_FROM("a.id") " FROM readlog.audit_log a" ROW_JOINS
+		        " WHERE " READLOG_TAIL_ABOVE_MARK("a") " AND a.id < ?2 AND " READLOG_TAIL_CONCERNS("a", "?1")
+		        HOUSEHOLD_FILTER " ORDER BY 1 DESC LIMIT ?7"),
 		household_id, f->before_read, f, limit, &nr, &r_more, true);
 	return merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
 }
@@ -259,9 +273,14 @@ bool access_log_user_found(int64_t user_id, int64_t household_id, int hours)
 	char modifier[32]; /* a bound value for strftime(), not SQL */
 	snprintf(modifier, sizeof modifier, "-%d hours", hours > 0 ? hours : 0);
 	/* a search is a read: its record is in the read log (or, from before the read
-	 * log, in the change log) */
+	 * log, in the change log). In the read log, a search made moments ago may not
+	 * be in the household index yet: the tail above its watermark is read too, in
+	 * the same statement (store/readlog_index.h). */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT 1 FROM readlog.audit_log a JOIN readlog.audit_household ah ON ah.household_id = ?2"
+		"SELECT 1 FROM readlog.audit_log a WHERE " READLOG_TAIL_ABOVE_MARK("a") " AND a.user_id = ?1"
+		" AND a.action = 'search' AND a.outcome = 'allowed' AND " READLOG_TAIL_CONCERNS("a", "?2")
+		" AND a.at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', ?3)"
+		" UNION ALL SELECT 1 FROM readlog.audit_log a JOIN readlog.audit_household ah ON ah.household_id = ?2"
 		" AND ah.audit_id = a.id WHERE a.user_id = ?1 AND a.action = 'search' AND a.outcome = 'allowed'"
 		" AND a.at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', ?3)"
 		" UNION ALL SELECT 1 FROM audit_log a JOIN audit_household ah ON ah.household_id = ?2"

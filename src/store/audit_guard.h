@@ -24,4 +24,13 @@ int audit_guards_missing(sqlite3 *db, char *names, size_t len);
  * Returns how many were restored (their names in names), -1 on failure. */
 int audit_guards_restore(sqlite3 *db, char *names, size_t len);
 
+/* The read log's own guards besides audit_log's (store/readlog.h, version 4):
+ * audit_household indexes only records above the watermark, is never changed;
+ * the watermark audit_index_mark only moves forward, up to the head. The same
+ * as above on a connection to the read log. readlog_guards_put: create them all
+ * (drop and create) inside the caller's open write transaction; 0 or -1. */
+int readlog_guards_missing(sqlite3 *db, char *names, size_t len);
+int readlog_guards_restore(sqlite3 *db, char *names, size_t len);
+int readlog_guards_put(sqlite3 *db);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "store/audit_chain.h"
 #include "store/readlog.h"
+#include "store/readlog_index.h"
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -186,7 +187,8 @@ bool db_readlog_init(void)
 	if (!db_conn() || !database_id(id, sizeof id))
 		return false;
 	db_readlog_enter();
-	bool ok = db_conn() != NULL && readlog_is_ours(id);
+	/* the household index's tail left by a crash (store/readlog_index.h) */
+	bool ok = db_conn() != NULL && readlog_is_ours(id) && readlog_index_catch_up();
 	db_readlog_leave();
 	return ok && attach_readlog(tl_main);
 }

@@ -23,7 +23,9 @@ bool db_init(const char *path);
 const char *db_path_of(void);
 
 /* The read log (store/readlog.h): open this thread's connection to it, which
- * creates its schema when it is new (after db_init); false with a message. */
+ * creates its schema when it is new or upgrades it (after db_init), and index
+ * the household index's tail a crash may have left (store/readlog_index.h);
+ * false with a message. */
 bool db_readlog_init(void);
 const char *db_readlog_path(void);
 

@@ -14,6 +14,7 @@
 #include "store/household_export.h"
 
 #include "store/db.h"
+#include "store/readlog.h"
 
 #define CASES "(SELECT id FROM casefile WHERE household_id = ?1)"
 #define HANDOVERS "(SELECT id FROM handover WHERE household_id = ?1 OR case_id IN " CASES ")"
@@ -151,7 +152,11 @@ static sqlite3_stmt *section_stmt(size_t i)
 		               " ON a.id = ah.audit_id WHERE ah.household_id = ?1"
 		               " UNION ALL SELECT a.at, a.role, a.action, a.object_type, a.object_id, a.outcome,"
 		               " a.organisation_id, 1, a.id FROM readlog.audit_household ah JOIN readlog.audit_log a"
-		               " ON a.id = ah.audit_id WHERE ah.household_id = ?1) x"
+		               " ON a.id = ah.audit_id WHERE ah.household_id = ?1"
+		               /* the read log's records not yet in its household index (store/readlog_index.h) */
+		               " UNION ALL SELECT a.at, a.role, a.action, a.object_type, a.object_id, a.outcome,"
+		               " a.organisation_id, 1, a.id FROM readlog.audit_log a WHERE " READLOG_TAIL_ABOVE_MARK("a")
+		               " AND " READLOG_TAIL_CONCERNS("a", "?1") ") x"
 		               " LEFT JOIN organisation o ON o.id = x.organisation_id ORDER BY x.at, x.log, x.id");
 	default: return NULL;
 	}

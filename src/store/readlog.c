@@ -4,7 +4,8 @@
  * The schema is the change log's audit_log as migrations 0001, 0014, 0015 and
  * 0023 left it (same columns, so one writer and one chain function serve both),
  * with the user's index and audit_household; the append-only guards are
- * audit_guard.c's own texts, so `serve` and `check` compare them the same way.
+ * audit_guard.c's own texts, so `serve` and `check` compare them the same way
+ * (audit_log's since version 1; audit_household's and the watermark's since 4).
  */
 #include "store/readlog.h"
 
@@ -72,6 +73,21 @@ static const char version3_sql[] =
 	"PRAGMA user_version = 3;"
 	"COMMIT;";
 
+/* Version 4: the household index is derived in batches (store/readlog_index.h).
+ * A group commit writes only audit_log rows; the audit writer indexes them later,
+ * up to the watermark audit_index_mark.indexed_to. Every record of an older read
+ * log was indexed in its own transaction, so the watermark starts at the head:
+ * no rebuild, one lookup. The guards (audit_household may index only records
+ * above the watermark and at most the head; the watermark only moves forward, up
+ * to the head) are audit_guard.c's texts, created in this same transaction. */
+static const char version4_sql[] =
+	"BEGIN IMMEDIATE;"
+	"CREATE TABLE IF NOT EXISTS audit_index_mark (one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" indexed_to INTEGER NOT NULL);"
+	"INSERT OR IGNORE INTO audit_index_mark (one, indexed_to) SELECT 1, coalesce(max(id), 0) FROM audit_log;"
+	"DROP TRIGGER IF EXISTS audit_household_newest_only;"
+	"PRAGMA user_version = 4;";
+
 static bool run_script(sqlite3 *db, const char *sql, const char *what)
 {
 	char *err = NULL;
@@ -119,5 +135,14 @@ bool readlog_create(sqlite3 *db)
 		return false;
 	if (version < 3 && !run_script(db, version3_sql, "version 3"))
 		return false;
+	if (version < 4) {
+		if (!run_script(db, version4_sql, "version 4"))
+			return false;
+		if (readlog_guards_put(db) != 0 || !run_script(db, "COMMIT", "version 4")) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			fprintf(stderr, "ketenregie: read log version 4: cannot create its guards\n");
+			return false;
+		}
+	}
 	return true;
 }

@@ -22,6 +22,14 @@
  * (store/access_log.h). Records written before the read log existed stay in the
  * change log, where the reports find them as before.
  *
+ * The read log's audit_household is derived, in batches (version 4,
+ * store/readlog_index.h): a group commit only appends its audit_log rows (each
+ * names its households in household_id and households, both in the hash chain),
+ * and the audit writer indexes them after their waiters have their answer, up to
+ * a forward-only watermark (audit_index_mark.indexed_to). Every reader of the
+ * index reads "index ∪ tail": the index for records at or below the watermark,
+ * audit_log above it (READLOG_TAIL_* below), bounded by the batch rule.
+ *
  * The read log belongs to its database: `backup` copies both, `restore` puts
  * both back, `check` verifies both chains (backup/backup.h, store/dbfile.h). It
  * names its database (a random id in the database's setting table): a read log
@@ -34,7 +42,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { READLOG_VERSION = 3 };
+enum { READLOG_VERSION = 4 };
+
+/* The tail of the read log's household index (version 4): the records above the
+ * watermark, read by id from audit_log's primary key (never more than the batch
+ * rule leaves there), and whether such a record concerns household h (a bound
+ * value): the same households the batch derives (store/readlog_index.c). For a
+ * statement on a database connection, where the read log is attached as
+ * "readlog". */
+#define READLOG_TAIL_ABOVE_MARK(alias) \
+	alias ".id > (SELECT indexed_to FROM readlog.audit_index_mark)"
+#define READLOG_TAIL_CONCERNS(alias, h)                                                                    \
+	"(" alias ".household_id = " h " OR instr(' ' || " alias ".households || ' ', ' ' || " h " || ' ') > 0)"
+
 
 /* The read log's path for the database at db_path: db_path + ".readlog".
  * False when it does not fit in out. */

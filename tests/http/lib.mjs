@@ -273,12 +273,19 @@ export async function confirmAccountChanges(baseUrl, db, username) {
 // audit_household and the read log exists, TEMP views of those names (which come before the
 // database's own tables) hold the rows of both. Ids are per log: order by `at`, not by id.
 export function readlogOf(db) { return `${db}.readlog`; }
+// The read log's household index is filled in batches (src/store/readlog_index.h): its rows
+// are the index plus the records above its watermark, derived as the daemon derives them.
+const READLOG_TAIL = 'FROM readlog.audit_log a WHERE a.id > (SELECT indexed_to FROM readlog.audit_index_mark)';
+export const READLOG_HOUSEHOLDS = 'SELECT household_id, audit_id FROM readlog.audit_household UNION ALL'
+  + ` SELECT DISTINCT h, id FROM (SELECT a.household_id AS h, a.id ${READLOG_TAIL} AND a.household_id > 0`
+  + ` UNION ALL SELECT CAST(j.value AS INTEGER), a.id ${READLOG_TAIL.replace('a WHERE', "a, json_each('[' || replace(a.households, ' ', ',') || ']') j WHERE")}`
+  + ' AND a.households IS NOT NULL) WHERE h > 0'
 function withReadLog(db, query) {
   if (!/\baudit_(log|household)\b/.test(query) || !fs.existsSync(readlogOf(db))) return query;
   const q = readlogOf(db).replaceAll("'", "''");
   return `ATTACH '${q}' AS readlog;`
     + 'CREATE TEMP VIEW audit_log AS SELECT * FROM main.audit_log UNION ALL SELECT * FROM readlog.audit_log;'
-    + 'CREATE TEMP VIEW audit_household AS SELECT * FROM main.audit_household UNION ALL SELECT * FROM readlog.audit_household;'
+    + `CREATE TEMP VIEW audit_household AS SELECT * FROM main.audit_household UNION ALL ${READLOG_HOUSEHOLDS};`
     + query;
 }
 export function sql(db, query) {

@@ -1,0 +1,51 @@
+/*
+ * readlog_index.h — the read log's household index, filled in batches (read log
+ * version 4, store/readlog.h).
+ *
+ * A read's group commit appends only its audit_log rows; each names the
+ * households it concerns in household_id and households (space-separated ids),
+ * both covered by the hash chain. audit_household (household_id, audit_id) is
+ * derived from those two columns, in key order, by the audit writer after the
+ * commit's waiters have their answer (auth/audit.c), when the batch rule says so,
+ * and at start (catch-up after a crash). audit_index_mark.indexed_to is the
+ * watermark: every record up to it is in the index, none above it. The index is
+ * derived data: a crash before a batch loses nothing, the next start indexes the
+ * tail.
+ *
+ * The functions below run on this thread's connection to the read log
+ * (db_readlog_enter), never inside a request's transaction.
+ */
+#ifndef KR_READLOG_INDEX_H
+#define KR_READLOG_INDEX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* The batch rule: index once the tail holds READLOG_INDEX_RECORDS records, or
+ * once its oldest record has waited READLOG_INDEX_MS. A batch indexes at most
+ * READLOG_INDEX_CHUNK records (one transaction: a catch-up after a crash is a few
+ * of them). Together they bound the tail every reader reads by id: about
+ * READLOG_INDEX_RECORDS plus what arrives in READLOG_INDEX_MS. */
+enum { READLOG_INDEX_RECORDS = 1000, READLOG_INDEX_MS = 250, READLOG_INDEX_CHUNK = 5000 };
+
+/* Whether the tail (records above the watermark) is due for a batch, its oldest
+ * record having waited waited_ms. The unit test holds the rule. */
+bool readlog_index_due(int64_t tail, int64_t waited_ms);
+
+/* The wait of the rule (READLOG_INDEX_MS unless set, at start, before the audit
+ * writer runs: KETENREGIE_READLOG_INDEX_MS in main.c). */
+void readlog_index_set_wait_ms(int64_t ms);
+int64_t readlog_index_wait_ms(void);
+
+/* Records above the watermark (head − watermark); -1 when it cannot be read. */
+int64_t readlog_index_tail(void);
+
+/* One batch: the households of the records above the watermark, at most max of
+ * them, into audit_household in key order, and the watermark moved past them, in
+ * one transaction. *indexed: how many records. False (nothing changed) on error. */
+bool readlog_index_batch(int64_t max, int64_t *indexed);
+
+/* Batches until the tail is empty (at start). False on error. */
+bool readlog_index_catch_up(void);
+
+#endif
