@@ -207,7 +207,7 @@ access_log_row *access_log_of_household(arena *a, int64_t household_id, const ac
 		 * newest first, merged (UNION ALL): ids above the watermark come first */
 		db_stmt(ROW_COLUMNS_FROM("ah.audit_id") " FROM readlog.audit_household ah JOIN readlog.audit_log a"
 		        " ON a.id = ah.audit_id" ROW_JOINS HOUSEHOLD_WHERE
-		        " UNION ALL " ROW_COLUMNS_FROM("a.id") " FROM readlog.audit_log a" ROW_JOINS
+		        " UNION ALL " ROW_COLUMNS_FROM("a.id") " FROM readlog.audit_log a NOT INDEXED" ROW_JOINS
 		        " WHERE " READLOG_TAIL_ABOVE_MARK("a") " AND a.id < ?2 AND " READLOG_TAIL_CONCERNS("a", "?1")
 		        HOUSEHOLD_FILTER " ORDER BY 1 DESC LIMIT ?7"),
 		household_id, f->before_read, f, limit, &nr, &r_more, true);
@@ -277,7 +277,7 @@ bool access_log_user_found(int64_t user_id, int64_t household_id, int hours)
 	 * be in the household index yet: the tail above its watermark is read too, in
 	 * the same statement (store/readlog_index.h). */
 	sqlite3_stmt *st = db_stmt(
-		"SELECT 1 FROM readlog.audit_log a WHERE " READLOG_TAIL_ABOVE_MARK("a") " AND a.user_id = ?1"
+		"SELECT 1 FROM readlog.audit_log a NOT INDEXED WHERE " READLOG_TAIL_ABOVE_MARK("a") " AND a.user_id = ?1"
 		" AND a.action = 'search' AND a.outcome = 'allowed' AND " READLOG_TAIL_CONCERNS("a", "?2")
 		" AND a.at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', ?3)"
 		" UNION ALL SELECT 1 FROM readlog.audit_log a JOIN readlog.audit_household ah ON ah.household_id = ?2"

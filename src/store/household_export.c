@@ -155,7 +155,7 @@ static sqlite3_stmt *section_stmt(size_t i)
 		               " ON a.id = ah.audit_id WHERE ah.household_id = ?1"
 		               /* the read log's records not yet in its household index (store/readlog_index.h) */
 		               " UNION ALL SELECT a.at, a.role, a.action, a.object_type, a.object_id, a.outcome,"
-		               " a.organisation_id, 1, a.id FROM readlog.audit_log a WHERE " READLOG_TAIL_ABOVE_MARK("a")
+		               " a.organisation_id, 1, a.id FROM readlog.audit_log a NOT INDEXED WHERE " READLOG_TAIL_ABOVE_MARK("a")
 		               " AND " READLOG_TAIL_CONCERNS("a", "?1") ") x"
 		               " LEFT JOIN organisation o ON o.id = x.organisation_id ORDER BY x.at, x.log, x.id");
 	default: return NULL;

@@ -49,9 +49,10 @@ enum { READLOG_VERSION = 4 };
  * rule leaves there), and whether such a record concerns household h (a bound
  * value): the same households the batch derives (store/readlog_index.c). For a
  * statement on a database connection, where the read log is attached as
- * "readlog". */
+ * "readlog"; its FROM names the table NOT INDEXED, so that the planner reads the
+ * tail by id and never a user's or a time's index entries. */
 #define READLOG_TAIL_ABOVE_MARK(alias) \
-	alias ".id > (SELECT indexed_to FROM readlog.audit_index_mark)"
+	alias ".id > (SELECT indexed_to FROM readlog.audit_index_mark WHERE one = 1)"
 #define READLOG_TAIL_CONCERNS(alias, h)                                                                    \
 	"(" alias ".household_id = " h " OR instr(' ' || " alias ".households || ' ', ' ' || " h " || ' ') > 0)"
 

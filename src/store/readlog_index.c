@@ -30,7 +30,7 @@ bool readlog_index_due(int64_t tail, int64_t waited_ms)
 int64_t readlog_index_tail(void)
 {
 	sqlite3_stmt *st = db_stmt("SELECT coalesce((SELECT max(id) FROM audit_log), 0)"
-	                           " - (SELECT indexed_to FROM audit_index_mark)");
+	                           " - (SELECT indexed_to FROM audit_index_mark WHERE one = 1)");
 	int64_t tail = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL
 	                       ? sqlite3_column_int64(st, 0)
 	                       : -1;
@@ -44,7 +44,7 @@ bool readlog_index_batch(int64_t max, int64_t *indexed)
 	if (!db_begin())
 		return false;
 	sqlite3_stmt *st = db_stmt("SELECT indexed_to, min(coalesce((SELECT max(id) FROM audit_log), 0), indexed_to + ?1)"
-	                           " FROM audit_index_mark");
+	                           " FROM audit_index_mark WHERE one = 1");
 	sqlite3_bind_int64(st, 1, max > 0 ? max : 1);
 	bool ok = sqlite3_step(st) == SQLITE_ROW;
 	int64_t from = ok ? sqlite3_column_int64(st, 0) : 0, to = ok ? sqlite3_column_int64(st, 1) : 0;
@@ -62,7 +62,7 @@ bool readlog_index_batch(int64_t max, int64_t *indexed)
 		sqlite3_bind_int64(st, 2, to);
 		ok = db_done(st);
 		if (ok) {
-			st = db_stmt("UPDATE audit_index_mark SET indexed_to = ?1");
+			st = db_stmt("UPDATE audit_index_mark SET indexed_to = ?1 WHERE one = 1");
 			sqlite3_bind_int64(st, 1, to);
 			ok = db_done(st);
 		}

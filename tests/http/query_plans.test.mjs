@@ -95,7 +95,7 @@ function aliases(sql, tables) {
 }
 
 /** EXPLAIN QUERY PLAN of every statement on db: [{i, lines, error}] */
-function plans(db, statements) {
+function plans(db, statements, { attach = true } = {}) {
   const script = statements.map((s, i) =>
     `.print @@${i}\nEXPLAIN QUERY PLAN ${s.sql.trim().replace(/;\s*$/, '')};\n`).join('');
   const scriptFile = path.join(path.dirname(db), 'plans.sql');
@@ -103,7 +103,8 @@ function plans(db, statements) {
   let out;
   try {
     // the read log (src/store/readlog.h), attached as the daemon attaches it
-    out = execFileSync('sqlite3', ['-cmd', '.timeout 60000', '-cmd', `ATTACH '${db}.readlog' AS readlog`, db, `.read ${scriptFile}`],
+    const readlog = attach ? ['-cmd', `ATTACH '${db}.readlog' AS readlog`] : [];
+    out = execFileSync('sqlite3', ['-cmd', '.timeout 60000', ...readlog, db, `.read ${scriptFile}`],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   } catch (e) {
     out = e.stdout; // an error in one statement does not stop the others
@@ -174,10 +175,22 @@ test('the registry holds the program\'s statements', () => {
 // have, plan lines it must not have.
 const NO_FULL_SORT = /USE TEMP B-TREE FOR ORDER BY/;
 const WALKS = [
-  { what: 'access log of a household, read log: its own index entries, newest first', file: 'src/store/access_log.c',
-    sql: 'FROM readlog.audit_household ah JOIN readlog.audit_log a',
-    must: [/SEARCH ah USING PRIMARY KEY \(household_id=\? AND audit_id<\?\)/, /SEARCH a USING INTEGER PRIMARY KEY/],
-    mustNot: [NO_FULL_SORT, /SCAN/] },
+  // the read log's household index is filled in batches (src/store/readlog_index.h): each
+  // reader reads the index and the tail above its watermark, the tail by id only
+  { what: 'access log of a household, read log: its own index entries and the tail by id, merged newest first',
+    file: 'src/store/access_log.c', sql: 'FROM readlog.audit_household ah JOIN readlog.audit_log a',
+    must: [/MERGE \(UNION ALL\)/, /SEARCH ah USING PRIMARY KEY \(household_id=\? AND audit_id<\?\)/, /SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+      /SEARCH a USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/, /SEARCH readlog.audit_index_mark USING INTEGER PRIMARY KEY \(rowid=\?\)/],
+    mustNot: [NO_FULL_SORT, /SCAN/, /audit_log_user/] },
+  { what: 'access decision (a search of the household by the user): the read log\'s tail by id, then the index',
+    file: 'src/store/access_log.c', sql: 'FROM readlog.audit_log a NOT INDEXED WHERE',
+    must: [/SEARCH a USING INTEGER PRIMARY KEY \(rowid>\?\)[\s\S]*SEARCH readlog.audit_index_mark USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+      /SEARCH ah USING PRIMARY KEY \(household_id=\? AND audit_id=\?\)/],
+    mustNot: [/SCAN/] },
+  { what: 'household export: the read log\'s tail by id', file: 'src/store/household_export.c', sql: 'readlog.audit_log a NOT INDEXED',
+    must: [/SEARCH a USING INTEGER PRIMARY KEY \(rowid>\?\)/, /SEARCH readlog.audit_index_mark USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+      /SEARCH ah USING PRIMARY KEY \(household_id=\?\)/],
+    mustNot: [/SCAN (?!x\b)/] },
   { what: 'access log of a user, read log: the user index, newest first', file: 'src/store/access_log.c',
     sql: 'FROM readlog.audit_log a LEFT JOIN',
     must: [/SEARCH a USING INDEX audit_log_user \(user_id=\? AND at>\? AND at<\?\)/],
@@ -265,6 +278,23 @@ test('case lists, the household search and the case panels walk an index in thei
       for (const re of w.mustNot || []) assert.doesNotMatch(plan, re, `${w.what}: ${s.sql.slice(0, 200)}\n${plan}`);
     }
   });
+});
+
+// The read log's own statements (src/store/readlog_index.c) run on its own connection: the
+// batch and the tail's size read audit_log by id above the watermark, never history.
+test('the read log\'s batch reads only the records above its watermark, by id', () => {
+  const own = statements.filter((s) => s.file === 'src/store/readlog_index.c');
+  assert.ok(own.length >= 4, `statements of readlog_index.c: ${own.length}`);
+  const batch = own.filter((s) => s.sql.startsWith('INSERT INTO audit_household'));
+  assert.equal(batch.length, 1);
+  const p = plans(`${db}.readlog`, own, { attach: false });
+  own.forEach((s, i) => {
+    const text = p[i].lines.join('\n');
+    assert.ok(text.includes('QUERY PLAN'), `no plan: ${s.sql}\n${text}`);
+    assert.doesNotMatch(text, /\bSCAN (?!j\b|CONSTANT ROW|\(subquery)/, `${s.sql}\n${text}`);
+  });
+  const text = p[own.indexOf(batch[0])].lines.join('\n');
+  assert.equal(text.match(/SEARCH a USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/g)?.length, 2, text);
 });
 
 test('the check catches a query without its index (it can fail)', () => {
