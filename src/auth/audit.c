@@ -148,8 +148,9 @@ static bool insert_household_rows(const entry *e, int64_t audit_id)
 }
 
 /* Append e to the chain in the open write transaction, with its audit_household
- * rows in the change log. Returns the new row's id, 0 when it could not be written. */
-static int64_t insert(const entry *e)
+ * rows in the change log (the read log derives its own, readlog_index.h). False
+ * when it could not be written. */
+static bool insert(const entry *e)
 {
 	sqlite3_stmt *st = db_stmt(
 		"INSERT INTO audit_append (at, user_id, username, role, organisation_id, action, object_type,"
@@ -169,12 +170,14 @@ static int64_t insert(const entry *e)
 	bind_text_or_null(st, 12, e->detail);
 	bind_text_or_null(st, 13, e->households_text);
 	if (!db_done(st))
-		return 0;
+		return false;
+	if (e->read) /* its households are indexed later, from the row itself */
+		return true;
 	/* through a view's trigger, last_insert_rowid() does not name the row */
 	st = db_stmt("SELECT max(id) FROM audit_log");
 	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return id && (e->read || insert_household_rows(e, id)) ? id : 0;
+	return id && insert_household_rows(e, id);
 }
 
 /* Tell a waiting request how its record fared. Called with q_lock held. */
@@ -211,7 +214,7 @@ static void write_one_log(entry *list)
 	bool ok = db_begin();
 	if (ok) {
 		for (entry *e = list; e && ok; e = e->next)
-			ok = insert(e) != 0;
+			ok = insert(e);
 		if (ok)
 			ok = db_commit();
 		else
@@ -226,7 +229,7 @@ static void write_one_log(entry *list)
 		fputs("ketenregie: audit batch failed, retrying one by one\n", stderr);
 		for (entry *e = list; e; e = e->next) {
 			bool one = db_begin();
-			if (one && insert(e) == 0) {
+			if (one && !insert(e)) {
 				db_rollback();
 				one = false;
 			} else if (one) {
@@ -303,30 +306,43 @@ static int64_t ms_since(const struct timespec *t)
 	return (int64_t)(now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
 }
 
+static bool queue_waiting(void)
+{
+	pthread_mutex_lock(&q_lock);
+	bool waiting = q_head != NULL;
+	pthread_mutex_unlock(&q_lock);
+	return waiting;
+}
+
 /* After a group commit (its waiters have their answer) and when the tail's time
- * is up: one batch of the read log's household index when the batch rule says so
- * (store/readlog_index.h). A failed batch is said on stderr and tried again after
- * the rule's wait; the records are safe in audit_log, the readers read the tail. */
+ * is up: the read log's household index, when the batch rule says so
+ * (store/readlog_index.h), in steps of READLOG_INDEX_STEP records, each its own
+ * transaction. Between steps, records waiting to be written go first (a step
+ * delays them by its own time only), unless the tail has reached
+ * READLOG_INDEX_RECORDS: then steps follow each other until it is below, so the
+ * tail stays bounded under any load. A failed step is said on stderr and tried
+ * again after the rule's wait; the records are safe in audit_log, the readers
+ * read the tail. */
 static void index_if_due(void)
 {
 	db_readlog_enter();
 	int64_t tail = readlog_index_tail();
-	if (tail <= 0) {
-		tail_waiting = false;
-	} else {
-		if (!tail_waiting) {
-			tail_waiting = true;
-			clock_gettime(CLOCK_REALTIME, &tail_since);
-		}
-		int64_t indexed = 0;
-		if (readlog_index_due(tail, ms_since(&tail_since))) {
-			bool ok = readlog_index_batch(READLOG_INDEX_CHUNK, &indexed);
-			if (ok && indexed >= tail)
-				tail_waiting = false;
-			else /* the rest (or a retry) waits its own time */
-				clock_gettime(CLOCK_REALTIME, &tail_since);
-		}
+	if (tail > 0 && !tail_waiting) {
+		tail_waiting = true;
+		clock_gettime(CLOCK_REALTIME, &tail_since);
 	}
+	while (tail > 0 && readlog_index_due(tail, ms_since(&tail_since))) {
+		int64_t indexed = 0;
+		if (!readlog_index_batch(READLOG_INDEX_STEP, &indexed)) {
+			clock_gettime(CLOCK_REALTIME, &tail_since);
+			break;
+		}
+		tail -= indexed;
+		if (tail < READLOG_INDEX_RECORDS && queue_waiting())
+			break;
+	}
+	if (tail <= 0)
+		tail_waiting = false;
 	db_readlog_leave();
 }
 

@@ -22,11 +22,16 @@
 #include <stdint.h>
 
 /* The batch rule: index once the tail holds READLOG_INDEX_RECORDS records, or
- * once its oldest record has waited READLOG_INDEX_MS. A batch indexes at most
- * READLOG_INDEX_CHUNK records (one transaction: a catch-up after a crash is a few
- * of them). Together they bound the tail every reader reads by id: about
- * READLOG_INDEX_RECORDS plus what arrives in READLOG_INDEX_MS. */
-enum { READLOG_INDEX_RECORDS = 1000, READLOG_INDEX_MS = 250, READLOG_INDEX_CHUNK = 5000 };
+ * once its oldest record has waited READLOG_INDEX_MS. The audit writer indexes
+ * in steps of READLOG_INDEX_STEP records (one transaction each), letting waiting
+ * records go first between steps while the tail is below READLOG_INDEX_RECORDS
+ * (auth/audit.c); a catch-up at start in steps of READLOG_INDEX_CHUNK. Together
+ * they bound the tail every reader reads by id: about READLOG_INDEX_RECORDS
+ * plus one group commit. A step delays the records that arrive meanwhile by its
+ * own time: with one connection (one record per request), one request in
+ * READLOG_INDEX_STEP waits for a step, so a step must not be small; the wait is
+ * long enough that a steady stream reaches a step's size first. */
+enum { READLOG_INDEX_RECORDS = 1000, READLOG_INDEX_MS = 1000, READLOG_INDEX_STEP = 256, READLOG_INDEX_CHUNK = 5000 };
 
 /* Whether the tail (records above the watermark) is due for a batch, its oldest
  * record having waited waited_ms. The unit test holds the rule. */
