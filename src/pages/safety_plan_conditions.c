@@ -47,8 +47,8 @@ void sp_conditions_put(request *rq, tv *ctx, int64_t case_id, bool editable)
 {
 	arena *a = rq->a;
 	size_t n, nh;
-	case_condition *k = case_conditions(a, case_id, &n);
-	sp_condition_change *h = sp_condition_history(a, case_id, &nh);
+	sp_condition_change *h;
+	case_condition *k = sp_conditions_with_history(a, case_id, &n, &h, &nh);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
