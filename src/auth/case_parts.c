@@ -11,28 +11,28 @@
 #include "server/router.h"
 #include "store/involvement.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const struct {
 	unsigned bit;
 	const char *code;
 	const char *label;
+	const char *view_key; /* "part_" code: the template value case_parts_to_view sets */
 } parts[PART_COUNT] = {
-	{PART_BASIS, "basis", "Basis: dat er een casus is, de regisseur en de eigen afspraken"},
-	{PART_GEZIN, "gezin", "Gezin: gezinsleden, geboortedata en adres"},
-	{PART_VOORWAARDEN, "voorwaarden", "Veiligheidsvoorwaarden en hun status"},
-	{PART_PLAN_ZORGEN, "plan_zorgen", "Veiligheidsplan: zorgen"},
-	{PART_PLAN_GOED, "plan_goed", "Veiligheidsplan: wat gaat goed"},
-	{PART_PLAN_DOELEN, "plan_doelen", "Veiligheidsplan: veiligheidsdoelen"},
-	{PART_PLAN_AFSPRAKEN, "plan_afspraken", "Veiligheidsplan: alle afspraken"},
-	{PART_PLAN_NETWERK, "plan_netwerk", "Veiligheidsplan: veiligheidsnetwerk"},
-	{PART_PLAN_SIGNALEN, "plan_signalen", "Veiligheidsplan: signalen en wat te doen als het onveilig wordt"},
-	{PART_PLAN_TOEZICHT, "plan_toezicht", "Veiligheidsplan: toezicht"},
-	{PART_PLAN_SCHAAL, "plan_schaal", "Veiligheidsplan: veiligheidsschaal en evaluatiedatum"},
-	{PART_GEZINSPLAN, "gezinsplan", "Gezinsplan: doelen, ZRM-scores, ingezette hulp en evaluaties"},
-	{PART_JOURNAAL, "journaal", "Journaal (algemeen)"},
-	{PART_OVERDRACHT, "overdracht", "Overdracht van Veilig Thuis"},
+	{PART_BASIS, "basis", "Basis: dat er een casus is, de regisseur en de eigen afspraken", "part_basis"},
+	{PART_GEZIN, "gezin", "Gezin: gezinsleden, geboortedata en adres", "part_gezin"},
+	{PART_VOORWAARDEN, "voorwaarden", "Veiligheidsvoorwaarden en hun status", "part_voorwaarden"},
+	{PART_PLAN_ZORGEN, "plan_zorgen", "Veiligheidsplan: zorgen", "part_plan_zorgen"},
+	{PART_PLAN_GOED, "plan_goed", "Veiligheidsplan: wat gaat goed", "part_plan_goed"},
+	{PART_PLAN_DOELEN, "plan_doelen", "Veiligheidsplan: veiligheidsdoelen", "part_plan_doelen"},
+	{PART_PLAN_AFSPRAKEN, "plan_afspraken", "Veiligheidsplan: alle afspraken", "part_plan_afspraken"},
+	{PART_PLAN_NETWERK, "plan_netwerk", "Veiligheidsplan: veiligheidsnetwerk", "part_plan_netwerk"},
+	{PART_PLAN_SIGNALEN, "plan_signalen", "Veiligheidsplan: signalen en wat te doen als het onveilig wordt", "part_plan_signalen"},
+	{PART_PLAN_TOEZICHT, "plan_toezicht", "Veiligheidsplan: toezicht", "part_plan_toezicht"},
+	{PART_PLAN_SCHAAL, "plan_schaal", "Veiligheidsplan: veiligheidsschaal en evaluatiedatum", "part_plan_schaal"},
+	{PART_GEZINSPLAN, "gezinsplan", "Gezinsplan: doelen, ZRM-scores, ingezette hulp en evaluaties", "part_gezinsplan"},
+	{PART_JOURNAAL, "journaal", "Journaal (algemeen)", "part_journaal"},
+	{PART_OVERDRACHT, "overdracht", "Overdracht van Veilig Thuis", "part_overdracht"},
 };
 
 const char *const case_part_codes[] = {"basis", "gezin", "voorwaarden", "plan_zorgen", "plan_goed",
@@ -148,10 +148,7 @@ unsigned case_parts_of_org(arena *a, int64_t case_id, int64_t org_id)
 
 void case_parts_to_view(tv *obj, unsigned mask)
 {
-	char key[40];
-	for (int i = 0; i < PART_COUNT; i++) {
-		snprintf(key, sizeof key, "part_%s", parts[i].code);
-		tv_set_bool(obj, key, (mask & parts[i].bit) != 0);
-	}
-	tv_set_bool(obj, "part_plan_any", (mask & PART_PLAN_ALL) != 0);
+	for (int i = 0; i < PART_COUNT; i++)
+		tv_set_static_key_bool(obj, parts[i].view_key, (mask & parts[i].bit) != 0);
+	tv_put_bool(obj, "part_plan_any", (mask & PART_PLAN_ALL) != 0);
 }

@@ -73,9 +73,9 @@ static tv *watch_orgs(request *rq, const involvement *inv, size_t ninv, int64_t 
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < k; i++) {
 		tv *o = tv_obj(a);
-		tv_set_int(o, "value", orgs[i]->org_id);
-		tv_set_str(o, "label", orgs[i]->org_name);
-		tv_set_bool(o, "selected", orgs[i]->org_id == selected);
+		tv_put_int(o, "value", orgs[i]->org_id);
+		tv_put_str(o, "label", orgs[i]->org_name);
+		tv_put_bool(o, "selected", orgs[i]->org_id == selected);
 		tv_push(list, o);
 	}
 	return list;
@@ -95,30 +95,30 @@ static void put_phases(request *rq, tv *ctx, const case_rec *c, unsigned parts, 
 {
 	arena *a = rq->a;
 	int phase = c->phase;
-	tv_set_int(ctx, "phase", phase);
-	tv_set_str(ctx, "phase_label", case_phase_label(phase));
-	tv_set_str(ctx, "phase_plan", case_phase_plan(phase));
+	tv_put_int(ctx, "phase", phase);
+	tv_put_str(ctx, "phase_label", case_phase_label(phase));
+	tv_put_str(ctx, "phase_plan", case_phase_plan(phase));
 	size_t n;
 	case_phase_change *h = case_phase_history(a, c->id, &n);
 	tv *hist = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
-		tv_set_str(o, "from", case_phase_label(h[i].from_phase));
-		tv_set_str(o, "to", case_phase_label(h[i].to_phase));
-		tv_set_str(o, "on", hv_date(a, h[i].changed_on));
-		tv_set_str(o, "reason", h[i].reason);
-		tv_set_str(o, "by", h[i].by_name);
-		tv_set_bool(o, "incident", h[i].incident);
+		tv_put_str(o, "from", case_phase_label(h[i].from_phase));
+		tv_put_str(o, "to", case_phase_label(h[i].to_phase));
+		tv_put_str(o, "on", hv_date(a, h[i].changed_on));
+		tv_put_str(o, "reason", h[i].reason);
+		tv_put_str(o, "by", h[i].by_name);
+		tv_put_bool(o, "incident", h[i].incident);
 		/* going back to phase 1 stands out, with or without an incident */
-		tv_set_bool(o, "back_to_1", h[i].to_phase == 1 && h[i].from_phase > 1);
+		tv_put_bool(o, "back_to_1", h[i].to_phase == 1 && h[i].from_phase > 1);
 		tv_push(hist, o);
 	}
-	tv_set(ctx, "phase_history", hist);
-	tv_set_bool(ctx, "has_phase_history", n > 0);
+	tv_put(ctx, "phase_history", hist);
+	tv_put_bool(ctx, "has_phase_history", n > 0);
 	if (n > 0 && h[0].to_phase == 1 && h[0].from_phase > 1) {
-		tv_set_bool(ctx, "phase_relapse", true);
-		tv_set_str(ctx, "phase_relapse_on", hv_date(a, h[0].changed_on));
-		tv_set_str(ctx, "phase_relapse_reason", h[0].reason);
+		tv_put_bool(ctx, "phase_relapse", true);
+		tv_put_str(ctx, "phase_relapse_on", hv_date(a, h[0].changed_on));
+		tv_put_str(ctx, "phase_relapse_reason", h[0].reason);
 	}
 	(void)parts;
 	if (!manages)
@@ -130,13 +130,13 @@ static void put_phases(request *rq, tv *ctx, const case_rec *c, unsigned parts, 
 	tv *opts = tv_list(a);
 	for (int p = 1; p <= CASE_PHASES; p++) {
 		tv *o = tv_obj(a);
-		tv_set_int(o, "value", p);
-		tv_set_str(o, "label", case_phase_label(p));
-		tv_set_bool(o, "selected", kept ? chosen == p : p == (phase < CASE_PHASES ? phase + 1 : phase));
+		tv_put_int(o, "value", p);
+		tv_put_str(o, "label", case_phase_label(p));
+		tv_put_bool(o, "selected", kept ? chosen == p : p == (phase < CASE_PHASES ? phase + 1 : phase));
 		tv_push(opts, o);
 	}
-	tv_set(ctx, "phase_choices", opts);
-	tv_set_bool(ctx, "phase_incident_checked", kept && strcmp(form_str(&rq->form, "incident"), "ja") == 0);
+	tv_put(ctx, "phase_choices", opts);
+	tv_put_bool(ctx, "phase_incident_checked", kept && strcmp(form_str(&rq->form, "incident"), "ja") == 0);
 }
 
 static void put_closures(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t ninv, unsigned parts,
@@ -148,19 +148,19 @@ static void put_closures(request *rq, tv *ctx, const case_rec *c, const involvem
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
-		tv_set_str(o, "closed_on", hv_date(a, k[i].closed_on));
-		tv_set_str(o, "reason", k[i].reason);
-		tv_set_str(o, "by", k[i].by_name);
-		tv_set_str(o, "from_phase", case_phase_label(k[i].from_phase));
+		tv_put_str(o, "closed_on", hv_date(a, k[i].closed_on));
+		tv_put_str(o, "reason", k[i].reason);
+		tv_put_str(o, "by", k[i].by_name);
+		tv_put_str(o, "from_phase", case_phase_label(k[i].from_phase));
 		/* the toekomstplan: signals and whom to call are the plan's "signalen" part */
 		bool plan = (parts & PART_PLAN_SIGNALEN) && (*k[i].relapse_signals || *k[i].family_calls || *k[i].checks);
-		tv_set_bool(o, "has_future_plan", plan);
+		tv_put_bool(o, "has_future_plan", plan);
 		if (plan) {
-			tv_set_str(o, "relapse_signals", k[i].relapse_signals);
-			tv_set_str(o, "family_calls", k[i].family_calls);
-			tv_set_str(o, "watch_org", k[i].watch_org_name);
-			tv_set_str(o, "watch_what", k[i].watch_what);
-			tv_set_str(o, "watch_until", hv_date(a, k[i].watch_until));
+			tv_put_str(o, "relapse_signals", k[i].relapse_signals);
+			tv_put_str(o, "family_calls", k[i].family_calls);
+			tv_put_str(o, "watch_org", k[i].watch_org_name);
+			tv_put_str(o, "watch_what", k[i].watch_what);
+			tv_put_str(o, "watch_until", hv_date(a, k[i].watch_until));
 			tv *checks = tv_list(a);
 			const char *s = k[i].checks;
 			while (*s) {
@@ -170,30 +170,30 @@ static void put_closures(request *rq, tv *ctx, const case_rec *c, const involvem
 					memcpy(iso, s, 10);
 					iso[10] = '\0';
 					tv *d = tv_obj(a);
-					tv_set_str(d, "on", hv_date(a, iso));
+					tv_put_str(d, "on", hv_date(a, iso));
 					tv_push(checks, d);
 				}
 				s += len;
 				s += strspn(s, " ");
 			}
-			tv_set(o, "checks", checks);
+			tv_put(o, "checks", checks);
 		}
-		tv_set_bool(o, "reopened", k[i].reopened);
-		tv_set_str(o, "reopened_at", hv_datetime(a, k[i].reopened_at));
-		tv_set_str(o, "reopened_by", k[i].reopened_by_name);
-		tv_set_str(o, "reopen_reason", k[i].reopen_reason);
+		tv_put_bool(o, "reopened", k[i].reopened);
+		tv_put_str(o, "reopened_at", hv_datetime(a, k[i].reopened_at));
+		tv_put_str(o, "reopened_by", k[i].reopened_by_name);
+		tv_put_str(o, "reopen_reason", k[i].reopen_reason);
 		tv_push(list, o);
 	}
-	tv_set(ctx, "closures", list);
-	tv_set_bool(ctx, "has_closures", n > 0);
+	tv_put(ctx, "closures", list);
+	tv_put_bool(ctx, "has_closures", n > 0);
 	if (!manages)
 		return;
 	bool kept = failed && strcmp(failed, "close") == 0;
 	int64_t chosen = 0;
 	if (kept)
 		form_int(&rq->form, "watch_org", &chosen);
-	tv_set(ctx, "watch_orgs", watch_orgs(rq, inv, ninv, chosen));
-	tv_set_bool(ctx, "future_plan_required", c->phase >= 4);
+	tv_put(ctx, "watch_orgs", watch_orgs(rq, inv, ninv, chosen));
+	tv_put_bool(ctx, "future_plan_required", c->phase >= 4);
 }
 
 /* Hermeldingen of this case (0018_re_report): new handovers from Veilig Thuis about
@@ -207,23 +207,23 @@ static void put_re_reports(request *rq, tv *ctx, const case_rec *c)
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
-		tv_set_str(o, "reported", hv_datetime(a, r[i].reported_at));
-		tv_set_str(o, "sent_to", *r[i].sent_to ? r[i].sent_to : "de gezamenlijke triage");
-		tv_set_bool(o, "undecided", r[i].undecided);
-		tv_set_bool(o, "urgent", r[i].urgency[0] == 'h');
+		tv_put_str(o, "reported", hv_datetime(a, r[i].reported_at));
+		tv_put_str(o, "sent_to", *r[i].sent_to ? r[i].sent_to : "de gezamenlijke triage");
+		tv_put_bool(o, "undecided", r[i].undecided);
+		tv_put_bool(o, "urgent", r[i].urgency[0] == 'h');
 		tv_push(list, o);
 	}
-	tv_set(ctx, "re_reports", list);
-	tv_set_bool(ctx, "has_re_reports", n > 0);
-	tv_set_bool(ctx, "re_reports_more", more);
+	tv_put(ctx, "re_reports", list);
+	tv_put_bool(ctx, "has_re_reports", n > 0);
+	tv_put_bool(ctx, "re_reports_more", more);
 }
 
 void case_course_to_view(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t ninv, unsigned parts,
                          bool manages, const char *failed)
 {
 	bool sees = case_team_sees_all(parts);
-	tv_set_bool(ctx, "course_visible", sees);
-	tv_set_bool(ctx, "course_manages", manages);
+	tv_put_bool(ctx, "course_visible", sees);
+	tv_put_bool(ctx, "course_manages", manages);
 	if (failed)
 		tv_set_bool(ctx, arena_printf(rq->a, "course_failed_%s", failed), true);
 	if (sees) {
@@ -344,8 +344,8 @@ void page_case_reopen(request *rq)
 	}
 	if (strcmp(c.status, "gesloten") != 0) {
 		tv *ctx = page_ctx(rq, "Casus is open");
-		tv_set_str(ctx, "href", arena_printf(a, "/casussen/%lld", (long long)c.id));
-		tv_set_str(ctx, "what", "de casus (al open)");
+		tv_put_str(ctx, "href", arena_printf(a, "/casussen/%lld", (long long)c.id));
+		tv_put_str(ctx, "what", "de casus (al open)");
 		respond_page(rq, 409, "handover_conflict", ctx);
 		return;
 	}

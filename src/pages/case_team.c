@@ -65,34 +65,34 @@ static tv *involvement_tv(request *rq, const involvement *v, const char *failed_
 {
 	arena *a = rq->a;
 	tv *o = tv_obj(a);
-	tv_set_int(o, "id", v->id);
-	tv_set_str(o, "org", v->org_name);
-	tv_set_str(o, "person", v->user_name);
-	tv_set_str(o, "role", role_label(v->role));
-	tv_set_str(o, "role_in_case", v->role_in_case);
-	tv_set_str(o, "since", hv_date(a, v->since));
-	tv_set_str(o, "invited_by", v->invited_by_name);
-	tv_set_str(o, "basis", involvement_basis_label(v->basis));
-	tv_set_str(o, "consent_of", v->consent_of);
-	tv_set_str(o, "consent_on", hv_date(a, v->consent_on));
-	tv_set_str(o, "basis_reason", v->basis_reason);
-	tv_set_bool(o, "informed_ja", strcmp(v->family_informed, "ja") == 0);
-	tv_set_bool(o, "informed_nee", strcmp(v->family_informed, "nee") == 0);
-	tv_set_str(o, "informed_on", hv_date(a, v->informed_on));
-	tv_set_str(o, "informed_by", v->informed_by);
-	tv_set_str(o, "not_informed_reason", v->not_informed_reason);
-	tv_set_str(o, "parts", parts_text(a, v));
-	tv_set_bool(o, "endable", !v->ended && strcmp(v->role, "betrokken") == 0 && v->user_id);
-	tv_set_str(o, "ended_on", hv_date(a, v->ended_on));
-	tv_set_str(o, "ended_at", hv_datetime(a, v->ended_at));
-	tv_set_str(o, "ended_reason", v->ended_reason);
-	tv_set_str(o, "ended_by", v->ended_by_name);
+	tv_put_int(o, "id", v->id);
+	tv_put_str(o, "org", v->org_name);
+	tv_put_str(o, "person", v->user_name);
+	tv_put_str(o, "role", role_label(v->role));
+	tv_put_str(o, "role_in_case", v->role_in_case);
+	tv_put_str(o, "since", hv_date(a, v->since));
+	tv_put_str(o, "invited_by", v->invited_by_name);
+	tv_put_str(o, "basis", involvement_basis_label(v->basis));
+	tv_put_str(o, "consent_of", v->consent_of);
+	tv_put_str(o, "consent_on", hv_date(a, v->consent_on));
+	tv_put_str(o, "basis_reason", v->basis_reason);
+	tv_put_bool(o, "informed_ja", strcmp(v->family_informed, "ja") == 0);
+	tv_put_bool(o, "informed_nee", strcmp(v->family_informed, "nee") == 0);
+	tv_put_str(o, "informed_on", hv_date(a, v->informed_on));
+	tv_put_str(o, "informed_by", v->informed_by);
+	tv_put_str(o, "not_informed_reason", v->not_informed_reason);
+	tv_put_str(o, "parts", parts_text(a, v));
+	tv_put_bool(o, "endable", !v->ended && strcmp(v->role, "betrokken") == 0 && v->user_id);
+	tv_put_str(o, "ended_on", hv_date(a, v->ended_on));
+	tv_put_str(o, "ended_at", hv_datetime(a, v->ended_at));
+	tv_put_str(o, "ended_reason", v->ended_reason);
+	tv_put_str(o, "ended_by", v->ended_by_name);
 	if (failed_end && rq->nids >= 2 && rq->ids[1] == v->id) {
-		tv_set_bool(o, "failed", true);
-		tv_set_str(o, "error_ended_on", form_error(&rq->form, "ended_on"));
-		tv_set_str(o, "error_ended_reason", form_error(&rq->form, "ended_reason"));
-		tv_set_str(o, "value_ended_on", form_str(&rq->form, "ended_on"));
-		tv_set_str(o, "value_ended_reason", form_get(&rq->form, "ended_reason"));
+		tv_put_bool(o, "failed", true);
+		tv_put_str(o, "error_ended_on", form_error(&rq->form, "ended_on"));
+		tv_put_str(o, "error_ended_reason", form_error(&rq->form, "ended_reason"));
+		tv_put_str(o, "value_ended_on", form_str(&rq->form, "ended_on"));
+		tv_put_str(o, "value_ended_reason", form_get(&rq->form, "ended_reason"));
 	}
 	return o;
 }
@@ -115,43 +115,43 @@ static void invite_choices(request *rq, tv *ctx, const involvement *inv, size_t 
 		if (cand[i].org_id != last_org) {
 			last_org = cand[i].org_id;
 			tv *o = tv_obj(a);
-			tv_set_int(o, "value", cand[i].org_id);
-			tv_set_str(o, "label", cand[i].org_name);
-			tv_set_bool(o, "selected", cand[i].org_id == chosen_org);
+			tv_put_int(o, "value", cand[i].org_id);
+			tv_put_str(o, "label", cand[i].org_name);
+			tv_put_bool(o, "selected", cand[i].org_id == chosen_org);
 			tv_push(orgs, o);
 			group = tv_obj(a);
-			tv_set_str(group, "label", cand[i].org_name);
+			tv_put_str(group, "label", cand[i].org_name);
 			people = tv_list(a);
-			tv_set(group, "people", people);
+			tv_put(group, "people", people);
 			tv_push(groups, group);
 		}
 		tv *p = tv_obj(a);
-		tv_set_int(p, "value", cand[i].user_id);
+		tv_put_int(p, "value", cand[i].user_id);
 		strbuf label;
 		sb_init(&label, a);
 		sb_puts(&label, cand[i].user_name);
 		sb_puts(&label, cand[i].partner ? " (ketenpartner)" : " (professional)");
-		tv_set_str(p, "label", label.data);
-		tv_set_bool(p, "selected", cand[i].user_id == chosen_user);
+		tv_put_str(p, "label", label.data);
+		tv_put_bool(p, "selected", cand[i].user_id == chosen_user);
 		tv_push(people, p);
 	}
-	tv_set(ctx, "invite_orgs", orgs);
-	tv_set(ctx, "invite_people", groups);
-	tv_set_bool(ctx, "invite_possible", n > 0);
+	tv_put(ctx, "invite_orgs", orgs);
+	tv_put(ctx, "invite_people", groups);
+	tv_put_bool(ctx, "invite_possible", n > 0);
 
 	const char *basis = failed ? form_str(&rq->form, "basis") : "";
 	tv *bases = tv_list(a);
 	for (size_t i = 0; involvement_bases[i]; i++) {
 		tv *o = tv_obj(a);
-		tv_set_str(o, "value", involvement_bases[i]);
-		tv_set_str(o, "label", involvement_basis_label(involvement_bases[i]));
-		tv_set_bool(o, "checked", strcmp(basis, involvement_bases[i]) == 0);
+		tv_put_str(o, "value", involvement_bases[i]);
+		tv_put_str(o, "label", involvement_basis_label(involvement_bases[i]));
+		tv_put_bool(o, "checked", strcmp(basis, involvement_bases[i]) == 0);
 		tv_push(bases, o);
 	}
-	tv_set(ctx, "invite_bases", bases);
+	tv_put(ctx, "invite_bases", bases);
 	const char *informed = failed ? form_str(&rq->form, "family_informed") : "";
-	tv_set_bool(ctx, "invite_informed_ja", strcmp(informed, "ja") == 0);
-	tv_set_bool(ctx, "invite_informed_nee", strcmp(informed, "nee") == 0);
+	tv_put_bool(ctx, "invite_informed_ja", strcmp(informed, "ja") == 0);
+	tv_put_bool(ctx, "invite_informed_nee", strcmp(informed, "nee") == 0);
 
 	const char **ticked = NULL;
 	size_t nticked = failed ? form_all(&rq->form, "parts", &ticked) : 0;
@@ -161,18 +161,18 @@ static void invite_choices(request *rq, tv *ctx, const involvement *inv, size_t 
 		if (bit == PART_BASIS || bit == PART_OVERDRACHT)
 			continue; /* basis always; the handover never for a partner */
 		tv *o = tv_obj(a);
-		tv_set_str(o, "code", case_part_code(bit));
-		tv_set_str(o, "label", case_part_label(bit));
+		tv_put_str(o, "code", case_part_code(bit));
+		tv_put_str(o, "label", case_part_label(bit));
 		bool on = false;
 		for (size_t k = 0; k < nticked; k++)
 			on = on || strcmp(ticked[k], case_part_code(bit)) == 0;
-		tv_set_bool(o, "checked", on);
+		tv_put_bool(o, "checked", on);
 		tv_push(parts, o);
 	}
-	tv_set(ctx, "invite_parts", parts);
+	tv_put(ctx, "invite_parts", parts);
 	char iso[KR_DATE_BUF];
 	kr_date_format_iso(kr_date_today_nl(), iso);
-	tv_set_str(ctx, "today_iso", iso);
+	tv_put_str(ctx, "today_iso", iso);
 }
 
 void case_team_to_view(request *rq, tv *ctx, const case_rec *c, const involvement *inv, size_t n, unsigned parts,
@@ -180,24 +180,24 @@ void case_team_to_view(request *rq, tv *ctx, const case_rec *c, const involvemen
 {
 	arena *a = rq->a;
 	bool all = case_team_sees_all(parts);
-	tv_set_bool(ctx, "team_sees_all", all);
-	tv_set_bool(ctx, "manages_team", manages);
+	tv_put_bool(ctx, "team_sees_all", all);
+	tv_put_bool(ctx, "manages_team", manages);
 	tv *active = tv_list(a), *ended = tv_list(a);
 	bool failed_end = failed && strcmp(failed, "end") == 0;
 	for (size_t i = 0; i < n; i++) {
 		const involvement *v = &inv[i];
 		if (v->user_id == c->director_id && strcmp(v->role, "regisseur") == 0 && !v->ended)
-			tv_set_str(ctx, "director_contact", v->user_contact);
+			tv_put_str(ctx, "director_contact", v->user_contact);
 		if (v->user_id == rq->user->id && !v->ended && strcmp(v->role, "betrokken") == 0 && !all)
-			tv_set(ctx, "own_involvement", involvement_tv(rq, v, NULL)); /* a partner sees its own */
+			tv_put(ctx, "own_involvement", involvement_tv(rq, v, NULL)); /* a partner sees its own */
 		if (!all)
 			continue;
 		tv_push(v->ended ? ended : active, involvement_tv(rq, v, manages && failed_end ? "end" : NULL));
 	}
 	if (all) {
-		tv_set(ctx, "team", active);
-		tv_set(ctx, "team_history", ended);
-		tv_set_bool(ctx, "has_team_history", tv_list_len(ended) > 0);
+		tv_put(ctx, "team", active);
+		tv_put(ctx, "team_history", ended);
+		tv_put_bool(ctx, "has_team_history", tv_list_len(ended) > 0);
 	}
 	if (manages)
 		invite_choices(rq, ctx, inv, n, failed && strcmp(failed, "invite") == 0);
@@ -209,8 +209,8 @@ bool case_team_case_open(request *rq)
 	if (case_get(rq->a, rq->ids[0], &c) && strcmp(c.status, "open") == 0)
 		return true;
 	tv *ctx = page_ctx(rq, "Casus gesloten");
-	tv_set_str(ctx, "href", arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
-	tv_set_str(ctx, "what", "de casus (gesloten)");
+	tv_put_str(ctx, "href", arena_printf(rq->a, "/casussen/%lld", (long long)rq->ids[0]));
+	tv_put_str(ctx, "what", "de casus (gesloten)");
 	respond_page(rq, 409, "handover_conflict", ctx);
 	return false;
 }

@@ -47,66 +47,66 @@ void sp_conditions_put(request *rq, tv *ctx, int64_t case_id, bool editable)
 {
 	arena *a = rq->a;
 	size_t n, nh;
-	case_condition *k = case_conditions(a, case_id, &n);
-	sp_condition_change *h = sp_condition_history(a, case_id, &nh);
+	sp_condition_change *h;
+	case_condition *k = sp_conditions_with_history(a, case_id, &n, &h, &nh);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
-		tv_set_int(o, "id", k[i].id);
-		tv_set_int(o, "n", (int64_t)i + 1);
-		tv_set_str(o, "text", k[i].text);
-		tv_set_str(o, "status", k[i].status);
-		tv_set_str(o, "status_label", case_condition_status_label(k[i].status));
-		tv_set_bool(o, "broken", strcmp(k[i].status, "niet_nageleefd") == 0);
-		tv_set_bool(o, "from_handover", k[i].handover_id > 0);
-		tv_set_str(o, "changed_by", k[i].changed_by_name);
-		tv_set_str(o, "changed_at", hv_datetime(a, k[i].changed_at));
+		tv_put_int(o, "id", k[i].id);
+		tv_put_int(o, "n", (int64_t)i + 1);
+		tv_put_str(o, "text", k[i].text);
+		tv_put_str(o, "status", k[i].status);
+		tv_put_str(o, "status_label", case_condition_status_label(k[i].status));
+		tv_put_bool(o, "broken", strcmp(k[i].status, "niet_nageleefd") == 0);
+		tv_put_bool(o, "from_handover", k[i].handover_id > 0);
+		tv_put_str(o, "changed_by", k[i].changed_by_name);
+		tv_put_str(o, "changed_at", hv_datetime(a, k[i].changed_at));
 		tv *hist = tv_list(a);
 		for (size_t j = 0; j < nh; j++) {
 			if (h[j].condition_id != k[i].id)
 				continue;
 			tv *x = tv_obj(a);
-			tv_set_str(x, "status_label", case_condition_status_label(h[j].status));
-			tv_set_str(x, "note", h[j].note);
-			tv_set_str(x, "by", h[j].by_name);
-			tv_set_str(x, "at", hv_datetime(a, h[j].at));
+			tv_put_str(x, "status_label", case_condition_status_label(h[j].status));
+			tv_put_str(x, "note", h[j].note);
+			tv_put_str(x, "by", h[j].by_name);
+			tv_put_str(x, "at", hv_datetime(a, h[j].at));
 			tv_push(hist, x);
 		}
-		tv_set(o, "history", hist);
-		tv_set_bool(o, "has_history", tv_list_len(hist) > 0);
+		tv_put(o, "history", hist);
+		tv_put_bool(o, "has_history", tv_list_len(hist) > 0);
 		if (editable) {
 			long si = submitted_index(rq, k[i].id);
 			const char *chosen = submitted(rq, "status", si);
 			const char *note = submitted(rq, "note", si);
 			/* a condition someone else changed meanwhile shows its new status as "was" */
-			tv_set_str(o, "was", k[i].status);
-			tv_set_str(o, "note", note ? note : "");
+			tv_put_str(o, "was", k[i].status);
+			tv_put_str(o, "note", note ? note : "");
 			const char *sel = chosen && *chosen ? chosen : k[i].status;
 			tv *opts = tv_list(a);
 			for (size_t s = 0; case_condition_statuses[s]; s++) {
 				tv *x = tv_obj(a);
-				tv_set_str(x, "value", case_condition_statuses[s]);
-				tv_set_str(x, "label", case_condition_status_label(case_condition_statuses[s]));
-				tv_set_bool(x, "selected", strcmp(sel, case_condition_statuses[s]) == 0);
+				tv_put_str(x, "value", case_condition_statuses[s]);
+				tv_put_str(x, "label", case_condition_status_label(case_condition_statuses[s]));
+				tv_put_bool(x, "selected", strcmp(sel, case_condition_statuses[s]) == 0);
 				tv_push(opts, x);
 			}
-			tv_set(o, "options", opts);
+			tv_put(o, "options", opts);
 			/* the field names are formatted only when the form has messages at all */
 			bool msgs = rq->form.nerrors > 0;
 			const char *es = msgs ? form_error(&rq->form, arena_printf(a, "status-%lld", (long long)k[i].id)) : NULL;
 			const char *en = msgs ? form_error(&rq->form, arena_printf(a, "note-%lld", (long long)k[i].id)) : NULL;
 			if (es)
-				tv_set_str(o, "status_error", es);
+				tv_put_str(o, "status_error", es);
 			if (en)
-				tv_set_str(o, "note_error", en);
+				tv_put_str(o, "note_error", en);
 		}
 		tv_push(list, o);
 	}
-	tv_set(ctx, "conditions", list);
-	tv_set_bool(ctx, "has_conditions", n > 0);
-	tv_set_bool(ctx, "can_edit_conditions", editable && n > 0);
-	tv_set_int(ctx, "conditions_case_id", case_id);
-	tv_set_str(ctx, "conditions_back", strcmp(form_str(&rq->form, "terug"), "plan") == 0 ? "plan" : "casus");
+	tv_put(ctx, "conditions", list);
+	tv_put_bool(ctx, "has_conditions", n > 0);
+	tv_put_bool(ctx, "can_edit_conditions", editable && n > 0);
+	tv_put_int(ctx, "conditions_case_id", case_id);
+	tv_put_str(ctx, "conditions_back", strcmp(form_str(&rq->form, "terug"), "plan") == 0 ? "plan" : "casus");
 }
 
 static void show_conditions(request *rq, int status)
@@ -119,8 +119,8 @@ static void show_conditions(request *rq, int status)
 	}
 	tv *ctx = page_ctx(rq, arena_printf(a, "Veiligheidsvoorwaarden — casus %s", c.household_name));
 	page_add_form(ctx, &rq->form);
-	tv_set_int(ctx, "case_id", c.id);
-	tv_set_str(ctx, "household_name", c.household_name);
+	tv_put_int(ctx, "case_id", c.id);
+	tv_put_str(ctx, "household_name", c.household_name);
 	sp_conditions_put(rq, ctx, c.id, true);
 	respond_page(rq, status, "safety_plan_conditions_page", ctx);
 }
@@ -136,8 +136,8 @@ void page_safety_conditions_update(request *rq)
 	}
 	if (strcmp(c.status, "open") != 0) {
 		tv *ctx = page_ctx(rq, "Casus gesloten");
-		tv_set_str(ctx, "href", arena_printf(a, "/casussen/%lld", (long long)c.id));
-		tv_set_str(ctx, "what", "de casus (gesloten)");
+		tv_put_str(ctx, "href", arena_printf(a, "/casussen/%lld", (long long)c.id));
+		tv_put_str(ctx, "what", "de casus (gesloten)");
 		respond_page(rq, 409, "handover_conflict", ctx);
 		return;
 	}

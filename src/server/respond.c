@@ -69,41 +69,41 @@ tv *page_ctx(request *rq, const char *title)
 {
 	arena *a = rq->a;
 	tv *ctx = tv_obj(a);
-	tv_set_str(ctx, "title", title);
-	tv_set_str(ctx, "asset", views_asset_version());
-	tv_set_bool(ctx, "demo", config.demo);
+	tv_put_str(ctx, "title", title);
+	tv_put_str(ctx, "asset", views_asset_version());
+	tv_put_bool(ctx, "demo", config.demo);
 	if (rq->csrf)
-		tv_set_str(ctx, "csrf", rq->csrf);
+		tv_put_str(ctx, "csrf", rq->csrf);
 	if (rq->user) {
 		tv *u = tv_obj(a);
-		tv_set_str(u, "name", rq->user->name);
-		tv_set_str(u, "username", rq->user->username);
-		tv_set_str(u, "organisation", rq->user->org_name);
+		tv_put_str(u, "name", rq->user->name);
+		tv_put_str(u, "username", rq->user->username);
+		tv_put_str(u, "organisation", rq->user->org_name);
 		tv *roles = tv_list(a);
 		for (int i = 0; i < ROLE_COUNT; i++)
 			if (rq->user->roles & role_at(i))
 				tv_push(roles, tv_str(a, role_label(role_at(i))));
-		tv_set(u, "roles", roles);
-		tv_set(ctx, "user", u);
+		tv_put(u, "roles", roles);
+		tv_put(ctx, "user", u);
 		tv *nav = tv_list(a);
 		for (size_t i = 0; i < NAV_COUNT; i++) {
 			if (!nav_allows(i, rq->user->roles))
 				continue;
 			tv *item = tv_obj(a);
-			tv_set_str(item, "href", nav_items[i].href);
-			tv_set_str(item, "label", nav_items[i].label);
-			tv_set_bool(item, "current", nav_current(nav_items[i].href, rq->path));
+			tv_put_str(item, "href", nav_items[i].href);
+			tv_put_str(item, "label", nav_items[i].label);
+			tv_put_bool(item, "current", nav_current(nav_items[i].href, rq->path));
 			tv_push(nav, item);
 		}
-		tv_set(ctx, "nav", nav);
+		tv_put(ctx, "nav", nav);
 		/* a POST-redirect-GET's one-time message, shown on the page it lands on */
 		flash_message fm;
 		if (flash_take(rq, &fm)) {
 			tv *f = tv_obj(a);
-			tv_set_str(f, "message", fm.message);
+			tv_put_str(f, "message", fm.message);
 			if (fm.code)
-				tv_set_str(f, "code", fm.code);
-			tv_set(ctx, "flash", f);
+				tv_put_str(f, "code", fm.code);
+			tv_put(ctx, "flash", f);
 		}
 	}
 	return ctx;
@@ -122,22 +122,22 @@ void page_add_form(tv *ctx, const form *f)
 	for (size_t i = 0; i < f->count; i++)
 		if (!is_secret_field(f->fields[i].name) && !tv_get(values, f->fields[i].name))
 			tv_set_str(values, f->fields[i].name, f->fields[i].value);
-	tv_set(ctx, "form", values);
+	tv_put(ctx, "form", values);
 	tv *errors = tv_obj(a);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < f->nerrors; i++) {
 		tv_set_str(errors, f->errors[i].name, f->errors[i].message);
 		tv *item = tv_obj(a);
-		tv_set_str(item, "field", f->errors[i].name);
-		tv_set_str(item, "message", f->errors[i].message);
+		tv_put_str(item, "field", f->errors[i].name);
+		tv_put_str(item, "message", f->errors[i].message);
 		const char *label = form_label(f, f->errors[i].name);
 		if (label)
-			tv_set_str(item, "label", label);
+			tv_put_str(item, "label", label);
 		tv_push(list, item);
 	}
-	tv_set(ctx, "errors", errors);
-	tv_set(ctx, "error_list", list);
-	tv_set_bool(ctx, "has_errors", f->nerrors > 0);
+	tv_put(ctx, "errors", errors);
+	tv_put(ctx, "error_list", list);
+	tv_put_bool(ctx, "has_errors", f->nerrors > 0);
 }
 
 /* Room for a page at once: most pages are 5–45 KB, and a body grown by doubling
@@ -219,8 +219,8 @@ void respond_error(request *rq, int status)
 		message = "U heeft geen toegang tot deze pagina met uw rol. Denkt u dat dit niet klopt, vraag dan de "
 		          "functioneel beheerder om de juiste rol.";
 	tv *ctx = page_ctx(rq, et->title);
-	tv_set_int(ctx, "status", status);
-	tv_set_str(ctx, "message", message);
+	tv_put_int(ctx, "status", status);
+	tv_put_str(ctx, "message", message);
 	sb_init(&rq->res.body, rq->a);
 	rq->res.status = status;
 	rq->res.content_type = "text/html; charset=utf-8";
@@ -233,9 +233,9 @@ void respond_error(request *rq, int status)
 void respond_conflict(request *rq)
 {
 	tv *ctx = page_ctx(rq, "Iemand anders was u voor");
-	tv_set_str(ctx, "message", rq->conflict.message ? rq->conflict.message : "");
-	tv_set_str(ctx, "back_href", rq->conflict.back_href ? rq->conflict.back_href : "/");
-	tv_set_str(ctx, "back_label", rq->conflict.back_label ? rq->conflict.back_label : "Naar mijn werk");
+	tv_put_str(ctx, "message", rq->conflict.message ? rq->conflict.message : "");
+	tv_put_str(ctx, "back_href", rq->conflict.back_href ? rq->conflict.back_href : "/");
+	tv_put_str(ctx, "back_label", rq->conflict.back_label ? rq->conflict.back_label : "Naar mijn werk");
 	respond_page(rq, 409, "conflict", ctx);
 }
 

@@ -97,6 +97,12 @@ static sqlite3 *open_connection(const char *path)
 	return db;
 }
 
+static void no_memory_statistics(void)
+{
+	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+		fputs("ketenregie: SQLite was initialised before db_init: memory statistics stay on\n", stderr);
+}
+
 /* Attach the read log, read-only, as schema "readlog" to a connection of the
  * database, so that the access-log reports join it with users and
  * organisations. Read-only: a write transaction of the database (BEGIN
@@ -129,6 +135,14 @@ static bool attach_readlog(conn *c)
 
 bool db_init(const char *path)
 {
+	/* No memory statistics: with them on (SQLite's default) every sqlite3_malloc
+	 * and sqlite3_free takes one process-wide mutex to count bytes, and Debian's
+	 * build has no lookaside, so a page's statements malloc a few thousand times
+	 * and its threads contend for that mutex. Nothing here reads the statistics
+	 * (sqlite3_memory_used, sqlite3_status). Only possible before SQLite
+	 * initialises: the first db_init of the process comes before any open. */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, no_memory_statistics);
 	size_t n = strlen(path);
 	if (n == 0 || n >= sizeof db_path) {
 		fputs("ketenregie: database path empty or too long\n", stderr);

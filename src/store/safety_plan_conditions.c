@@ -24,28 +24,49 @@ bool sp_condition_set(int64_t case_id, int64_t condition_id, const char *status,
 	return db_done(st);
 }
 
-sp_condition_change *sp_condition_history(arena *a, int64_t case_id, size_t *n)
+case_condition *sp_conditions_with_history(arena *a, int64_t case_id, size_t *n, sp_condition_change **history,
+                                           size_t *nh)
 {
-	/* In the order of the two indexes it walks, case_condition_case (case_id,
-	 * position, rowid) and case_condition_change_condition (condition_id, id):
-	 * no sort. The conditions' own order; within one, oldest first. */
-	sqlite3_stmt *st = db_stmt("SELECT x.condition_id, x.status, x.note, u.name, x.changed_at"
-	                           " FROM case_condition_change x JOIN case_condition k ON k.id = x.condition_id"
-	                           " JOIN app_user u ON u.id = x.changed_by WHERE k.case_id = ?1"
-	                           " ORDER BY k.position, k.id, x.id");
+	/* case_conditions' columns and order, each condition's row repeated for each
+	 * of its changes (LEFT JOIN: a condition without changes once, with NULLs). A
+	 * change counts when its author is found, as in sp_condition_history's inner
+	 * join. Both indexes walked in order: no sort. */
+	sqlite3_stmt *st = db_stmt(
+		"SELECT k.id, coalesce(k.handover_id, 0), k.text, k.status, coalesce(u.name, ''),"
+		" coalesce(k.changed_at, ''), xu.id IS NOT NULL, x.status, x.note, xu.name, x.changed_at"
+		" FROM case_condition k LEFT JOIN app_user u ON u.id = k.changed_by"
+		" LEFT JOIN case_condition_change x ON x.condition_id = k.id"
+		" LEFT JOIN app_user xu ON xu.id = x.changed_by"
+		" WHERE k.case_id = ?1 ORDER BY k.position, k.id, x.id");
 	sqlite3_bind_int64(st, 1, case_id);
-	size_t cap = 0, k = 0;
-	sp_condition_change *list = NULL;
+	size_t cap = 0, k = 0, hcap = 0, hk = 0;
+	case_condition *list = NULL;
+	sp_condition_change *hist = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		list = arena_grow(a, list, k, &cap, sizeof *list);
-		sp_condition_change *c = &list[k++];
-		c->condition_id = sqlite3_column_int64(st, 0);
-		c->status = db_text(a, st, 1);
-		c->note = db_text(a, st, 2);
-		c->by_name = db_text(a, st, 3);
-		c->at = db_text(a, st, 4);
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (k == 0 || list[k - 1].id != id) {
+			list = arena_grow(a, list, k, &cap, sizeof *list);
+			case_condition *c = &list[k++];
+			c->id = id;
+			c->handover_id = sqlite3_column_int64(st, 1);
+			c->text = db_text(a, st, 2);
+			c->status = db_text(a, st, 3);
+			c->changed_by_name = db_text(a, st, 4);
+			c->changed_at = db_text(a, st, 5);
+		}
+		if (sqlite3_column_int(st, 6) == 0)
+			continue;
+		hist = arena_grow(a, hist, hk, &hcap, sizeof *hist);
+		sp_condition_change *x = &hist[hk++];
+		x->condition_id = id;
+		x->status = db_text(a, st, 7);
+		x->note = db_text(a, st, 8);
+		x->by_name = db_text(a, st, 9);
+		x->at = db_text(a, st, 10);
 	}
 	sqlite3_reset(st);
 	*n = k;
+	*history = hist;
+	*nh = hk;
 	return list;
 }

@@ -7,6 +7,7 @@
 #ifndef KR_SAFETY_PLAN_CONDITIONS_H
 #define KR_SAFETY_PLAN_CONDITIONS_H
 
+#include "store/case.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -22,8 +23,11 @@ typedef struct sp_condition_change {
 	int64_t condition_id;
 	const char *status, *note, *by_name, *at;
 } sp_condition_change;
-/* Every change of every condition of the case, oldest first per condition (the
- * conditions in the order of case_conditions). */
-sp_condition_change *sp_condition_history(arena *a, int64_t case_id, size_t *n);
+/* The case's conditions as case_conditions returns them (*n), and with them, from
+ * the same statement, every change of every condition (*history, *nh), oldest
+ * first per condition, the conditions in that order: one walk of the conditions
+ * with their changes joined, for the case page and the conditions form. */
+case_condition *sp_conditions_with_history(arena *a, int64_t case_id, size_t *n, sp_condition_change **history,
+                                           size_t *nh);
 
 #endif

@@ -43,6 +43,19 @@ tv *tv_set(tv *obj, const char *key, tv *val);
 tv *tv_set_str(tv *obj, const char *key, const char *s);
 tv *tv_set_int(tv *obj, const char *key, int64_t n);
 tv *tv_set_bool(tv *obj, const char *key, bool b);
+/* The same setters for a key that is a string literal: the key is not copied,
+ * where tv_set copies it into the arena (a page sets a few hundred keys). Only a
+ * string literal compiles as key ("" key ""); the value is treated as by tv_set*. */
+#define tv_put(obj, key, val) tv_set_static_key((obj), "" key "", (val))
+#define tv_put_str(obj, key, s) tv_set_static_key_str((obj), "" key "", (s))
+#define tv_put_int(obj, key, n) tv_set_static_key_int((obj), "" key "", (n))
+#define tv_put_bool(obj, key, b) tv_set_static_key_bool((obj), "" key "", (b))
+/* What the tv_put macros call; also for a key from a static table. The key must
+ * outlive obj (static storage): it is kept, not copied. Return obj. */
+tv *tv_set_static_key(tv *obj, const char *key, tv *val);
+tv *tv_set_static_key_str(tv *obj, const char *key, const char *s);
+tv *tv_set_static_key_int(tv *obj, const char *key, int64_t n);
+tv *tv_set_static_key_bool(tv *obj, const char *key, bool b);
 /* Append to a list; returns val. */
 tv *tv_push(tv *list, tv *val);
 /* Lookup a direct key of an object (no dots); NULL when absent. */

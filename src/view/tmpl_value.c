@@ -10,11 +10,12 @@
 #include <inttypes.h>
 #include <string.h>
 
+/* Fixed-size nodes are initialised by assignment, not by arena_alloc's memset
+ * call: a page makes about a thousand of them. */
 static tv *tv_new(arena *a, tv_kind kind)
 {
-	tv *v = arena_alloc(a, sizeof *v);
-	v->kind = kind;
-	v->a = a;
+	tv *v = arena_alloc_raw(a, sizeof *v);
+	*v = (tv){.kind = kind, .a = a};
 	return v;
 }
 
@@ -115,10 +116,8 @@ static tv_ent *obj_find(const tv *obj, const char *key)
 
 static void ent_append(tv *c, const char *key, uint32_t hash, tv *val)
 {
-	tv_ent *e = arena_alloc(c->a, sizeof *e);
-	e->key = key;
-	e->hash = hash;
-	e->val = val;
+	tv_ent *e = arena_alloc_raw(c->a, sizeof *e);
+	*e = (tv_ent){.key = key, .hash = hash, .val = val};
 	if (c->tail)
 		c->tail->next = e;
 	else
@@ -141,6 +140,33 @@ tv *tv_set(tv *obj, const char *key, tv *val)
 	else
 		ent_append(obj, arena_strdup(obj->a, key), hash, val);
 	return obj;
+}
+
+tv *tv_set_static_key(tv *obj, const char *key, tv *val)
+{
+	assert(obj && obj->kind == TV_OBJ && key && val);
+	uint32_t hash = key_hash(key);
+	tv_ent *e = obj_find_hashed(obj, key, hash);
+	if (e)
+		e->val = val;
+	else
+		ent_append(obj, key, hash, val);
+	return obj;
+}
+
+tv *tv_set_static_key_str(tv *obj, const char *key, const char *s)
+{
+	return tv_set_static_key(obj, key, tv_str(obj->a, s));
+}
+
+tv *tv_set_static_key_int(tv *obj, const char *key, int64_t n)
+{
+	return tv_set_static_key(obj, key, tv_int(obj->a, n));
+}
+
+tv *tv_set_static_key_bool(tv *obj, const char *key, bool b)
+{
+	return tv_set_static_key(obj, key, tv_bool(obj->a, b));
 }
 
 tv *tv_set_str(tv *obj, const char *key, const char *s)

@@ -210,6 +210,19 @@ static void test_part_codes(void **state)
 		assert_int_equal(case_part_from_code(case_part_code(bit)), bit);
 		assert_string_equal(case_part_codes[i], case_part_code(bit)); /* the form's choices */
 		assert_true(*case_part_label(bit));
+		/* the template sees part_<code>: true for this part alone */
+		arena *a = arena_new();
+		tv *obj = tv_obj(a);
+		case_parts_to_view(obj, bit);
+		char key[40];
+		for (int j = 0; j < PART_COUNT; j++) {
+			snprintf(key, sizeof key, "part_%s", case_part_code(case_part_at(j)));
+			assert_true(tv_get(obj, key) != NULL);
+			assert_true(tv_kind_of(tv_get(obj, key)) == TV_BOOL);
+			assert_int_equal(tv_get(obj, key) == tv_bool(a, true), i == j);
+		}
+		assert_int_equal(tv_get(obj, "part_plan_any") == tv_bool(a, true), (bit & PART_PLAN_ALL) != 0);
+		arena_free(a);
 		seen |= bit;
 	}
 	assert_int_equal(seen, PART_ALL);

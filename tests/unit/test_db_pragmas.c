@@ -81,6 +81,11 @@ static void test_pragmas(void **state)
 	db_readlog_enter();
 	check_connection();
 	db_readlog_leave();
+	/* memory statistics off (db_init): SQLite counted none of the bytes the
+	 * connections, migrations and statements above allocated */
+	sqlite3_int64 now = -1, most = -1;
+	assert_int_equal(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &now, &most, 0), SQLITE_OK);
+	assert_true(sqlite3_memory_used() == 0 && most == 0);
 	db_close_all();
 	remove_files(path);
 }

@@ -13,6 +13,7 @@
 
 #include "view/markdown.h"
 #include "view/tmpl.h"
+#include "view/tmpl_value.h" /* the entries, to see which keys were copied */
 
 #include <stdio.h>
 #include <string.h>
@@ -100,6 +101,56 @@ static void test_var_escaped(void **state)
 			    "<a title='&quot; onmouseover&#61;&#96;a&#96; &amp; b'>");
 	assert_string_equal(render1(f, "{{n}}"), "-42");
 	assert_string_equal(render1(f, "[{{missing}}]"), "[]");
+}
+
+/* tv_put*: a literal key is kept as it is (not copied), replaces and is replaced
+ * by tv_set* of the same key, and renders like a copied one, below and above
+ * the size at which an object gets its hash index; tv_set still copies a key. */
+static void test_static_keys(void **state)
+{
+	fixture *f = *state;
+	static const char table_key[] = "from_table";
+	tv_put_str(f->ctx, "s", "<b>");
+	tv_put_int(f->ctx, "n", 7);
+	tv_put_bool(f->ctx, "yes", true);
+	tv_put(f->ctx, "l", tv_list(f->a));
+	tv_set_static_key_bool(f->ctx, table_key, true);
+	assert_string_equal(render1(f, "{{s}}{{n}}{{#yes}}Y{{/yes}}{{^l}}E{{/l}}{{#from_table}}T{{/from_table}}"),
+	                    "&lt;b&gt;7YET");
+	/* the same key set both ways: one entry, the later value wins */
+	tv_set_str(f->ctx, "s", "copied");
+	tv_put_str(f->ctx, "n", "literal");
+	assert_string_equal(render1(f, "{{s}} {{n}}"), "copied literal");
+	/* past the index: 20 keys, half of each kind, each found and replaced */
+	tv *o = tv_obj(f->a);
+	char key[16];
+	for (int i = 0; i < 10; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		tv_set_int(o, key, i);
+	}
+	memset(key, 'x', sizeof key - 1); /* tv_set copied every key it kept */
+	tv_put_str(o, "a0", "A0");
+	tv_put_str(o, "a1", "A1");
+	tv_put_str(o, "a2", "A2");
+	tv_put_str(o, "a3", "A3");
+	tv_put_str(o, "a4", "A4");
+	tv_put_str(o, "a5", "A5");
+	tv_put_str(o, "a6", "A6");
+	tv_put_str(o, "a7", "A7");
+	tv_put_str(o, "a8", "A8");
+	tv_put_str(o, "a9", "A9");
+	tv_put_int(o, "k3", 33);
+	tv_set_str(o, "a4", "B4");
+	tv_put(f->ctx, "o", o);
+	assert_string_equal(render1(f, "{{#o}}{{k0}}{{k3}}{{k9}}{{a0}}{{a4}}{{a9}}{{/o}}"), "0339A0B4A9");
+	assert_string_equal(tv_text(tv_get(o, "k3")), "33");
+	assert_string_equal(tv_text(tv_get(o, "a9")), "A9");
+	assert_null(tv_get(o, "a10"));
+	/* kept, not copied: the entry holds the caller's pointer; tv_set's holds a copy */
+	assert_ptr_equal(obj_find_hashed(f->ctx, table_key, key_hash(table_key))->key, table_key);
+	char stack_key[] = "from_stack";
+	tv_set_bool(f->ctx, stack_key, true);
+	assert_ptr_not_equal(obj_find_hashed(f->ctx, "from_stack", key_hash("from_stack"))->key, stack_key);
 }
 
 static void test_non_text_values(void **state)
@@ -560,6 +611,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_not_nul_terminated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_output_across_growth, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_static_keys, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
