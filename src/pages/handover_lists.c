@@ -80,6 +80,22 @@ static tv *listed(request *rq, const handover_rec *h, const handover_norms *n, k
 	return hv_summary(rq->a, h, n, today);
 }
 
+/* "Zoekresultaat: …": how many were found, or which of them are shown. The store
+ * counts up to HANDOVER_SEARCH_COUNTED + 1 matches: beyond that the page says "meer
+ * dan 1.000" instead of the exact number (issue 11: a common word must not cost
+ * every match it has). */
+_Static_assert(HANDOVER_SEARCH_COUNTED == 1000, "found_text() says \"meer dan 1.000\"");
+static const char *found_text(arena *a, size_t shown, int64_t total)
+{
+	if (total <= (int64_t)shown)
+		return hv_counted(a, total, "gevonden overdracht", "gevonden overdrachten");
+	if (total > HANDOVER_SEARCH_COUNTED)
+		return arena_printf(a, "de nieuwste %zu van meer dan 1.000 gevonden overdrachten; maak de zoekopdracht"
+		                       " nauwer", shown);
+	return arena_printf(a, "de nieuwste %zu van %lld gevonden overdrachten; maak de zoekopdracht nauwer", shown,
+	                    (long long)total);
+}
+
 static void show_handover_index(request *rq)
 {
 	arena *a = rq->a;
@@ -113,10 +129,7 @@ static void show_handover_index(request *rq)
 		tv_set_bool(ctx, "searching", true);
 		tv_set(ctx, "found", items);
 		tv_set_bool(ctx, "found_any", n > 0);
-		tv_set_str(ctx, "found_text", total > (int64_t)n
-		                                  ? arena_printf(a, "de nieuwste %zu van %lld gevonden overdrachten; maak"
-		                                                    " de zoekopdracht nauwer", n, (long long)total)
-		                                  : hv_counted(a, total, "gevonden overdracht", "gevonden overdrachten"));
+		tv_set_str(ctx, "found_text", found_text(a, n, total));
 		rq->audit.detail = "zoeken";
 		respond_page(rq, 200, "handover_index", ctx);
 		return;

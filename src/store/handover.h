@@ -204,9 +204,13 @@ typedef struct handover_query {
 } handover_query;
 /* Does q narrow anything beyond the status (name or period)? */
 bool handover_query_active(const handover_query *q);
+/* The count of a search stops here: *total is the number of matches when it is at
+ * most HANDOVER_SEARCH_COUNTED, and HANDOVER_SEARCH_COUNTED + 1 when there are more
+ * ("meer dan 1.000"), so that a common word does not cost every match it has. */
+#define HANDOVER_SEARCH_COUNTED 1000
 /* The newest 100 matches (list rows, as the paginated lists) and how many match in
- * all: of a VT organisation, or of what a team leader's lists show (the inbox and
- * what the team decided). */
+ * all, counted up to HANDOVER_SEARCH_COUNTED + 1: of a VT organisation, or of what a
+ * team leader's lists show (the inbox and what the team decided). */
 handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_query *q, int64_t *total, size_t *n);
 handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, const handover_query *q,
                                    int64_t *total, size_t *n);

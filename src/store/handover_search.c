@@ -39,34 +39,60 @@ static const char *name_match(arena *a, const char *typed)
 	" AND (?3 = '' OR h.status = ?3)"                                                                        \
 	" AND (?5 = '' OR coalesce(h.submitted_at, h.created_at) >= ?5)"                                        \
 	" AND (?6 = '' OR coalesce(h.submitted_at, h.created_at) < ?6)"
-#define SEARCH_WHERE                                                                                           \
-	SEARCH_FILTERS " AND (?4 = '' OR h.id IN (SELECT rowid FROM handover_name_fts WHERE handover_name_fts MATCH ?4))"
 
-/* With a name (?4), the search starts from the names that match (FTS5, newest
+/* Every count of the search stops at ?7 (HANDOVER_SEARCH_COUNTED + 1) rows that
+ * pass its filters: "meer dan 1.000" is what the page says beyond that, and the
+ * count never walks all the matches of a common word. */
+#define COUNTED(from_where) "SELECT count(*) FROM (SELECT 1" from_where " LIMIT ?7)"
+
+/* With a name (?4), the search starts from the names that match (FTS5 with prefix
+ * indexes, 0029: a typed word of up to 8 letters is one term read lazily, newest
  * first) and reads only those handovers, never every handover of the organisation:
  * the list walks the matches from the newest until it has 100 that pass the other
- * filters; the count costs the matches. (The inner h shadows the outer one.) */
-#define NAME_FROM                                                                                              \
-	" FROM handover_name_fts CROSS JOIN handover h ON h.id = handover_name_fts.rowid"                         \
+ * filters; the count until it has 1,001. (The inner h shadows the outer one.)
+ * H_SEEK is how each match's handover is read for the filters (see VT_SEEK and
+ * TEAM_SEEK below). */
+#define NAME_FROM(H_SEEK)                                                                                      \
+	" FROM handover_name_fts CROSS JOIN handover h" H_SEEK " ON h.id = handover_name_fts.rowid"               \
 	" WHERE handover_name_fts MATCH ?4 AND"
-#define NAME_LIST(visible)                                                                                     \
-	HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id" NAME_FROM visible SEARCH_FILTERS                      \
+#define NAME_LIST(H_SEEK, visible)                                                                             \
+	HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id" NAME_FROM(H_SEEK) visible SEARCH_FILTERS              \
 	" ORDER BY handover_name_fts.rowid DESC LIMIT 100) ORDER BY h.id DESC"
-#define NAME_COUNT(visible) "SELECT count(*)" NAME_FROM visible SEARCH_FILTERS
+#define NAME_COUNT(H_SEEK, visible) COUNTED(NAME_FROM(H_SEEK) visible SEARCH_FILTERS)
 
 /* With a period and no name, the search reads the handovers of that period by the
  * expression index handover_period (0021), not every handover of the organisation
  * (named: the planner would walk the organisation's index). The bounds are plain
  * comparisons (?5 "" is "from the start", ?6 "" "until now") so that they are the
  * range of the index; the list sorts the period's rows by id. */
-#define PERIOD_FROM                                                                                            \
-	" FROM handover p INDEXED BY handover_period CROSS JOIN handover h ON h.id = p.id"                        \
+#define PERIOD_FROM(H_SEEK)                                                                                    \
+	" FROM handover p INDEXED BY handover_period CROSS JOIN handover h" H_SEEK " ON h.id = p.id"              \
 	" WHERE coalesce(p.submitted_at, p.created_at) >= ?5"                                                    \
 	" AND coalesce(p.submitted_at, p.created_at) < coalesce(nullif(?6, ''), '9999') AND ?4 = '' AND"
-#define PERIOD_LIST(visible)                                                                                   \
-	HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id" PERIOD_FROM visible SEARCH_FILTERS                    \
+#define PERIOD_LIST(H_SEEK, visible)                                                                           \
+	HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id" PERIOD_FROM(H_SEEK) visible SEARCH_FILTERS            \
 	" ORDER BY h.id DESC LIMIT 100) ORDER BY h.id DESC"
-#define PERIOD_COUNT(visible) "SELECT count(*)" PERIOD_FROM visible SEARCH_FILTERS
+#define PERIOD_COUNT(H_SEEK, visible) COUNTED(PERIOD_FROM(H_SEEK) visible SEARCH_FILTERS)
+
+/* A name without a word to search for (only punctuation) and no period: every
+ * handover the user's lists show, with the status filter, newest first. The walk
+ * goes down handover_search_facts (0029) in id order and stops at the page or the
+ * count's 1,001, instead of gathering every row the lists show and sorting them. */
+#define ALL_FROM " FROM handover h INDEXED BY handover_search_facts WHERE ?4 = '' AND"
+#define ALL_LIST(visible)                                                                                      \
+	HANDOVER_BRIEF_COLUMNS " WHERE h.id IN (SELECT h.id" ALL_FROM visible SEARCH_FILTERS                       \
+	" ORDER BY h.id DESC LIMIT 100) ORDER BY h.id DESC"
+#define ALL_COUNT(visible) COUNTED(ALL_FROM visible SEARCH_FILTERS)
+
+/* Veilig Thuis sees every handover of its organisation (a region has one), so nearly
+ * every match passes its filter: the handover rows of the newest matches, by primary
+ * key, are few pages. A team sees a fraction of the region's handovers (a third in
+ * the bench's decade), so a count walks three or more matches for every one it
+ * counts, ~3,000 rows on as many table pages, more than a connection's page cache
+ * holds: the team's statements read each match's facts from handover_search_facts
+ * (0029), the covering index keyed by id, ~60 entries a page. */
+#define VT_SEEK ""
+#define TEAM_SEEK " INDEXED BY handover_search_facts"
 
 /* What a team leader's lists show: the inbox (?1 team, ?2 local team) and what the
  * team decided (see TEAM_DECIDED_A/B). */
@@ -101,6 +127,7 @@ static handover_rec *search(arena *a, sqlite3_stmt *list, sqlite3_stmt *count, i
 	sqlite3_bind_int64(count, 1, org_id);
 	sqlite3_bind_int(count, 2, local);
 	bind_query(a, count, q);
+	sqlite3_bind_int(count, 7, HANDOVER_SEARCH_COUNTED + 1);
 	*total = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : 0;
 	sqlite3_reset(count);
 	sqlite3_bind_int64(list, 1, org_id);
@@ -120,15 +147,14 @@ handover_rec *handover_vt_search(arena *a, int64_t vt_org_id, const handover_que
 {
 	sqlite3_stmt *list, *count;
 	if (*name_match(a, q->name)) {
-		list = db_stmt(NAME_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
-		count = db_stmt(NAME_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
+		list = db_stmt(NAME_LIST(VT_SEEK, " h.vt_org_id = ?1 AND ?2 = ?2"));
+		count = db_stmt(NAME_COUNT(VT_SEEK, " h.vt_org_id = ?1 AND ?2 = ?2"));
 	} else if ((q->from && *q->from) || (q->to && *q->to)) {
-		list = db_stmt(PERIOD_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
-		count = db_stmt(PERIOD_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
+		list = db_stmt(PERIOD_LIST(VT_SEEK, " h.vt_org_id = ?1 AND ?2 = ?2"));
+		count = db_stmt(PERIOD_COUNT(VT_SEEK, " h.vt_org_id = ?1 AND ?2 = ?2"));
 	} else {
-		list = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE
-		                                      " ORDER BY h.id DESC LIMIT 100");
-		count = db_stmt("SELECT count(*) FROM handover h WHERE h.vt_org_id = ?1 AND ?2 = ?2" SEARCH_WHERE);
+		list = db_stmt(ALL_LIST(" h.vt_org_id = ?1 AND ?2 = ?2"));
+		count = db_stmt(ALL_COUNT(" h.vt_org_id = ?1 AND ?2 = ?2"));
 	}
 	return search(a, list, count, vt_org_id, false, q, total, n);
 }
@@ -138,14 +164,14 @@ handover_rec *handover_team_search(arena *a, int64_t org_id, bool local_team, co
 {
 	sqlite3_stmt *list, *count;
 	if (*name_match(a, q->name)) {
-		list = db_stmt(NAME_LIST(TEAM_VISIBLE_WHERE));
-		count = db_stmt(NAME_COUNT(TEAM_VISIBLE_WHERE));
+		list = db_stmt(NAME_LIST(TEAM_SEEK, TEAM_VISIBLE_WHERE));
+		count = db_stmt(NAME_COUNT(TEAM_SEEK, TEAM_VISIBLE_WHERE));
 	} else if ((q->from && *q->from) || (q->to && *q->to)) {
-		list = db_stmt(PERIOD_LIST(TEAM_VISIBLE_WHERE));
-		count = db_stmt(PERIOD_COUNT(TEAM_VISIBLE_WHERE));
+		list = db_stmt(PERIOD_LIST(TEAM_SEEK, TEAM_VISIBLE_WHERE));
+		count = db_stmt(PERIOD_COUNT(TEAM_SEEK, TEAM_VISIBLE_WHERE));
 	} else {
-		list = db_stmt(HANDOVER_BRIEF_COLUMNS " WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE " ORDER BY h.id DESC LIMIT 100");
-		count = db_stmt("SELECT count(*) FROM handover h WHERE" TEAM_VISIBLE_WHERE SEARCH_WHERE);
+		list = db_stmt(ALL_LIST(TEAM_VISIBLE_WHERE));
+		count = db_stmt(ALL_COUNT(TEAM_VISIBLE_WHERE));
 	}
 	return search(a, list, count, org_id, local_team, q, total, n);
 }
