@@ -66,13 +66,25 @@ user_rec *user_list(arena *a, size_t *n)
 
 user_rec *user_list_with_role(arena *a, int64_t org_id, unsigned role, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(USER_COLUMNS
+	/* id and name only (a choice of a person): no roles list, organisation or
+	 * password column per user, ~60 % of this statement on a team leader's case list */
+	sqlite3_stmt *st = db_stmt("SELECT u.id, u.name FROM app_user u"
 	                           " WHERE u.organisation_id = ?1 AND u.active = 1"
 	                           " AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?2)"
 	                           " ORDER BY u.name");
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_text(st, 2, role_name(role), -1, SQLITE_STATIC);
-	return collect(a, st, n);
+	size_t cap = 0, k = 0;
+	user_rec *list = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = arena_grow(a, list, k, &cap, sizeof *list);
+		list[k] = (user_rec){.id = sqlite3_column_int64(st, 0), .name = db_text(a, st, 1), .username = "",
+		                     .org_id = org_id, .org_name = "", .roles = role, .active = true};
+		k++;
+	}
+	sqlite3_reset(st);
+	*n = k;
+	return list;
 }
 
 bool user_get(arena *a, int64_t id, user_rec *out)

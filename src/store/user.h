@@ -25,7 +25,9 @@ typedef struct user_rec {
 
 user_rec *user_list(arena *a, size_t *n);
 bool user_get(arena *a, int64_t id, user_rec *out);
-/* Users of an organisation holding `role` (active only), by name. */
+/* Users of an organisation holding `role` (active only), by name: id and name only
+ * (username and org_name "", org_id and roles as asked, active true, has_password
+ * false), what a choice of a person needs. */
 user_rec *user_list_with_role(arena *a, int64_t org_id, unsigned role, size_t *n);
 
 /* For login: id and hash of an active user of an active organisation. */
