@@ -72,12 +72,12 @@ static tv *pager_tv(arena *a, const handover_page *p, const char *status, const 
 	return o;
 }
 
-/* One row of the handover lists, and the list's audit record names its household
- * (every handover has one from its submission on). */
-static tv *listed(request *rq, const handover_rec *h, const handover_norms *n, kr_date today)
+/* One row of list `list`, and the list's audit record names its household (every
+ * handover has one from its submission on). */
+static tv *listed(request *rq, const handover_rec *h, const handover_norms *n, kr_date today, hv_list list)
 {
 	audit_note_household(rq, h->household_id);
-	return hv_summary(rq->a, h, n, today);
+	return hv_list_row(rq->a, h, n, today, list);
 }
 
 /* "Zoekresultaat: …": how many were found, or which of them are shown. The store
@@ -125,7 +125,7 @@ static void show_handover_index(request *rq)
 		                                                                  &total, &n);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < n; i++)
-			tv_push(items, listed(rq, &found[i], &norms, today));
+			tv_push(items, listed(rq, &found[i], &norms, today, HV_LIST_FOUND));
 		tv_set_bool(ctx, "searching", true);
 		tv_set(ctx, "found", items);
 		tv_set_bool(ctx, "found_any", n > 0);
@@ -140,7 +140,7 @@ static void show_handover_index(request *rq)
 		handover_vt_page(a, u->org_id, status, before, after, &page);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < page.n; i++)
-			tv_push(items, listed(rq, &page.rows[i], &norms, today));
+			tv_push(items, listed(rq, &page.rows[i], &norms, today, HV_LIST_VT));
 		/* overdue over the whole list, counted by SQL against the norms' cutoffs */
 		handover_cutoffs cut;
 		handover_cutoffs_of(&norms, today, &cut);
@@ -163,7 +163,7 @@ static void show_handover_index(request *rq)
 		handover_other_team *others = handover_inbox_other_teams(a, u->org_id, local, &no);
 		tv *items = tv_list(a);
 		for (size_t i = 0; i < n; i++) {
-			tv *s = listed(rq, &inbox[i], &norms, today);
+			tv *s = listed(rq, &inbox[i], &norms, today, HV_LIST_INBOX);
 			bool found = false;
 			for (k = 0; k < nk && !found; k++)
 				if (known[k].handover_id == inbox[i].id) {
@@ -189,7 +189,7 @@ static void show_handover_index(request *rq)
 		handover_team_decided_page(a, u->org_id, before, after, &page);
 		tv *ditems = tv_list(a);
 		for (size_t i = 0; i < page.n; i++)
-			tv_push(ditems, listed(rq, &page.rows[i], &norms, today));
+			tv_push(ditems, listed(rq, &page.rows[i], &norms, today, HV_LIST_DECIDED));
 		tv_set(ctx, "decided", ditems);
 		tv_set_bool(ctx, "decided_any", page.n > 0);
 		tv_set(ctx, "decided_pager", pager_tv(a, &page, "", "Bladeren door de afgehandelde overdrachten"));

@@ -16,6 +16,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The lists of /overdrachten (templates/handover_index.html), one section each. */
+typedef enum hv_list { HV_LIST_FOUND, HV_LIST_VT, HV_LIST_INBOX, HV_LIST_DECIDED } hv_list;
+/* A row of one of those lists: the values of hv_summary() that its section of
+ * handover_index.html shows, each computed as hv_summary() computes it, and no
+ * others (issue 11: a list of 100 rows set ~36 values a row, of which a section
+ * shows 8 to 23). Every key the section names must be set here: a missing one would
+ * be looked up in the page's context instead. A change of the section changes this. */
+tv *hv_list_row(arena *a, const handover_rec *h, const handover_norms *n, kr_date today, hv_list list);
 /* "1 concept", "3 concepten": Dutch singular or plural with the number. */
 const char *hv_counted(arena *a, int64_t n, const char *one, const char *more);
 /* The norms in working days as the templates show them (decision, warm, feedback). */
