@@ -78,22 +78,22 @@ static void put_caseload(request *rq, tv *ctx, int64_t chosen)
 					if (pros[j].id == id)
 						listed[j] = true;
 			tv *o = tv_obj(a);
-			tv_set_int(o, "id", id);
-			tv_set_str(o, "name", name);
-			tv_set_int(o, "open_cases", open);
-			tv_set_bool(o, "selected", id == chosen);
+			tv_put_int(o, "id", id);
+			tv_put_str(o, "name", name);
+			tv_put_int(o, "open_cases", open);
+			tv_put_bool(o, "selected", id == chosen);
 			tv_push(rows, o);
 			tv *opt = tv_obj(a);
-			tv_set_int(opt, "value", id);
-			tv_set_str(opt, "label", arena_printf(a, "%s (%lld open)", name, (long long)open));
-			tv_set_bool(opt, "selected", id == chosen);
+			tv_put_int(opt, "value", id);
+			tv_put_str(opt, "label", arena_printf(a, "%s (%lld open)", name, (long long)open));
+			tv_put_bool(opt, "selected", id == chosen);
 			tv_push(opts, opt);
 			if (id == chosen)
-				tv_set_str(ctx, "regisseur_name", name);
+				tv_put_str(ctx, "regisseur_name", name);
 		}
 	}
-	tv_set(ctx, "caseload", rows);
-	tv_set(ctx, "regisseurs", opts);
+	tv_put(ctx, "caseload", rows);
+	tv_put(ctx, "regisseurs", opts);
 }
 
 /* /casussen: the cases the user may see, 50 at a time by keyset (?voor=id), a
@@ -113,8 +113,8 @@ static void show_case_index(request *rq)
 	form_int(&rq->form, "voor", &before);
 	form_int(&rq->form, "regisseur", &director);
 	bool team = (u->roles & ROLE_TEAMLEIDER) != 0;
-	tv_set_bool(ctx, "is_team", team);
-	tv_set_str(ctx, "zoek", zoek);
+	tv_put_bool(ctx, "is_team", team);
+	tv_put_str(ctx, "zoek", zoek);
 	if (team)
 		put_caseload(rq, ctx, director);
 	/* the filter as a query string for the pager links: "zoek=…&regisseur=…&" or "" */
@@ -129,10 +129,10 @@ static void show_case_index(request *rq)
 	}
 	if (director)
 		sb_puts(&q, arena_printf(a, "regisseur=%lld&", (long long)director));
-	tv_set_str(ctx, "filter_query", q.data);
-	tv_set_str(ctx, "newest_href", q.len ? arena_printf(a, "/casussen?%.*s", (int)(q.len - 1), q.data) : "/casussen");
-	tv_set_bool(ctx, "searched", *zoek != '\0');
-	tv_set_bool(ctx, "filtered", *zoek != '\0' || director > 0);
+	tv_put_str(ctx, "filter_query", q.data);
+	tv_put_str(ctx, "newest_href", q.len ? arena_printf(a, "/casussen?%.*s", (int)(q.len - 1), q.data) : "/casussen");
+	tv_put_bool(ctx, "searched", *zoek != '\0');
+	tv_put_bool(ctx, "filtered", *zoek != '\0' || director > 0);
 	tv *items = tv_list(a);
 	size_t n = 0;
 	bool more = false;
@@ -144,28 +144,28 @@ static void show_case_index(request *rq)
 	                               &more);
 	for (size_t i = 0; i < n; i++) {
 		tv *o = tv_obj(a);
-		tv_set_int(o, "id", list[i].id);
+		tv_put_int(o, "id", list[i].id);
 		audit_note_household(rq, list[i].household_id);
-		tv_set_str(o, "household_name", list[i].household_name);
-		tv_set_str(o, "team", list[i].team_name);
-		tv_set_str(o, "director", list[i].director_name);
-		tv_set_str(o, "status", list[i].status);
-		tv_set_str(o, "opened", hv_date(a, list[i].opened_at));
+		tv_put_str(o, "household_name", list[i].household_name);
+		tv_put_str(o, "team", list[i].team_name);
+		tv_put_str(o, "director", list[i].director_name);
+		tv_put_str(o, "status", list[i].status);
+		tv_put_str(o, "opened", hv_date(a, list[i].opened_at));
 		/* the phase belongs to the case team, not to a partner ("dat, niet wat") */
 		if (case_team_sees_all(case_parts_of_listed(rq, list[i].id, &list[i].facts))) {
-			tv_set_str(o, "phase", case_phase_label(list[i].phase));
-			tv_set_str(o, "evaluation_due", hv_date(a, list[i].evaluation_due));
-			tv_set_bool(o, "evaluation_late", *list[i].evaluation_due && strcmp(list[i].evaluation_due, today) < 0);
+			tv_put_str(o, "phase", case_phase_label(list[i].phase));
+			tv_put_str(o, "evaluation_due", hv_date(a, list[i].evaluation_due));
+			tv_put_bool(o, "evaluation_late", *list[i].evaluation_due && strcmp(list[i].evaluation_due, today) < 0);
 		}
-		tv_set_bool(o, "mine", list[i].director_id == u->id);
+		tv_put_bool(o, "mine", list[i].director_id == u->id);
 		tv_push(items, o);
 	}
-	tv_set(ctx, "cases", items);
-	tv_set_bool(ctx, "any", n > 0);
-	tv_set_bool(ctx, "more", more);
-	tv_set_bool(ctx, "paged", before > 0);
+	tv_put(ctx, "cases", items);
+	tv_put_bool(ctx, "any", n > 0);
+	tv_put_bool(ctx, "more", more);
+	tv_put_bool(ctx, "paged", before > 0);
 	if (more)
-		tv_set_int(ctx, "next_before", list[n - 1].id);
+		tv_put_int(ctx, "next_before", list[n - 1].id);
 	if (*zoek || director)
 		rq->audit.detail = *zoek && director ? "zoeken op gezinsnaam, per regisseur"
 		                   : *zoek           ? "zoeken op gezinsnaam"

@@ -116,50 +116,50 @@ tv *hv_list_row(arena *a, const handover_rec *h, const handover_norms *n, kr_dat
 	handover_deadlines d;
 	handover_deadlines_of(h, n, today, &d);
 	tv *o = tv_obj(a);
-	tv_set_int(o, "id", h->id);
-	tv_set_str(o, "household_name", *h->household_name ? h->household_name : "(naam nog niet ingevuld)");
-	tv_set_str(o, "status_label", handover_status_label(h->status));
+	tv_put_int(o, "id", h->id);
+	tv_put_str(o, "household_name", *h->household_name ? h->household_name : "(naam nog niet ingevuld)");
+	tv_put_str(o, "status_label", handover_status_label(h->status));
 	if (list != HV_LIST_INBOX)
-		tv_set_bool(o, "overdue", d.decision_overdue || d.warm_overdue || d.feedback_overdue);
+		tv_put_bool(o, "overdue", d.decision_overdue || d.warm_overdue || d.feedback_overdue);
 	if (list != HV_LIST_DECIDED) {
-		tv_set_str(o, "team", team_label(h));
-		tv_set_str(o, "submitted", hv_date(a, h->submitted_at));
+		tv_put_str(o, "team", team_label(h));
+		tv_put_str(o, "submitted", hv_date(a, h->submitted_at));
 	}
 	switch (list) {
 	case HV_LIST_FOUND:
-		tv_set_str(o, "status", h->status);
-		tv_set_str(o, "decided", hv_date(a, h->decided_at));
+		tv_put_str(o, "status", h->status);
+		tv_put_str(o, "decided", hv_date(a, h->decided_at));
 		return o;
 	case HV_LIST_INBOX:
-		tv_set_str(o, "urgency", h->urgency);
-		tv_set_int(o, "waiting_wd", d.waiting_wd);
-		tv_set_bool(o, "decision_overdue", d.decision_overdue);
+		tv_put_str(o, "urgency", h->urgency);
+		tv_put_int(o, "waiting_wd", d.waiting_wd);
+		tv_put_bool(o, "decision_overdue", d.decision_overdue);
 		return o;
 	case HV_LIST_VT:
-		tv_set_str(o, "status", h->status);
-		tv_set_bool(o, "urgency_hoog", strcmp(h->urgency, "hoog") == 0);
-		tv_set_bool(o, "submitted_ok", d.submitted);
-		tv_set_int(o, "waiting_wd", d.waiting_wd);
-		tv_set_bool(o, "decision_open", d.submitted && d.decision_open);
-		tv_set_bool(o, "decision_overdue", d.decision_overdue);
-		tv_set_int(o, "conditions_total", h->conditions_total);
-		tv_set_int(o, "conditions_kept", h->conditions_kept);
-		tv_set_int(o, "conditions_broken", h->conditions_broken);
-		tv_set_bool(o, "has_conditions", h->conditions_total > 0);
+		tv_put_str(o, "status", h->status);
+		tv_put_bool(o, "urgency_hoog", strcmp(h->urgency, "hoog") == 0);
+		tv_put_bool(o, "submitted_ok", d.submitted);
+		tv_put_int(o, "waiting_wd", d.waiting_wd);
+		tv_put_bool(o, "decision_open", d.submitted && d.decision_open);
+		tv_put_bool(o, "decision_overdue", d.decision_overdue);
+		tv_put_int(o, "conditions_total", h->conditions_total);
+		tv_put_int(o, "conditions_kept", h->conditions_kept);
+		tv_put_int(o, "conditions_broken", h->conditions_broken);
+		tv_put_bool(o, "has_conditions", h->conditions_total > 0);
 		break;
 	case HV_LIST_DECIDED:
-		tv_set_str(o, "decided", hv_date(a, h->decided_at));
-		tv_set_str(o, "director_name", h->director_name);
+		tv_put_str(o, "decided", hv_date(a, h->decided_at));
+		tv_put_str(o, "director_name", h->director_name);
 		break;
 	}
 	/* the VT list and the decided list: the warm handover and the feedback */
-	tv_set_bool(o, "accepted", d.accepted);
-	tv_set_bool(o, "warm_held", d.warm_held);
-	tv_set_str(o, "warm_held_date", hv_date(a, h->warm_held_date));
-	tv_set_bool(o, "warm_overdue", d.warm_overdue);
-	tv_set_bool(o, "feedback_given", d.feedback_given);
-	tv_set_str(o, "feedback_date", hv_date(a, h->first_feedback_at));
-	tv_set_bool(o, "feedback_overdue", d.feedback_overdue);
+	tv_put_bool(o, "accepted", d.accepted);
+	tv_put_bool(o, "warm_held", d.warm_held);
+	tv_put_str(o, "warm_held_date", hv_date(a, h->warm_held_date));
+	tv_put_bool(o, "warm_overdue", d.warm_overdue);
+	tv_put_bool(o, "feedback_given", d.feedback_given);
+	tv_put_str(o, "feedback_date", hv_date(a, h->first_feedback_at));
+	tv_put_bool(o, "feedback_overdue", d.feedback_overdue);
 	return o;
 }
 
@@ -179,10 +179,10 @@ bool hv_is_local_team(const auth_user *u)
 
 void hv_put_known(tv *o, int64_t case_id, bool open)
 {
-	tv_set_bool(o, "known", case_id > 0);
-	tv_set_bool(o, "known_open", case_id > 0 && open);
+	tv_put_bool(o, "known", case_id > 0);
+	tv_put_bool(o, "known_open", case_id > 0 && open);
 	if (case_id > 0)
-		tv_set_int(o, "known_case", case_id);
+		tv_put_int(o, "known_case", case_id);
 }
 
 void hv_conflict(request *rq, const char *href, const char *what)
