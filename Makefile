@@ -127,12 +127,13 @@ fuzz-run: $(FUZZ_BIN)
 
 # The phases and their time budget on 2 cores: docs/TESTING.md. Lint runs beside the
 # parallel build (its output kept in one piece); the fuzz targets are built there too.
+# The HTTP files run beside the browser files (tests/run_all.mjs: each kind leaves the
+# cores idle where the other keeps them busy), the timing ones (@run-alone) after them.
 test: deps
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint all $(UNIT_BIN) $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory unit
-	@$(MAKE) --no-print-directory http
 	@$(MAKE) --no-print-directory fuzz-run
-	@$(MAKE) --no-print-directory browser
+	@node tests/run_all.mjs
 
 $(BUILD)/bench_ref: tools/bench_ref.c
 	@mkdir -p $(@D)
