@@ -106,10 +106,9 @@ export async function runTestFiles(dir, { cwd, env = process.env, jobs = 2 } = {
 
 /**
  * Run several directories' test files at the same time, each group { dir, env, jobs }
- * with its own `jobs` files at once (`make test` runs the HTTP files beside the browser
- * files: an HTTP file mostly waits on its sanitized daemon and sleeps, a browser file
- * keeps a core busy in Chromium, so together they fill the cores that either leaves
- * idle); then every group's @run-alone files one by one, with nothing beside them.
+ * with its own `jobs` files at once (`make test TEST_OVERLAP=1` runs the HTTP files
+ * beside the browser files, ./run_all.mjs; not the default, see docs/TESTING.md);
+ * then every group's @run-alone files one by one, with nothing beside them.
  * Exits the process with 0 when all passed.
  */
 export async function runTestGroups(groups, { cwd } = {}) {
