@@ -127,12 +127,20 @@ fuzz-run: $(FUZZ_BIN)
 
 # The phases and their time budget on 2 cores: docs/TESTING.md. Lint runs beside the
 # parallel build (its output kept in one piece); the fuzz targets are built there too.
+# TEST_OVERLAP=1 runs the HTTP files beside the browser files (tests/run_all.mjs), the
+# timing ones (@run-alone) after both; not the default until measured faster on CI's
+# idle 2 cores (docs/TESTING.md).
 test: deps
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint all $(UNIT_BIN) $(FUZZ_BIN)
 	@$(MAKE) --no-print-directory unit
+ifeq ($(TEST_OVERLAP),1)
+	@$(MAKE) --no-print-directory fuzz-run
+	@node tests/run_all.mjs
+else
 	@$(MAKE) --no-print-directory http
 	@$(MAKE) --no-print-directory fuzz-run
 	@$(MAKE) --no-print-directory browser
+endif
 
 $(BUILD)/bench_ref: tools/bench_ref.c
 	@mkdir -p $(@D)

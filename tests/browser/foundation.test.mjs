@@ -2,6 +2,7 @@
 // navigation its roles allow and nothing else, and logs out; the login form works
 // without JavaScript; the keyboard reaches the skip link; axe finds no WCAG 2.1
 // A/AA violation on any page visited.
+// @long: with walk.test.mjs the longest browser file; it starts first (../run_files.mjs).
 import assert from 'node:assert/strict';
 import { test, run, startDaemon, launchBrowser, login, checkA11y, DEMO_PASSWORD } from './lib.mjs';
 
