@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, Client, sql, eventually, loggedInClients } from './lib.mjs';
 import { daemonBinary } from '../browser/lib.mjs';
 
 const d = await startDaemon();
@@ -16,15 +16,7 @@ const q = (s) => sql(d.db, s);
 const one = (s) => q(s)[0];
 const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
 
-const clients = {};
-async function as(username) {
-  if (!clients[username]) {
-    const c = new Client(d.baseUrl);
-    await c.login(username);
-    clients[username] = c;
-  }
-  return clients[username];
-}
+const as = loggedInClients(d.baseUrl);
 
 function handoverFields(over = {}) {
   const base = {

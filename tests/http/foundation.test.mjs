@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  test, run, startDaemon, Client, request, sql, eventually, DEMO_PASSWORD, DEMO_USERS,
+  test, run, startDaemon, Client, request, sql, eventually, DEMO_PASSWORD, DEMO_USERS, loggedInClients,
 } from './lib.mjs';
 import { daemonBinary, REPO_ROOT } from '../browser/lib.mjs';
 
@@ -41,15 +41,7 @@ function rawExchange(write) {
   });
 }
 
-const clients = {};
-async function clientFor(role) {
-  if (!clients[role]) {
-    const c = new Client(d.baseUrl);
-    await c.login(role);
-    clients[role] = c;
-  }
-  return clients[role];
-}
+const clientFor = loggedInClients(d.baseUrl);
 
 test('healthz answers ok', async () => {
   const r = await request(d.baseUrl, 'GET', '/healthz');

@@ -5,7 +5,7 @@
 // form (kept input, Dutch field messages, nothing stored half-way), addenda instead of
 // edits, the "already known" flag, figures and CSV, and audit rows.
 import assert from 'node:assert/strict';
-import { test, run, nlDay, startDaemon, Client, sql, eventually } from './lib.mjs';
+import { test, run, nlDay, startDaemon, sql, eventually, loggedInClients } from './lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -15,15 +15,7 @@ const orgId = (n) => one(`SELECT id FROM organisation WHERE name = '${n}'`).id;
 const NOORD = orgId('Wijkteam Venlo-Noord (demo)');
 const SCHOOL = orgId('Basisschool De Regenboog (demo)');
 
-const clients = {};
-async function as(username) {
-  if (!clients[username]) {
-    const c = new Client(d.baseUrl);
-    await c.login(username);
-    clients[username] = c;
-  }
-  return clients[username];
-}
+const as = loggedInClients(d.baseUrl);
 
 function handoverFields(over = {}) {
   const base = {

@@ -7,7 +7,7 @@
 // only the items it shows; these tests watch the numbers on the page move by one.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test, run, nlDay, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, nlDay, startDaemon, sql, loggedInClients } from './lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -22,15 +22,7 @@ const ZUID = orgId('Wijkteam Venlo-Zuid (demo)');
 const NOORD = orgId('Wijkteam Venlo-Noord (demo)');
 const VT = one(`SELECT organisation_id AS id FROM app_user WHERE username = 'vt'`).id;
 
-const clients = {};
-async function as(username) {
-  if (!clients[username]) {
-    const c = new Client(d.baseUrl);
-    await c.login(username);
-    clients[username] = c;
-  }
-  return clients[username];
-}
+const as = loggedInClients(d.baseUrl);
 
 function handoverFields(over = {}) {
   return {

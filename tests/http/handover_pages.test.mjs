@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { test, run, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, startDaemon, sql, loggedInClients } from './lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -29,15 +29,7 @@ const VT = one(`SELECT organisation_id AS id FROM app_user WHERE username = 'vt'
 const OTHER = one(`SELECT max(id) AS id FROM handover`).id;
 const NOORD = one(`SELECT organisation_id AS id FROM app_user WHERE username = 'teamleider'`).id;
 
-const clients = {};
-async function as(username) {
-  if (!clients[username]) {
-    const c = new Client(d.baseUrl);
-    await c.login(username);
-    clients[username] = c;
-  }
-  return clients[username];
-}
+const as = loggedInClients(d.baseUrl);
 
 /** The handover ids linked in a table of the page (after the caption matching `caption`). */
 function rowIds(html, caption) {

@@ -8,7 +8,7 @@
 // a team leader of the receiving team both, another team sees none of them.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test, run, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, startDaemon, sql, loggedInClients } from './lib.mjs';
 
 const d = await startDaemon();
 const one = (q) => sql(d.db, q)[0];
@@ -16,15 +16,7 @@ const write = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 60000', d.db], {
 const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
 const orgOf = (u) => one(`SELECT organisation_id AS o FROM app_user WHERE username = '${u}'`).o;
 
-const clients = {};
-async function as(username) {
-  if (!clients[username]) {
-    const c = new Client(d.baseUrl);
-    await c.login(username);
-    clients[username] = c;
-  }
-  return clients[username];
-}
+const as = loggedInClients(d.baseUrl);
 
 const NAME = 'Familie Veelvoud (test)';
 const household = one('SELECT min(id) AS id FROM household').id;

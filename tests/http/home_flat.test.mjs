@@ -9,7 +9,7 @@
 //   regisseur's open case is in it while its warm handover or feedback is open.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { test, run, startDaemon, Client, sql } from './lib.mjs';
+import { test, run, startDaemon, sql, loggedInClients } from './lib.mjs';
 
 const d = await startDaemon();
 const q = (s) => sql(d.db, s);
@@ -19,15 +19,7 @@ const userId = (u) => one(`SELECT id FROM app_user WHERE username = '${u}'`).id;
 const orgOf = (u) => one(`SELECT organisation_id AS o FROM app_user WHERE username = '${u}'`).o;
 const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
-const clients = {};
-async function as(username) {
-  if (!clients[username]) {
-    const c = new Client(d.baseUrl);
-    await c.login(username);
-    clients[username] = c;
-  }
-  return clients[username];
-}
+const as = loggedInClients(d.baseUrl);
 
 /** The group "title: count" of the handover panel: its count and its HTML (0 when absent). */
 function group(html, title) {

@@ -192,6 +192,20 @@ export class Client {
 // ------------------------------------------------------------------ TOTP
 
 /** Secrets of the accounts this test process enrolled: username → {secret, lastStep}. */
+/** A function that gives the Client of a demo user, logged in on its first use and kept
+ * for the file's later tests (one login per user: each is an Argon2id hash). */
+export function loggedInClients(baseUrl) {
+  const clients = new Map();
+  return async (username) => {
+    if (!clients.has(username)) {
+      const c = new Client(baseUrl);
+      await c.login(username);
+      clients.set(username, c);
+    }
+    return clients.get(username);
+  };
+}
+
 export const TOTP_SECRETS = new Map();
 
 /** The base32 secret as the enrolment page shows it in text. */
