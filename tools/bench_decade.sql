@@ -333,6 +333,10 @@ INSERT INTO readlog.audit_household (household_id, audit_id) SELECT household_id
 	WHERE household_id IS NOT NULL AND id > (SELECT read_id FROM b_audit_start) ORDER BY household_id, id;
 INSERT INTO main.audit_household (household_id, audit_id) SELECT household_id, id FROM main.audit_log
 	WHERE household_id IS NOT NULL AND id > (SELECT change_id FROM b_audit_start) ORDER BY household_id, id;
+-- The read log's index is derived in batches up to its watermark (src/store/readlog_index.h):
+-- the bulk rows are indexed above, so the watermark moves past them (forward only, up to the
+-- head, as its guard wants); else the daemon's catch-up at start would index them again.
+UPDATE readlog.audit_index_mark SET indexed_to = (SELECT max(id) FROM readlog.audit_log);
 
 -- The full-text indexes were filled row by row by their triggers: merge their segments, as
 -- a region's index is after years of automatic merges (a lookup reads one segment, not many).
