@@ -85,7 +85,8 @@ export function daemonBinary() {
   return path.isAbsolute(bin) ? bin : path.resolve(REPO_ROOT, bin);
 }
 
-function freePort() {
+/** A port free on 127.0.0.1 at the moment of asking (for a daemon a test starts itself). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

@@ -14,11 +14,10 @@
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test, run, Client, sql, DEMO_PASSWORD } from './lib.mjs';
-import { daemonBinary, REPO_ROOT } from '../browser/lib.mjs';
+import { daemonBinary, freePort, REPO_ROOT } from '../browser/lib.mjs';
 
 const bin = daemonBinary();
 const env = { ...process.env, KETENREGIE_DEMO_PASSWORD: DEMO_PASSWORD };
@@ -28,17 +27,6 @@ execFileSync(bin, ['migrate', '--db', db], { env, stdio: 'ignore' });
 execFileSync(bin, ['demo', '--db', db], { env, stdio: 'ignore' });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const q = (s) => sql(db, s);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function serve() {
   const port = await freePort();

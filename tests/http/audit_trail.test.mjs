@@ -8,11 +8,10 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test, run, startDaemon, Client, request, sql, eventually, DEMO_PASSWORD } from './lib.mjs';
-import { daemonBinary, REPO_ROOT } from '../browser/lib.mjs';
+import { daemonBinary, freePort, REPO_ROOT } from '../browser/lib.mjs';
 
 const d = await startDaemon();
 const bin = daemonBinary();
@@ -87,17 +86,6 @@ test('REPLACE is refused while the guards stand; check names a REPLACEd, an UPDA
   assert.notEqual(r.status, 0);
   assert.match(r.out, /unguarded: audit_log_no_delete/);
 });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 test('serve restores a dropped or changed guard, records it, and logs the chain anchor', async () => {
   const db = tamperedCopy('serve-restores', `DROP TRIGGER audit_log_no_update;

@@ -12,9 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { test, run, startDaemon, Client, sql, eventually, readlogOf, READLOG_HOUSEHOLDS } from './lib.mjs';
-import { daemonBinary, DEMO_PASSWORD, REPO_ROOT } from '../browser/lib.mjs';
+import { daemonBinary, freePort, DEMO_PASSWORD, REPO_ROOT } from '../browser/lib.mjs';
 
 const d = await startDaemon();
 const one = (q) => sql(d.db, q)[0];
@@ -146,16 +145,6 @@ test('a pager position of the read log is checked like the change log\'s', async
 // ---- the household index in batches (src/store/readlog_index.h) ----
 
 /** A daemon of our own on db, killable with SIGKILL; a long wait keeps reads in the tail. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 const ownEnv = { ...process.env, KETENREGIE_DEMO_PASSWORD: DEMO_PASSWORD };
 async function serve(db, extraEnv = {}) {
   const port = await freePort();
