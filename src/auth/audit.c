@@ -333,7 +333,7 @@ static void index_if_due(void)
 	}
 	while (tail > 0 && readlog_index_due(tail, ms_since(&tail_since))) {
 		int64_t indexed = 0;
-		if (!readlog_index_batch(READLOG_INDEX_STEP, &indexed)) {
+		if (!readlog_index_step(&indexed)) {
 			clock_gettime(CLOCK_REALTIME, &tail_since);
 			break;
 		}

@@ -9,6 +9,8 @@
 #include "store/db.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static int64_t wait_ms = READLOG_INDEX_MS;
 
@@ -77,6 +79,24 @@ bool readlog_index_batch(int64_t max, int64_t *indexed)
 		return false;
 	*indexed = to > from ? to - from : 0;
 	return true;
+}
+
+/* The connection's synchronous setting, changed between transactions only. */
+static void set_synchronous(const char *pragma)
+{
+	if (sqlite3_exec(db_conn(), pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "ketenregie: read log: cannot set %s\n", pragma);
+		if (strstr(pragma, "FULL"))
+			abort(); /* never go on writing records without FULL */
+	}
+}
+
+bool readlog_index_step(int64_t *indexed)
+{
+	set_synchronous("PRAGMA synchronous = NORMAL");
+	bool ok = readlog_index_batch(READLOG_INDEX_STEP, indexed);
+	set_synchronous("PRAGMA synchronous = FULL");
+	return ok;
 }
 
 bool readlog_index_catch_up(void)

@@ -4,7 +4,8 @@
  * and a batch on a real read log: it indexes exactly the households each record
  * names (household_id and households, each once, none for a record that names
  * none), moves the watermark past them, at most `max` records at a time, and a
- * catch-up empties the tail.
+ * catch-up empties the tail; the audit writer's step takes READLOG_INDEX_STEP
+ * records and leaves the connection at synchronous = FULL for the records.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -119,11 +120,43 @@ static void test_batch(void **state)
 	remove_files(path);
 }
 
+static void test_step(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/kr-readlog-step-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_true(db_init(path));
+	assert_true(migrate_run(false));
+	assert_true(db_readlog_init());
+	db_readlog_enter();
+	assert_int_equal(one("PRAGMA synchronous"), 2); /* FULL: the records are durable */
+	int64_t mark0 = one("SELECT indexed_to FROM audit_index_mark");
+	for (int i = 0; i < READLOG_INDEX_STEP + 5; i++)
+		add_record(100 + i, "1 2");
+	int64_t indexed = 0;
+	assert_true(readlog_index_step(&indexed));
+	assert_int_equal(indexed, READLOG_INDEX_STEP);
+	assert_int_equal(one("SELECT indexed_to FROM audit_index_mark"), mark0 + READLOG_INDEX_STEP);
+	assert_int_equal(one("SELECT count(*) FROM audit_household"), 3 * READLOG_INDEX_STEP);
+	/* the step's own commit was not synced; the next record's must be */
+	assert_int_equal(one("PRAGMA synchronous"), 2);
+	assert_true(readlog_index_step(&indexed));
+	assert_int_equal(indexed, 5);
+	assert_int_equal(readlog_index_tail(), 0);
+	assert_int_equal(one("PRAGMA synchronous"), 2);
+	db_readlog_leave();
+	db_close_all();
+	remove_files(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rule),
 		cmocka_unit_test(test_batch),
+		cmocka_unit_test(test_step),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
