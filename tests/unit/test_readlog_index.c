@@ -48,6 +48,26 @@ static void remove_files(const char *path)
 	}
 }
 
+/* A migrated scratch database (path: a mkstemp template) with its read log, this
+ * thread on the read log's connection; close_scratch() ends and removes it. */
+static void open_scratch(char *path)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_true(db_init(path));
+	assert_true(migrate_run(false));
+	assert_true(db_readlog_init());
+	db_readlog_enter();
+}
+
+static void close_scratch(const char *path)
+{
+	db_readlog_leave();
+	db_close_all();
+	remove_files(path);
+}
+
 /* One read record in the read log naming household (0: none) and households
  * (NULL: none), through the chain's view as the audit writer writes it. */
 static void add_record(int64_t household, const char *households)
@@ -79,13 +99,7 @@ static void test_batch(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/kr-readlog-index-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_true(db_init(path));
-	assert_true(migrate_run(false));
-	assert_true(db_readlog_init());
-	db_readlog_enter();
+	open_scratch(path);
 	int64_t mark0 = one("SELECT indexed_to FROM audit_index_mark");
 	assert_int_equal(readlog_index_tail(), 0);
 	add_record(7, NULL);          /* a case page */
@@ -115,22 +129,14 @@ static void test_batch(void **state)
 	/* an empty tail: a batch changes nothing */
 	assert_true(readlog_index_batch(READLOG_INDEX_CHUNK, &indexed));
 	assert_int_equal(indexed, 0);
-	db_readlog_leave();
-	db_close_all();
-	remove_files(path);
+	close_scratch(path);
 }
 
 static void test_step(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/kr-readlog-step-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_true(db_init(path));
-	assert_true(migrate_run(false));
-	assert_true(db_readlog_init());
-	db_readlog_enter();
+	open_scratch(path);
 	assert_int_equal(one("PRAGMA synchronous"), 2); /* FULL: the records are durable */
 	int64_t mark0 = one("SELECT indexed_to FROM audit_index_mark");
 	for (int i = 0; i < READLOG_INDEX_STEP + 5; i++)
@@ -146,9 +152,7 @@ static void test_step(void **state)
 	assert_int_equal(indexed, 5);
 	assert_int_equal(readlog_index_tail(), 0);
 	assert_int_equal(one("PRAGMA synchronous"), 2);
-	db_readlog_leave();
-	db_close_all();
-	remove_files(path);
+	close_scratch(path);
 }
 
 int main(void)
