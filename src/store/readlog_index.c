@@ -10,7 +10,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static int64_t wait_ms = READLOG_INDEX_MS;
 
@@ -81,21 +80,15 @@ bool readlog_index_batch(int64_t max, int64_t *indexed)
 	return true;
 }
 
-/* The connection's synchronous setting, changed between transactions only. */
-static void set_synchronous(const char *pragma)
-{
-	if (sqlite3_exec(db_conn(), pragma, NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "ketenregie: read log: cannot set %s\n", pragma);
-		if (strstr(pragma, "FULL"))
-			abort(); /* never go on writing records without FULL */
-	}
-}
-
 bool readlog_index_step(int64_t *indexed)
 {
-	set_synchronous("PRAGMA synchronous = NORMAL");
+	/* between transactions only; if NORMAL cannot be set, the step is synced */
+	sqlite3_exec(db_conn(), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 	bool ok = readlog_index_batch(READLOG_INDEX_STEP, indexed);
-	set_synchronous("PRAGMA synchronous = FULL");
+	if (sqlite3_exec(db_conn(), "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK) {
+		fputs("ketenregie: read log: cannot set synchronous = FULL again; stopping\n", stderr);
+		abort(); /* never go on writing records without FULL */
+	}
 	return ok;
 }
 

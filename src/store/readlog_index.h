@@ -29,11 +29,11 @@
  * they bound the tail every reader reads by id: about READLOG_INDEX_RECORDS
  * plus one group commit. A step delays the records that arrive meanwhile by its
  * own time, so a step is short: a search page's record names 50 households, and
- * 256 such records took ~20 ms (deriving the 12,800 rows most of it), which one
- * request in four at one connection waited for (a c1 p99 of 20 ms on the decade);
- * 32 take ~2 ms. Its commit does not wait for the disk (readlog_index_step): the
- * next group commit's sync covers it, and a crash before that only moves the
- * watermark back. */
+ * a step of 256 such records took ~20 ms on the decade; at one connection the
+ * writer steps right after a commit and the next request waits for the step (four
+ * such waits a second gave a p99 of 20 ms). A step of 32 takes ~3.5 ms. Its commit
+ * does not wait for the disk (readlog_index_step): the next synced commit covers
+ * it, and a crash before that only moves the watermark back. */
 enum { READLOG_INDEX_RECORDS = 1000, READLOG_INDEX_MS = 1000, READLOG_INDEX_STEP = 32, READLOG_INDEX_CHUNK = 5000 };
 
 /* Whether the tail (records above the watermark) is due for a batch, its oldest

@@ -9,9 +9,9 @@
 // USER_PACE_MS, not a flood (the login flood is the bench's logins scenario); users
 // who log in back to back kept both cores busy hashing, so that any burst of other
 // work — the attacker's 2,000 reconnects at each deadline, on the same two cores —
-// went straight into the logins' p99. Every trickling connection is closed by the daemon once its
-// request has not arrived whole within the deadline; the attacker reconnects at
-// once, so the pressure stays on for the whole run.
+// went straight into the logins' p99. Every trickling connection is closed by the
+// daemon once its request has not arrived whole within the deadline; the attacker
+// reconnects at once, so the pressure stays on for the whole run.
 //
 // Short by default (22 s of load). Longer: KETENREGIE_SLOW_SECONDS=300. Runs the
 // release build when it exists (KETENREGIE_SLOW_BIN to choose). The numbers (p50,
