@@ -202,23 +202,25 @@ sp_unread *safety_plan_unread_for(arena *a, int64_t user_id, int64_t org_id, boo
                                   size_t limit, size_t *n, bool *more)
 {
 	sqlite3_stmt *st = db_stmt(
-		/* Two arms merged newest plan first, the household's name only for the page:
-		 * the open cases the user is involved in (case_involvement_open, bounded by
-		 * his/her caseload, sorted), and for a team leader the team's open cases walked
-		 * in the order of their latest plan's date (casefile_team_plan, kept by the
-		 * trigger safety_plan_version_agreed_on: the same date as v.agreed_on), stopped
-		 * at the page. The latest agreed version comes from safety_plan_version_latest. */
+		/* Two arms merged newest plan first (each delivered in that order, so the merge
+		 * stops at the page), the household's name only for the page: the open cases the
+		 * user is involved in, walked by the date of their latest plan kept on the
+		 * involvement (case_involvement_plan, 0030), and for a team leader the team's
+		 * open cases walked the same way (casefile_team_plan, 0021). Both dates are
+		 * casefile.plan_agreed_on, the latest agreed version's v.agreed_on, kept by
+		 * triggers. The latest agreed version comes from safety_plan_version_latest. */
 		"SELECT x.cid, h.name, x.n, x.agreed_on, x.vid, x.hid, x.team, x.director, "
 		INVOLVEMENT_PARTS_SQL("x.cid") " FROM ("
-		"SELECT c.id AS cid, c.household_id AS hid, v.n AS n, v.agreed_on AS agreed_on, v.id AS vid,"
+		"SELECT i.case_id AS cid, c.household_id AS hid, v.n AS n, i.plan_agreed_on AS agreed_on, v.id AS vid,"
 		" c.team_org_id AS team, c.director_id AS director"
-		" FROM case_involvement i INDEXED BY case_involvement_open JOIN casefile c ON c.id = i.case_id"
+		" FROM case_involvement i INDEXED BY case_involvement_plan JOIN casefile c ON c.id = i.case_id"
 		" JOIN safety_plan_version v INDEXED BY safety_plan_version_latest ON v.case_id = c.id AND v.status = 'vastgesteld'"
 		" AND v.n = (SELECT max(n) FROM safety_plan_version INDEXED BY safety_plan_version_latest"
 		" WHERE case_id = c.id AND status = 'vastgesteld')"
-		" WHERE i.user_id = ?1 AND i.ended_at IS NULL AND i.case_open = 1 AND i.org_id = ?2 AND c.status = 'open'"
+		" WHERE i.user_id = ?1 AND i.org_id = ?2 AND i.ended_at IS NULL AND i.case_open = 1"
+		" AND i.plan_agreed_on IS NOT NULL AND c.status = 'open'"
 		" AND NOT EXISTS (SELECT 1 FROM safety_plan_read r WHERE r.version_id = v.id AND r.user_id = ?1)"
-		" AND (v.agreed_on, c.id) < (?20, ?21)"
+		" AND (i.plan_agreed_on, i.case_id) < (?20, ?21)"
 		" UNION "
 		"SELECT c.id, c.household_id, v.n, c.plan_agreed_on, v.id, c.team_org_id, c.director_id"
 		" FROM casefile c INDEXED BY casefile_team_plan"

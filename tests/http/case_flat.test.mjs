@@ -128,4 +128,48 @@ test('a team leader\'s unread safety plans: newest plan first, from the date kep
   assert.ok(!listed((await tl.get('/')).text, 'nieuw-plan-kop').includes(newer));
 });
 
+test('an involvement carries its case\'s latest plan date (0030): the involvement arm walks it newest first', async () => {
+  const pa = await as('partner');
+  const prof = userId('professional');
+  const paOrg = orgOf('partner');
+  const planDate = (c) => one(`SELECT plan_agreed_on AS d FROM case_involvement WHERE case_id = ${c} AND user_id = ${partner} AND ended_at IS NULL`).d;
+  // two open cases with the partner involved; the first gets its plan before the partner joins
+  write(`BEGIN;
+    INSERT INTO household (name) VALUES ('Familie Datumeerst (test)');
+    INSERT INTO casefile (household_id, team_org_id, director_id, opened_at) VALUES (last_insert_rowid(), ${team}, ${prof}, datetime('now'));
+    INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by)
+      VALUES ((SELECT max(id) FROM casefile), 1, 'vastgesteld', '2099-05-01', '2099-05-01', ${prof});
+    INSERT INTO case_involvement (case_id, org_id, user_id, role) VALUES ((SELECT max(id) FROM casefile), ${paOrg}, ${partner}, 'betrokken');
+    INSERT INTO household (name) VALUES ('Familie Datumlater (test)');
+    INSERT INTO casefile (household_id, team_org_id, director_id, opened_at) VALUES (last_insert_rowid(), ${team}, ${prof}, datetime('now'));
+    INSERT INTO case_involvement (case_id, org_id, user_id, role) VALUES ((SELECT max(id) FROM casefile), ${paOrg}, ${partner}, 'betrokken');
+    COMMIT;`);
+  const later = one(`SELECT max(id) AS id FROM casefile`).id;
+  const first = later - 1;
+  assert.equal(planDate(first), '2099-05-01', 'a new involvement takes the case\'s date');
+  assert.equal(planDate(later), null, 'no agreed plan yet: not in the index');
+  assert.ok(!listed((await pa.get('/')).text, 'nieuw-plan-kop').includes(later));
+  // the later case gets a plan: its involvement follows and it comes first
+  write(`INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by)
+    VALUES (${later}, 1, 'vastgesteld', '2099-06-01', '2099-06-01', ${prof});`);
+  assert.equal(planDate(later), '2099-06-01');
+  let order = listed((await pa.get('/')).text, 'nieuw-plan-kop');
+  assert.ok(order.indexOf(later) >= 0 && order.indexOf(later) < order.indexOf(first), `newest plan first: ${order}`);
+  // an ended involvement keeps its date (history is final) and does not stop the next plan
+  write(`UPDATE case_involvement SET ended_at = datetime('now'), ended_on = date('now'), ended_reason = 'test', ended_by = ${prof}
+    WHERE case_id = ${first} AND user_id = ${partner};
+    INSERT INTO case_involvement (case_id, org_id, user_id, role) VALUES (${first}, ${paOrg}, ${partner}, 'betrokken');
+    INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by)
+      VALUES (${first}, 2, 'vastgesteld', '2099-07-01', '2099-07-01', ${prof});`);
+  assert.equal(one(`SELECT plan_agreed_on AS d FROM case_involvement WHERE case_id = ${first} AND user_id = ${partner} AND ended_at IS NOT NULL`).d, '2099-05-01');
+  assert.equal(planDate(first), '2099-07-01');
+  order = listed((await pa.get('/')).text, 'nieuw-plan-kop');
+  assert.equal(order.filter((c) => c === first).length, 1, 'the case once');
+  assert.ok(order.indexOf(first) < order.indexOf(later), `the newer version first: ${order}`);
+  // read: the walk passes it and shows the next
+  write(`INSERT INTO safety_plan_read (version_id, user_id) SELECT id, ${partner} FROM safety_plan_version WHERE case_id = ${first} AND n = 2;`);
+  order = listed((await pa.get('/')).text, 'nieuw-plan-kop');
+  assert.ok(!order.includes(first) && order.includes(later), `read plans leave: ${order}`);
+});
+
 await run({ after: () => d.stop() });
