@@ -316,13 +316,13 @@ static bool queue_waiting(void)
 
 /* After a group commit (its waiters have their answer) and when the tail's time
  * is up: the read log's household index, when the batch rule says so
- * (store/readlog_index.h), in steps, each its own transaction. Below
- * READLOG_INDEX_RECORDS, records waiting to be written go first: a step starts
- * only while none waits, and is short (READLOG_INDEX_GAP_STEP), so a record that
- * arrives during it waits about a millisecond. At READLOG_INDEX_RECORDS, steps of
- * READLOG_INDEX_STEP follow each other until the tail is below, so the tail stays
- * bounded under any load. A failed step is said on stderr and tried again after
- * the rule's wait; the records are safe in audit_log, the readers read the tail. */
+ * (store/readlog_index.h), in steps of READLOG_INDEX_STEP records, each its own
+ * transaction. Between steps, records waiting to be written go first (a step
+ * delays them by its own time only), unless the tail has reached
+ * READLOG_INDEX_RECORDS: then steps follow each other until it is below, so the
+ * tail stays bounded under any load. A failed step is said on stderr and tried
+ * again after the rule's wait; the records are safe in audit_log, the readers
+ * read the tail. */
 static void index_if_due(void)
 {
 	db_readlog_enter();
@@ -332,15 +332,14 @@ static void index_if_due(void)
 		clock_gettime(CLOCK_REALTIME, &tail_since);
 	}
 	while (tail > 0 && readlog_index_due(tail, ms_since(&tail_since))) {
-		bool bound = tail >= READLOG_INDEX_RECORDS;
-		if (!bound && queue_waiting())
-			break;
 		int64_t indexed = 0;
-		if (!readlog_index_step(bound ? READLOG_INDEX_STEP : READLOG_INDEX_GAP_STEP, &indexed)) {
+		if (!readlog_index_step(&indexed)) {
 			clock_gettime(CLOCK_REALTIME, &tail_since);
 			break;
 		}
 		tail -= indexed;
+		if (tail < READLOG_INDEX_RECORDS && queue_waiting())
+			break;
 	}
 	if (tail <= 0)
 		tail_waiting = false;

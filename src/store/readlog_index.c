@@ -80,11 +80,11 @@ bool readlog_index_batch(int64_t max, int64_t *indexed)
 	return true;
 }
 
-bool readlog_index_step(int64_t max, int64_t *indexed)
+bool readlog_index_step(int64_t *indexed)
 {
 	/* between transactions only; if NORMAL cannot be set, the step is synced */
 	sqlite3_exec(db_conn(), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
-	bool ok = readlog_index_batch(max, indexed);
+	bool ok = readlog_index_batch(READLOG_INDEX_STEP, indexed);
 	if (sqlite3_exec(db_conn(), "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK) {
 		fputs("ketenregie: read log: cannot set synchronous = FULL again; stopping\n", stderr);
 		abort(); /* never go on writing records without FULL */

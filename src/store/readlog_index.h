@@ -23,28 +23,18 @@
 
 /* The batch rule: index once the tail holds READLOG_INDEX_RECORDS records, or
  * once its oldest record has waited READLOG_INDEX_MS. The audit writer indexes
- * in steps, one transaction each (auth/audit.c). Below READLOG_INDEX_RECORDS it
- * steps only while no record waits to be written, READLOG_INDEX_GAP_STEP records
- * at a time; at READLOG_INDEX_RECORDS and above it steps regardless, in steps of
- * READLOG_INDEX_STEP, until the tail is below again. A catch-up at start goes in
- * steps of READLOG_INDEX_CHUNK. Together they bound the tail every reader reads by
- * id: about READLOG_INDEX_RECORDS plus one group commit.
- *
- * A step delays the records that arrive meanwhile by its own time, so steps are
- * short: a search page's record names 50 households, and on the decade a step of
- * 256 such records took ~20 ms, one of 32 ~3.5 ms. At one connection the writer is
- * idle between requests and a step there made the next request wait: with steps
- * of 32 the household search's p99 was 6-9 ms. In the gaps it now takes 8 records
- * (about 1 ms). A step's commit does not wait for the disk (readlog_index_step):
- * the next synced commit covers it, and a crash before that only moves the
- * watermark back. */
-enum {
-	READLOG_INDEX_RECORDS = 1000,
-	READLOG_INDEX_MS = 1000,
-	READLOG_INDEX_STEP = 32,
-	READLOG_INDEX_GAP_STEP = 8,
-	READLOG_INDEX_CHUNK = 5000
-};
+ * in steps of READLOG_INDEX_STEP records (one transaction each), letting waiting
+ * records go first between steps while the tail is below READLOG_INDEX_RECORDS
+ * (auth/audit.c); a catch-up at start in steps of READLOG_INDEX_CHUNK. Together
+ * they bound the tail every reader reads by id: about READLOG_INDEX_RECORDS
+ * plus one group commit. A step delays the records that arrive meanwhile by its
+ * own time, so a step is short: a search page's record names 50 households, and
+ * a step of 256 such records took ~20 ms on the decade; at one connection the
+ * writer steps right after a commit and the next request waits for the step (four
+ * such waits a second gave a p99 of 20 ms). A step of 32 takes ~3.5 ms. Its commit
+ * does not wait for the disk (readlog_index_step): the next synced commit covers
+ * it, and a crash before that only moves the watermark back. */
+enum { READLOG_INDEX_RECORDS = 1000, READLOG_INDEX_MS = 1000, READLOG_INDEX_STEP = 32, READLOG_INDEX_CHUNK = 5000 };
 
 /* Whether the tail (records above the watermark) is due for a batch, its oldest
  * record having waited waited_ms. The unit test holds the rule. */
@@ -63,13 +53,13 @@ int64_t readlog_index_tail(void);
  * one transaction. *indexed: how many records. False (nothing changed) on error. */
 bool readlog_index_batch(int64_t max, int64_t *indexed);
 
-/* The audit writer's step: one batch of at most max records whose
+/* The audit writer's step: one batch of at most READLOG_INDEX_STEP records whose
  * commit is not synced to disk (synchronous = NORMAL for this one transaction,
  * FULL again after it; the process stops rather than go on without FULL). The
  * records themselves are durable already; the read log's next synced commit, or
  * its checkpoint, makes the step durable too, and a crash before that loses only
  * index rows that the next start derives again. */
-bool readlog_index_step(int64_t max, int64_t *indexed);
+bool readlog_index_step(int64_t *indexed);
 
 /* Batches until the tail is empty (at start). False on error. */
 bool readlog_index_catch_up(void);

@@ -274,9 +274,9 @@ test('kill -9 with an unindexed tail: the next start indexes it, each record onc
   }
 });
 
-// Which steps keep it there (in the gaps between records, or back to back once the tail is at
-// 1,000 and records keep arriving: src/auth/audit.c index_if_due) depends on the timing; that
-// the second alone holds the bound when no gap comes is not forced here.
+// The audit writer steps after its commits once the tail is due (src/auth/audit.c
+// index_if_due); whether waiting records ever leave it no gap between steps depends on the
+// timing, so that the steps alone hold the bound then is not forced here.
 test('under steady load the records rule keeps the tail near 1,000, with no time rule', async () => {
   const s = await serve(ownDb, slow); // the time rule never comes: only the records rule indexes
   try {

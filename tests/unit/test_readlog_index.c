@@ -4,9 +4,8 @@
  * and a batch on a real read log: it indexes exactly the households each record
  * names (household_id and households, each once, none for a record that names
  * none), moves the watermark past them, at most `max` records at a time, and a
- * catch-up empties the tail; the audit writer's step takes at most the records it is
- * asked for (READLOG_INDEX_STEP, or READLOG_INDEX_GAP_STEP between requests) and
- * leaves the connection at synchronous = FULL for the records.
+ * catch-up empties the tail; the audit writer's step takes READLOG_INDEX_STEP
+ * records and leaves the connection at synchronous = FULL for the records.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -140,18 +139,16 @@ static void test_step(void **state)
 	open_scratch(path);
 	assert_int_equal(one("PRAGMA synchronous"), 2); /* FULL: the records are durable */
 	int64_t mark0 = one("SELECT indexed_to FROM audit_index_mark");
-	for (int i = 0; i < READLOG_INDEX_STEP + READLOG_INDEX_GAP_STEP + 5; i++)
+	for (int i = 0; i < READLOG_INDEX_STEP + 5; i++)
 		add_record(100 + i, "1 2");
 	int64_t indexed = 0;
-	assert_true(readlog_index_step(READLOG_INDEX_STEP, &indexed));
+	assert_true(readlog_index_step(&indexed));
 	assert_int_equal(indexed, READLOG_INDEX_STEP);
 	assert_int_equal(one("SELECT indexed_to FROM audit_index_mark"), mark0 + READLOG_INDEX_STEP);
 	assert_int_equal(one("SELECT count(*) FROM audit_household"), 3 * READLOG_INDEX_STEP);
 	/* the step's own commit was not synced; the next record's must be */
 	assert_int_equal(one("PRAGMA synchronous"), 2);
-	assert_true(readlog_index_step(READLOG_INDEX_GAP_STEP, &indexed)); /* a step in a gap */
-	assert_int_equal(indexed, READLOG_INDEX_GAP_STEP);
-	assert_true(readlog_index_step(READLOG_INDEX_STEP, &indexed));
+	assert_true(readlog_index_step(&indexed));
 	assert_int_equal(indexed, 5);
 	assert_int_equal(readlog_index_tail(), 0);
 	assert_int_equal(one("PRAGMA synchronous"), 2);
