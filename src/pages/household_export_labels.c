@@ -39,6 +39,7 @@ static const column_label labels[] = {
 	{"body", "Tekst"},
 	{"case_id", "Casus (nummer)"},
 	{"case_open", "Casus open (bij een lopende betrokkenheid)"},
+	{"case_plan_agreed_on", "Laatste veiligheidsplan van de casus vastgesteld op (bij een lopende betrokkenheid)"},
 	{"changed_at", "Gewijzigd op"},
 	{"changed_by", "Gewijzigd door (nummer)"},
 	{"changed_on", "Datum van de wijziging"},

@@ -314,9 +314,16 @@ async function injectAxe(page) {
     cdp = await page.context().newCDPSession(page);
     axeSessions.set(page, cdp);
   }
-  const result = await cdp.send('Runtime.evaluate', { expression: axeSource });
-  if (result.exceptionDetails || !(await page.evaluate(() => typeof window.axe === 'object'))) {
-    throw new Error(`could not inject axe-core into the page: ${result.exceptionDetails?.text || 'no window.axe'}`);
+  let why = 'no window.axe';
+  try {
+    const result = await cdp.send('Runtime.evaluate', { expression: axeSource });
+    if (result.exceptionDetails) why = result.exceptionDetails.exception?.description || result.exceptionDetails.text;
+  } catch (e) {
+    axeSessions.delete(page); // a closed session: the next call opens a new one
+    why = e.message;
+  }
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    throw new Error(`could not inject axe-core into the page: ${why}`);
   }
 }
 

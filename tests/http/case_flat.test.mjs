@@ -112,6 +112,11 @@ test('a team leader\'s unread safety plans: newest plan first, from the date kep
   const older = newer - 1;
   let order = listed((await tl.get('/')).text, 'nieuw-plan-kop');
   assert.ok(order.indexOf(newer) >= 0 && order.indexOf(newer) < order.indexOf(older), `newest plan first: ${order}`);
+  // a case of his team that he is also involved in himself comes from both arms: shown once,
+  // which needs the date on his involvement to equal the case's (0030)
+  assert.equal(one(`SELECT count(*) AS n FROM case_involvement WHERE case_id = ${grens} AND user_id = ${userId('teamleider')}
+    AND ended_at IS NULL AND case_open = 1`).n, 1, 'the team leader is involved in grens himself (first test)');
+  assert.equal(order.filter((c) => c === grens).length, 1, `grens once: ${order}`);
   // a concept does not count; a second agreed version of the older case moves it to the top
   write(`INSERT INTO safety_plan_version (case_id, n, status, saved_by) VALUES (${older}, 2, 'concept', ${prof});`);
   assert.equal(one(`SELECT plan_agreed_on FROM casefile WHERE id = ${older}`).plan_agreed_on, '2099-02-01');
@@ -132,7 +137,7 @@ test('an involvement carries its case\'s latest plan date (0030): the involvemen
   const pa = await as('partner');
   const prof = userId('professional');
   const paOrg = orgOf('partner');
-  const planDate = (c) => one(`SELECT plan_agreed_on AS d FROM case_involvement WHERE case_id = ${c} AND user_id = ${partner} AND ended_at IS NULL`).d;
+  const planDate = (c) => one(`SELECT case_plan_agreed_on AS d FROM case_involvement WHERE case_id = ${c} AND user_id = ${partner} AND ended_at IS NULL`).d;
   // two open cases with the partner involved; the first gets its plan before the partner joins
   write(`BEGIN;
     INSERT INTO household (name) VALUES ('Familie Datumeerst (test)');
@@ -161,15 +166,19 @@ test('an involvement carries its case\'s latest plan date (0030): the involvemen
     INSERT INTO case_involvement (case_id, org_id, user_id, role) VALUES (${first}, ${paOrg}, ${partner}, 'betrokken');
     INSERT INTO safety_plan_version (case_id, n, status, evaluation_date, agreed_on, saved_by)
       VALUES (${first}, 2, 'vastgesteld', '2099-07-01', '2099-07-01', ${prof});`);
-  assert.equal(one(`SELECT plan_agreed_on AS d FROM case_involvement WHERE case_id = ${first} AND user_id = ${partner} AND ended_at IS NOT NULL`).d, '2099-05-01');
+  assert.equal(one(`SELECT case_plan_agreed_on AS d FROM case_involvement WHERE case_id = ${first} AND user_id = ${partner} AND ended_at IS NOT NULL`).d, '2099-05-01');
   assert.equal(planDate(first), '2099-07-01');
   order = listed((await pa.get('/')).text, 'nieuw-plan-kop');
-  assert.equal(order.filter((c) => c === first).length, 1, 'the case once');
-  assert.ok(order.indexOf(first) < order.indexOf(later), `the newer version first: ${order}`);
+  assert.ok(order.indexOf(first) >= 0 && order.indexOf(first) < order.indexOf(later), `the newer version first: ${order}`);
   // read: the walk passes it and shows the next
   write(`INSERT INTO safety_plan_read (version_id, user_id) SELECT id, ${partner} FROM safety_plan_version WHERE case_id = ${first} AND n = 2;`);
   order = listed((await pa.get('/')).text, 'nieuw-plan-kop');
   assert.ok(!order.includes(first) && order.includes(later), `read plans leave: ${order}`);
+  // the copy is never written by hand, and an involvement never moves to another case
+  const refused = (q) => assert.throws(() => write(q), /case_plan_agreed_on is the case's plan_agreed_on|an involvement stays with its case/);
+  refused(`UPDATE case_involvement SET case_plan_agreed_on = '2000-01-01' WHERE case_id = ${later} AND user_id = ${partner};`);
+  refused(`UPDATE case_involvement SET case_id = ${first} WHERE case_id = ${later} AND user_id = ${partner};`);
+  assert.equal(planDate(later), '2099-06-01');
 });
 
 await run({ after: () => d.stop() });

@@ -219,13 +219,14 @@ const WALKS = [
     must: [/SEARCH i USING INDEX case_involvement_open \(user_id=\? AND case_id<\?\)/],
     mustNot: [/case_involvement_user/, /USE TEMP B-TREE/, /LIST SUBQUERY/] },
   { what: 'start page: unread safety plans', file: 'src/store/safety_plan.c', sql: 'NOT EXISTS (SELECT 1 FROM safety_plan_read r',
-    // both arms walk an index in the merge's order and stop at the page (0030): only ties
-    // are sorted ("RIGHT PART"), never a whole arm; the final sort is of the page's rows
-    must: [/SEARCH i USING INDEX case_involvement_plan \(user_id=\? AND org_id=\? AND plan_agreed_on>\?/,
+    // both arms walk an index in the merge's order and stop at the page (0030): inside the
+    // merge only ties are sorted ("USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"), never a whole
+    // arm (a nested "…FOR ORDER BY" line); the one at the top sorts the page's rows
+    must: [/SEARCH i USING INDEX case_involvement_plan \(user_id=\? AND org_id=\? AND case_plan_agreed_on>\?/,
       /MERGE \(UNION\)/, /SEARCH c USING INDEX casefile_team_plan/, /COVERING INDEX safety_plan_version_latest/,
       // the access facts of each row read with it (case_parts_of_listed), one seek per row shown
       /SEARCH fi USING (COVERING )?INDEX case_involvement_active \(case_id=\? AND user_id=\?/],
-    mustNot: [/casefile_closed/, /casefile_team \(/, /case_involvement_open/, /USE TEMP B-TREE FOR ORDER BY[\s\S]*RIGHT/] },
+    mustNot: [/casefile_closed/, /casefile_team \(/, /case_involvement_open/, /\|[ |]*[|`]--USE TEMP B-TREE FOR ORDER BY/] },
   { what: 'start page: escalations of the team', file: 'src/store/case_escalation.c', sql: 'AND c.team_org_id = ?1 AND c.status',
     must: [/SEARCH e USING INDEX case_escalation_pending/], mustNot: [NO_FULL_SORT] },
   { what: 'start page: escalations of a regisseur', file: 'src/store/case_escalation.c', sql: "e.level IN ('zvh'",

@@ -276,7 +276,8 @@ test('kill -9 with an unindexed tail: the next start indexes it, each record onc
 
 // The audit writer steps after its commits once the tail is due (src/auth/audit.c
 // index_if_due); whether waiting records ever leave it no gap between steps depends on the
-// timing, so that the steps alone hold the bound then is not forced here.
+// timing, so that the steps alone hold the bound then is not forced here. 2,100 records: without
+// indexing the tail would pass 2,000.
 test('under steady load the records rule keeps the tail near 1,000, with no time rule', async () => {
   const s = await serve(ownDb, slow); // the time rule never comes: only the records rule indexes
   try {
@@ -292,11 +293,13 @@ test('under steady load the records rule keeps the tail near 1,000, with no time
     const load = Promise.all(clients.map(async (c) => {
       while (!done) assert.equal((await c.get(`/casussen/${odv}`)).status, 200);
     }));
+    load.catch(() => {}); // awaited below; a failed request fails the test there
+    const deadline = Date.now() + 120_000;
     try {
-      for (let i = 0; i < 2400; i++) {
+      while (Date.now() < deadline) {
         const m = mark();
         most = Math.max(most, m.head - m.mark);
-        if (m.head >= start.head + 1200) break;
+        if (m.head >= start.head + 2100) break;
         await sleep(20);
       }
     } finally {
@@ -304,9 +307,11 @@ test('under steady load the records rule keeps the tail near 1,000, with no time
       await load;
     }
     const end = mark();
-    assert.ok(end.head >= start.head + 1200, `1,200 records written: ${JSON.stringify(end)}`);
+    assert.ok(end.head >= start.head + 2100, `2,100 records written: ${JSON.stringify({ start, end })}`);
     assert.ok(end.mark > start.mark, `indexed while serving: ${JSON.stringify({ start, end })}`);
-    assert.ok(most <= READLOG_INDEX_RECORDS + 200, `the tail stayed near ${READLOG_INDEX_RECORDS}: at most ${most}`);
+    // above 1,000 by at most one group commit (four clients) and the records of one step
+    assert.ok(most <= READLOG_INDEX_RECORDS + 100, `the tail stayed near ${READLOG_INDEX_RECORDS}: at most ${most}`);
+    assert.ok(end.head - end.mark <= READLOG_INDEX_RECORDS + 100, `the tail at the end: ${end.head - end.mark}`);
   } finally {
     s.child.kill('SIGTERM');
     await s.exited;
