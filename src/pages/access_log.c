@@ -120,17 +120,17 @@ void access_log_put(request *rq, tv *ctx, const char *base, const access_log_row
 	for (size_t i = 0; i < n; i++) {
 		const access_log_row *r = &rows[i];
 		tv *o = tv_obj(a);
-		tv_set_str(o, "at", hv_datetime(a, r->at));
-		tv_set_str(o, "org", *r->org_name ? r->org_name : "—");
-		tv_set_str(o, "role", *r->role ? role_label_of(r->role) : "—");
+		tv_put_str(o, "at", hv_datetime(a, r->at));
+		tv_put_str(o, "org", *r->org_name ? r->org_name : "—");
+		tv_put_str(o, "role", *r->role ? role_label_of(r->role) : "—");
 		if (show_person) {
-			tv_set_str(o, "username", r->username);
-			tv_set_str(o, "user_name", r->user_name);
+			tv_put_str(o, "username", r->username);
+			tv_put_str(o, "user_name", r->user_name);
 		}
-		tv_set_str(o, "kind", access_log_kind_label(r->kind));
-		tv_set_str(o, "object", object_of(a, r));
-		tv_set_str(o, "outcome", outcome_label(r->outcome));
-		tv_set_bool(o, "refused", strcmp(r->outcome, "allowed") != 0);
+		tv_put_str(o, "kind", access_log_kind_label(r->kind));
+		tv_put_str(o, "object", object_of(a, r));
+		tv_put_str(o, "outcome", outcome_label(r->outcome));
+		tv_put_bool(o, "refused", strcmp(r->outcome, "allowed") != 0);
 		tv_push(list, o);
 	}
 	tv_set(ctx, "rows", list);
