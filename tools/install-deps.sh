@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PKGS="build-essential clang libmicrohttpd-dev libsqlite3-dev libsodium-dev libcmark-dev libcmocka-dev libqrencode-dev \
-chromium wrk sqlite3 poppler-utils openssl nodejs curl ca-certificates"
+chromium chromium-headless-shell wrk sqlite3 poppler-utils openssl nodejs curl ca-certificates"
 missing=""
 for p in $PKGS; do
 	# nodejs may come from elsewhere (the machine's own node); accept any node on PATH
