@@ -87,18 +87,20 @@ $(BUILD)/unit/%: tests/unit/%.c $(SAN_OBJ)
 
 # The fuzz targets share one set of objects, instrumented for libFuzzer without its
 # main() (fuzzer-no-link), so that they are compiled once and in parallel; each
-# target links them with libFuzzer.
+# target links them with libFuzzer. Only the modules the targets reach are compiled
+# (the form parser, the template engine and what they call: ~15 % of the compile of
+# all sources); a target that comes to need another module fails to link, naming it.
 FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Isrc -fsanitize=address,undefined
-FUZZ_OBJ := $(patsubst src/%.c,$(BUILD)/fuzzobj/%.o,$(LIB_SRC)) $(BUILD)/fuzzobj/gen/embedded_data.o
+FUZZ_LIB_SRC := src/server/form.c src/util/arena.c src/util/date.c src/util/strbuf.c \
+                src/util/utf8.c src/view/html.c src/view/markdown.c src/view/tmpl.c \
+                src/view/tmpl_value.c
+FUZZ_OBJ := $(patsubst src/%.c,$(BUILD)/fuzzobj/%.o,$(FUZZ_LIB_SRC))
 # named only by a pattern rule, they would count as intermediate and be deleted after the link
 .SECONDARY: $(FUZZ_OBJ)
 $(BUILD)/fuzzobj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo "CC fuzz $<"
 	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
-$(BUILD)/fuzzobj/gen/embedded_data.o: $(GEN)/embedded_data.c
-	@mkdir -p $(@D)
-	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_OBJ)
 	@mkdir -p $(@D)
 	@echo "LD fuzz $@"
