@@ -90,7 +90,7 @@ static const char *object_of(arena *a, const access_log_row *r)
 	const char *label = access_log_object_label(r->object_type);
 	if (!*r->object_type)
 		return "—";
-	return r->object_id ? arena_printf(a, "%s %lld", label, (long long)r->object_id) : label;
+	return r->object_id ? arena_str_int(a, label, " ", r->object_id) : label;
 }
 
 int access_log_filter_read(request *rq, bool download, access_log_filter *f)
@@ -149,7 +149,7 @@ void access_log_put(request *rq, tv *ctx, const char *base, const access_log_row
 	}
 	/* the filter's choices: organisations and kinds */
 	size_t no;
-	org *orgs = org_list(a, &no);
+	org *orgs = org_choices(a, &no);
 	tv *ol = tv_list(a);
 	for (size_t i = 0; i < no; i++) {
 		tv *o = tv_obj(a);

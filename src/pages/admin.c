@@ -48,7 +48,7 @@ static tv *kind_options(arena *a, const char *selected)
 static tv *org_options(arena *a, int64_t selected)
 {
 	size_t n;
-	org *orgs = org_list(a, &n);
+	org *orgs = org_choices(a, &n);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		if (!orgs[i].active && orgs[i].id != selected)

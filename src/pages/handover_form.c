@@ -49,7 +49,7 @@ static const char *valid_form_key(const char *k)
 static tv *team_options(arena *a, int64_t selected, bool triage_selected)
 {
 	size_t n;
-	org *orgs = org_list(a, &n);
+	org *orgs = org_choices(a, &n);
 	tv *list = tv_list(a);
 	for (size_t i = 0; i < n; i++) {
 		if (!orgs[i].active || !handover_is_local_team_kind(orgs[i].kind))

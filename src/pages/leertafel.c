@@ -146,7 +146,7 @@ void lt_add_form(tv *ctx, request *rq)
 tv *lt_org_options(request *rq, const int64_t *selected, size_t nselected)
 {
 	size_t n;
-	org *orgs = org_list(rq->a, &n);
+	org *orgs = org_choices(rq->a, &n);
 	tv *list = tv_list(rq->a);
 	for (size_t i = 0; i < n; i++) {
 		bool sel = false;

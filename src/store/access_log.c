@@ -58,30 +58,31 @@ const char *access_log_object_label(const char *t)
 	return t;
 }
 
-/* The kind of a row, in SQL so that the report can filter on it. */
-#define KIND_SQL                                                                                               \
-	"CASE WHEN a.action IN ('create', 'update') THEN 'wijzigen'"                                             \
-	" WHEN a.action = 'print' THEN 'afdrukken'"                                                              \
-	" WHEN a.action = 'export' THEN 'exporteren'"                                                            \
-	" WHEN a.action = 'search' THEN 'zoeken'"                                                                \
-	" WHEN a.action = 'view' AND (a.households IS NOT NULL"                                                  \
-	"  OR a.object_type IN ('case_list', 'handover_list', 'start_page_panel')) THEN 'lijst'"                   \
-	" WHEN a.action = 'view' THEN 'lezen' ELSE 'overig' END"
+const char *access_log_kind_of(const char *action, const char *object_type, bool listed)
+{
+	if (strcmp(action, "create") == 0 || strcmp(action, "update") == 0)
+		return "wijzigen";
+	if (strcmp(action, "print") == 0)
+		return "afdrukken";
+	if (strcmp(action, "export") == 0)
+		return "exporteren";
+	if (strcmp(action, "search") == 0)
+		return "zoeken";
+	if (strcmp(action, "view") != 0)
+		return "overig";
+	if (listed || strcmp(object_type, "case_list") == 0 || strcmp(object_type, "handover_list") == 0 ||
+	    strcmp(object_type, "start_page_panel") == 0)
+		return "lijst";
+	return "lezen";
+}
 
-#define ROW_COLUMNS                                                                                            \
-	"SELECT a.id, a.at, coalesce(a.username, ''), coalesce(u.name, ''), coalesce(a.role, ''),"               \
-	" coalesce(a.organisation_id, 0), coalesce(o.name, ''), a.action, coalesce(a.object_type, ''),"          \
-	" coalesce(a.object_id, 0), a.outcome, " KIND_SQL
-
-/* The same columns with the first one named: a compound's ORDER BY 1 is then
- * the household index's own key in its arm. */
+/* A row's own columns only. Its kind is worked out in C (access_log_kind_of; the
+ * filter on kind uses ACCESS_LOG_KIND_SQL), the names of its user and organisation
+ * once per page (names_of): ~25 % of a report's SQL (docs/performance.md). */
 #define ROW_COLUMNS_FROM(first)                                                                                \
-	"SELECT " first ", a.at, coalesce(a.username, ''), coalesce(u.name, ''), coalesce(a.role, ''),"        \
-	" coalesce(a.organisation_id, 0), coalesce(o.name, ''), a.action, coalesce(a.object_type, ''),"          \
-	" coalesce(a.object_id, 0), a.outcome, " KIND_SQL
-
-#define ROW_JOINS                                                                                              \
-	" LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN organisation o ON o.id = a.organisation_id"
+	"SELECT " first ", a.at, a.username, a.user_id, a.role, a.organisation_id, a.action, a.object_type,"   \
+	" a.object_id, a.outcome, a.households IS NOT NULL"
+#define ROW_COLUMNS ROW_COLUMNS_FROM("a.id")
 
 static access_log_row *read_rows(arena *a, sqlite3_stmt *st, size_t limit, size_t *n, bool *more)
 {
@@ -95,23 +96,54 @@ static access_log_row *read_rows(arena *a, sqlite3_stmt *st, size_t limit, size_
 		}
 		list = arena_grow(a, list, k, &cap, sizeof *list);
 		access_log_row *r = &list[k++];
+		*r = (access_log_row){0};
 		int i = 0;
 		r->id = sqlite3_column_int64(st, i++);
 		r->at = db_text(a, st, i++);
 		r->username = db_text(a, st, i++);
-		r->user_name = db_text(a, st, i++);
+		r->user_id = sqlite3_column_int64(st, i++);
 		r->role = db_text(a, st, i++);
 		r->org_id = sqlite3_column_int64(st, i++);
-		r->org_name = db_text(a, st, i++);
 		r->action = db_text(a, st, i++);
 		r->object_type = db_text(a, st, i++);
 		r->object_id = sqlite3_column_int64(st, i++);
 		r->outcome = db_text(a, st, i++);
-		r->kind = db_text(a, st, i++);
+		r->kind = access_log_kind_of(r->action, r->object_type, sqlite3_column_int(st, i++) != 0);
 	}
 	sqlite3_reset(st);
 	*n = k;
 	return list;
+}
+
+/* The name behind id in st ("SELECT name … WHERE id = ?1"), "" when none; looked up
+ * once per distinct id of the page (ids/names: the ones seen so far, *k of them). */
+static const char *name_once(arena *a, sqlite3_stmt *st, int64_t id, int64_t *ids, const char **names, size_t *k)
+{
+	if (!id)
+		return "";
+	for (size_t i = 0; i < *k; i++)
+		if (ids[i] == id)
+			return names[i];
+	sqlite3_bind_int64(st, 1, id);
+	const char *name = sqlite3_step(st) == SQLITE_ROW ? db_text(a, st, 0) : "";
+	sqlite3_reset(st);
+	ids[*k] = id;
+	names[(*k)++] = name;
+	return name;
+}
+
+/* Fill in the names of the rows' users and organisations. */
+static void names_of(arena *a, access_log_row *rows, size_t n)
+{
+	sqlite3_stmt *user = db_stmt("SELECT name FROM app_user WHERE id = ?1");
+	sqlite3_stmt *org = db_stmt("SELECT name FROM organisation WHERE id = ?1");
+	int64_t *ids = arena_alloc(a, 2 * (n + 1) * sizeof *ids);
+	const char **names = arena_alloc(a, 2 * (n + 1) * sizeof *names);
+	size_t nu = 0, no = 0;
+	for (size_t i = 0; i < n; i++) {
+		rows[i].user_name = name_once(a, user, rows[i].user_id, ids, names, &nu);
+		rows[i].org_name = name_once(a, org, rows[i].org_id, ids + n + 1, names + n + 1, &no);
+	}
 }
 
 /* A typed Dutch day as the audit time (UTC) its start has; plus_days 1 gives the
@@ -188,7 +220,7 @@ static access_log_row *household_rows(arena *a, sqlite3_stmt *st, int64_t househ
 }
 
 #define HOUSEHOLD_FILTER                                                                                       \
-	" AND a.at >= ?3 AND a.at <= ?4 AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"
+	" AND a.at >= ?3 AND a.at <= ?4 AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " ACCESS_LOG_KIND_SQL " = ?6)"
 #define HOUSEHOLD_WHERE " WHERE ah.household_id = ?1 AND ah.audit_id < ?2" HOUSEHOLD_FILTER
 
 access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
@@ -198,7 +230,7 @@ access_log_row *access_log_of_household(arena *a, int64_t household_id, const ac
 	bool c_more, r_more;
 	access_log_row *c = household_rows(
 		a,
-		db_stmt(ROW_COLUMNS " FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id" ROW_JOINS
+		db_stmt(ROW_COLUMNS " FROM audit_household ah JOIN audit_log a ON a.id = ah.audit_id"
 		        HOUSEHOLD_WHERE " ORDER BY ah.audit_id DESC LIMIT ?7"),
 		household_id, f->before, f, limit, &nc, &c_more, false);
 	access_log_row *r = household_rows(
@@ -206,12 +238,14 @@ access_log_row *access_log_of_household(arena *a, int64_t household_id, const ac
 		/* the index (records up to the watermark) and the tail above it, each
 		 * newest first, merged (UNION ALL): ids above the watermark come first */
 		db_stmt(ROW_COLUMNS_FROM("ah.audit_id") " FROM readlog.audit_household ah JOIN readlog.audit_log a"
-		        " ON a.id = ah.audit_id" ROW_JOINS HOUSEHOLD_WHERE
-		        " UNION ALL " ROW_COLUMNS_FROM("a.id") " FROM readlog.audit_log a NOT INDEXED" ROW_JOINS
+		        " ON a.id = ah.audit_id" HOUSEHOLD_WHERE
+		        " UNION ALL " ROW_COLUMNS_FROM("a.id") " FROM readlog.audit_log a NOT INDEXED"
 		        " WHERE " READLOG_TAIL_ABOVE_MARK("a") " AND a.id < ?2 AND " READLOG_TAIL_CONCERNS("a", "?1")
 		        HOUSEHOLD_FILTER " ORDER BY 1 DESC LIMIT ?7"),
 		household_id, f->before_read, f, limit, &nr, &r_more, true);
-	return merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
+	access_log_row *rows = merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
+	names_of(a, rows, *n);
+	return rows;
 }
 
 /* Rows of one log for the user report: keyset on (at, id), the order of the
@@ -240,7 +274,7 @@ static access_log_row *user_rows(arena *a, sqlite3_stmt *key, sqlite3_stmt *st, 
 
 #define USER_WHERE                                                                                             \
 	" WHERE a.user_id = ?1 AND a.at >= ?3 AND a.at <= ?4 AND (a.at < ?4 OR a.id < ?2)"                        \
-	" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " KIND_SQL " = ?6)"                              \
+	" AND (?5 = 0 OR a.organisation_id = ?5) AND (?6 = '' OR " ACCESS_LOG_KIND_SQL " = ?6)"                              \
 	" ORDER BY a.at DESC, a.id DESC LIMIT ?7"
 
 access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_filter *f, size_t limit, size_t *n,
@@ -250,13 +284,15 @@ access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_f
 	bool c_more, r_more;
 	access_log_row *c =
 		user_rows(a, db_stmt("SELECT at FROM audit_log WHERE id = ?1 AND user_id = ?2"),
-		          db_stmt(ROW_COLUMNS " FROM audit_log a" ROW_JOINS USER_WHERE), user_id, f->before, f, limit, &nc,
+		          db_stmt(ROW_COLUMNS " FROM audit_log a" USER_WHERE), user_id, f->before, f, limit, &nc,
 		          &c_more, false);
 	access_log_row *r =
 		user_rows(a, db_stmt("SELECT at FROM readlog.audit_log WHERE id = ?1 AND user_id = ?2"),
-		          db_stmt(ROW_COLUMNS " FROM readlog.audit_log a" ROW_JOINS USER_WHERE), user_id, f->before_read, f,
+		          db_stmt(ROW_COLUMNS " FROM readlog.audit_log a" USER_WHERE), user_id, f->before_read, f,
 		          limit, &nr, &r_more, true);
-	return merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
+	access_log_row *rows = merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
+	names_of(a, rows, *n);
+	return rows;
 }
 
 void access_log_next_page(const access_log_row *rows, size_t n, const access_log_filter *f, int64_t *before,

@@ -23,6 +23,19 @@
  * "lezen", "wijzigen", "afdrukken", "exporteren", "lijst", "zoeken", "overig". */
 extern const char *const access_log_kinds[]; /* NULL-terminated, without "overig" */
 const char *access_log_kind_label(const char *kind);
+/* The kind of an audit row from its action, object type and whether it was a list
+ * (its households column set). */
+const char *access_log_kind_of(const char *action, const char *object_type, bool listed);
+/* The same in SQL over an audit_log row aliased "a", for the reports' filter on kind.
+ * test_access_log_kind checks that the two agree. */
+#define ACCESS_LOG_KIND_SQL                                                                                    \
+	"CASE WHEN a.action IN ('create', 'update') THEN 'wijzigen'"                                             \
+	" WHEN a.action = 'print' THEN 'afdrukken'"                                                              \
+	" WHEN a.action = 'export' THEN 'exporteren'"                                                            \
+	" WHEN a.action = 'search' THEN 'zoeken'"                                                                \
+	" WHEN a.action = 'view' AND (a.households IS NOT NULL"                                                  \
+	"  OR a.object_type IN ('case_list', 'handover_list', 'start_page_panel')) THEN 'lijst'"                   \
+	" WHEN a.action = 'view' THEN 'lezen' ELSE 'overig' END"
 /* Dutch name of an audited object type ("case" → "casus"). */
 const char *access_log_object_label(const char *object_type);
 
@@ -35,7 +48,7 @@ typedef struct access_log_filter {
 } access_log_filter;
 
 typedef struct access_log_row {
-	int64_t id, object_id, org_id;
+	int64_t id, object_id, org_id, user_id;
 	const char *at, *username, *user_name, *role, *org_name, *action, *object_type, *outcome, *kind;
 	bool in_read_log; /* id is the read log's (store/readlog.h), not the change log's */
 } access_log_row;

@@ -35,22 +35,33 @@ static void read_row(arena *a, sqlite3_stmt *st, org *o)
 	o->users = sqlite3_column_int64(st, 4);
 }
 
-org *org_list(arena *a, size_t *n)
+/* The rows of st (the columns read_row reads), at most the organisations there are. */
+static org *read_list(arena *a, sqlite3_stmt *st, size_t *n)
 {
 	sqlite3_stmt *cnt = db_stmt("SELECT count(*) FROM organisation");
 	size_t cap = sqlite3_step(cnt) == SQLITE_ROW ? (size_t)sqlite3_column_int64(cnt, 0) : 0;
 	sqlite3_reset(cnt);
 	org *list = arena_alloc(a, (cap + 1) * sizeof *list);
-	sqlite3_stmt *st = db_stmt(
-		"SELECT o.id, o.name, o.kind, o.active,"
-		" (SELECT count(*) FROM app_user u WHERE u.organisation_id = o.id AND u.active = 1)"
-		" FROM organisation o ORDER BY o.name");
 	size_t k = 0;
 	while (k < cap && sqlite3_step(st) == SQLITE_ROW)
 		read_row(a, st, &list[k++]);
 	sqlite3_reset(st);
 	*n = k;
 	return list;
+}
+
+org *org_list(arena *a, size_t *n)
+{
+	return read_list(a,
+	                 db_stmt("SELECT o.id, o.name, o.kind, o.active,"
+	                         " (SELECT count(*) FROM app_user u WHERE u.organisation_id = o.id AND u.active = 1)"
+	                         " FROM organisation o ORDER BY o.name"),
+	                 n);
+}
+
+org *org_choices(arena *a, size_t *n)
+{
+	return read_list(a, db_stmt("SELECT id, name, kind, active, -1 FROM organisation ORDER BY name"), n);
 }
 
 bool org_get(arena *a, int64_t id, org *out)

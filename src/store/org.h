@@ -14,7 +14,7 @@ typedef struct org {
 	const char *name;
 	const char *kind;
 	bool active;
-	int64_t users; /* number of active users */
+	int64_t users; /* number of active users; -1 from org_choices (not counted) */
 } org;
 
 /* NULL-terminated list of kind codes and their Dutch labels. */
@@ -23,6 +23,9 @@ const char *org_kind_label(const char *kind);
 
 /* All organisations by name; *n receives the count. */
 org *org_list(arena *a, size_t *n);
+/* The same without counting their users (users is -1): what a form's choice of
+ * organisation needs, ~10 times cheaper than org_list. */
+org *org_choices(arena *a, size_t *n);
 bool org_get(arena *a, int64_t id, org *out);
 bool org_find_by_name(arena *a, const char *name, org *out);
 

@@ -138,6 +138,26 @@ char *arena_vprintf(arena *a, const char *fmt, va_list ap)
 	return d;
 }
 
+char *arena_str_int(arena *a, const char *prefix, const char *sep, int64_t n)
+{
+	char digits[24];
+	char *p = digits + sizeof digits;
+	uint64_t u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (n < 0)
+		*--p = '-';
+	size_t nd = (size_t)(digits + sizeof digits - p), np = strlen(prefix), ns = strlen(sep);
+	char *out = arena_alloc_raw(a, np + ns + nd + 1);
+	memcpy(out, prefix, np);
+	memcpy(out + np, sep, ns);
+	memcpy(out + np + ns, p, nd);
+	out[np + ns + nd] = '\0';
+	return out;
+}
+
 char *arena_printf(arena *a, const char *fmt, ...)
 {
 	va_list ap;

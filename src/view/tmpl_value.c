@@ -46,19 +46,9 @@ tv *tv_bool(arena *a, bool b)
 
 tv *tv_int(arena *a, int64_t n)
 {
-	/* decimal digits by hand: printf's machinery costs more than the page's ids */
-	char buf[24];
-	char *p = buf + sizeof buf;
-	uint64_t u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (n < 0)
-		*--p = '-';
 	tv *v = tv_new(a, TV_STR);
-	v->len = (size_t)(buf + sizeof buf - p);
-	v->s = arena_strndup(a, p, v->len);
+	v->s = arena_str_int(a, "", "", n);
+	v->len = strlen(v->s);
 	return v;
 }
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/arena.h"
@@ -51,6 +52,22 @@ static void test_strings(void **state)
 	arena_free(NULL);
 }
 
+/* arena_str_int gives what printf gives, at the ends of int64 too */
+static void test_str_int(void **state)
+{
+	(void)state;
+	arena *a = arena_new();
+	const int64_t values[] = {0, 7, -7, 10, 1234567890123LL, INT64_MAX, INT64_MIN};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "casus %lld", (long long)values[i]);
+		assert_string_equal(arena_str_int(a, "casus", " ", values[i]), want);
+		snprintf(want, sizeof want, "%lld", (long long)values[i]);
+		assert_string_equal(arena_str_int(a, "", "", values[i]), want);
+	}
+	arena_free(a);
+}
+
 static void test_strbuf_growth(void **state)
 {
 	(void)state;
@@ -90,6 +107,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_zeroed_and_aligned),
 		cmocka_unit_test(test_large_allocations),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_str_int),
 		cmocka_unit_test(test_strbuf_growth),
 		cmocka_unit_test(test_grow),
 	};
