@@ -4,16 +4,9 @@
  * Memory comes in blocks chained in a list; small allocations bump a pointer in
  * the current block, large ones get a block of their own. Nothing is freed
  * individually. Must never return NULL: allocation failure aborts.
- *
- * Each thread keeps a few freed standard blocks for its next arenas (block_cache):
- * a page takes several 16 KB blocks, and malloc/free of blocks that size went
- * through glibc's slow paths on every request, on memory no longer in cache. A
- * reused block is not cleared, as malloc's memory is not: arena_alloc clears,
- * arena_alloc_raw's callers fill what they take.
  */
 #include "util/arena.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,50 +36,6 @@ static void *xmalloc(size_t n)
 	return p;
 }
 
-/* Freed standard blocks kept per thread, at most BLOCK_CACHE (256 KB), given back
- * to malloc when the thread ends (cache_key's destructor). */
-enum { BLOCK_CACHE = 16 };
-typedef struct block_cache {
-	struct block *head;
-	unsigned n;
-} block_cache;
-static pthread_key_t cache_key;
-static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
-
-static void cache_release(void *p)
-{
-	block_cache *c = p;
-	while (c->head) {
-		struct block *next = c->head->next;
-		free(c->head);
-		c->head = next;
-	}
-	free(c);
-}
-
-static void cache_key_make(void)
-{
-	if (pthread_key_create(&cache_key, cache_release) != 0) {
-		fputs("ketenregie: no thread key for the arena's block cache\n", stderr);
-		abort();
-	}
-}
-
-/* This thread's cache (made on first use). */
-static block_cache *my_cache(void)
-{
-	pthread_once(&cache_once, cache_key_make);
-	block_cache *c = pthread_getspecific(cache_key);
-	if (!c) {
-		c = calloc(1, sizeof *c);
-		if (!c || pthread_setspecific(cache_key, c) != 0) {
-			fputs("ketenregie: out of memory\n", stderr);
-			abort();
-		}
-	}
-	return c;
-}
-
 static block *block_new(size_t size)
 {
 	block *b = xmalloc(sizeof(block) + size);
@@ -96,37 +45,10 @@ static block *block_new(size_t size)
 	return b;
 }
 
-/* A standard block: one this thread freed before, or a new one. */
-static block *block_standard(void)
-{
-	block_cache *c = my_cache();
-	block *b = c->head;
-	if (!b)
-		return block_new(ARENA_BLOCK);
-	c->head = b->next;
-	c->n--;
-	b->next = NULL;
-	b->used = 0;
-	return b;
-}
-
-/* Keep a standard block for this thread's next arenas, or give it back. */
-static void block_release(block *b)
-{
-	block_cache *c = my_cache();
-	if (b->size != ARENA_BLOCK || c->n == BLOCK_CACHE) {
-		free(b);
-		return;
-	}
-	b->next = c->head;
-	c->head = b;
-	c->n++;
-}
-
 arena *arena_new(void)
 {
 	arena *a = xmalloc(sizeof *a);
-	a->head = block_standard();
+	a->head = block_new(ARENA_BLOCK);
 	a->total = 0;
 	return a;
 }
@@ -138,7 +60,7 @@ void arena_free(arena *a)
 	block *b = a->head;
 	while (b) {
 		block *next = b->next;
-		block_release(b);
+		free(b);
 		b = next;
 	}
 	free(a);
@@ -165,7 +87,7 @@ static void *alloc_raw(arena *a, size_t n)
 			a->total += need;
 			return big->data;
 		}
-		b = block_standard();
+		b = block_new(ARENA_BLOCK);
 		b->next = a->head;
 		a->head = b;
 	}

@@ -6,7 +6,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,46 +50,6 @@ static void test_strings(void **state)
 	assert_int_equal(strlen(long_s), 5000);
 	arena_free(a);
 	arena_free(NULL);
-}
-
-/* Arenas made and freed on several threads at once, each filling what it takes and
- * checking it before the free: the blocks a thread keeps for its next arenas
- * (arena.c's block cache) are never handed out twice (ASan catches a block used
- * after its free, LeakSanitizer one not given back when the thread ends). */
-static void *arena_churn(void *arg)
-{
-	unsigned seed = (unsigned)(uintptr_t)arg;
-	for (int round = 0; round < 300; round++) {
-		arena *a = arena_new();
-		unsigned char *parts[64];
-		size_t sizes[64];
-		for (int i = 0; i < 64; i++) {
-			seed = seed * 1103515245u + 12345u;
-			sizes[i] = 1 + (seed >> 8) % (i % 8 == 7 ? 9000 : 900);
-			parts[i] = arena_alloc_raw(a, sizes[i]);
-			memset(parts[i], (int)(i + round) & 0xff, sizes[i]);
-		}
-		for (int i = 0; i < 64; i++)
-			for (size_t k = 0; k < sizes[i]; k += 97)
-				if (parts[i][k] != (unsigned char)((i + round) & 0xff))
-					return (void *)1;
-		arena_free(a);
-	}
-	return NULL;
-}
-
-static void test_threads_reuse_blocks_safely(void **state)
-{
-	(void)state;
-	pthread_t t[4];
-	for (uintptr_t i = 0; i < 4; i++)
-		assert_int_equal(pthread_create(&t[i], NULL, arena_churn, (void *)(i + 1)), 0);
-	for (int i = 0; i < 4; i++) {
-		void *bad = (void *)2;
-		assert_int_equal(pthread_join(t[i], &bad), 0);
-		assert_null(bad);
-	}
-	assert_null(arena_churn((void *)99)); /* and on this thread */
 }
 
 /* arena_str_int gives what printf gives, at the ends of int64 too */
@@ -149,7 +108,6 @@ int main(void)
 		cmocka_unit_test(test_large_allocations),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_str_int),
-		cmocka_unit_test(test_threads_reuse_blocks_safely),
 		cmocka_unit_test(test_strbuf_growth),
 		cmocka_unit_test(test_grow),
 	};
