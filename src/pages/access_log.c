@@ -222,7 +222,7 @@ static void case_access_log(request *rq, bool print)
 	rq->audit.object_id = c.household_id;
 	size_t n;
 	bool more;
-	access_log_row *rows = access_log_of_household(a, c.household_id, &f, print ? 1000 : REPORT_PAGE, &n, &more);
+	access_log_row *rows = access_log_of_household(a, c.household_id, &f, print ? 1000 : REPORT_PAGE, false, &n, &more);
 	access_log_put(rq, ctx, arena_printf(a, "/casussen/%lld/toegang", (long long)c.id), rows, n, more, false);
 	tv_set_int(ctx, "case_id", c.id);
 	tv_set_str(ctx, "household_name", c.household_name);

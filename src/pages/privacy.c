@@ -98,12 +98,12 @@ static void household_report(request *rq, bool csv)
 	bool more;
 	if (csv) {
 		f.before = 0;
-		access_log_row *rows = access_log_of_household(a, id, &f, EXPORT_ROWS, &n, &more);
+		access_log_row *rows = access_log_of_household(a, id, &f, EXPORT_ROWS, true, &n, &more);
 		access_log_csv(rq, arena_printf(a, "toegangslog-huishouden-%lld.csv", (long long)id), rows, n, true);
 		return;
 	}
 	tv *ctx = page_ctx(rq, arena_printf(a, "Toegangslog huishouden %lld", (long long)id));
-	access_log_row *rows = access_log_of_household(a, id, &f, REPORT_PAGE, &n, &more);
+	access_log_row *rows = access_log_of_household(a, id, &f, REPORT_PAGE, true, &n, &more);
 	access_log_put(rq, ctx, arena_printf(a, "/privacy/huishoudens/%lld", (long long)id), rows, n, more, true);
 	tv_set_int(ctx, "household_id", id);
 	tv_set_bool(ctx, "privacy", true);

@@ -115,34 +115,53 @@ static access_log_row *read_rows(arena *a, sqlite3_stmt *st, size_t limit, size_
 	return list;
 }
 
-/* The name behind id in st ("SELECT name … WHERE id = ?1"), "" when none; looked up
- * once per distinct id of the page (ids/names: the ones seen so far, *k of them). */
-static const char *name_once(arena *a, sqlite3_stmt *st, int64_t id, int64_t *ids, const char **names, size_t *k)
+/* Names looked up by id, each once per report (names_of): open addressing over
+ * at most cap / 2 ids, cap a power of two. */
+typedef struct name_memo {
+	sqlite3_stmt *st; /* "SELECT name … WHERE id = ?1" */
+	int64_t *ids;     /* 0: a free slot */
+	const char **names;
+	size_t cap;
+} name_memo;
+
+static void memo_init(arena *a, name_memo *m, sqlite3_stmt *st, size_t n)
+{
+	m->st = st;
+	m->cap = 16;
+	while (m->cap < 2 * (n + 1))
+		m->cap *= 2;
+	m->ids = arena_alloc(a, m->cap * sizeof *m->ids);
+	m->names = arena_alloc(a, m->cap * sizeof *m->names);
+}
+
+/* The name behind id, "" when none (or id 0: no user, no organisation). */
+static const char *memo_name(arena *a, name_memo *m, int64_t id)
 {
 	if (!id)
 		return "";
-	for (size_t i = 0; i < *k; i++)
-		if (ids[i] == id)
-			return names[i];
-	sqlite3_bind_int64(st, 1, id);
-	const char *name = sqlite3_step(st) == SQLITE_ROW ? db_text(a, st, 0) : "";
-	sqlite3_reset(st);
-	ids[*k] = id;
-	names[(*k)++] = name;
-	return name;
+	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u >> 32) & (m->cap - 1);
+	while (m->ids[i] && m->ids[i] != id)
+		i = (i + 1) & (m->cap - 1);
+	if (!m->ids[i]) {
+		sqlite3_bind_int64(m->st, 1, id);
+		m->names[i] = sqlite3_step(m->st) == SQLITE_ROW ? db_text(a, m->st, 0) : "";
+		sqlite3_reset(m->st);
+		m->ids[i] = id;
+	}
+	return m->names[i];
 }
 
-/* Fill in the names of the rows' users and organisations. */
-static void names_of(arena *a, access_log_row *rows, size_t n)
+/* Fill in the names of the rows' organisations, and of their users when the
+ * report shows who (the family's own access log does not: it never reads them). */
+static void names_of(arena *a, access_log_row *rows, size_t n, bool user_names)
 {
-	sqlite3_stmt *user = db_stmt("SELECT name FROM app_user WHERE id = ?1");
-	sqlite3_stmt *org = db_stmt("SELECT name FROM organisation WHERE id = ?1");
-	int64_t *ids = arena_alloc(a, 2 * (n + 1) * sizeof *ids);
-	const char **names = arena_alloc(a, 2 * (n + 1) * sizeof *names);
-	size_t nu = 0, no = 0;
+	name_memo users, orgs;
+	memo_init(a, &orgs, db_stmt("SELECT name FROM organisation WHERE id = ?1"), n);
+	if (user_names)
+		memo_init(a, &users, db_stmt("SELECT name FROM app_user WHERE id = ?1"), n);
 	for (size_t i = 0; i < n; i++) {
-		rows[i].user_name = name_once(a, user, rows[i].user_id, ids, names, &nu);
-		rows[i].org_name = name_once(a, org, rows[i].org_id, ids + n + 1, names + n + 1, &no);
+		rows[i].org_name = memo_name(a, &orgs, rows[i].org_id);
+		rows[i].user_name = user_names ? memo_name(a, &users, rows[i].user_id) : "";
 	}
 }
 
@@ -224,7 +243,7 @@ static access_log_row *household_rows(arena *a, sqlite3_stmt *st, int64_t househ
 #define HOUSEHOLD_WHERE " WHERE ah.household_id = ?1 AND ah.audit_id < ?2" HOUSEHOLD_FILTER
 
 access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
-                                        size_t *n, bool *more)
+                                        bool user_names, size_t *n, bool *more)
 {
 	size_t nc, nr;
 	bool c_more, r_more;
@@ -244,7 +263,7 @@ access_log_row *access_log_of_household(arena *a, int64_t household_id, const ac
 		        HOUSEHOLD_FILTER " ORDER BY 1 DESC LIMIT ?7"),
 		household_id, f->before_read, f, limit, &nr, &r_more, true);
 	access_log_row *rows = merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
-	names_of(a, rows, *n);
+	names_of(a, rows, *n, user_names);
 	return rows;
 }
 
@@ -291,7 +310,7 @@ access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_f
 		          db_stmt(ROW_COLUMNS " FROM readlog.audit_log a" USER_WHERE), user_id, f->before_read, f,
 		          limit, &nr, &r_more, true);
 	access_log_row *rows = merge_newest(a, c, nc, c_more, r, nr, r_more, limit, n, more);
-	names_of(a, rows, *n);
+	names_of(a, rows, *n, true);
 	return rows;
 }
 

@@ -54,9 +54,11 @@ typedef struct access_log_row {
 } access_log_row;
 
 /* Rows that concern household_id (its own and the lists that showed it), newest
- * first, at most limit; *more when there are older ones. Arena-owned. */
+ * first, at most limit; *more when there are older ones. Arena-owned. user_names:
+ * whether to read who each user was (user_name; "" otherwise): the privacy officer's
+ * report shows it, the family's own access log does not. */
 access_log_row *access_log_of_household(arena *a, int64_t household_id, const access_log_filter *f, size_t limit,
-                                        size_t *n, bool *more);
+                                        bool user_names, size_t *n, bool *more);
 /* Every row of user_id (client data, logins, administration), newest first. */
 access_log_row *access_log_of_user(arena *a, int64_t user_id, const access_log_filter *f, size_t limit, size_t *n,
                                    bool *more);

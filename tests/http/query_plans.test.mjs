@@ -186,7 +186,7 @@ const WALKS = [
       /SEARCH a USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/, /SEARCH readlog.audit_index_mark USING INTEGER PRIMARY KEY \(rowid=\?\)/],
     mustNot: [NO_FULL_SORT, /SCAN/, /audit_log_user/] },
   { what: 'access decision (a search of the household by the user): the read log\'s tail by id, then the index',
-    file: 'src/store/access_log.c', sql: 'FROM readlog.audit_log a NOT INDEXED WHERE',
+    file: 'src/store/access_log.c', sql: 'SELECT 1 FROM readlog.audit_log a NOT INDEXED WHERE',
     must: [/SEARCH a USING INTEGER PRIMARY KEY \(rowid>\?\)[\s\S]*SEARCH readlog.audit_index_mark USING INTEGER PRIMARY KEY \(rowid=\?\)/,
       /SEARCH ah USING PRIMARY KEY \(household_id=\? AND audit_id=\?\)/],
     mustNot: [/SCAN/] },
@@ -195,7 +195,7 @@ const WALKS = [
       /SEARCH ah USING PRIMARY KEY \(household_id=\?\)/],
     mustNot: [/SCAN (?!x\b)/] },
   { what: 'access log of a user, read log: the user index, newest first', file: 'src/store/access_log.c',
-    sql: 'FROM readlog.audit_log a LEFT JOIN',
+    sql: 'FROM readlog.audit_log a WHERE a.user_id = ?1',
     must: [/SEARCH a USING INDEX audit_log_user \(user_id=\? AND at>\? AND at<\?\)/],
     mustNot: [NO_FULL_SORT, /SCAN a/] },
   // UNION ALL (0027): a UNION merge sorts each arm beyond the id ("USE TEMP B-TREE FOR
