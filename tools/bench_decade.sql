@@ -1,5 +1,8 @@
 -- bench_decade.sql — ten years of a Veilig Thuis region for `make bench` (issue 11), on top
--- of the demo region, generated in SQL alone (recursive CTEs):
+-- of the demo region, generated in SQL alone (recursive CTEs). The figures below are for ten
+-- years; b_scale.years (bench.sh creates it, 1 for the bench's year of data) scales the
+-- handovers, the days, the journal and the audit rows alike, so that a year and a decade
+-- hold the same region at the same pace, with a tenth of its history:
 --   60,000 handovers over 3,650 days (a quarter through the joint triage; 1 in 24 returned,
 --   1 in 3 a new notification about a family that already has a case), 37,500 cases, each
 --   household with 4 members (150,000 persons), 3 conditions per case, involvements (team,
@@ -38,7 +41,13 @@ CREATE TEMP TABLE b_team AS
 	       (SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'teamleider'
 	        WHERE u.organisation_id = o.id ORDER BY u.id LIMIT 1) AS leader
 	FROM organisation o WHERE o.kind IN ('wijkteam', 'buurtteam');
+-- the scale when bench.sh did not set it: ten years
+CREATE TEMP TABLE IF NOT EXISTS b_scale AS SELECT 10 AS years;
 CREATE TEMP TABLE b_const AS SELECT
+	(SELECT 6000 * years FROM b_scale) AS handovers,
+	(SELECT 365 * years FROM b_scale) AS days,
+	(SELECT 20000 * years FROM b_scale) AS journal,
+	(SELECT 2000000 * years FROM b_scale) AS audits,
 	(SELECT id FROM organisation WHERE kind = 'veilig_thuis' ORDER BY id LIMIT 1) AS vt_org,
 	(SELECT id FROM app_user WHERE username = 'vt') AS vt_user,
 	(SELECT id FROM app_user WHERE username = 'professional') AS prof,
@@ -55,17 +64,17 @@ CREATE TEMP TABLE b_prof AS
 	FROM app_user u JOIN b_team t ON u.username LIKE 'bench.prof.' || t.k || '.%';
 CREATE INDEX b_prof_kj ON b_prof (k, j);
 
--- i = 1 … 60000, oldest first; base: the handover whose case this one belongs to
+-- i = 1 … 60000 (6,000 a year), oldest first; base: the handover whose case this one belongs to
 -- (a new notification, i % 3 = 2, joins the case of i - 1); kind: what became of it
 CREATE TEMP TABLE b_h AS
-	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000)
-	SELECT i, 1000000 + i AS id, (60000 - i) * 3650 / 60000 AS age,
+	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < (SELECT handovers FROM b_const))
+	SELECT i, 1000000 + i AS id, (c.handovers - i) * c.days / c.handovers AS age,
 	       CASE WHEN i % 3 = 2 THEN i - 1 ELSE i END AS base,
 	       (CASE WHEN i % 3 = 2 THEN i - 1 ELSE i END) % (SELECT teams FROM b_const) AS k,
 	       i % 4 = 0 AS triage,
-	       CASE WHEN (60000 - i) * 3650 / 60000 <= 5 THEN 'open' WHEN i % 24 = 0 THEN 'ret'
+	       CASE WHEN (c.handovers - i) * c.days / c.handovers <= 5 THEN 'open' WHEN i % 24 = 0 THEN 'ret'
 	            WHEN i % 3 = 2 THEN 'twin' ELSE 'case' END AS kind
-	FROM n;
+	FROM n, b_const c;
 CREATE INDEX b_h_id ON b_h (id);
 -- the cases: one per base handover that was accepted
 CREATE TEMP TABLE b_c AS
@@ -265,16 +274,16 @@ FROM case_evaluation e JOIN person p ON p.household_id = e.case_id,
 	(SELECT 1 AS domain UNION ALL SELECT 6 UNION ALL SELECT 12) d
 WHERE e.case_id > 1000000;
 
--- 200,000 journal entries: about 5 per case, spread over the case's life
-WITH RECURSIVE n(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM n WHERE j < 199999)
+-- 200,000 journal entries (20,000 a year): about 5 per case, spread over the case's life
+WITH RECURSIVE n(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM n WHERE j < (SELECT journal - 1 FROM b_const))
 INSERT INTO journal_entry (case_id, author_id, author_org_id, part, entry_date, body, created_at)
 SELECT c.id, c.director, c.team, CASE n.j % 3 WHEN 0 THEN 1 WHEN 1 THEN 2 ELSE 2048 END,
-	date('now', '-' || max(c.age - 3 - (n.j / 40000) * 30, 0) || ' days'),
+	date('now', '-' || max(c.age - 3 - (n.j / (SELECT journal / 5 FROM b_const)) * 30, 0) || ' days'),
 	'Huisbezoek afgelegd; afspraken uit het veiligheidsplan doorgenomen met beide ouders (bench ' || n.j || ').',
-	datetime('now', '-' || max(c.age - 3 - (n.j / 40000) * 30, 0) || ' days')
+	datetime('now', '-' || max(c.age - 3 - (n.j / (SELECT journal / 5 FROM b_const)) * 30, 0) || ' days')
 FROM n JOIN b_c c ON c.rowid = n.j % (SELECT n FROM b_n) + 1;
 
--- 20,000,000 audit rows over ten years, oldest first (one every 15.768 s): case views by the
+-- 20,000,000 audit rows over ten years (2,000,000 a year), oldest first (one every 15.768 s): case views by the
 -- regisseur and, one in ten, a change. Each goes where the daemon puts it since the read log
 -- exists (src/store/readlog.h): the 18,000,000 views into the read log (b.db.readlog, which
 -- bench.sh has the daemon create before this script), the 2,000,000 changes into the
@@ -291,10 +300,10 @@ SELECT 'DROP INDEX main.' || name || ';' FROM main.sqlite_schema WHERE type = 'i
 UNION ALL
 SELECT 'DROP INDEX readlog.' || name || ';' FROM readlog.sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL;
 .read .kr-bench-drop.sql
--- 3,650 days x 5,480 times of day, the strings made once each
+-- 3,650 days (365 a year) x 5,480 times of day, the strings made once each
 CREATE TEMP TABLE b_day AS
-	WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < 3649)
-	SELECT n, date('now', '-3650 days', '+' || n || ' days') AS day FROM d;
+	WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < (SELECT days - 1 FROM b_const))
+	SELECT n, date('now', '-' || (SELECT days FROM b_const) || ' days', '+' || n || ' days') AS day FROM d;
 CREATE TEMP TABLE b_tod AS
 	WITH RECURSIVE t(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM t WHERE n < 5479)
 	SELECT n, strftime('T%H:%M:%fZ', '2000-01-01', '+' || (n * 15.768) || ' seconds') AS tod FROM t;
@@ -318,7 +327,7 @@ CREATE TEMP TABLE b_audit_start AS SELECT (SELECT coalesce(max(id), 0) FROM main
 CREATE TEMP VIEW b_audit AS
 SELECT d.day || t.tod AS at, c.director AS user_id, c.team AS org, t.n % 10 = 9 AS change, c.id AS case_id
 FROM b_day d CROSS JOIN b_tod t JOIN b_c c ON c.rowid = ((d.n * 5480 + t.n) * 7919) % (SELECT n FROM b_n) + 1
-WHERE d.n * 5480 + t.n < 20000000;
+WHERE d.n * 5480 + t.n < (SELECT audits FROM b_const);
 INSERT INTO readlog.audit_log (at, user_id, username, role, organisation_id, action, object_type, object_id,
 	household_id, address, outcome, detail)
 SELECT at, user_id, 'bench.prof', 'professional', org, 'view', 'case', case_id, case_id, '127.0.0.1', 'allowed', NULL
