@@ -249,14 +249,14 @@ run_scenarios demo
 # copy instead (it is only read).
 stop_daemon
 cache_dir=${BENCH_CACHE:-build/bench-cache}
-key=$(cat src/demo/*.c migrations/*.sql tools/bench_decade.sql | sha256sum | cut -c1-16)
+cache_key=$(cat src/demo/*.c migrations/*.sql tools/bench_decade.sql | sha256sum | cut -c1-16)
 sqlite3 "$tmp/b.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 cp "$tmp/b.db" "$tmp/demo.db"
 rm -f "$tmp/demo.db.readlog"
 [ -f "$tmp/b.db.readlog" ] && sqlite3 "$tmp/b.db.readlog" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null &&
 	cp "$tmp/b.db.readlog" "$tmp/demo.db.readlog"
 load_history() { # NAME YEARS [DB to copy] → $tmp/b.db; sets generated (s, or "") and how
-	cached="$cache_dir/$1-$(date -u +%F)-$key.db"
+	cached="$cache_dir/$1-$(date -u +%F)-$cache_key.db"
 	started=$(date +%s)
 	generated=""
 	rm -f "$tmp"/b.db* "$tmp"/cookie-*
