@@ -137,6 +137,10 @@ measure() {
 	requests=$(echo "$out" | awk '/requests in/ { print $1 }')
 	cpu=$(awk -v t="$ticks" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else printf "-" }')
 	rps=$(echo "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
+	# the size of one answer, headers included (wrk: "N requests in T, S read"): how much a
+	# page shows, so that fuller lists are seen as such
+	page_kb=$(echo "$out" | awk '/requests in/ { s = $5; f = 1; if (s ~ /KB$/) f = 1; else if (s ~ /MB$/) f = 1024;
+		else if (s ~ /GB$/) f = 1048576; else f = 1 / 1024; sub(/[KMG]?B$/, "", s); if ($1 > 0) printf "%.1f", s * f / $1 }')
 	p99=$(echo "$out" | awk '$1 == "99%" { v=$2; if (v ~ /us$/) { sub(/us/,"",v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v) } else if (v ~ /s$/) { sub(/s/,"",v); v=v*1000 } printf "%.1f", v }')
 	# wrk leaves requests slower than --timeout out of its latencies: a timeout is flagged
 	timeouts=$(echo "$out" | awk '/Socket errors/ { gsub(/,/, ""); for (i = 1; i < NF; i++) if ($i == "timeout") print $(i + 1) }')
@@ -153,9 +157,11 @@ below=0
 # the targets of issue 11, each "met" until a flagged row of it says otherwise
 targets="case pages history search search1 log logins memory generation"
 for t in $targets; do eval "missed_$t=0 seen_$t=0"; done
-printf '%-50s %8s %8s %8s %6s %6s %6s %6s %6s\n' scenario 'req/s' 'p99 ms' 'cpu µs' 'MB' '×ref' '×stat' '×demo' '×year'
-row() { # NAME RPS P99 CPU ANON_MB XREF XSTATIC XDEMO FLAGS [TARGET] [XYEAR]
-	printf '%-50s %8s %8s %8s %6s %6s %6s %6s %6s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "${11:--}" "$9"
+printf '%-50s %8s %8s %8s %6s %6s %6s %6s %6s %6s\n' scenario 'req/s' 'p99 ms' 'cpu µs' 'MB' 'KB' '×ref' '×stat' '×demo' '×year'
+page_kb=-
+row() { # NAME RPS P99 CPU ANON_MB XREF XSTATIC XDEMO FLAGS [TARGET] [XYEAR]; KB: page_kb of the last measure
+	printf '%-50s %8s %8s %8s %6s %6s %6s %6s %6s %6s %s\n' "$1" "$2" "$3" "$4" "$5" "$page_kb" "$6" "$7" "$8" "${11:--}" "$9"
+	page_kb=-
 	case "$9" in *!*) below=$((below + 1)) ;; esac
 	if [ -n "${10:-}" ]; then
 		eval "seen_${10}=1"
