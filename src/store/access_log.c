@@ -14,6 +14,7 @@
 
 #include "store/db.h"
 #include "store/household.h"
+#include "store/name_memo.h"
 #include "store/readlog.h"
 #include "util/date.h"
 
@@ -115,53 +116,17 @@ static access_log_row *read_rows(arena *a, sqlite3_stmt *st, size_t limit, size_
 	return list;
 }
 
-/* Names looked up by id, each once per report (names_of): open addressing over
- * at most cap / 2 ids, cap a power of two. */
-typedef struct name_memo {
-	sqlite3_stmt *st; /* "SELECT name … WHERE id = ?1" */
-	int64_t *ids;     /* 0: a free slot */
-	const char **names;
-	size_t cap;
-} name_memo;
-
-static void memo_init(arena *a, name_memo *m, sqlite3_stmt *st, size_t n)
-{
-	m->st = st;
-	m->cap = 16;
-	while (m->cap < 2 * (n + 1))
-		m->cap *= 2;
-	m->ids = arena_alloc(a, m->cap * sizeof *m->ids);
-	m->names = arena_alloc(a, m->cap * sizeof *m->names);
-}
-
-/* The name behind id, "" when none (or id 0: no user, no organisation). */
-static const char *memo_name(arena *a, name_memo *m, int64_t id)
-{
-	if (!id)
-		return "";
-	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u >> 32) & (m->cap - 1);
-	while (m->ids[i] && m->ids[i] != id)
-		i = (i + 1) & (m->cap - 1);
-	if (!m->ids[i]) {
-		sqlite3_bind_int64(m->st, 1, id);
-		m->names[i] = sqlite3_step(m->st) == SQLITE_ROW ? db_text(a, m->st, 0) : "";
-		sqlite3_reset(m->st);
-		m->ids[i] = id;
-	}
-	return m->names[i];
-}
-
 /* Fill in the names of the rows' organisations, and of their users when the
  * report shows who (the family's own access log does not: it never reads them). */
 static void names_of(arena *a, access_log_row *rows, size_t n, bool user_names)
 {
 	name_memo users, orgs;
-	memo_init(a, &orgs, db_stmt("SELECT name FROM organisation WHERE id = ?1"), n);
+	name_memo_init(a, &orgs, db_stmt("SELECT name FROM organisation WHERE id = ?1"), n);
 	if (user_names)
-		memo_init(a, &users, db_stmt("SELECT name FROM app_user WHERE id = ?1"), n);
+		name_memo_init(a, &users, db_stmt("SELECT name FROM app_user WHERE id = ?1"), n);
 	for (size_t i = 0; i < n; i++) {
-		rows[i].org_name = memo_name(a, &orgs, rows[i].org_id);
-		rows[i].user_name = user_names ? memo_name(a, &users, rows[i].user_id) : "";
+		rows[i].org_name = name_memo_get(a, &orgs, rows[i].org_id);
+		rows[i].user_name = user_names ? name_memo_get(a, &users, rows[i].user_id) : "";
 	}
 }
 

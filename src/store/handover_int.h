@@ -37,18 +37,17 @@ static inline void bind_text(sqlite3_stmt *st, int i, const char *s)
 }
 
 /* The brief columns of the start-page panels: what hv_summary() and the deadlines
- * need, without the content, the director or the condition counts. */
+ * need, without the content, the director or the condition counts. The names of
+ * the receiving, taking and deciding organisations are not joined per row: the
+ * collectors below look each distinct organisation up once per list. */
 #define BRIEF_SELECT                                                                                           \
-	"SELECT h.id, h.vt_org_id, h.created_by, coalesce(h.receiving_org_id, 0), coalesce(ro.name, ''),"        \
+	"SELECT h.id, h.vt_org_id, h.created_by, coalesce(h.receiving_org_id, 0),"                                \
 	" h.receiving_triage, coalesce(h.urgency, ''), h.household_name, h.status, h.created_at,"                 \
-	" coalesce(h.submitted_at, ''), coalesce(h.taken_org_id, 0), coalesce(tko.name, ''),"                     \
+	" coalesce(h.submitted_at, ''), coalesce(h.taken_org_id, 0),"                                            \
 	" coalesce(h.decided_at, ''), coalesce(h.return_category, ''), coalesce(h.case_id, 0),"                   \
 	" coalesce(h.warm_planned_date, ''), coalesce(h.warm_held_date, ''), coalesce(h.feedback_first_at, ''),"\
-	" coalesce(h.decided_org_id, 0), coalesce(dorg.name, ''), coalesce(h.household_id, 0)"
-#define BRIEF_FROM                                                                                             \
-	" FROM handover h LEFT JOIN organisation ro ON ro.id = h.receiving_org_id"                                \
-	" LEFT JOIN organisation tko ON tko.id = h.taken_org_id LEFT JOIN app_user du ON du.id = h.decided_by"   \
-	" LEFT JOIN organisation dorg ON dorg.id = h.decided_org_id"
+	" coalesce(h.decided_org_id, 0), coalesce(h.household_id, 0)"
+#define BRIEF_FROM " FROM handover h"
 #define HANDOVER_BRIEF_COLUMNS BRIEF_SELECT BRIEF_FROM
 
 /* The rows of the paginated lists (/overdrachten), each with what its list shows
@@ -74,7 +73,7 @@ static inline void bind_text(sqlite3_stmt *st, int i, const char *s)
  * Veilig Thuis organisation's name. */
 #define HANDOVER_CASE_COLUMNS BRIEF_SELECT ", vo.name" BRIEF_FROM " JOIN organisation vo ON vo.id = h.vt_org_id"
 
-enum { BRIEF_NCOLS = 22 }; /* the columns of BRIEF_SELECT */
+enum { BRIEF_NCOLS = 19 }; /* the columns of BRIEF_SELECT */
 
 /* Row readers (handover_read.c): a row of BRIEF_SELECT (the content fields are
  * "", brief is true), of HANDOVER_VT_LIST_COLUMNS, of HANDOVER_DECIDED_COLUMNS,
@@ -86,7 +85,8 @@ bool handover_add_members_to_household(arena *a, int64_t handover_id, int64_t ho
 void handover_read_vt_list_row(arena *a, sqlite3_stmt *st, handover_rec *h);
 void handover_read_decided_row(arena *a, sqlite3_stmt *st, handover_rec *h);
 void handover_read_case_row(arena *a, sqlite3_stmt *st, handover_rec *h);
-/* Every row of st read with `read` (st is reset); arena-owned, *n rows. */
+/* Every row of st read with `read` (st is reset), with the names of the
+ * organisations the rows name; arena-owned, *n rows. */
 handover_rec *handover_collect_with(arena *a, sqlite3_stmt *st, size_t *n,
                                     void (*read)(arena *, sqlite3_stmt *, handover_rec *));
 handover_rec *handover_collect_brief(arena *a, sqlite3_stmt *st, size_t *n);

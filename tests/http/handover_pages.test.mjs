@@ -50,6 +50,24 @@ function link(html, caption, rel) {
 const VT_TABLE = 'Verzonden overdrachten';
 const TEAM_TABLE = 'Geaccepteerde en teruggelegde overdrachten';
 
+/** Per row of the table after `caption`: the handover id and its "Aan" cell (HTML-decoded). */
+function teamCells(html, caption) {
+  const start = html.indexOf(caption);
+  const table = html.slice(start, html.indexOf('</table>', start));
+  const decode = (t) => t.replace(/&#40;/g, '(').replace(/&#41;/g, ')').replace(/&amp;/g, '&');
+  return [...table.matchAll(/href="\/overdrachten\/(\d+)">[\s\S]*?<td data-label="Aan">([^<]*)<\/td>/g)]
+    .map((m) => ({ id: Number(m[1]), team: decode(m[2]) }));
+}
+
+/** The "Aan" of each handover as the database has it: the team that took it, else the one it was sent to. */
+function teamsOf(ids) {
+  const rows = q(`SELECT h.id, coalesce(tk.name, ro.name, CASE WHEN h.receiving_triage THEN
+    'Gezamenlijke triage lokale teams' ELSE '(nog niet gekozen)' END) AS team FROM handover h
+    LEFT JOIN organisation tk ON tk.id = h.taken_org_id LEFT JOIN organisation ro ON ro.id = h.receiving_org_id
+    WHERE h.id IN (${ids.join(',')})`);
+  return new Map(rows.map((x) => [x.id, x.team]));
+}
+
 test('VT: pages of 50, newest first; "Oudere" is page 2 (differs, no overlap), "Nieuwere" leads back', async () => {
   const vt = await as('vt');
   const total = one(`SELECT count(*) AS n FROM handover WHERE vt_org_id = ${VT}`).n;
@@ -67,11 +85,23 @@ test('VT: pages of 50, newest first; "Oudere" is page 2 (differs, no overlap), "
   for (const h of ['Werkdagen tot besluit', 'Warme overdracht', 'Terugkoppeling', 'Veiligheidsvoorwaarden'])
     assert.ok(r.text.includes(`<th scope="col">${h}</th>`), h);
   assert.equal(rowIds(r.text, VT_TABLE).length, 50);
+  // every row names the team it went to (read once per list, not joined per row)
+  const cells = teamCells(r.text, VT_TABLE);
+  assert.equal(cells.length, 50);
+  const teams = teamsOf(cells.map((c) => c.id));
+  for (const c of cells) assert.equal(c.team, teams.get(c.id), `team of handover ${c.id}`);
+  assert.ok(new Set(cells.map((c) => c.team)).size > 1, 'the page names more than one team');
   // accepted ones show the conditions kept or not, the warm handover and the feedback
   const done = one(`SELECT max(id) AS id FROM handover WHERE vt_org_id = ${VT} AND status = 'geaccepteerd'
     AND warm_held_date IS NOT NULL AND feedback_first_at IS NOT NULL`).id;
   const acc = await vt.get(`/overdrachten?status=geaccepteerd&voor=${done + 1}`);
   assert.match(acc.text, /\d+ nageleefd, \d+ niet nageleefd \(van 3\)/);
+  // among them handovers a team took from the joint triage: "Aan" is the team that took it
+  const accCells = teamCells(acc.text, VT_TABLE);
+  const accTeams = teamsOf(accCells.map((c) => c.id));
+  for (const c of accCells) assert.equal(c.team, accTeams.get(c.id), `team of handover ${c.id}`);
+  assert.ok(one(`SELECT count(*) AS n FROM handover WHERE receiving_org_id IS NULL AND taken_org_id IS NOT NULL
+    AND id IN (${accCells.map((c) => c.id).join(',')})`).n > 0, 'the page has handovers taken from the triage');
   assert.match(acc.text, /gehouden \d\d-\d\d-\d{4}/);
   assert.match(acc.text, /ontvangen \d\d-\d\d-\d{4}/);
 
@@ -86,6 +116,17 @@ test('VT: pages of 50, newest first; "Oudere" is page 2 (differs, no overlap), "
   assert.equal(newer, `/overdrachten?na=${p2[0]}`);
   r = await vt.get(newer);
   assert.deepEqual(rowIds(r.text, VT_TABLE), p1, '"Nieuwere" from page 2 is page 1');
+});
+
+test('VT start page: a returned handover names the team that returned it', async () => {
+  const vt = await as('vt');
+  const r = await vt.get('/');
+  assert.equal(r.status, 200);
+  const named = [...r.text.matchAll(/teruggelegd op \d\d-\d\d-\d{4} door ([^:<]*):/g)].map((m) => m[1]);
+  assert.ok(named.length > 0, 'returned handovers on the start page');
+  const teams = new Set(q(`SELECT o.name FROM handover h JOIN organisation o ON o.id = h.decided_org_id
+    WHERE h.vt_org_id = ${VT} AND h.status = 'teruggelegd'`).map((x) => x.name.replace(/&/g, '&amp;')));
+  for (const name of named) assert.ok(teams.has(name), `"${name}" returned one of the VT's handovers`);
 });
 
 test('VT: the status filter is kept on every page and in the links; the select keeps it', async () => {
