@@ -14,10 +14,12 @@
 #       user through the daemon's pages (and the bare queries, bench_ref --time);
 #   (f) on the decade: a start page with and without 50 logins/s (tools/bench_logins.c), and
 #       the daemon's anonymous resident memory during every scenario's load.
-# Prints requests/s, p99, the daemon's CPU µs per request and its anonymous memory (RssAnon,
-# MB, the most seen while the load ran) per scenario with its ratio to (a), to (b) and, for
-# (d), to the same page on the demo database; "!" flags a figure that misses its target of
-# issue 11. A summary at the end says per target: met, not met, or not measured.
+# Prints requests/s, p99, the daemon's CPU µs per request, its anonymous memory (RssAnon,
+# MB, the most seen while the load ran) and the size of one answer (KB) per scenario with its
+# ratio to (a), to (b), for (d) to the same page on the demo database and, on the decade, to
+# the same page on the year; "!" flags a figure that misses its target of issue 11. The
+# year's rows are for ×year only: they count for no target. A summary at the end says per
+# target: met, not met, or not measured.
 # wrk comes from Debian's wrk package (tools/install-deps.sh installs it).
 # Settings: BENCH_SECONDS (4 per scenario), BENCH_CONNECTIONS (100), BENCH_THREADS (2),
 # BENCH_REF_DB (build/bench-ref.db, created once, about 170 MB), BENCH_CACHE (build/bench-cache:
@@ -228,6 +230,8 @@ run_scenarios() { # PREFIX: demo, year or decade
 			[ "$kind" = search ] && flags="$flags$(awk -v p="$p99" 'BEGIN { if (p >= 5) printf "!p99" }')" &&
 				target=search ;;
 		esac
+		# the year's rows are there for the decade's ×year: no target of the issue is judged on them
+		[ "$1" = year ] && flags="" && target=""
 		# history: the decade's page within 1.5 times the year's, the same page with the same
 		# rows shown on a tenth of the history ("!year"; the issue's own flatness target is
 		# the ×demo above, where the decade's pages also show fuller lists). A page that shows

@@ -54,7 +54,8 @@ const TEAM_TABLE = 'Geaccepteerde en teruggelegde overdrachten';
 function teamCells(html, caption) {
   const start = html.indexOf(caption);
   const table = html.slice(start, html.indexOf('</table>', start));
-  const decode = (t) => t.replace(/&#40;/g, '(').replace(/&#41;/g, ')').replace(/&amp;/g, '&');
+  const decode = (t) => t.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return [...table.matchAll(/href="\/overdrachten\/(\d+)">[\s\S]*?<td data-label="Aan">([^<]*)<\/td>/g)]
     .map((m) => ({ id: Number(m[1]), team: decode(m[2]) }));
 }
