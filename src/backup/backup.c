@@ -215,7 +215,8 @@ bool backup_make(const char *dest, const backup_key *key, char *err, size_t errl
 	}
 	/* The plaintext snapshots: beside the live database when the result is
 	 * encrypted (never in the backup folder), beside dest when it is plain. Both
-	 * are named "<base>.snapshot-XXXXXX", which backup_sweep_leftovers knows. */
+	 * are named "<base>.snapshot-" plus mkstemp's six random characters, which
+	 * backup_sweep_leftovers knows. */
 	char snap[PATH_MAX_KR], readlog_snap[PATH_MAX_KR];
 	int fd = make_temp(key ? db_path_of() : dest, ".snapshot-", snap, sizeof snap, err, errlen);
 	if (fd < 0)

@@ -41,10 +41,10 @@ bool backup_make(const char *dest, const backup_key *key, char *err, size_t errl
 
 /* Remove plaintext temporary files an interrupted backup or restore left beside
  * the live database: snapshots of the database or its read log
- * ("<database>.snapshot-XXXXXX") and a restore's copies ("<database>.restore-…",
- * "<database>.readlog.restore-…"), untouched for an hour, so a backup running
- * now keeps its file. The nightly thread calls it at start and before each
- * backup. Returns how many went. */
+ * ("<database>.snapshot-" and six random characters) and a restore's copies
+ * ("<database>.restore-…", "<database>.readlog.restore-…"), untouched for an
+ * hour, so a backup running now keeps its file. The nightly thread calls it at
+ * start and before each backup. Returns how many went. */
 size_t backup_sweep_leftovers(void);
 
 typedef struct restore_options {
