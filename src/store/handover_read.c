@@ -121,7 +121,8 @@ void handover_read_brief(arena *a, sqlite3_stmt *st, handover_rec *h)
 	assert(i == BRIEF_NCOLS);
 	static const char empty[] = "";
 	const char **text[] = {&h->receiving_org_name, &h->taken_org_name, &h->decided_org_name, &h->vt_org_name,
-	                       &h->created_by_name, &h->address, &h->reason, &h->investigation_outcome, &h->risk_assessment, &h->providers, &h->agreements,
+	                       &h->created_by_name, &h->address, &h->reason, &h->investigation_outcome,
+	                       &h->risk_assessment, &h->providers, &h->agreements,
 	                       &h->family_informed, &h->family_informed_reason, &h->contact, &h->updated_at,
 	                       &h->taken_by_name, &h->taken_at, &h->taken_reason, &h->decided_by_name,
 	                       &h->return_reason, &h->warm_present, &h->warm_family_present, &h->warm_family_reason,

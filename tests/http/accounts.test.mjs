@@ -36,11 +36,11 @@ async function guessFromTwentyAddresses(username) {
   // The first delays are a second or two, with a moment between them in which the next
   // guesses are hashed; and a guess that finds both hashing slots taken is answered 503 and
   // counts nothing. Go on once the attack has made the delay several seconds long, so that
-  // what the test sends next meets the delay, not the gap between two delays.
-  // counted as the throttle counts them (auth/throttle.c): after the account's last login
-  // without a device cookie, strictly (a login in the attack's first second resets the count
-  // for the failures of that same second too; counting those made the delay shorter than
-  // this test believed, and a login slipped through now and then)
+  // what the test sends next meets the delay, not the gap between two delays. The failures
+  // are counted as the throttle counts them (auth/throttle.c): strictly after the account's
+  // last login without a device cookie. A login in the attack's first second makes the
+  // failures of that same second not count; counting them made the delay shorter than this
+  // test believed, and a login slipped through now and then.
   const failures = () => sql(d.db, `SELECT count(*) AS n FROM login_attempt WHERE username = '${username}'
     AND success = 0 AND at >= ${started} AND at > coalesce((SELECT max(at) FROM login_attempt
       WHERE username = '${username}' AND success = 1 AND device IS NULL), 0)`)[0].n;
